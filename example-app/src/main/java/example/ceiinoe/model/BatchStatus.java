@@ -1,0 +1,8 @@
+package example.ceiinoe.model;
+
+public enum BatchStatus {
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    FAILED
+}

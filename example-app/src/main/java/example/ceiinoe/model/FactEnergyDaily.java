@@ -1,0 +1,45 @@
+package example.ceiinoe.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.LocalDate;
+
+/** Energy per meter and day, rolled up from the hourly facts. */
+@Entity
+@Table(name = "fact_energy_daily",
+        uniqueConstraints = @UniqueConstraint(name = "uq_energy_daily_datasource_day", columnNames = {"datasource_id", "day"}),
+        indexes = {
+                @Index(name = "idx_energy_daily_day", columnList = "day"),
+                @Index(name = "idx_energy_daily_batch", columnList = "batch_id")
+        })
+public class FactEnergyDaily {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "datasource_id", nullable = false)
+    private Datasource datasource;
+
+    @ManyToOne
+    @JoinColumn(name = "batch_id")
+    private IngestBatch batch;
+
+    @Column(name = "day", nullable = false)
+    private LocalDate day;
+
+    @Column(name = "energy_kwh")
+    private Double energyKwh;
+
+    @Column(name = "peak_kw")
+    private Double peakKw;
+}

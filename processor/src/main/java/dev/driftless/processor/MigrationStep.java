@@ -1,0 +1,211 @@
+package dev.driftless.processor;
+
+import com.palantir.javapoet.JavaFile;
+import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.History;
+import dev.driftless.history.HistoryFormatException;
+import dev.driftless.history.Snapshot;
+import dev.driftless.history.SnapshotFormat;
+import dev.driftless.history.VersionFormat;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.plan.VersionPlan;
+import dev.driftless.processor.codegen.MigrationSources;
+import dev.driftless.processor.history.HistoryDirectory;
+import dev.driftless.processor.jpa.JpaModelReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * One run of the pipeline: entities → model → (history) → draft or frozen version → generated
+ * sources. Nothing is written once an earlier stage has reported an error.
+ */
+final class MigrationStep {
+
+    private static final String DRAFT_NAME = "draft";
+
+    private final ProcessingEnvironment env;
+    private final Diagnostics diagnostics;
+    private final Options options;
+
+    MigrationStep(ProcessingEnvironment env, Diagnostics diagnostics, Options options) {
+        this.env = env;
+        this.diagnostics = diagnostics;
+        this.options = options;
+    }
+
+    void run(List<TypeElement> entities) {
+        SchemaModel model = new JpaModelReader(env, diagnostics).read(entities);
+        if (diagnostics.hasErrors()) {
+            return;
+        }
+        Element anchor = entities.get(0);
+        Optional<HistoryDirectory> dir = historyDirectory(anchor);
+        if (dir.isEmpty()) {
+            return;
+        }
+        History history;
+        try {
+            history = dir.get().load();
+        } catch (HistoryFormatException e) {
+            diagnostics.report(Message.HISTORY_INVALID, anchor, dir.get().path(), e.getMessage());
+            return;
+        } catch (IOException e) {
+            diagnostics.report(Message.HISTORY_IO, anchor, dir.get().path(), e);
+            return;
+        }
+
+        String packageName = packageName(entities);
+        if (options.freeze() != null) {
+            Optional<History> frozen = freeze(anchor, dir.get(), history, model);
+            if (frozen.isEmpty()) {
+                return;
+            }
+            history = frozen.get();
+        } else {
+            Optional<FrozenVersion> draft = VersionPlan.next(history, model, DRAFT_NAME);
+            if (draft.isPresent()) {
+                String operations = "  " + String.join("\n  ", draft.get().operations());
+                if (options.check()) {
+                    diagnostics.report(Message.UNFROZEN_CHANGES, anchor, history.lastVersion(), operations);
+                    return;
+                }
+                diagnostics.report(Message.DRAFT, anchor, draft.get().version(), history.lastVersion(), operations);
+                writeResource(anchor, StandardLocation.SOURCE_OUTPUT, packageName, draft.get().fileName(),
+                        VersionFormat.write(draft.get()));
+            }
+        }
+        generate(anchor, packageName, history);
+    }
+
+    /** Freezes the draft; empty when an error was reported. */
+    private Optional<History> freeze(Element anchor, HistoryDirectory dir, History history, SchemaModel model) {
+        String name = FrozenVersion.nameOf(options.freeze());
+        if (name.isEmpty() || name.equals(DRAFT_NAME)) {
+            diagnostics.report(Message.FREEZE_NAME_INVALID, anchor, options.freeze());
+            return Optional.empty();
+        }
+        Optional<FrozenVersion> next = VersionPlan.next(history, model, name);
+        if (next.isEmpty()) {
+            diagnostics.report(Message.NOTHING_TO_FREEZE, anchor, history.lastVersion());
+            return Optional.of(history);
+        }
+        FrozenVersion version = next.get();
+        Snapshot snapshot = new Snapshot(version.version(), model);
+        try {
+            dir.freeze(version, snapshot);
+        } catch (IOException e) {
+            diagnostics.report(Message.HISTORY_IO, anchor, dir.path(), e);
+            return Optional.empty();
+        }
+        diagnostics.report(Message.FROZEN, anchor, version.version(), version.name(),
+                dir.path().resolve(version.fileName()), "  " + String.join("\n  ", version.operations()));
+        return Optional.of(history.plus(version, snapshot));
+    }
+
+    private void generate(Element anchor, String packageName, History history) {
+        Filer filer = env.getFiler();
+        try {
+            for (JavaFile file : MigrationSources.of(packageName, history.versions())) {
+                file.writeTo(filer);
+            }
+        } catch (IOException e) {
+            diagnostics.report(Message.GENERATION_IO, anchor, packageName, e);
+            return;
+        }
+        writeResource(anchor, StandardLocation.CLASS_OUTPUT, "", "META-INF/services/dev.driftless.migrate.MigrationIndex",
+                packageName + "." + MigrationSources.INDEX_CLASS + "\n");
+        writeResource(anchor, StandardLocation.CLASS_OUTPUT, packageName, SnapshotFormat.FILE_NAME,
+                SnapshotFormat.write(history.snapshot()));
+    }
+
+    private void writeResource(Element anchor, StandardLocation location, String pkg, String name, String content) {
+        try {
+            FileObject file = env.getFiler().createResource(location, pkg, name, anchor);
+            try (Writer w = file.openWriter()) {
+                w.write(content);
+            }
+        } catch (IOException e) {
+            diagnostics.report(Message.GENERATION_IO, anchor, pkg.isEmpty() ? name : pkg + "/" + name, e);
+        }
+    }
+
+    /**
+     * The history directory: the option when given, else {@code src/main/driftless} of the module
+     * whose {@code target/classes} the compiler writes to (Maven's layout).
+     */
+    private Optional<HistoryDirectory> historyDirectory(Element anchor) {
+        if (options.history() != null) {
+            return Optional.of(new HistoryDirectory(Path.of(options.history()).toAbsolutePath()));
+        }
+        Optional<Path> derived = moduleOfClassOutput().map(m -> m.module().resolve("src").resolve(m.sourceSet()).resolve("driftless"));
+        if (derived.isEmpty()) {
+            diagnostics.report(Message.HISTORY_UNKNOWN, anchor, Options.HISTORY);
+        }
+        return derived.map(HistoryDirectory::new);
+    }
+
+    private record ModuleLayout(Path module, String sourceSet) {}
+
+    private Optional<ModuleLayout> moduleOfClassOutput() {
+        try {
+            FileObject probe = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "driftless.probe");
+            URI uri = probe.toUri();
+            if (!"file".equals(uri.getScheme())) {
+                return Optional.empty();
+            }
+            Path classes = Path.of(uri).getParent();
+            Path target = classes == null ? null : classes.getParent();
+            if (target == null || target.getParent() == null || !target.getFileName().toString().equals("target")) {
+                return Optional.empty();
+            }
+            return switch (classes.getFileName().toString()) {
+                case "classes" -> Optional.of(new ModuleLayout(target.getParent(), "main"));
+                case "test-classes" -> Optional.of(new ModuleLayout(target.getParent(), "test"));
+                default -> Optional.empty();
+            };
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The option, else the longest package the entities share, plus {@code .migrations}. */
+    private String packageName(List<TypeElement> entities) {
+        if (options.packageName() != null) {
+            return options.packageName();
+        }
+        String[] common = null;
+        int length = 0;
+        for (TypeElement entity : entities) {
+            String[] parts = packageOf(entity).split("\\.");
+            if (common == null) {
+                common = parts;
+                length = parts.length;
+                continue;
+            }
+            int i = 0;
+            while (i < length && i < parts.length && common[i].equals(parts[i])) {
+                i++;
+            }
+            length = i;
+        }
+        String prefix = common == null || length == 0 || common[0].isEmpty()
+                ? "driftless" : String.join(".", List.of(common).subList(0, length));
+        return prefix + ".migrations";
+    }
+
+    private String packageOf(TypeElement type) {
+        PackageElement pkg = env.getElementUtils().getPackageOf(type);
+        return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+    }
+}

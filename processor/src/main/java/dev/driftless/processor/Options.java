@@ -1,0 +1,39 @@
+package dev.driftless.processor;
+
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+
+/**
+ * The processor options ({@code -A<name>=<value>}), documented in the README.
+ *
+ * @param history the committed history directory, or {@code null} to derive it from the class output
+ * @param freeze the name to freeze the current draft under, or {@code null} when not freezing
+ * @param check whether an unfrozen model change fails the build (for CI)
+ * @param packageName the package of the generated classes, or {@code null} for the entities' package
+ */
+record Options(String history, String freeze, boolean check, String packageName) {
+
+    static final String HISTORY = "driftless.history";
+    static final String FREEZE = "driftless.freeze";
+    static final String CHECK = "driftless.check";
+    static final String PACKAGE = "driftless.package";
+    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE);
+
+    static Options of(ProcessingEnvironment env) {
+        Map<String, String> options = env.getOptions();
+        return new Options(
+                blankToNull(options.get(HISTORY)),
+                blankToNull(options.get(FREEZE)),
+                Boolean.parseBoolean(blankToNull(options.get(CHECK))),
+                blankToNull(options.get(PACKAGE)));
+    }
+
+    /** Maven passes an unset property through as {@code ${name}}; treat it, and blanks, as absent. */
+    private static String blankToNull(String value) {
+        if (value == null || value.isBlank() || (value.startsWith("${") && value.endsWith("}"))) {
+            return null;
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.driftless.diff;
+
+import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.Index;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+
+/**
+ * One change between two schema models. Operations are plain values: the diff produces them, the
+ * planner turns them into SQL, the processor lists them in its notes.
+ */
+public sealed interface Operation {
+
+    /** A short, one-line description for notes and version headers. */
+    String describe();
+
+    /** Whether applying the operation can discard data that exists in the database. */
+    default boolean destructive() {
+        return false;
+    }
+
+    record CreateSchema(String schema) implements Operation {
+        public String describe() {
+            return "create schema " + schema;
+        }
+    }
+
+    record DropSchema(String schema) implements Operation {
+        public String describe() {
+            return "drop schema " + schema;
+        }
+
+        public boolean destructive() {
+            return true;
+        }
+    }
+
+    record CreateSequence(Sequence sequence) implements Operation {
+        public String describe() {
+            return "create sequence " + sequence.name();
+        }
+    }
+
+    record DropSequence(Sequence sequence) implements Operation {
+        public String describe() {
+            return "drop sequence " + sequence.name();
+        }
+    }
+
+    record CreateTable(Table table) implements Operation {
+        public String describe() {
+            return "create table " + table.name();
+        }
+    }
+
+    record DropTable(Table table) implements Operation {
+        public String describe() {
+            return "drop table " + table.name();
+        }
+
+        public boolean destructive() {
+            return true;
+        }
+    }
+
+    record AddColumn(QualifiedName table, Column column) implements Operation {
+        public String describe() {
+            return "add column " + table + "." + column.name() + " " + column.type()
+                    + (column.nullable() ? "" : " not null");
+        }
+    }
+
+    record DropColumn(QualifiedName table, Column column) implements Operation {
+        public String describe() {
+            return "drop column " + table + "." + column.name();
+        }
+
+        public boolean destructive() {
+            return true;
+        }
+    }
+
+    record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to) implements Operation {
+        public String describe() {
+            return "change type of " + table + "." + column + " from " + from + " to " + to;
+        }
+
+        /** Conservative: any type change may fail or lose precision until the planner knows better. */
+        public boolean destructive() {
+            return true;
+        }
+    }
+
+    record SetNullable(QualifiedName table, String column, boolean nullable) implements Operation {
+        public String describe() {
+            return (nullable ? "drop not null on " : "set not null on ") + table + "." + column;
+        }
+    }
+
+    /** {@code to == null} drops the default. */
+    record SetDefault(QualifiedName table, String column, String from, String to) implements Operation {
+        public String describe() {
+            return to == null
+                    ? "drop default of " + table + "." + column
+                    : "set default of " + table + "." + column + " to " + to;
+        }
+    }
+
+    record SetIdentity(QualifiedName table, String column, Identity from, Identity to) implements Operation {
+        public String describe() {
+            return "change identity of " + table + "." + column + " from " + from + " to " + to;
+        }
+    }
+
+    record AddPrimaryKey(QualifiedName table, PrimaryKey primaryKey) implements Operation {
+        public String describe() {
+            return "add primary key " + primaryKey.name() + " on " + table + " " + primaryKey.columns();
+        }
+    }
+
+    record DropPrimaryKey(QualifiedName table, PrimaryKey primaryKey) implements Operation {
+        public String describe() {
+            return "drop primary key " + primaryKey.name() + " on " + table;
+        }
+    }
+
+    record AddUnique(QualifiedName table, UniqueConstraint constraint) implements Operation {
+        public String describe() {
+            return "add unique constraint " + constraint.name() + " on " + table + " " + constraint.columns();
+        }
+    }
+
+    record DropUnique(QualifiedName table, UniqueConstraint constraint) implements Operation {
+        public String describe() {
+            return "drop unique constraint " + constraint.name() + " on " + table;
+        }
+    }
+
+    record CreateIndex(QualifiedName table, Index index) implements Operation {
+        public String describe() {
+            return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table;
+        }
+    }
+
+    record DropIndex(QualifiedName table, Index index) implements Operation {
+        public String describe() {
+            return "drop index " + index.name() + " on " + table;
+        }
+    }
+
+    record AddForeignKey(QualifiedName table, ForeignKey foreignKey) implements Operation {
+        public String describe() {
+            return "add foreign key " + foreignKey.name() + " on " + table + " " + foreignKey.columns()
+                    + " -> " + foreignKey.target() + " " + foreignKey.targetColumns();
+        }
+    }
+
+    record DropForeignKey(QualifiedName table, ForeignKey foreignKey) implements Operation {
+        public String describe() {
+            return "drop foreign key " + foreignKey.name() + " on " + table;
+        }
+    }
+
+    /** {@code to == null} removes the comment. */
+    record SetTableComment(QualifiedName table, String from, String to) implements Operation {
+        public String describe() {
+            return (to == null ? "remove comment of table " : "set comment of table ") + table;
+        }
+    }
+
+    /** {@code to == null} removes the comment. */
+    record SetColumnComment(QualifiedName table, String column, String from, String to) implements Operation {
+        public String describe() {
+            return (to == null ? "remove comment of column " : "set comment of column ") + table + "." + column;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.driftless.diff;
+
+import dev.driftless.diff.Operation.AddColumn;
+import dev.driftless.diff.Operation.AddForeignKey;
+import dev.driftless.diff.Operation.AddPrimaryKey;
+import dev.driftless.diff.Operation.AddUnique;
+import dev.driftless.diff.Operation.AlterColumnType;
+import dev.driftless.diff.Operation.CreateIndex;
+import dev.driftless.diff.Operation.CreateSchema;
+import dev.driftless.diff.Operation.CreateSequence;
+import dev.driftless.diff.Operation.CreateTable;
+import dev.driftless.diff.Operation.DropColumn;
+import dev.driftless.diff.Operation.DropForeignKey;
+import dev.driftless.diff.Operation.DropIndex;
+import dev.driftless.diff.Operation.DropPrimaryKey;
+import dev.driftless.diff.Operation.DropSchema;
+import dev.driftless.diff.Operation.DropSequence;
+import dev.driftless.diff.Operation.DropUnique;
+import dev.driftless.diff.Operation.SetColumnComment;
+import dev.driftless.diff.Operation.SetDefault;
+import dev.driftless.diff.Operation.SetIdentity;
+import dev.driftless.diff.Operation.SetNullable;
+import dev.driftless.diff.Operation.SetTableComment;
+import dev.driftless.model.Column;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Index;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The pure difference between two schema models, as an ordered list of operations.
+ *
+ * <p>The order makes every operation valid on the database the previous ones left: foreign keys
+ * are dropped before what they point at and added after it, constraints are dropped before their
+ * columns, tables are created before their indexes. Because the diff is total in both directions,
+ * the down of a version is simply {@code diff(to, from)}.
+ */
+public final class SchemaDiff {
+
+    /** Schemas every PostgreSQL database has: never created nor dropped by a version. */
+    private static final Set<String> BUILT_IN_SCHEMAS = Set.of("public", "pg_catalog", "information_schema");
+
+    private SchemaDiff() {}
+
+    public static List<Operation> between(SchemaModel from, SchemaModel to) {
+        var tablesFrom = byName(from.tables(), Table::name);
+        var tablesTo = byName(to.tables(), Table::name);
+        var kept = tablesFrom.keySet().stream().filter(tablesTo::containsKey).toList();
+        var dropped = tablesFrom.values().stream().filter(t -> !tablesTo.containsKey(t.name())).toList();
+        var created = tablesTo.values().stream().filter(t -> !tablesFrom.containsKey(t.name())).toList();
+
+        var ops = new ArrayList<Operation>();
+
+        // 1. Take away what is going: references first, then the things they reference.
+        for (QualifiedName name : kept) {
+            Table a = tablesFrom.get(name);
+            Table b = tablesTo.get(name);
+            removed(a.foreignKeys(), b.foreignKeys(), f -> f.name()).forEach(f -> ops.add(new DropForeignKey(name, f)));
+        }
+        for (Table t : dropped) {
+            // Foreign keys between dropped tables go first, so the tables can then be dropped in any order.
+            t.foreignKeys().stream()
+                    .filter(f -> !f.target().equals(t.name()) && !tablesTo.containsKey(f.target())
+                            && tablesFrom.containsKey(f.target()))
+                    .forEach(f -> ops.add(new DropForeignKey(t.name(), f)));
+        }
+        for (QualifiedName name : kept) {
+            Table a = tablesFrom.get(name);
+            Table b = tablesTo.get(name);
+            removed(a.indexes(), b.indexes(), i -> i.name()).forEach(i -> ops.add(new DropIndex(name, i)));
+            removed(a.uniqueConstraints(), b.uniqueConstraints(), u -> u.name())
+                    .forEach(u -> ops.add(new DropUnique(name, u)));
+            if (a.primaryKey() != null && !Objects.equals(a.primaryKey(), b.primaryKey())) {
+                ops.add(new DropPrimaryKey(name, a.primaryKey()));
+            }
+            for (Column c : a.columns()) {
+                if (b.column(c.name()).isEmpty()) {
+                    ops.add(new DropColumn(name, c));
+                }
+            }
+        }
+        dropped.forEach(t -> ops.add(new Operation.DropTable(t)));
+        removed(from.sequences(), to.sequences(), s -> s.name().toString())
+                .forEach(s -> ops.add(new DropSequence(s)));
+
+        // 2. Bring in what is new, containers before contents.
+        to.schemas().stream().filter(s -> !from.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s)).forEach(s -> ops.add(new CreateSchema(s)));
+        added(from.sequences(), to.sequences(), s -> s.name().toString())
+                .forEach(s -> ops.add(new CreateSequence(s)));
+        created.forEach(t -> ops.add(new CreateTable(t)));
+        for (QualifiedName name : kept) {
+            Table a = tablesFrom.get(name);
+            Table b = tablesTo.get(name);
+            for (Column c : b.columns()) {
+                if (a.column(c.name()).isEmpty()) {
+                    ops.add(new AddColumn(name, c));
+                }
+            }
+            for (Column after : b.columns()) {
+                a.column(after.name()).ifPresent(before -> alterColumn(ops, name, before, after));
+            }
+            if (b.primaryKey() != null && !Objects.equals(a.primaryKey(), b.primaryKey())) {
+                ops.add(new AddPrimaryKey(name, b.primaryKey()));
+            }
+            added(a.uniqueConstraints(), b.uniqueConstraints(), u -> u.name())
+                    .forEach(u -> ops.add(new AddUnique(name, u)));
+        }
+        for (Table b : tablesTo.values()) {
+            List<Index> before =
+                    tablesFrom.containsKey(b.name()) ? tablesFrom.get(b.name()).indexes() : List.of();
+            added(before, b.indexes(), i -> i.name()).forEach(i -> ops.add(new CreateIndex(b.name(), i)));
+        }
+        for (Table b : tablesTo.values()) {
+            List<ForeignKey> before =
+                    tablesFrom.containsKey(b.name()) ? tablesFrom.get(b.name()).foreignKeys() : List.of();
+            added(before, b.foreignKeys(), f -> f.name()).forEach(f -> ops.add(new AddForeignKey(b.name(), f)));
+        }
+        for (QualifiedName name : kept) {
+            Table a = tablesFrom.get(name);
+            Table b = tablesTo.get(name);
+            if (!Objects.equals(a.comment(), b.comment())) {
+                ops.add(new SetTableComment(name, a.comment(), b.comment()));
+            }
+        }
+
+        // 3. Schemas left empty go last.
+        from.schemas().stream().filter(s -> !to.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s)).forEach(s -> ops.add(new DropSchema(s)));
+        return List.copyOf(ops);
+    }
+
+    private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after) {
+        String column = after.name();
+        if (!before.type().equals(after.type())) {
+            ops.add(new AlterColumnType(table, column, before.type(), after.type()));
+        }
+        if (before.identity() != after.identity()) {
+            ops.add(new SetIdentity(table, column, before.identity(), after.identity()));
+        }
+        if (!Objects.equals(before.defaultExpression(), after.defaultExpression())) {
+            ops.add(new SetDefault(table, column, before.defaultExpression(), after.defaultExpression()));
+        }
+        if (before.nullable() != after.nullable()) {
+            ops.add(new SetNullable(table, column, after.nullable()));
+        }
+        if (!Objects.equals(before.comment(), after.comment())) {
+            ops.add(new SetColumnComment(table, column, before.comment(), after.comment()));
+        }
+    }
+
+    /** Elements of {@code before} that are absent from {@code after} or differ there. */
+    private static <T> List<T> removed(List<T> before, List<T> after, Function<T, String> name) {
+        var next = byName(after, name);
+        return before.stream().filter(x -> !x.equals(next.get(name.apply(x)))).toList();
+    }
+
+    /** Elements of {@code after} that are absent from {@code before} or differ there. */
+    private static <T> List<T> added(List<T> before, List<T> after, Function<T, String> name) {
+        return removed(after, before, name);
+    }
+
+    private static <K, T> Map<K, T> byName(List<T> items, Function<T, K> name) {
+        var map = new LinkedHashMap<K, T>();
+        items.forEach(i -> map.put(name.apply(i), i));
+        return map;
+    }
+
+    /** Whether two models need no operation to go from one to the other. */
+    public static boolean same(SchemaModel a, SchemaModel b) {
+        return between(a, b).isEmpty();
+    }
+}

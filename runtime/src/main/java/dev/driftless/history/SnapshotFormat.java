@@ -1,0 +1,331 @@
+package dev.driftless.history;
+
+import static dev.driftless.history.Tokens.word;
+
+import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.Index;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.ReferentialAction;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The committed snapshot file: one line per table, column, key, index and sequence, sorted, so a
+ * model change shows in a pull request as the lines it changes. See ARCHITECTURE.md for the grammar.
+ */
+public final class SnapshotFormat {
+
+    public static final String FILE_NAME = "snapshot.driftless";
+    private static final String MAGIC = "driftless-snapshot 1";
+
+    private SnapshotFormat() {}
+
+    public static String write(Snapshot snapshot) {
+        var out = new StringBuilder();
+        out.append("# Driftless schema snapshot: the model as of version ").append(snapshot.version())
+                .append(". Written by freeze; do not edit.\n");
+        out.append(MAGIC).append('\n');
+        out.append("version ").append(snapshot.version()).append('\n');
+        for (Sequence s : snapshot.model().sequences()) {
+            out.append('\n').append("sequence ").append(word(s.name().name())).append(schema(s.name()))
+                    .append(" start=").append(s.start()).append(" increment=").append(s.increment()).append('\n');
+        }
+        for (Table t : snapshot.model().tables()) {
+            out.append('\n').append("table ").append(word(t.name().name())).append(schema(t.name()));
+            if (t.comment() != null) {
+                out.append(" comment=").append(Tokens.quoted(t.comment()));
+            }
+            out.append('\n');
+            for (Column c : t.columns()) {
+                out.append("  column ").append(word(c.name())).append(' ').append(word(c.type().sql()));
+                if (!c.nullable()) {
+                    out.append(" not-null");
+                }
+                if (c.identity() != Identity.NONE) {
+                    out.append(" identity=").append(c.identity() == Identity.ALWAYS ? "always" : "by-default");
+                }
+                if (c.defaultExpression() != null) {
+                    out.append(" default=").append(Tokens.quoted(c.defaultExpression()));
+                }
+                if (c.comment() != null) {
+                    out.append(" comment=").append(Tokens.quoted(c.comment()));
+                }
+                out.append('\n');
+            }
+            if (t.primaryKey() != null) {
+                out.append("  primary-key ").append(word(t.primaryKey().name())).append(' ')
+                        .append(list(t.primaryKey().columns())).append('\n');
+            }
+            for (UniqueConstraint u : t.uniqueConstraints()) {
+                out.append("  unique ").append(word(u.name())).append(' ').append(list(u.columns())).append('\n');
+            }
+            for (Index i : t.indexes()) {
+                out.append("  index ").append(word(i.name())).append(" (")
+                        .append(i.columns().stream()
+                                .map(c -> word(c.name()) + (c.descending() ? " desc" : ""))
+                                .collect(Collectors.joining(", ")))
+                        .append(')').append(i.unique() ? " unique" : "").append('\n');
+            }
+            for (ForeignKey f : t.foreignKeys()) {
+                out.append("  foreign-key ").append(word(f.name())).append(' ').append(list(f.columns()))
+                        .append(" references ").append(word(f.target().name())).append(schema(f.target()))
+                        .append(' ').append(list(f.targetColumns()));
+                if (f.onDelete() != ReferentialAction.NO_ACTION) {
+                    out.append(" on-delete=").append(f.onDelete().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String schema(QualifiedName name) {
+        return name.hasSchema() ? " schema=" + word(name.schema()) : "";
+    }
+
+    private static String list(List<String> names) {
+        return names.stream().map(Tokens::word).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * Reads a snapshot.
+     *
+     * @param source the file's name, for error messages
+     */
+    public static Snapshot read(String text, String source) {
+        var parser = new Parser(source);
+        String[] lines = text.split("\r?\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            parser.line(lines[n], n + 1);
+        }
+        return parser.finish();
+    }
+
+    private static final class Parser {
+        private final String source;
+        private boolean sawMagic;
+        private Integer version;
+        private final List<Table> tables = new ArrayList<>();
+        private final List<Sequence> sequences = new ArrayList<>();
+        private TableBuilder table;
+
+        Parser(String source) {
+            this.source = source;
+        }
+
+        void line(String line, int number) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                return;
+            }
+            String where = source + ":" + number;
+            Tokens t = Tokens.of(trimmed, where);
+            boolean member = Character.isWhitespace(line.charAt(0));
+            String keyword = t.value("a keyword");
+            if (!sawMagic) {
+                if (!trimmed.equals(MAGIC)) {
+                    throw t.error("not a Driftless snapshot (the first line must be '" + MAGIC + "')");
+                }
+                sawMagic = true;
+                return;
+            }
+            if (member) {
+                if (table == null) {
+                    throw t.error("'" + keyword + "' is indented but belongs to no table");
+                }
+                table.member(keyword, t);
+                return;
+            }
+            closeTable();
+            switch (keyword) {
+                case "version" -> {
+                    version = parseInt(t.value("a version number"), t);
+                    t.end();
+                }
+                case "table" -> {
+                    String name = t.value("a table name");
+                    Map<String, String> attributes = attributes(t);
+                    table = new TableBuilder(
+                            new QualifiedName(attributes.getOrDefault("schema", ""), name),
+                            attributes.get("comment"));
+                }
+                case "sequence" -> {
+                    String name = t.value("a sequence name");
+                    Map<String, String> attributes = attributes(t);
+                    sequences.add(new Sequence(
+                            new QualifiedName(attributes.getOrDefault("schema", ""), name),
+                            parseLong(attributes.getOrDefault("start", "1"), t),
+                            parseLong(attributes.getOrDefault("increment", "1"), t)));
+                }
+                default -> throw t.error("unknown entry '" + keyword + "'");
+            }
+        }
+
+        private void closeTable() {
+            if (table != null) {
+                tables.add(table.build());
+                table = null;
+            }
+        }
+
+        Snapshot finish() {
+            if (!sawMagic) {
+                throw new HistoryFormatException(source + ": empty file, not a Driftless snapshot");
+            }
+            closeTable();
+            if (version == null) {
+                throw new HistoryFormatException(source + ": the 'version' line is missing");
+            }
+            try {
+                return new Snapshot(version, new SchemaModel(tables, sequences));
+            } catch (IllegalArgumentException e) {
+                throw new HistoryFormatException(source + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static final class TableBuilder {
+        private final QualifiedName name;
+        private final String comment;
+        private final List<Column> columns = new ArrayList<>();
+        private PrimaryKey primaryKey;
+        private final List<UniqueConstraint> uniques = new ArrayList<>();
+        private final List<Index> indexes = new ArrayList<>();
+        private final List<ForeignKey> foreignKeys = new ArrayList<>();
+        private String lastWhere;
+
+        TableBuilder(QualifiedName name, String comment) {
+            this.name = name;
+            this.comment = comment;
+        }
+
+        void member(String keyword, Tokens t) {
+            lastWhere = t.error("").getMessage();
+            switch (keyword) {
+                case "column" -> {
+                    String column = t.value("a column name");
+                    String type = t.value("a column type");
+                    boolean notNull = false;
+                    if (t.peek("not-null")) {
+                        t.value("not-null");
+                        notNull = true;
+                    }
+                    Map<String, String> a = attributes(t);
+                    Identity identity = switch (a.getOrDefault("identity", "none")) {
+                        case "none" -> Identity.NONE;
+                        case "by-default" -> Identity.BY_DEFAULT;
+                        case "always" -> Identity.ALWAYS;
+                        default -> throw t.error("identity must be by-default or always");
+                    };
+                    columns.add(new Column(column, new ColumnType(type), !notNull, a.get("default"), identity,
+                            a.get("comment")));
+                }
+                case "primary-key" -> {
+                    primaryKey = new PrimaryKey(t.value("a constraint name"), t.list("a column name"));
+                    t.end();
+                }
+                case "unique" -> {
+                    uniques.add(new UniqueConstraint(t.value("a constraint name"), t.list("a column name")));
+                    t.end();
+                }
+                case "index" -> {
+                    String index = t.value("an index name");
+                    var indexColumns = new ArrayList<IndexColumn>();
+                    for (List<String> group : t.groups("a column name")) {
+                        if (group.size() > 2 || (group.size() == 2 && !group.get(1).equals("desc"))) {
+                            throw t.error("an index column is a name optionally followed by 'desc'");
+                        }
+                        indexColumns.add(new IndexColumn(group.get(0), group.size() == 2));
+                    }
+                    boolean unique = false;
+                    if (t.peek("unique")) {
+                        t.value("unique");
+                        unique = true;
+                    }
+                    t.end();
+                    indexes.add(new Index(index, indexColumns, unique));
+                }
+                case "foreign-key" -> {
+                    String fk = t.value("a constraint name");
+                    List<String> fkColumns = t.list("a column name");
+                    if (!t.value("'references'").equals("references")) {
+                        throw t.error("expected 'references'");
+                    }
+                    String target = t.value("a table name");
+                    String targetSchema = "";
+                    if (t.peekKey()) {
+                        Map<String, String> s = attributes(t, "(");
+                        targetSchema = s.getOrDefault("schema", "");
+                    }
+                    List<String> targetColumns = t.list("a column name");
+                    Map<String, String> a = attributes(t);
+                    ReferentialAction onDelete;
+                    try {
+                        onDelete = ReferentialAction.valueOf(
+                                a.getOrDefault("on-delete", "no-action").toUpperCase(Locale.ROOT).replace('-', '_'));
+                    } catch (IllegalArgumentException e) {
+                        throw t.error("unknown on-delete action " + a.get("on-delete"));
+                    }
+                    foreignKeys.add(new ForeignKey(fk, fkColumns, new QualifiedName(targetSchema, target),
+                            targetColumns, onDelete));
+                }
+                default -> throw t.error("unknown table entry '" + keyword + "'");
+            }
+        }
+
+        Table build() {
+            try {
+                return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, comment);
+            } catch (IllegalArgumentException e) {
+                throw new HistoryFormatException((lastWhere == null ? "" : lastWhere) + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code key=value} pairs up to the end of the line. */
+    private static Map<String, String> attributes(Tokens t) {
+        return attributes(t, null);
+    }
+
+    /** {@code key=value} pairs up to the end of the line or up to {@code stop}. */
+    private static Map<String, String> attributes(Tokens t, String stop) {
+        var map = new HashMap<String, String>();
+        while (t.hasNext() && (stop == null || !t.peek(stop))) {
+            String key = t.value("an attribute name");
+            t.expect("=");
+            if (map.put(key, t.value("a value for " + key)) != null) {
+                throw t.error("attribute " + key + " is given twice");
+            }
+        }
+        return map;
+    }
+
+    private static int parseInt(String text, Tokens t) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw t.error("'" + text + "' is not a number");
+        }
+    }
+
+    private static long parseLong(String text, Tokens t) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw t.error("'" + text + "' is not a number");
+        }
+    }
+}

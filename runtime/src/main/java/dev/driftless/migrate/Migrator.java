@@ -1,0 +1,566 @@
+package dev.driftless.migrate;
+
+import static dev.driftless.plan.Identifiers.quote;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Brings a PostgreSQL database to the code's version by applying the pending frozen versions, each
+ * in its own transaction, while holding a session-level advisory lock so that several instances
+ * starting at once apply every version exactly once.
+ */
+public final class Migrator {
+
+    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
+    private static final Duration LOCK_POLL_INTERVAL = Duration.ofMillis(100);
+    private static final int STATEMENT_EXCERPT_LENGTH = 120;
+
+    private final DataSource dataSource;
+    private final List<Migration> migrations;
+    private final String historyTable;
+    /** Null means the connection's current schema. */
+    private final String schema;
+    private final Duration lockTimeout;
+
+    private Migrator(Builder builder, List<Migration> migrations) {
+        this.dataSource = builder.dataSource;
+        this.migrations = migrations;
+        this.historyTable = builder.historyTable;
+        this.schema = builder.schema;
+        this.lockTimeout = builder.lockTimeout;
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * Applies every pending version in order. Refuses, before executing anything, when the history
+     * disagrees with the code (a changed or unknown version). A failing version is rolled back,
+     * recorded with {@code success = false}, and reported as a {@link MigrationException}.
+     */
+    public MigrateResult migrate() {
+        Connection connection = open();
+        ConnectionState original = null;
+        try {
+            original = ConnectionState.of(connection);
+            String targetSchema = enterSchema(connection);
+            String table = quote(targetSchema) + "." + quote(historyTable);
+            long key = lockKey(targetSchema, historyTable);
+            acquireLock(connection, key, table);
+            try {
+                return migrateLocked(connection, table);
+            } finally {
+                releaseLock(connection, key);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("migration failed: " + oneLine(e.getMessage()), e);
+        } finally {
+            if (original != null) {
+                original.restore(connection);
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    /**
+     * Where the database stands. Only reads: when the history table does not exist yet every
+     * version is pending and nothing is created.
+     */
+    public MigrationStatus status() {
+        try (Connection connection = open()) {
+            String targetSchema = schema != null ? schema : currentSchema(connection);
+            List<HistoryEntry> history = targetSchema != null && tableExists(connection, targetSchema, historyTable)
+                    ? readHistory(connection, quote(targetSchema) + "." + quote(historyTable))
+                    : List.of();
+            Set<Integer> done = successfulVersions(history);
+            List<Migration> pending = migrations.stream().filter(m -> !done.contains(m.version())).toList();
+            return new MigrationStatus(currentVersion(history), history, pending);
+        } catch (SQLException e) {
+            throw new MigrationException("reading the migration status failed: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The advisory lock key for a history table: the first 8 bytes of the SHA-256 of its qualified
+     * name as written in SQL, so every process (and any version of Driftless) derives the same key.
+     */
+    static long lockKey(String schema, String historyTable) {
+        String qualified = quote(schema) + "." + quote(historyTable);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(qualified.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private MigrateResult migrateLocked(Connection connection, String table) throws SQLException {
+        createHistoryTable(connection, table);
+        // Read only now, under the lock: a process that waited must see what the winner applied.
+        List<HistoryEntry> history = readHistory(connection, table);
+        validate(history);
+        List<HistoryEntry> successful = new ArrayList<>();
+        for (HistoryEntry entry : history) {
+            if (entry.success()) {
+                successful.add(entry);
+            } else {
+                forgetFailedAttempt(connection, table, entry);
+            }
+        }
+        Set<Integer> done = successfulVersions(successful);
+        int current = currentVersion(successful);
+        List<AppliedVersion> applied = new ArrayList<>();
+        for (Migration migration : migrations) {
+            if (!done.contains(migration.version())) {
+                AppliedVersion version = apply(connection, table, migration);
+                LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
+                        + ") in " + human(version.took()));
+                applied.add(version);
+                current = Math.max(current, version.version());
+            }
+        }
+        if (applied.isEmpty()) {
+            int upToDate = current;
+            LOG.log(Level.INFO, () -> "database is up to date at version " + upToDate);
+        }
+        return new MigrateResult(applied, current);
+    }
+
+    /** Refuses a history that the code cannot continue from; collects every problem at once. */
+    private void validate(List<HistoryEntry> history) {
+        Map<Integer, Migration> byVersion = new HashMap<>();
+        migrations.forEach(m -> byVersion.put(m.version(), m));
+        List<String> problems = new ArrayList<>();
+        for (HistoryEntry entry : history) {
+            if (!entry.success()) {
+                continue;
+            }
+            Migration migration = byVersion.get(entry.version());
+            if (migration == null) {
+                problems.add("version " + entry.version() + " (" + entry.description()
+                        + ") is applied in the database but the code does not have it: the database is newer than"
+                        + " the code, or a migration is missing; run the code that has it");
+            } else if (!migration.checksum().equals(entry.checksum())) {
+                problems.add(describe(migration) + " was applied with checksum " + entry.checksum()
+                        + " but the code has " + migration.checksum()
+                        + ": a frozen version was changed; restore it to what was applied and put the change"
+                        + " into a new version");
+            }
+        }
+        // Running an older version after a newer one would build a schema nobody planned.
+        int current = currentVersion(history);
+        Set<Integer> done = successfulVersions(history);
+        for (Migration migration : migrations) {
+            if (migration.version() < current && !done.contains(migration.version())) {
+                problems.add(describe(migration) + " is not applied but the later version " + current
+                        + " is: the history diverged from the code");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MigrationException(String.join("\n", problems) + "\nNothing was executed.");
+        }
+    }
+
+    private void forgetFailedAttempt(Connection connection, String table, HistoryEntry entry) throws SQLException {
+        // A version runs in one transaction, so the failed attempt left nothing but this row.
+        LOG.log(Level.WARNING, () -> "version " + entry.version() + " (" + entry.description() + ") failed at "
+                + entry.appliedAt() + " and was rolled back; retrying it. Earlier error: " + entry.error());
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from " + table + " where version = ? and not success")) {
+            delete.setInt(1, entry.version());
+            delete.executeUpdate();
+        }
+    }
+
+    private AppliedVersion apply(Connection connection, String table, Migration migration) throws SQLException {
+        long start = System.nanoTime();
+        List<String> statements = migration.up();
+        String step = "starting its transaction failed";
+        try {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < statements.size(); i++) {
+                String sql = statements.get(i);
+                step = "statement " + (i + 1) + " of " + statements.size() + " failed: " + excerpt(sql);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            step = "recording it in the history failed";
+            insertHistory(connection, table, migration, took, null);
+            step = "the commit failed";
+            connection.commit();
+            connection.setAutoCommit(true);
+            return new AppliedVersion(migration.version(), migration.description(), took);
+        } catch (SQLException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            MigrationException failure = new MigrationException(describe(migration)
+                    + " failed and was rolled back (none of its statements took effect): " + step + ": "
+                    + oneLine(e.getMessage()), e);
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                // Its own transaction, so the failure stays recorded although the version was rolled back.
+                insertHistory(connection, table, migration, took, oneLine(e.getMessage()));
+            } catch (SQLException recording) {
+                failure.addSuppressed(recording);
+            }
+            throw failure;
+        }
+    }
+
+    private static void insertHistory(
+            Connection connection, String table, Migration migration, Duration took, String error)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table
+                + " (version, description, checksum, applied_at, execution_ms, success, error)"
+                + " values (?, ?, ?, now(), ?, ?, ?)")) {
+            insert.setInt(1, migration.version());
+            insert.setString(2, migration.description());
+            insert.setString(3, migration.checksum());
+            insert.setLong(4, took.toMillis());
+            insert.setBoolean(5, error == null);
+            insert.setString(6, error);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void createHistoryTable(Connection connection, String table) throws SQLException {
+        // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists " + table + " ("
+                    + "version integer primary key, "
+                    + "description text not null, "
+                    + "checksum text not null, "
+                    + "applied_at timestamptz not null, "
+                    + "execution_ms bigint not null, "
+                    + "success boolean not null, "
+                    + "error text)");
+        }
+    }
+
+    private static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {
+        List<HistoryEntry> history = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select version, description, checksum, applied_at,"
+                        + " execution_ms, success, error from " + table + " order by version")) {
+            while (rows.next()) {
+                history.add(new HistoryEntry(
+                        rows.getInt("version"),
+                        rows.getString("description"),
+                        rows.getString("checksum"),
+                        rows.getObject("applied_at", OffsetDateTime.class).toInstant(),
+                        rows.getLong("execution_ms"),
+                        rows.getBoolean("success"),
+                        rows.getString("error")));
+            }
+        }
+        return history;
+    }
+
+    private void acquireLock(Connection connection, long key, String table) throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + lockTimeout.toNanos();
+        boolean waited = false;
+        try (PreparedStatement tryLock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            tryLock.setLong(1, key);
+            while (true) {
+                try (ResultSet result = tryLock.executeQuery()) {
+                    result.next();
+                    if (result.getBoolean(1)) {
+                        if (waited) {
+                            Duration wait = Duration.ofNanos(System.nanoTime() - start);
+                            LOG.log(Level.INFO, () -> "got the migration lock after waiting " + human(wait));
+                        }
+                        return;
+                    }
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new MigrationException("waited " + human(Duration.ofNanos(System.nanoTime() - start))
+                            + " for the migration lock of " + table + " (advisory lock " + key
+                            + ") but another process still holds it; giving up after the lock timeout of "
+                            + human(lockTimeout) + ". If no migration is running, look for the holder in pg_locks"
+                            + " (locktype 'advisory')");
+                }
+                if (!waited) {
+                    LOG.log(Level.INFO, "waiting for migration lock held by another process");
+                    waited = true;
+                }
+                sleep(Math.min(remaining, LOCK_POLL_INTERVAL.toNanos()));
+            }
+        }
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("interrupted while waiting for the migration lock", e);
+        }
+    }
+
+    private static void releaseLock(Connection connection, long key) {
+        try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            if (!connection.getAutoCommit()) {
+                // An aborted transaction would refuse the unlock.
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            unlock.setLong(1, key);
+            unlock.execute();
+        } catch (SQLException e) {
+            // Closing a plain connection ends the session and frees the lock anyway.
+            LOG.log(Level.WARNING, "could not release the migration lock: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** Sets the search_path to the schema option, and returns the schema that holds the history table. */
+    private String enterSchema(Connection connection) throws SQLException {
+        if (schema == null) {
+            String current = currentSchema(connection);
+            if (current == null) {
+                throw new MigrationException("the connection has no current schema (no schema on its search_path"
+                        + " exists): create one or set the schema option");
+            }
+            return current;
+        }
+        try (PreparedStatement exists = connection.prepareStatement(
+                "select exists (select 1 from pg_catalog.pg_namespace where nspname = ?)")) {
+            exists.setString(1, schema);
+            try (ResultSet result = exists.executeQuery()) {
+                result.next();
+                if (!result.getBoolean(1)) {
+                    throw new MigrationException("schema " + quote(schema)
+                            + " does not exist: create it before migrating, or leave the schema option unset");
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + quote(schema));
+        }
+        return schema;
+    }
+
+    private static String currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select current_schema()")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("select exists (select 1"
+                + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = ? and c.relname = ? and c.relkind in ('r', 'p'))")) {
+            exists.setString(1, schema);
+            exists.setString(2, table);
+            try (ResultSet result = exists.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private Connection open() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new MigrationException("could not connect to the database: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not close the migration connection: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private static Set<Integer> successfulVersions(List<HistoryEntry> history) {
+        Set<Integer> versions = new HashSet<>();
+        history.stream().filter(HistoryEntry::success).forEach(e -> versions.add(e.version()));
+        return versions;
+    }
+
+    private static int currentVersion(List<HistoryEntry> history) {
+        return history.stream().filter(HistoryEntry::success).mapToInt(HistoryEntry::version).max().orElse(0);
+    }
+
+    private static String describe(Migration migration) {
+        return "version " + migration.version() + " (" + migration.description() + ")";
+    }
+
+    private static String excerpt(String sql) {
+        String line = oneLine(sql);
+        return line.length() <= STATEMENT_EXCERPT_LENGTH ? line : line.substring(0, STATEMENT_EXCERPT_LENGTH) + "...";
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String human(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+    }
+
+    /** The autocommit mode and search_path to give back, since a pooled connection outlives us. */
+    private record ConnectionState(boolean autoCommit, String searchPath) {
+
+        static ConnectionState of(Connection connection) throws SQLException {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("select current_setting('search_path')")) {
+                result.next();
+                return new ConnectionState(autoCommit, result.getString(1));
+            }
+        }
+
+        void restore(Connection connection) {
+            try {
+                if (connection.isClosed()) {
+                    return;
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                try (PreparedStatement set =
+                        connection.prepareStatement("select set_config('search_path', ?, false)")) {
+                    set.setString(1, searchPath);
+                    set.execute();
+                }
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "could not restore the connection's settings: " + oneLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private List<Migration> migrations;
+        private String historyTable = "driftless_history";
+        private String schema;
+        private Duration lockTimeout = Duration.ofMinutes(10);
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The versions to apply; by default those of every {@link MigrationIndex} on the class path. */
+        public Builder migrations(List<Migration> migrations) {
+            this.migrations = List.copyOf(migrations);
+            return this;
+        }
+
+        public Builder historyTable(String historyTable) {
+            this.historyTable = requireName(historyTable, "historyTable");
+            return this;
+        }
+
+        /** The schema that holds the history table and is the search_path while migrating. */
+        public Builder schema(String schema) {
+            this.schema = requireName(schema, "schema");
+            return this;
+        }
+
+        /** How long to wait for another process's migration to finish; 10 minutes by default. */
+        public Builder lockTimeout(Duration lockTimeout) {
+            Objects.requireNonNull(lockTimeout, "lockTimeout");
+            if (lockTimeout.isNegative()) {
+                throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
+            }
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        public Migrator build() {
+            List<Migration> found = migrations != null ? ordered(migrations, "the given migrations") : discover();
+            return new Migrator(this, found);
+        }
+
+        private static String requireName(String name, String what) {
+            Objects.requireNonNull(name, what);
+            if (name.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return name;
+        }
+
+        private static List<Migration> discover() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = Migrator.class.getClassLoader();
+            }
+            List<Migration> all = new ArrayList<>();
+            Map<Integer, String> providers = new HashMap<>();
+            for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, loader)) {
+                String provider = index.getClass().getName();
+                for (Migration migration : index.migrations()) {
+                    String other = providers.putIfAbsent(migration.version(), provider);
+                    if (other != null) {
+                        throw new MigrationException("version " + migration.version() + " is provided by both "
+                                + other + " and " + provider + ": each version number must exist once");
+                    }
+                    all.add(migration);
+                }
+            }
+            return ordered(all, "the migration indexes");
+        }
+
+        private static List<Migration> ordered(List<Migration> migrations, String source) {
+            List<Migration> sorted = new ArrayList<>(migrations);
+            sorted.sort(Comparator.comparingInt(Migration::version));
+            for (int i = 0; i < sorted.size(); i++) {
+                Migration migration = sorted.get(i);
+                if (migration.version() < 1) {
+                    throw new MigrationException(
+                            "version numbers start at 1, but " + source + " contain " + describe(migration));
+                }
+                if (i > 0 && sorted.get(i - 1).version() == migration.version()) {
+                    throw new MigrationException(source + " contain version " + migration.version()
+                            + " twice: " + sorted.get(i - 1).description() + " and " + migration.description());
+                }
+            }
+            return List.copyOf(sorted);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.driftless.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * The name of a table or sequence. An empty {@code schema} means the connection's default schema
+ * (the first schema of its {@code search_path}), which is how the same versions can be applied to
+ * several tenant schemas.
+ */
+public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
+
+    private static final Comparator<QualifiedName> ORDER =
+            Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
+
+    public QualifiedName {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a name must not be empty");
+        }
+    }
+
+    /** A name in the default schema. */
+    public static QualifiedName of(String name) {
+        return new QualifiedName("", name);
+    }
+
+    public boolean hasSchema() {
+        return !schema.isEmpty();
+    }
+
+    @Override
+    public int compareTo(QualifiedName other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return hasSchema() ? schema + "." + name : name;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.driftless.plan;
+
+import static dev.driftless.plan.Identifiers.literal;
+import static dev.driftless.plan.Identifiers.quote;
+
+import dev.driftless.diff.Operation;
+import dev.driftless.diff.Operation.AddColumn;
+import dev.driftless.diff.Operation.AddForeignKey;
+import dev.driftless.diff.Operation.AddPrimaryKey;
+import dev.driftless.diff.Operation.AddUnique;
+import dev.driftless.diff.Operation.AlterColumnType;
+import dev.driftless.diff.Operation.CreateIndex;
+import dev.driftless.diff.Operation.CreateSchema;
+import dev.driftless.diff.Operation.CreateSequence;
+import dev.driftless.diff.Operation.CreateTable;
+import dev.driftless.diff.Operation.DropColumn;
+import dev.driftless.diff.Operation.DropForeignKey;
+import dev.driftless.diff.Operation.DropIndex;
+import dev.driftless.diff.Operation.DropPrimaryKey;
+import dev.driftless.diff.Operation.DropSchema;
+import dev.driftless.diff.Operation.DropSequence;
+import dev.driftless.diff.Operation.DropTable;
+import dev.driftless.diff.Operation.DropUnique;
+import dev.driftless.diff.Operation.SetColumnComment;
+import dev.driftless.diff.Operation.SetDefault;
+import dev.driftless.diff.Operation.SetIdentity;
+import dev.driftless.diff.Operation.SetNullable;
+import dev.driftless.diff.Operation.SetTableComment;
+import dev.driftless.model.Column;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.ReferentialAction;
+import dev.driftless.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns operations into PostgreSQL statements (without trailing semicolons). Pure: the same
+ * operations always give the same text, which is what gets frozen into a version.
+ */
+public final class PostgresPlanner {
+
+    private PostgresPlanner() {}
+
+    public static List<String> statements(List<Operation> operations) {
+        var out = new ArrayList<String>();
+        operations.forEach(op -> out.addAll(statements(op)));
+        return List.copyOf(out);
+    }
+
+    public static List<String> statements(Operation op) {
+        if (op instanceof CreateSchema o) {
+            return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(o.schema()));
+        } else if (op instanceof DropSchema o) {
+            return List.of("DROP SCHEMA IF EXISTS " + quote(o.schema()));
+        } else if (op instanceof CreateSequence o) {
+            return List.of("CREATE SEQUENCE " + quote(o.sequence().name()) + " START WITH " + o.sequence().start()
+                    + " INCREMENT BY " + o.sequence().increment());
+        } else if (op instanceof DropSequence o) {
+            return List.of("DROP SEQUENCE " + quote(o.sequence().name()));
+        } else if (op instanceof CreateTable o) {
+            return createTable(o.table());
+        } else if (op instanceof DropTable o) {
+            return List.of("DROP TABLE " + quote(o.table().name()));
+        } else if (op instanceof AddColumn o) {
+            var out = new ArrayList<String>();
+            out.add(alter(o.table()) + "ADD COLUMN " + columnDefinition(o.column()));
+            if (o.column().comment() != null) {
+                out.add(columnComment(o.table(), o.column().name(), o.column().comment()));
+            }
+            return out;
+        } else if (op instanceof DropColumn o) {
+            return List.of(alter(o.table()) + "DROP COLUMN " + quote(o.column().name()));
+        } else if (op instanceof AlterColumnType o) {
+            return List.of(alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql());
+        } else if (op instanceof SetIdentity o) {
+            String column = alterColumn(o.table(), o.column());
+            if (o.to() == Identity.NONE) {
+                return List.of(column + "DROP IDENTITY");
+            } else if (o.from() == Identity.NONE) {
+                return List.of(column + "ADD " + identity(o.to()));
+            }
+            return List.of(column + "SET GENERATED " + (o.to() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT"));
+        } else if (op instanceof SetDefault o) {
+            String column = alterColumn(o.table(), o.column());
+            return List.of(o.to() == null ? column + "DROP DEFAULT" : column + "SET DEFAULT " + o.to());
+        } else if (op instanceof SetNullable o) {
+            return List.of(alterColumn(o.table(), o.column()) + (o.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        } else if (op instanceof AddPrimaryKey o) {
+            return List.of(alter(o.table()) + "ADD CONSTRAINT " + quote(o.primaryKey().name()) + " PRIMARY KEY ("
+                    + columnList(o.primaryKey().columns()) + ")");
+        } else if (op instanceof DropPrimaryKey o) {
+            return List.of(dropConstraint(o.table(), o.primaryKey().name()));
+        } else if (op instanceof AddUnique o) {
+            return List.of(alter(o.table()) + "ADD CONSTRAINT " + quote(o.constraint().name()) + " UNIQUE ("
+                    + columnList(o.constraint().columns()) + ")");
+        } else if (op instanceof DropUnique o) {
+            return List.of(dropConstraint(o.table(), o.constraint().name()));
+        } else if (op instanceof CreateIndex o) {
+            return List.of("CREATE " + (o.index().unique() ? "UNIQUE " : "") + "INDEX " + quote(o.index().name())
+                    + " ON " + quote(o.table()) + " (" + indexColumns(o.index().columns()) + ")");
+        } else if (op instanceof DropIndex o) {
+            // An index lives in its table's schema.
+            return List.of("DROP INDEX " + quote(new QualifiedName(o.table().schema(), o.index().name())));
+        } else if (op instanceof AddForeignKey o) {
+            return List.of(alter(o.table()) + "ADD CONSTRAINT " + quote(o.foreignKey().name()) + " "
+                    + foreignKey(o.foreignKey()));
+        } else if (op instanceof DropForeignKey o) {
+            return List.of(dropConstraint(o.table(), o.foreignKey().name()));
+        } else if (op instanceof SetTableComment o) {
+            return List.of(tableComment(o.table(), o.to()));
+        } else if (op instanceof SetColumnComment o) {
+            return List.of(columnComment(o.table(), o.column(), o.to()));
+        }
+        throw new IllegalArgumentException("no plan for " + op);
+    }
+
+    private static List<String> createTable(Table table) {
+        var lines = new ArrayList<String>();
+        table.columns().forEach(c -> lines.add(columnDefinition(c)));
+        if (table.primaryKey() != null) {
+            lines.add("CONSTRAINT " + quote(table.primaryKey().name()) + " PRIMARY KEY ("
+                    + columnList(table.primaryKey().columns()) + ")");
+        }
+        table.uniqueConstraints().forEach(u ->
+                lines.add("CONSTRAINT " + quote(u.name()) + " UNIQUE (" + columnList(u.columns()) + ")"));
+        var out = new ArrayList<String>();
+        out.add("CREATE TABLE " + quote(table.name()) + " (\n    " + String.join(",\n    ", lines) + "\n)");
+        if (table.comment() != null) {
+            out.add(tableComment(table.name(), table.comment()));
+        }
+        table.columns().stream()
+                .filter(c -> c.comment() != null)
+                .forEach(c -> out.add(columnComment(table.name(), c.name(), c.comment())));
+        return out;
+    }
+
+    private static String columnDefinition(Column c) {
+        var sql = new StringBuilder(quote(c.name())).append(' ').append(c.type().sql());
+        if (c.identity() != Identity.NONE) {
+            sql.append(' ').append(identity(c.identity()));
+        }
+        if (c.defaultExpression() != null) {
+            sql.append(" DEFAULT ").append(c.defaultExpression());
+        }
+        if (!c.nullable()) {
+            sql.append(" NOT NULL");
+        }
+        return sql.toString();
+    }
+
+    private static String identity(Identity identity) {
+        return identity == Identity.ALWAYS ? "GENERATED ALWAYS AS IDENTITY" : "GENERATED BY DEFAULT AS IDENTITY";
+    }
+
+    private static String foreignKey(ForeignKey fk) {
+        String sql = "FOREIGN KEY (" + columnList(fk.columns()) + ") REFERENCES " + quote(fk.target()) + " ("
+                + columnList(fk.targetColumns()) + ")";
+        return fk.onDelete() == ReferentialAction.NO_ACTION ? sql : sql + " ON DELETE " + fk.onDelete().sql();
+    }
+
+    private static String alter(QualifiedName table) {
+        return "ALTER TABLE " + quote(table) + " ";
+    }
+
+    private static String alterColumn(QualifiedName table, String column) {
+        return alter(table) + "ALTER COLUMN " + quote(column) + " ";
+    }
+
+    private static String dropConstraint(QualifiedName table, String name) {
+        return alter(table) + "DROP CONSTRAINT " + quote(name);
+    }
+
+    private static String tableComment(QualifiedName table, String comment) {
+        return "COMMENT ON TABLE " + quote(table) + " IS " + (comment == null ? "NULL" : literal(comment));
+    }
+
+    private static String columnComment(QualifiedName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS "
+                + (comment == null ? "NULL" : literal(comment));
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    }
+
+    private static String indexColumns(List<IndexColumn> columns) {
+        return columns.stream()
+                .map(c -> quote(c.name()) + (c.descending() ? " DESC" : ""))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.driftless.plan;
+
+import dev.driftless.diff.Operation;
+import dev.driftless.diff.SchemaDiff;
+import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.History;
+import dev.driftless.model.SchemaModel;
+import java.util.List;
+import java.util.Optional;
+
+/** Plans the next version: what it would take to bring the last frozen snapshot to the model. */
+public final class VersionPlan {
+
+    private VersionPlan() {}
+
+    /**
+     * The next version on top of {@code history}, or empty when the model equals the last snapshot.
+     *
+     * @param name the version's name, as given to freeze ({@code draft} before it is frozen)
+     */
+    public static Optional<FrozenVersion> next(History history, SchemaModel model, String name) {
+        SchemaModel before = history.snapshot().model();
+        List<Operation> up = SchemaDiff.between(before, model);
+        if (up.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Operation> down = SchemaDiff.between(model, before);
+        return Optional.of(new FrozenVersion(
+                history.lastVersion() + 1,
+                name,
+                history.headChecksum(),
+                up.stream().map(Operation::describe).toList(),
+                PostgresPlanner.statements(up),
+                PostgresPlanner.statements(down)));
+    }
+}

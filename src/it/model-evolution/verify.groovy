@@ -1,0 +1,16 @@
+// Checks what the scenario's builds left in the sample project.
+def history = new File(basedir, 'src/main/driftless')
+def names = history.list().sort()
+assert names == ['V0001__initial.sql', 'V0002__add_location.sql', 'snapshot.driftless'] : names
+
+def v2 = new File(history, 'V0002__add_location.sql').text
+assert v2.contains('ALTER TABLE sensor ADD COLUMN location character varying(120);')
+assert v2.contains('ALTER TABLE sensor DROP COLUMN location;')
+def v1 = new File(history, 'V0001__initial.sql').text
+def v1Checksum = (v1 =~ /-- checksum: (\S+)/)[0][1]
+assert v2.contains("-- parent: ${v1Checksum}")
+
+def snapshot = new File(history, 'snapshot.driftless').text
+assert snapshot.contains('version 2')
+assert snapshot.contains('column location "character varying(120)"')
+return true
