@@ -13,4 +13,12 @@ assert v2.contains("-- parent: ${v1Checksum}")
 def snapshot = new File(history, 'snapshot.driftless').text
 assert snapshot.contains('version 2')
 assert snapshot.contains('column location "character varying(120)"')
+
+// What each build said (the invocations share one log).
+def log = new File(basedir, 'build.log').text
+assert log.contains("[DL201] Froze version 1 'initial'")
+assert log.contains('[DL200] Draft version 2 (the model differs from frozen version 1)')
+assert log.contains('[DL203] The model has changes that are not frozen')
+assert log.contains("[DL201] Froze version 2 'add_location'")
+assert log.contains('[DL202] Nothing to freeze: the model matches frozen version 2')
 return true

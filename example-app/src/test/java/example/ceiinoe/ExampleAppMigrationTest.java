@@ -74,7 +74,7 @@ class ExampleAppMigrationTest {
                             + " where a.attidentity = 'd' and c.relname = 'datasource'"));
 
             // Primary keys and unique constraints.
-            Set<String> constraints = strings(c, "select conrelid::regclass || ' ' || contype || ' '"
+            Set<String> constraints = strings(c, "select conrelid::regclass::text || ' ' || contype::text || ' '"
                     + " || pg_get_constraintdef(oid) from pg_constraint where connamespace = 'public'::regnamespace"
                     + " and conrelid::regclass::text <> 'driftless_history'");
             assertTrue(constraints.containsAll(Set.of(

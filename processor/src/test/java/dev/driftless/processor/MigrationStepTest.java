@@ -56,7 +56,7 @@ class MigrationStepTest {
                 "}");
     }
 
-    private Compilation compile(String persistence, String extraField, String... options) {
+    private Compilation compileModel(String persistence, String extraField, String... options) {
         var all = new java.util.ArrayList<String>(List.of("-Adriftless.history=" + history));
         all.addAll(List.of(options));
         return Compiler.javac()
@@ -66,7 +66,7 @@ class MigrationStepTest {
     }
 
     private Compilation compile(String... options) {
-        return compile("jakarta", "", options);
+        return compileModel("jakarta", "", options);
     }
 
     private String read(String file) throws IOException {
@@ -165,14 +165,14 @@ class MigrationStepTest {
         assertThat(compile("-Adriftless.freeze=initial")).succeeded();
         FrozenVersion v1 = VersionFormat.read(read("V0001__initial.sql"), "V0001__initial.sql");
 
-        Compilation c = compile("jakarta", "@Column(length = 200) String location;");
+        Compilation c = compileModel("jakarta", "@Column(length = 200) String location;");
         assertThat(c).succeeded();
         assertThat(c).hadNoteContaining("[DL200] Draft version 2 (the model differs from frozen version 1)");
         assertThat(c).hadNoteContaining("add column datasource.location character varying(200)");
         assertThat(c).generatedFile(StandardLocation.SOURCE_OUTPUT, "example.model.migrations", "V0002__draft.sql")
                 .contentsAsUtf8String().contains("-- parent: " + v1.checksum());
 
-        Compilation frozen = compile("jakarta", "@Column(length = 200) String location;", "-Adriftless.freeze=add_location");
+        Compilation frozen = compileModel("jakarta", "@Column(length = 200) String location;", "-Adriftless.freeze=add_location");
         assertThat(frozen).succeeded();
         FrozenVersion v2 = VersionFormat.read(read("V0002__add_location.sql"), "V0002__add_location.sql");
         assertEquals(List.of("ALTER TABLE datasource ADD COLUMN location character varying(200)"), v2.up());
@@ -183,7 +183,7 @@ class MigrationStepTest {
     @Test
     void checkFailsTheBuildOnUnfrozenChanges() {
         assertThat(compile("-Adriftless.freeze=initial")).succeeded();
-        Compilation c = compile("jakarta", "int readings;", "-Adriftless.check=true");
+        Compilation c = compileModel("jakarta", "int readings;", "-Adriftless.check=true");
         assertThat(c).failed();
         assertThat(c).hadErrorContaining("[DL203]");
         assertThat(c).hadErrorContaining("add column datasource.readings integer not null");
@@ -193,13 +193,13 @@ class MigrationStepTest {
 
     @Test
     void javaxAndJakartaGiveTheSameSnapshot() throws IOException {
-        assertThat(compile("jakarta", "", "-Adriftless.freeze=initial")).succeeded();
+        assertThat(compileModel("jakarta", "", "-Adriftless.freeze=initial")).succeeded();
         String jakarta = read("snapshot.driftless");
         String jakartaVersion = read("V0001__initial.sql");
         for (String f : historyFiles()) {
             Files.delete(history.resolve(f));
         }
-        assertThat(compile("javax", "", "-Adriftless.freeze=initial")).succeeded();
+        assertThat(compileModel("javax", "", "-Adriftless.freeze=initial")).succeeded();
         assertEquals(jakarta, read("snapshot.driftless"));
         assertEquals(jakartaVersion, read("V0001__initial.sql"));
     }
@@ -218,14 +218,17 @@ class MigrationStepTest {
     @Test
     void twoBranchesFreezingTheSameVersionAreRefused() throws IOException {
         assertThat(compile("-Adriftless.freeze=initial")).succeeded();
-        assertThat(compile("jakarta", "String a;", "-Adriftless.freeze=branch_a")).succeeded();
+        String snapshotV1 = read("snapshot.driftless");
+        assertThat(compileModel("jakarta", "String a;", "-Adriftless.freeze=branch_a")).succeeded();
         String branchA = read("V0002__branch_a.sql");
+        // Branch B starts from version 1.
         Files.delete(history.resolve("V0002__branch_a.sql"));
+        Files.writeString(history.resolve("snapshot.driftless"), snapshotV1);
         // Branch B froze its own version 2 on the same parent; the merge brings back branch A's file.
-        assertThat(compile("jakarta", "String b;", "-Adriftless.freeze=branch_b")).succeeded();
+        assertThat(compileModel("jakarta", "String b;", "-Adriftless.freeze=branch_b")).succeeded();
         Files.writeString(history.resolve("V0002__branch_a.sql"), branchA);
 
-        Compilation c = compile("jakarta", "String b;");
+        Compilation c = compileModel("jakarta", "String b;");
         assertThat(c).failed();
         assertThat(c).hadErrorContaining("two files claim version 2");
     }

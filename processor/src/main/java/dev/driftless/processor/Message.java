@@ -1,0 +1,85 @@
+package dev.driftless.processor;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports, with its stable code. A message says what is wrong and
+ * how to fix it. DL1xx: reading the JPA model; DL2xx: drafts, freezing and the history directory.
+ */
+public enum Message {
+    // Reading entities.
+    NO_ID("DL100", Diagnostic.Kind.ERROR,
+            "Entity %s has no @Id: add an @Id field (or inherit one from a @MappedSuperclass)"),
+    UNMAPPABLE_TYPE("DL101", Diagnostic.Kind.ERROR,
+            "Field %s has type %s, which has no PostgreSQL mapping: use a supported type or mark the field @Transient"),
+    DUPLICATE_COLUMN("DL102", Diagnostic.Kind.ERROR,
+            "Column %s of table %s is mapped twice (also by %s): give one of the attributes another @Column(name)"),
+    DUPLICATE_TABLE("DL103", Diagnostic.Kind.ERROR,
+            "Entities %s and %s both map table %s: give one of them another @Table(name)"),
+    IDENTITY_NOT_INTEGER("DL104", Diagnostic.Kind.ERROR,
+            "@GeneratedValue(strategy = IDENTITY) needs an integer id, but %s is %s: use Long/Integer/Short or another strategy"),
+    NOT_AN_ENTITY("DL105", Diagnostic.Kind.ERROR,
+            "%s of field %s refers to %s, which is not an @Entity: annotate it with @Entity or map the field differently"),
+    MISSING_COLUMN("DL106", Diagnostic.Kind.ERROR,
+            "%s names column '%s', which table %s does not have; its columns are: %s"),
+    BAD_LENGTH("DL107", Diagnostic.Kind.ERROR,
+            "@Column(length = %d) on %s: a length must be positive"),
+    SCALE_OVER_PRECISION("DL108", Diagnostic.Kind.ERROR,
+            "@Column(precision = %d, scale = %d) on %s: the scale cannot exceed the precision"),
+    NAME_TOO_LONG("DL109", Diagnostic.Kind.ERROR,
+            "%s name '%s' is %d bytes long; PostgreSQL truncates names to 63 bytes: choose a shorter name"),
+    MISSING_REFERENCED_COLUMN("DL110", Diagnostic.Kind.ERROR,
+            "@JoinColumn(referencedColumnName = \"%s\") on %s: table %s has no such column"),
+    COMPOSITE_REFERENCE("DL111", Diagnostic.Kind.ERROR,
+            "%s refers to %s, whose primary key has %d columns; only single-column keys are supported here: "
+                    + "reference an entity with a single @Id"),
+    NOT_SUPPORTED_YET("DL112", Diagnostic.Kind.ERROR,
+            "%s on %s is not mapped by this version of Driftless yet: mark the field @Transient for now, "
+                    + "or keep this entity out of Driftless's model"),
+    READ_FAILED("DL199", Diagnostic.Kind.ERROR,
+            "Driftless could not read entity %s (%s): please report this with the entity's source"),
+
+    // Drafts, freezing, history.
+    DRAFT("DL200", Diagnostic.Kind.NOTE,
+            "Draft version %d (the model differs from frozen version %d):%n%s%n"
+                    + "Freeze it with: mvn clean compile -Ddriftless.freeze=<name>"),
+    FROZEN("DL201", Diagnostic.Kind.NOTE, "Froze version %d '%s' into %s:%n%s"),
+    NOTHING_TO_FREEZE("DL202", Diagnostic.Kind.NOTE,
+            "Nothing to freeze: the model matches frozen version %d; nothing was written"),
+    UNFROZEN_CHANGES("DL203", Diagnostic.Kind.ERROR,
+            "The model has changes that are not frozen (driftless.check); frozen version %d lacks:%n%s%n"
+                    + "Freeze them with: mvn clean compile -Ddriftless.freeze=<name>, and commit the history directory"),
+    FREEZE_NAME_INVALID("DL204", Diagnostic.Kind.ERROR,
+            "'%s' cannot name a version: use letters and digits, e.g. -Ddriftless.freeze=add_quality_score"),
+    HISTORY_INVALID("DL210", Diagnostic.Kind.ERROR, "The history directory %s cannot be used: %s"),
+    HISTORY_UNKNOWN("DL211", Diagnostic.Kind.ERROR,
+            "Cannot tell where the history directory is (the class output is not a Maven target/classes): "
+                    + "pass -A%s=<directory>"),
+    HISTORY_IO("DL212", Diagnostic.Kind.ERROR, "Could not read or write the history directory %s: %s"),
+    GENERATION_IO("DL213", Diagnostic.Kind.ERROR, "Could not write the generated file %s: %s"),
+    INTERNAL_ERROR("DL299", Diagnostic.Kind.ERROR,
+            "Driftless failed unexpectedly (%s): please report this with the model that causes it");
+
+    private final String code;
+    private final Diagnostic.Kind kind;
+    private final String format;
+
+    Message(String code, Diagnostic.Kind kind, String format) {
+        this.code = code;
+        this.kind = kind;
+        this.format = format;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Diagnostic.Kind kind() {
+        return kind;
+    }
+
+    /** {@code [DL101] text}. */
+    public String format(Object... args) {
+        return "[" + code + "] " + String.format(format, args);
+    }
+}
