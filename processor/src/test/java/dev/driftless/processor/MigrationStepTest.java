@@ -234,6 +234,20 @@ class MigrationStepTest {
     }
 
     @Test
+    void aModelErrorFreezesNothing() throws IOException {
+        JavaFileObject broken = JavaFileObjects.forSourceLines("example.model.Broken",
+                "package example.model;",
+                "@jakarta.persistence.Entity public class Broken { String noId; }");
+        Compilation c = Compiler.javac()
+                .withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=initial")
+                .compile(datasource("jakarta", ""), broken);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[DL100]");
+        assertEquals(List.of(), historyFiles());
+    }
+
+    @Test
     void aFreezeNameMustHaveLettersOrDigits() {
         Compilation c = compile("-Adriftless.freeze=!!!");
         assertThat(c).failed();
