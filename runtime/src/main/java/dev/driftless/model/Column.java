@@ -37,10 +37,6 @@ public record Column(
         return new Column(name, type, nullable, value, identity, comment);
     }
 
-    public Column withIdentity(Identity value) {
-        return new Column(name, type, value == Identity.NONE && nullable, defaultExpression, value, comment);
-    }
-
     public Column withComment(String value) {
         return new Column(name, type, nullable, defaultExpression, identity, value);
     }

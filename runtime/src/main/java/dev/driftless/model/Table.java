@@ -51,8 +51,4 @@ public record Table(
     public Optional<Column> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }
-
-    public Optional<PrimaryKey> primaryKeyIfAny() {
-        return Optional.ofNullable(primaryKey);
-    }
 }
