@@ -82,7 +82,7 @@ final class MigrationStep {
                 }
                 diagnostics.report(Message.DRAFT, anchor, draft.get().version(), history.lastVersion(), operations);
                 writeResource(anchor, StandardLocation.SOURCE_OUTPUT, packageName, draft.get().fileName(),
-                        VersionFormat.write(draft.get()));
+                        VersionFormat.writeDraft(draft.get()));
             }
         }
         generate(anchor, packageName, history);

@@ -21,8 +21,17 @@ public final class VersionFormat {
     private VersionFormat() {}
 
     public static String write(FrozenVersion v) {
-        var out = new StringBuilder();
-        out.append("-- Driftless frozen version. Never edit: change the entities and freeze a new version.\n");
+        return write(v, "-- Driftless frozen version. Never edit: change the entities and freeze a new version.\n");
+    }
+
+    /** A draft: the same layout, so that what is reviewed is what freezing will write. */
+    public static String writeDraft(FrozenVersion v) {
+        return write(v, "-- Driftless DRAFT of the next version: not frozen, never applied to a database.\n"
+                + "-- Freeze it with -Ddriftless.freeze=<name>; the frozen file gets that name and its own checksum.\n");
+    }
+
+    private static String write(FrozenVersion v, String banner) {
+        var out = new StringBuilder(banner);
         out.append("-- version: ").append(v.version()).append('\n');
         out.append("-- name: ").append(v.name()).append('\n');
         out.append("-- parent: ").append(v.parentChecksum()).append('\n');

@@ -37,9 +37,9 @@ public final class MigrationSources {
             FrozenVersion v = versions.get(i);
             ClassName type = ClassName.get(packageName, className(v));
             files.add(file(packageName, versionClass(type, v)));
-            index.add(i == 0 ? "\n$>$>new $T()" : ",\n new $T()", type);
+            index.add(i == 0 ? "\nnew $T()" : ",\nnew $T()", type);
         }
-        index.add(versions.isEmpty() ? ")" : "$<$<)");
+        index.add(")");
         TypeSpec indexType = TypeSpec.classBuilder(INDEX_CLASS)
                 .addJavadoc("All frozen versions of this module, in order. Found by the runtime through ServiceLoader.\n")
                 .addAnnotation(generated())
