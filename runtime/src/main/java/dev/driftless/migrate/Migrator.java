@@ -62,6 +62,86 @@ public final class Migrator {
      * recorded with {@code success = false}, and reported as a {@link MigrationException}.
      */
     public MigrateResult migrate() {
+        return migrateTo(latestVersion());
+    }
+
+    /**
+     * Applies the pending versions up to and including {@code target}. Refused when the database
+     * is already past the target: going back is {@link #downgradeTo(int)}.
+     */
+    public MigrateResult migrateTo(int target) {
+        requireKnownTarget(target);
+        return locked((connection, table) -> migrateLocked(connection, table, target));
+    }
+
+    /**
+     * Runs the down statements of every applied version above {@code target}, newest first, each
+     * in its own transaction together with the removal of its history row.
+     */
+    public MigrateResult downgradeTo(int target) {
+        requireKnownTarget(target);
+        return locked((connection, table) -> downgradeLocked(connection, table, target));
+    }
+
+    /**
+     * What {@link #migrateTo(int)} or {@link #downgradeTo(int)} would run to reach {@code target},
+     * without executing or creating anything: a dry run.
+     */
+    public MigrationPlan plan(int target) {
+        requireKnownTarget(target);
+        MigrationStatus status = status();
+        int from = status.currentVersion();
+        List<MigrationPlan.Step> steps = new ArrayList<>();
+        if (target >= from) {
+            status.pending().stream()
+                    .filter(m -> m.version() <= target)
+                    .forEach(m -> steps.add(new MigrationPlan.Step(m.version(), m.description(), m.up())));
+        } else {
+            Map<Integer, Migration> byVersion = byVersion();
+            status.applied().stream()
+                    .filter(e -> e.success() && e.version() > target)
+                    .sorted(Comparator.comparingInt(HistoryEntry::version).reversed())
+                    .forEach(e -> {
+                        Migration m = byVersion.get(e.version());
+                        if (m == null) {
+                            throw new MigrationException("version " + e.version() + " (" + e.description()
+                                    + ") is applied but the code does not have it, so it cannot be undone from here");
+                        }
+                        steps.add(new MigrationPlan.Step(m.version(), m.description(), m.down()));
+                    });
+        }
+        return new MigrationPlan(from, target, steps);
+    }
+
+    /** The highest version the code has, 0 when it has none. */
+    public int latestVersion() {
+        return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+    }
+
+    /** The versions this migrator works with, in order. */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    private Map<Integer, Migration> byVersion() {
+        Map<Integer, Migration> byVersion = new HashMap<>();
+        migrations.forEach(m -> byVersion.put(m.version(), m));
+        return byVersion;
+    }
+
+    private void requireKnownTarget(int target) {
+        if (target != 0 && !byVersion().containsKey(target)) {
+            throw new MigrationException("there is no version " + target + " to go to: the code has versions "
+                    + (migrations.isEmpty() ? "none" : "1 to " + latestVersion()) + " (0 is the empty database)");
+        }
+    }
+
+    /** Work done on the migration connection while holding the migration lock. */
+    private interface LockedWork {
+        MigrateResult run(Connection connection, String table) throws SQLException;
+    }
+
+    private MigrateResult locked(LockedWork work) {
         Connection connection = open();
         ConnectionState original = null;
         try {
@@ -71,7 +151,7 @@ public final class Migrator {
             long key = lockKey(targetSchema, historyTable);
             acquireLock(connection, key, table);
             try {
-                return migrateLocked(connection, table);
+                return work.run(connection, table);
             } finally {
                 releaseLock(connection, key);
             }
@@ -117,7 +197,7 @@ public final class Migrator {
         }
     }
 
-    private MigrateResult migrateLocked(Connection connection, String table) throws SQLException {
+    private MigrateResult migrateLocked(Connection connection, String table, int target) throws SQLException {
         createHistoryTable(connection, table);
         // Read only now, under the lock: a process that waited must see what the winner applied.
         List<HistoryEntry> history = readHistory(connection, table);
@@ -132,9 +212,13 @@ public final class Migrator {
         }
         Set<Integer> done = successfulVersions(successful);
         int current = currentVersion(successful);
+        if (current > target) {
+            throw new MigrationException("the database is at version " + current + ", past the target version "
+                    + target + ": to go back, downgrade to " + target + ". Nothing was executed.");
+        }
         List<AppliedVersion> applied = new ArrayList<>();
         for (Migration migration : migrations) {
-            if (!done.contains(migration.version())) {
+            if (migration.version() <= target && !done.contains(migration.version())) {
                 AppliedVersion version = apply(connection, table, migration);
                 LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
                         + ") in " + human(version.took()));
@@ -147,6 +231,31 @@ public final class Migrator {
             LOG.log(Level.INFO, () -> "database is up to date at version " + upToDate);
         }
         return new MigrateResult(applied, current);
+    }
+
+    private MigrateResult downgradeLocked(Connection connection, String table, int target) throws SQLException {
+        createHistoryTable(connection, table);
+        List<HistoryEntry> history = readHistory(connection, table);
+        validate(history);
+        int current = currentVersion(history);
+        if (current < target) {
+            throw new MigrationException("the database is at version " + current + ", below the target version "
+                    + target + ": to go forward, migrate to " + target + ". Nothing was executed.");
+        }
+        Map<Integer, Migration> byVersion = byVersion();
+        List<AppliedVersion> reverted = new ArrayList<>();
+        List<HistoryEntry> newestFirst = history.stream()
+                .filter(e -> e.success() && e.version() > target)
+                .sorted(Comparator.comparingInt(HistoryEntry::version).reversed())
+                .toList();
+        for (HistoryEntry entry : newestFirst) {
+            // validate() refused versions the code lacks, so every applied version is known here.
+            AppliedVersion version = revert(connection, table, byVersion.get(entry.version()));
+            LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
+                    + ") in " + human(version.took()));
+            reverted.add(version);
+        }
+        return new MigrateResult(reverted, currentVersion(readHistory(connection, table)));
     }
 
     /** Refuses a history that the code cannot continue from; collects every problem at once. */
@@ -196,37 +305,84 @@ public final class Migrator {
     }
 
     private AppliedVersion apply(Connection connection, String table, Migration migration) throws SQLException {
+        try {
+            Duration took = inTransaction(connection, migration.up(), "recording it in the history",
+                    elapsed -> insertHistory(connection, table, migration, elapsed, null));
+            return new AppliedVersion(migration.version(), migration.description(), took);
+        } catch (StepFailure e) {
+            MigrationException failure = new MigrationException(describe(migration)
+                    + " failed and was rolled back (none of its statements took effect): " + e.getMessage(), e.getCause());
+            try {
+                // Its own transaction, so the failure stays recorded although the version was rolled back.
+                insertHistory(connection, table, migration, e.took, oneLine(e.getCause().getMessage()));
+            } catch (SQLException recording) {
+                failure.addSuppressed(recording);
+            }
+            throw failure;
+        }
+    }
+
+    private AppliedVersion revert(Connection connection, String table, Migration migration) throws SQLException {
+        try {
+            Duration took = inTransaction(connection, migration.down(), "removing it from the history", elapsed -> {
+                try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
+                    delete.setInt(1, migration.version());
+                    delete.executeUpdate();
+                }
+            });
+            return new AppliedVersion(migration.version(), migration.description(), took);
+        } catch (StepFailure e) {
+            throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"
+                    + " database is still at version " + migration.version() + ": " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /** The history bookkeeping that commits together with a version's statements. */
+    private interface Bookkeeping {
+        void record(Duration took) throws SQLException;
+    }
+
+    /** A statement of a version failed; the message says which, the transaction is rolled back. */
+    private static final class StepFailure extends Exception {
+        final Duration took;
+
+        StepFailure(String step, SQLException cause, Duration took) {
+            super(step + " failed: " + oneLine(cause.getMessage()), cause);
+            this.took = took;
+        }
+    }
+
+    /**
+     * Runs the statements and then the bookkeeping in one transaction and commits. On failure, rolls
+     * back and throws a {@link StepFailure} naming the step; the connection is back in autocommit.
+     */
+    private static Duration inTransaction(Connection connection, List<String> statements, String bookkeepingStep,
+            Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
-        List<String> statements = migration.up();
-        String step = "starting its transaction failed";
+        String step = "starting its transaction";
         try {
             connection.setAutoCommit(false);
             for (int i = 0; i < statements.size(); i++) {
                 String sql = statements.get(i);
-                step = "statement " + (i + 1) + " of " + statements.size() + " failed: " + excerpt(sql);
+                step = "statement " + (i + 1) + " of " + statements.size() + " (" + excerpt(sql) + ")";
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql);
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            step = "recording it in the history failed";
-            insertHistory(connection, table, migration, took, null);
-            step = "the commit failed";
+            step = bookkeepingStep;
+            bookkeeping.record(took);
+            step = "the commit";
             connection.commit();
             connection.setAutoCommit(true);
-            return new AppliedVersion(migration.version(), migration.description(), took);
+            return took;
         } catch (SQLException e) {
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            MigrationException failure = new MigrationException(describe(migration)
-                    + " failed and was rolled back (none of its statements took effect): " + step + ": "
-                    + oneLine(e.getMessage()), e);
+            StepFailure failure = new StepFailure(step, e, Duration.ofNanos(System.nanoTime() - start));
             try {
                 connection.rollback();
                 connection.setAutoCommit(true);
-                // Its own transaction, so the failure stays recorded although the version was rolled back.
-                insertHistory(connection, table, migration, took, oneLine(e.getMessage()));
-            } catch (SQLException recording) {
-                failure.addSuppressed(recording);
+            } catch (SQLException rollback) {
+                failure.addSuppressed(rollback);
             }
             throw failure;
         }
