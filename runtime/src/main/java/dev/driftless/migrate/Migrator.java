@@ -407,15 +407,20 @@ public final class Migrator {
     private static void createHistoryTable(Connection connection, String table) throws SQLException {
         // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create table if not exists " + table + " ("
-                    + "version integer primary key, "
-                    + "description text not null, "
-                    + "checksum text not null, "
-                    + "applied_at timestamptz not null, "
-                    + "execution_ms bigint not null, "
-                    + "success boolean not null, "
-                    + "error text)");
+            statement.execute(createHistoryTableSql(table));
         }
+    }
+
+    /** The history table's definition; the offline script creates the same table. */
+    static String createHistoryTableSql(String table) {
+        return "create table if not exists " + table + " ("
+                + "version integer primary key, "
+                + "description text not null, "
+                + "checksum text not null, "
+                + "applied_at timestamptz not null, "
+                + "execution_ms bigint not null, "
+                + "success boolean not null, "
+                + "error text)";
     }
 
     private static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {

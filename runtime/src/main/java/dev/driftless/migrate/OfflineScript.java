@@ -1,0 +1,79 @@
+package dev.driftless.migrate;
+
+import static dev.driftless.plan.Identifiers.literal;
+import static dev.driftless.plan.Identifiers.quote;
+
+import java.util.List;
+
+/**
+ * A SQL script that takes a database from one version to another without Driftless at hand
+ * (Alembic's {@code upgrade --sql}): the versions' statements plus the history bookkeeping, for a
+ * DBA to review and run with {@code psql -v ON_ERROR_STOP=1 -1 -f script.sql}. The script first
+ * checks that the database is at the version it starts from, and stops otherwise.
+ */
+public final class OfflineScript {
+
+    private OfflineScript() {}
+
+    /**
+     * @param migrations every version the code has, in order
+     * @param from the version the database is at
+     * @param to the version to reach; lower than {@code from} for a downgrade
+     * @param historyTable the history table, as SQL (schema-qualified if needed)
+     */
+    public static String between(List<Migration> migrations, int from, int to, String historyTable) {
+        int latest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        for (int v : new int[] {from, to}) {
+            if (v < 0 || v > latest || (v > 0 && migrations.stream().noneMatch(m -> m.version() == v))) {
+                throw new MigrationException("there is no version " + v + ": the code has versions "
+                        + (latest == 0 ? "none" : "1 to " + latest) + " (0 is the empty database)");
+            }
+        }
+        var out = new StringBuilder();
+        out.append("-- Driftless offline script: version ").append(from).append(" to ").append(to)
+                .append(to >= from ? " (upgrade)" : " (downgrade)").append('\n');
+        out.append("-- Run it in one transaction: psql -v ON_ERROR_STOP=1 -1 -f <this file>\n\n");
+        out.append(Migrator.createHistoryTableSql(historyTable)).append(";\n\n");
+        // Refuse to run on a database at another version: the statements below assume `from`.
+        out.append("DO $driftless$\nDECLARE current integer;\nBEGIN\n")
+                .append("    SELECT coalesce(max(version), 0) INTO current FROM ").append(historyTable)
+                .append(" WHERE success;\n")
+                .append("    IF current <> ").append(from).append(" THEN\n")
+                .append("        RAISE EXCEPTION 'this script starts from version ").append(from)
+                .append(" but the database is at version %', current;\n")
+                .append("    END IF;\nEND\n$driftless$;\n");
+        if (to >= from) {
+            for (Migration m : migrations) {
+                if (m.version() > from && m.version() <= to) {
+                    header(out, "version " + m.version() + " (" + m.description() + ")");
+                    m.up().forEach(sql -> out.append(sql).append(";\n\n"));
+                    out.append("INSERT INTO ").append(historyTable)
+                            .append(" (version, description, checksum, applied_at, execution_ms, success) VALUES (")
+                            .append(m.version()).append(", ").append(literal(m.description())).append(", ")
+                            .append(literal(m.checksum())).append(", now(), 0, true);\n");
+                }
+            }
+        } else {
+            for (int i = migrations.size() - 1; i >= 0; i--) {
+                Migration m = migrations.get(i);
+                if (m.version() <= from && m.version() > to) {
+                    header(out, "undo version " + m.version() + " (" + m.description() + ")");
+                    m.down().forEach(sql -> out.append(sql).append(";\n\n"));
+                    out.append("DELETE FROM ").append(historyTable).append(" WHERE version = ").append(m.version())
+                            .append(";\n");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The history table as SQL, from an optional schema and the table name. */
+    public static String historyTable(String schema, String table) {
+        return schema == null || schema.isEmpty() ? quote(table) : quote(schema) + "." + quote(table);
+    }
+
+    private static void header(StringBuilder out, String title) {
+        out.append("\n-- ").append("=".repeat(60)).append("\n-- ").append(title).append('\n')
+                .append("-- ").append("=".repeat(60)).append('\n');
+    }
+}
