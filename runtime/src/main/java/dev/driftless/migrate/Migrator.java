@@ -118,6 +118,11 @@ public final class Migrator {
         return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
     }
 
+    /** The versions of every {@link MigrationIndex} on the class path, in order. */
+    public static List<Migration> onClassPath() {
+        return Builder.discover();
+    }
+
     /** The versions this migrator works with, in order. */
     public List<Migration> migrations() {
         return migrations;

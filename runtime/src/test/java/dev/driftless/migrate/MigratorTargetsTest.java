@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.migrate.SampleVersions.Version;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.sql.Connection;
@@ -20,20 +21,9 @@ import org.junit.jupiter.api.Test;
 /** Migrating to a target, downgrading to a target, and dry runs, on a real PostgreSQL. */
 class MigratorTargetsTest {
 
-    record Version(int version, String description, List<String> up, List<String> down) implements Migration {
-        @Override
-        public String checksum() {
-            return "test:" + version + ":" + String.join(";", up) + "|" + String.join(";", down);
-        }
-    }
-
-    private static final Version METER = new Version(1, "meter",
-            List.of("create table meter (id bigint primary key)"), List.of("drop table meter"));
-    private static final Version READING = new Version(2, "reading",
-            List.of("create table reading (id bigint primary key, meter_id bigint references meter (id))"),
-            List.of("drop table reading"));
-    private static final Version SERIAL = new Version(3, "meter_serial",
-            List.of("alter table meter add column serial text"), List.of("alter table meter drop column serial"));
+    private static final Version METER = SampleVersions.METER;
+    private static final Version READING = SampleVersions.READING;
+    private static final Version SERIAL = SampleVersions.SERIAL;
 
     private TestDatabase db;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.history.SqlScript;
-import dev.driftless.migrate.MigratorTargetsTest.Version;
+import dev.driftless.migrate.SampleVersions.Version;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.sql.Connection;

@@ -1,0 +1,244 @@
+package dev.driftless.cli;
+
+import dev.driftless.migrate.AppliedVersion;
+import dev.driftless.migrate.HistoryEntry;
+import dev.driftless.migrate.MigrateResult;
+import dev.driftless.migrate.Migration;
+import dev.driftless.migrate.MigrationException;
+import dev.driftless.migrate.MigrationPlan;
+import dev.driftless.migrate.MigrationStatus;
+import dev.driftless.migrate.Migrator;
+import dev.driftless.migrate.OfflineScript;
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line: {@code java -cp <application class path> dev.driftless.cli.DriftlessCli <command>}.
+ * The versions are the application's, found on the class path like at service start.
+ *
+ * <p>Exit codes: 0 done (for {@code status}: nothing pending), 1 refused or failed, 2 bad usage,
+ * 3 the database could not be reached, 4 {@code status} found pending versions.
+ */
+public final class DriftlessCli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int UNREACHABLE = 3;
+    static final int PENDING = 4;
+
+    static final String HELP = """
+            usage: driftless <command> [options]
+
+            commands:
+              status                        the database's version and what is pending (exit 4 if anything is)
+              history                       every applied version with its time and checksum
+              migrate [--to N] [--dry-run]  apply the pending versions, up to N
+              downgrade --to N [--dry-run]  undo the applied versions above N, newest first
+              sql --from N --to M           print the script from version N to M, for psql -1 -f (no database needed)
+
+            connection:
+              --url URL              JDBC URL (else $DRIFTLESS_JDBC_URL)
+              --user NAME            user (else $DRIFTLESS_JDBC_USER, else the URL's)
+                                     the password comes from $DRIFTLESS_JDBC_PASSWORD or the URL, never from an option
+              --schema NAME          schema of the history table and search_path while migrating
+              --history-table NAME   default driftless_history
+              --lock-timeout SECONDS how long to wait for another migration (default 600)
+
+            exit codes: 0 done, 1 refused or failed, 2 bad usage, 3 database unreachable, 4 versions pending (status)
+            """;
+
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--help", "-h");
+    private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
+            "--history-table", "--lock-timeout");
+
+    private DriftlessCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err, null));
+    }
+
+    /**
+     * @param migrations the versions to work with, or {@code null} for those on the class path
+     */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, List<Migration> migrations) {
+        Map<String, String> options = new HashMap<>();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (FLAGS.contains(arg)) {
+                options.put(arg, "true");
+            } else if (VALUED.contains(arg)) {
+                if (i + 1 >= args.length) {
+                    return usage(err, arg + " needs a value");
+                }
+                options.put(arg, args[++i]);
+            } else if (arg.startsWith("--") && arg.contains("=") && VALUED.contains(arg.substring(0, arg.indexOf('=')))) {
+                options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (arg.startsWith("-")) {
+                return usage(err, "unknown option " + arg);
+            } else {
+                words.add(arg);
+            }
+        }
+        if (options.containsKey("--help") || options.containsKey("-h")) {
+            out.print(HELP);
+            return OK;
+        }
+        if (words.size() != 1) {
+            return usage(err, words.isEmpty() ? "no command given" : "one command at a time, not " + words);
+        }
+        try {
+            return switch (words.get(0)) {
+                case "status" -> status(migrator(options, env, migrations), out);
+                case "history" -> history(migrator(options, env, migrations), out);
+                case "migrate" -> migrate(migrator(options, env, migrations), options, out);
+                case "downgrade" -> downgrade(migrator(options, env, migrations), options, out);
+                case "sql" -> sql(options, migrations, out);
+                default -> usage(err, "unknown command " + words.get(0));
+            };
+        } catch (UsageException e) {
+            return usage(err, e.getMessage());
+        } catch (MigrationException e) {
+            err.println("driftless: " + e.getMessage());
+            return unreachable(e) ? UNREACHABLE : FAILED;
+        }
+    }
+
+    private static int status(Migrator migrator, PrintStream out) {
+        MigrationStatus status = migrator.status();
+        out.println("version " + status.currentVersion() + " of " + migrator.latestVersion()
+                + (status.upToDate() ? ", up to date" : ", " + status.pending().size() + " pending:"));
+        status.pending().forEach(m -> out.println("  pending " + m.version() + " " + m.description()));
+        status.applied().stream().filter(e -> !e.success())
+                .forEach(e -> out.println("  failed attempt at " + e.version() + " " + e.description() + ": " + e.error()));
+        return status.upToDate() ? OK : PENDING;
+    }
+
+    private static int history(Migrator migrator, PrintStream out) {
+        List<HistoryEntry> applied = migrator.status().applied();
+        if (applied.isEmpty()) {
+            out.println("no version applied");
+        }
+        for (HistoryEntry e : applied) {
+            out.printf("%5d  %-30s %s  %6d ms  %s  %s%n", e.version(), e.description(), e.appliedAt(),
+                    e.executionMillis(), e.success() ? "ok    " : "FAILED", e.checksum());
+        }
+        return OK;
+    }
+
+    private static int migrate(Migrator migrator, Map<String, String> options, PrintStream out) {
+        int target = options.containsKey("--to") ? number(options, "--to") : migrator.latestVersion();
+        if (options.containsKey("--dry-run")) {
+            return printPlan(migrator.plan(target), out);
+        }
+        MigrateResult result = migrator.migrateTo(target);
+        report(result, "applied", out);
+        return OK;
+    }
+
+    private static int downgrade(Migrator migrator, Map<String, String> options, PrintStream out) {
+        if (!options.containsKey("--to")) {
+            throw new UsageException("downgrade needs --to N (0 undoes every version)");
+        }
+        int target = number(options, "--to");
+        if (options.containsKey("--dry-run")) {
+            return printPlan(migrator.plan(target), out);
+        }
+        report(migrator.downgradeTo(target), "reverted", out);
+        return OK;
+    }
+
+    private static int sql(Map<String, String> options, List<Migration> migrations, PrintStream out) {
+        if (!options.containsKey("--from") || !options.containsKey("--to")) {
+            throw new UsageException("sql needs --from N and --to M");
+        }
+        List<Migration> versions = migrations != null ? migrations : Migrator.onClassPath();
+        String table = OfflineScript.historyTable(options.get("--schema"),
+                options.getOrDefault("--history-table", "driftless_history"));
+        out.print(OfflineScript.between(versions, number(options, "--from"), number(options, "--to"), table));
+        return OK;
+    }
+
+    private static int printPlan(MigrationPlan plan, PrintStream out) {
+        out.println("dry run: version " + plan.fromVersion() + " to " + plan.toVersion()
+                + (plan.steps().isEmpty() ? ", nothing to do" : ""));
+        for (MigrationPlan.Step step : plan.steps()) {
+            out.println("-- " + (plan.upgrade() ? "version " : "undo version ") + step.version() + " ("
+                    + step.description() + ")");
+            step.statements().forEach(sql -> out.println(sql + ";"));
+        }
+        return OK;
+    }
+
+    private static void report(MigrateResult result, String verb, PrintStream out) {
+        for (AppliedVersion v : result.applied()) {
+            out.println(verb + " " + v.version() + " " + v.description() + " in " + v.took().toMillis() + " ms");
+        }
+        out.println((result.applied().isEmpty() ? "nothing to do; " : "") + "the database is at version "
+                + result.currentVersion());
+    }
+
+    private static Migrator migrator(Map<String, String> options, Map<String, String> env, List<Migration> migrations) {
+        String url = options.getOrDefault("--url", env.get("DRIFTLESS_JDBC_URL"));
+        if (url == null || url.isBlank()) {
+            throw new UsageException("no database: pass --url or set DRIFTLESS_JDBC_URL");
+        }
+        String user = options.getOrDefault("--user", env.get("DRIFTLESS_JDBC_USER"));
+        Migrator.Builder builder = Migrator.builder(
+                new DriverManagerDataSource(url, user, env.get("DRIFTLESS_JDBC_PASSWORD")));
+        if (migrations != null) {
+            builder.migrations(migrations);
+        }
+        if (options.containsKey("--schema")) {
+            builder.schema(options.get("--schema"));
+        }
+        if (options.containsKey("--history-table")) {
+            builder.historyTable(options.get("--history-table"));
+        }
+        if (options.containsKey("--lock-timeout")) {
+            builder.lockTimeout(Duration.ofSeconds(number(options, "--lock-timeout")));
+        }
+        return builder.build();
+    }
+
+    private static int number(Map<String, String> options, String option) {
+        try {
+            int n = Integer.parseInt(options.get(option));
+            if (n < 0) {
+                throw new UsageException(option + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a number, not '" + options.get(option) + "'");
+        }
+    }
+
+    /** Whether the failure is that the database could not be reached (SQLState class 08). */
+    private static boolean unreachable(MigrationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("driftless: " + problem);
+        err.println("run with --help for the commands and options");
+        return USAGE;
+    }
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
