@@ -2,12 +2,7 @@ package example.ceiinoe.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -19,19 +14,7 @@ import java.time.LocalDateTime;
         @Index(name = "idx_dairy_production_datasource", columnList = "datasource_id"),
         @Index(name = "idx_dairy_production_batch", columnList = "batch_id")
 })
-public class DairyProduction {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "datasource_id", nullable = false)
-    private Datasource datasource;
-
-    @ManyToOne
-    @JoinColumn(name = "batch_id")
-    private IngestBatch batch;
+public class DairyProduction extends Fact {
 
     @Column(name = "ts", nullable = false)
     private LocalDateTime ts;

@@ -2,12 +2,7 @@ package example.ceiinoe.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
@@ -18,19 +13,7 @@ import java.time.LocalDateTime;
         @Index(name = "idx_environmental_reading_datasource", columnList = "datasource_id"),
         @Index(name = "idx_environmental_reading_batch", columnList = "batch_id")
 })
-public class EnvironmentalReading {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "datasource_id", nullable = false)
-    private Datasource datasource;
-
-    @ManyToOne
-    @JoinColumn(name = "batch_id")
-    private IngestBatch batch;
+public class EnvironmentalReading extends Fact {
 
     @Column(name = "ts", nullable = false)
     private LocalDateTime ts;

@@ -2,12 +2,7 @@ package example.ceiinoe.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.LocalDateTime;
@@ -20,19 +15,7 @@ import java.time.LocalDateTime;
                 @Index(name = "idx_energy_hourly_ts", columnList = "ts"),
                 @Index(name = "idx_energy_hourly_batch", columnList = "batch_id")
         })
-public class FactEnergyHourly {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "datasource_id", nullable = false)
-    private Datasource datasource;
-
-    @ManyToOne
-    @JoinColumn(name = "batch_id")
-    private IngestBatch batch;
+public class FactEnergyHourly extends Fact {
 
     @Column(name = "ts", nullable = false)
     private LocalDateTime ts;
