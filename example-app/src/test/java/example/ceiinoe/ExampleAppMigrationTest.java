@@ -3,6 +3,8 @@ package example.ceiinoe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.history.Snapshot;
+import dev.driftless.migrate.DriftReport;
 import dev.driftless.migrate.MigrateResult;
 import dev.driftless.migrate.Migrator;
 import dev.driftless.testing.PostgresFixture;
@@ -106,6 +108,18 @@ class ExampleAppMigrationTest {
                 assertTrue(indexes.contains(expected), expected + " in " + indexes);
             }
         }
+    }
+
+    @Test
+    void theMigratedDatabaseIsExactlyTheFrozenSnapshot() {
+        Migrator migrator = Migrator.builder(db.dataSource()).build();
+        migrator.migrate();
+        Snapshot snapshot = Migrator.snapshotOnClassPath().orElseThrow();
+        assertEquals(migrator.latestVersion(), snapshot.version());
+        assertEquals(6, snapshot.model().tables().size());
+        DriftReport report = migrator.checkDrift(snapshot);
+        assertEquals(List.of(), report.differences(), report.describe());
+        assertTrue(!report.drifted(), report.describe());
     }
 
     @Test

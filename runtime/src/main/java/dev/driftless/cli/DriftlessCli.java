@@ -1,6 +1,10 @@
 package dev.driftless.cli;
 
+import dev.driftless.history.HistoryFormatException;
+import dev.driftless.history.Snapshot;
+import dev.driftless.history.SnapshotFormat;
 import dev.driftless.migrate.AppliedVersion;
+import dev.driftless.migrate.DriftReport;
 import dev.driftless.migrate.HistoryEntry;
 import dev.driftless.migrate.MigrateResult;
 import dev.driftless.migrate.Migration;
@@ -9,7 +13,11 @@ import dev.driftless.migrate.MigrationPlan;
 import dev.driftless.migrate.MigrationStatus;
 import dev.driftless.migrate.Migrator;
 import dev.driftless.migrate.OfflineScript;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +31,8 @@ import java.util.Set;
  * The versions are the application's, found on the class path like at service start.
  *
  * <p>Exit codes: 0 done (for {@code status}: nothing pending), 1 refused or failed, 2 bad usage,
- * 3 the database could not be reached, 4 {@code status} found pending versions.
+ * 3 the database could not be reached, 4 {@code status} found pending versions, 5 {@code check}
+ * found drift.
  */
 public final class DriftlessCli {
 
@@ -32,6 +41,7 @@ public final class DriftlessCli {
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
     static final int PENDING = 4;
+    static final int DRIFTED = 5;
 
     static final String HELP = """
             usage: driftless <command> [options]
@@ -42,6 +52,8 @@ public final class DriftlessCli {
               migrate [--to N] [--dry-run]  apply the pending versions, up to N
               downgrade --to N [--dry-run]  undo the applied versions above N, newest first
               sql --from N --to M           print the script from version N to M, for psql -1 -f (no database needed)
+              check [--snapshot FILE]       compare the live schema with the snapshot of its version (exit 5 on drift);
+                                            the snapshot is the application's, or FILE (a snapshot.driftless)
 
             connection:
               --url URL              JDBC URL (else $DRIFTLESS_JDBC_URL)
@@ -51,12 +63,13 @@ public final class DriftlessCli {
               --history-table NAME   default driftless_history
               --lock-timeout SECONDS how long to wait for another migration (default 600)
 
-            exit codes: 0 done, 1 refused or failed, 2 bad usage, 3 database unreachable, 4 versions pending (status)
+            exit codes: 0 done, 1 refused or failed, 2 bad usage, 3 database unreachable, 4 versions pending (status),
+                        5 drift (check)
             """;
 
     private static final Set<String> FLAGS = Set.of("--dry-run", "--help", "-h");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
-            "--history-table", "--lock-timeout");
+            "--history-table", "--lock-timeout", "--snapshot");
 
     private DriftlessCli() {}
 
@@ -101,6 +114,7 @@ public final class DriftlessCli {
                 case "migrate" -> migrate(migrator(options, env, migrations), options, out);
                 case "downgrade" -> downgrade(migrator(options, env, migrations), options, out);
                 case "sql" -> sql(options, migrations, out);
+                case "check" -> check(migrator(options, env, migrations), options, out);
                 default -> usage(err, "unknown command " + words.get(0));
             };
         } catch (UsageException e) {
@@ -164,6 +178,26 @@ public final class DriftlessCli {
                 options.getOrDefault("--history-table", "driftless_history"));
         out.print(OfflineScript.between(versions, number(options, "--from"), number(options, "--to"), table));
         return OK;
+    }
+
+    private static int check(Migrator migrator, Map<String, String> options, PrintStream out) {
+        Snapshot expected;
+        if (options.containsKey("--snapshot")) {
+            Path file = Path.of(options.get("--snapshot"));
+            try {
+                expected = SnapshotFormat.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            } catch (IOException e) {
+                throw new UsageException("cannot read the snapshot " + file + ": " + e.getMessage());
+            } catch (HistoryFormatException e) {
+                throw new UsageException(e.getMessage());
+            }
+        } else {
+            expected = Migrator.snapshotOnClassPath().orElseThrow(() -> new UsageException(
+                    "no snapshot on the class path (it is generated beside the migration index): pass --snapshot FILE"));
+        }
+        DriftReport report = migrator.checkDrift(expected);
+        out.println(report.describe());
+        return report.drifted() ? DRIFTED : OK;
     }
 
     private static int printPlan(MigrationPlan plan, PrintStream out) {

@@ -2,6 +2,14 @@ package dev.driftless.migrate;
 
 import static dev.driftless.plan.Identifiers.quote;
 
+import dev.driftless.diff.SchemaDiff;
+import dev.driftless.history.Snapshot;
+import dev.driftless.history.SnapshotFormat;
+import dev.driftless.introspect.PostgresIntrospector;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.SchemaModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -116,6 +125,44 @@ public final class Migrator {
     /** The highest version the code has, 0 when it has none. */
     public int latestVersion() {
         return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+    }
+
+    /**
+     * Compares the live schema with {@code expected}, the snapshot of a frozen version: one batch
+     * of catalog queries, then the pure diff. Only reads.
+     */
+    public DriftReport checkDrift(Snapshot expected) {
+        int version = status().currentVersion();
+        try (Connection connection = open()) {
+            if (schema != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set search_path to " + quote(schema));
+                }
+            }
+            SchemaModel live = PostgresIntrospector.read(connection, expected.model().schemas(),
+                    Set.of(QualifiedName.of(historyTable)));
+            return new DriftReport(version, expected.version(), SchemaDiff.between(expected.model(), live));
+        } catch (SQLException e) {
+            throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The snapshot the processor placed beside the {@link MigrationIndex} on the class path: the
+     * schema of the latest frozen version. Empty when there is no index or it has no snapshot.
+     */
+    public static Optional<Snapshot> snapshotOnClassPath() {
+        for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, Builder.classLoader())) {
+            try (InputStream in = index.getClass().getResourceAsStream(SnapshotFormat.FILE_NAME)) {
+                if (in != null) {
+                    return Optional.of(SnapshotFormat.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                            index.getClass().getPackageName() + "/" + SnapshotFormat.FILE_NAME));
+                }
+            } catch (IOException e) {
+                throw new MigrationException("could not read the snapshot beside " + index.getClass().getName(), e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The versions of every {@link MigrationIndex} on the class path, in order. */
@@ -691,11 +738,13 @@ public final class Migrator {
             return name;
         }
 
-        private static List<Migration> discover() {
+        private static ClassLoader classLoader() {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader == null) {
-                loader = Migrator.class.getClassLoader();
-            }
+            return loader != null ? loader : Migrator.class.getClassLoader();
+        }
+
+        private static List<Migration> discover() {
+            ClassLoader loader = classLoader();
             List<Migration> all = new ArrayList<>();
             Map<Integer, String> providers = new HashMap<>();
             for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, loader)) {

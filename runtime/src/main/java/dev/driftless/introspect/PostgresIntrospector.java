@@ -1,0 +1,236 @@
+package dev.driftless.introspect;
+
+import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.Index;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.ReferentialAction;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the live schema from {@code pg_catalog} into the schema model, with one query per kind of
+ * object for all tables at once (never one round trip per table), so that it can be diffed against
+ * a snapshot. Tables of the connection's current schema get the empty schema name, as in a model.
+ */
+public final class PostgresIntrospector {
+
+    /** A string literal with the cast PostgreSQL adds when it stores a default. */
+    private static final Pattern LITERAL_CAST = Pattern.compile("('(?:[^']|'')*')::[a-z][a-z ]*(?:\\(\\d+(?:,\\d+)?\\))?");
+
+    private PostgresIntrospector() {}
+
+    /** A table found in the catalog: its oid, name and columns by attribute number. */
+    private record Found(long oid, QualifiedName name, String comment, Map<Integer, Column> columns) {}
+
+    /**
+     * @param schemas the named schemas to read besides the current one
+     * @param ignore tables to leave out, such as the history table
+     */
+    public static SchemaModel read(Connection connection, Set<String> schemas, Set<QualifiedName> ignore)
+            throws SQLException {
+        String current;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select current_schema()")) {
+            rs.next();
+            current = rs.getString(1);
+        }
+        var namespaces = new ArrayList<>(schemas);
+        namespaces.add(current);
+        Array nspArray = connection.createArrayOf("text", namespaces.toArray());
+
+        Map<Long, Found> tables = new LinkedHashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+                from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where c.relkind in ('r', 'p') and n.nspname = any(?)
+                order by n.nspname, c.relname""")) {
+            st.setArray(1, nspArray);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String nsp = rs.getString(2);
+                    var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(3));
+                    if (!ignore.contains(name)) {
+                        tables.put(rs.getLong(1), new Found(rs.getLong(1), name, rs.getString(4), new LinkedHashMap<>()));
+                    }
+                }
+            }
+        }
+        Array oids = connection.createArrayOf("int8", tables.keySet().toArray());
+
+        try (PreparedStatement st = connection.prepareStatement("""
+                select a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                       pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum)
+                from pg_catalog.pg_attribute a
+                left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+                where a.attrelid::int8 = any(?) and a.attnum > 0 and not a.attisdropped
+                order by a.attrelid, a.attnum""")) {
+            st.setArray(1, oids);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String identity = rs.getString(7);
+                    Identity kind = "a".equals(identity) ? Identity.ALWAYS
+                            : "d".equals(identity) ? Identity.BY_DEFAULT : Identity.NONE;
+                    tables.get(rs.getLong(1)).columns().put(rs.getInt(2), new Column(rs.getString(3),
+                            new ColumnType(rs.getString(4)), !rs.getBoolean(5), withoutLiteralCast(rs.getString(6)),
+                            kind, rs.getString(8)));
+                }
+            }
+        }
+
+        Map<Long, PrimaryKey> primaryKeys = new HashMap<>();
+        Map<Long, List<UniqueConstraint>> uniques = new HashMap<>();
+        Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select c.conrelid, c.conname, c.contype, c.conkey, c.confrelid, c.confkey, c.confdeltype,
+                       tn.nspname, t.relname
+                from pg_catalog.pg_constraint c
+                left join pg_catalog.pg_class t on t.oid = c.confrelid
+                left join pg_catalog.pg_namespace tn on tn.oid = t.relnamespace
+                where c.conrelid::int8 = any(?) and c.contype in ('p', 'u', 'f')
+                order by c.conrelid, c.conname""")) {
+            st.setArray(1, oids);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    long table = rs.getLong(1);
+                    String name = rs.getString(2);
+                    List<String> columns = names(tables.get(table), rs.getArray(4));
+                    switch (rs.getString(3)) {
+                        case "p" -> primaryKeys.put(table, new PrimaryKey(name, columns));
+                        case "u" -> uniques.computeIfAbsent(table, k -> new ArrayList<>()).add(new UniqueConstraint(name, columns));
+                        default -> {
+                            long target = rs.getLong(5);
+                            Found found = tables.get(target);
+                            String nsp = rs.getString(8);
+                            QualifiedName targetName = found != null ? found.name()
+                                    : new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(9));
+                            List<String> targetColumns = found != null ? names(found, rs.getArray(6))
+                                    : targetColumnNames(connection, target, rs.getArray(6));
+                            foreignKeys.computeIfAbsent(table, k -> new ArrayList<>()).add(new ForeignKey(name, columns,
+                                    targetName, targetColumns, action(rs.getString(7))));
+                        }
+                    }
+                }
+            }
+        }
+
+        Map<Long, List<Index>> indexes = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[]
+                from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
+                where i.indrelid::int8 = any(?)
+                  and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid)
+                order by i.indrelid, ic.relname""")) {
+            st.setArray(1, oids);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Found table = tables.get(rs.getLong(1));
+                    Short[] keys = (Short[]) rs.getArray(4).getArray();
+                    Short[] options = (Short[]) rs.getArray(5).getArray();
+                    var columns = new ArrayList<IndexColumn>();
+                    for (int k = 0; k < keys.length; k++) {
+                        Column c = table.columns().get((int) keys[k]);
+                        // Expression columns (attnum 0) are not in the model; name them so the diff shows them.
+                        String name = c == null ? "(expression)" : c.name();
+                        columns.add(new IndexColumn(name, (options[k] & 1) != 0));
+                    }
+                    indexes.computeIfAbsent(table.oid(), k -> new ArrayList<>())
+                            .add(new Index(rs.getString(2), columns, rs.getBoolean(3)));
+                }
+            }
+        }
+
+        var sequences = new ArrayList<Sequence>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select n.nspname, c.relname, s.seqstart, s.seqincrement
+                from pg_catalog.pg_sequence s
+                join pg_catalog.pg_class c on c.oid = s.seqrelid
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = any(?)
+                  and not exists (select 1 from pg_catalog.pg_depend d
+                                  where d.objid = c.oid and d.classid = 'pg_class'::regclass and d.deptype in ('i', 'a'))
+                order by n.nspname, c.relname""")) {
+            st.setArray(1, nspArray);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    sequences.add(new Sequence(new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2)),
+                            rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+
+        var model = new ArrayList<Table>();
+        for (Found t : tables.values()) {
+            model.add(new Table(t.name(), List.copyOf(t.columns().values()), primaryKeys.get(t.oid()),
+                    uniques.getOrDefault(t.oid(), List.of()), indexes.getOrDefault(t.oid(), List.of()),
+                    foreignKeys.getOrDefault(t.oid(), List.of()), t.comment()));
+        }
+        return new SchemaModel(model, sequences);
+    }
+
+    /**
+     * PostgreSQL stores {@code DEFAULT 'x'} as {@code 'x'::text}; the model keeps the literal as
+     * written, so the cast PostgreSQL added to a plain string literal is taken off again.
+     */
+    static String withoutLiteralCast(String expression) {
+        if (expression == null) {
+            return null;
+        }
+        var m = LITERAL_CAST.matcher(expression);
+        return m.matches() ? m.group(1) : expression;
+    }
+
+    private static List<String> names(Found table, Array attnums) throws SQLException {
+        var out = new ArrayList<String>();
+        for (Short n : (Short[]) attnums.getArray()) {
+            out.add(table.columns().get((int) n).name());
+        }
+        return out;
+    }
+
+    /** Column names of a referenced table outside the tables read (rare: another schema). */
+    private static List<String> targetColumnNames(Connection connection, long table, Array attnums) throws SQLException {
+        var out = new ArrayList<String>();
+        try (PreparedStatement st = connection.prepareStatement(
+                "select attname from pg_catalog.pg_attribute where attrelid = ?::oid and attnum = ?")) {
+            for (Short n : (Short[]) attnums.getArray()) {
+                st.setLong(1, table);
+                st.setShort(2, n);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ReferentialAction action(String code) {
+        return switch (code) {
+            case "r" -> ReferentialAction.RESTRICT;
+            case "c" -> ReferentialAction.CASCADE;
+            case "n" -> ReferentialAction.SET_NULL;
+            case "d" -> ReferentialAction.SET_DEFAULT;
+            default -> ReferentialAction.NO_ACTION;
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package dev.driftless.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.SampleModels;
+import dev.driftless.history.History;
+import dev.driftless.history.Snapshot;
+import dev.driftless.history.SnapshotFormat;
+import dev.driftless.migrate.Migration;
+import dev.driftless.migrate.SampleVersions.Version;
+import dev.driftless.plan.VersionPlan;
+import dev.driftless.testing.PostgresFixture;
+import dev.driftless.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check}: the live schema against the snapshot of its version. */
+class DriftCheckCliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private static Run cli(TestDatabase db, List<Migration> versions, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = DriftlessCli.run(args, Map.of("DRIFTLESS_JDBC_URL", db.jdbcUrl()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                versions);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noDriftThenDriftByHandThenABehindDatabase() throws Exception {
+        var planned = VersionPlan.next(History.EMPTY, SampleModels.energy(), "initial").orElseThrow();
+        List<Migration> versions = List.of(new Version(1, "initial", planned.up(), planned.down()));
+        Path snapshot = dir.resolve("snapshot.driftless");
+        Files.writeString(snapshot, SnapshotFormat.write(new Snapshot(1, SampleModels.energy())));
+
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Run behind = cli(db, versions, "check", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.DRIFTED, behind.exit(), behind.err());
+            assertTrue(behind.out().contains("the database is at version 0 but the snapshot is of version 1"), behind.out());
+
+            assertEquals(0, cli(db, versions, "migrate").exit());
+            Run clean = cli(db, versions, "check", "--snapshot", snapshot.toString());
+            assertEquals(0, clean.exit(), clean.out() + clean.err());
+            assertTrue(clean.out().contains("no drift"), clean.out());
+
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("alter table datasource alter column external_id drop not null");
+                st.execute("create index by_hand on datasource (name)");
+            }
+            Run drifted = cli(db, versions, "check", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.DRIFTED, drifted.exit());
+            assertTrue(drifted.out().contains("2 differences"), drifted.out());
+            assertTrue(drifted.out().contains("create index by_hand on datasource"), drifted.out());
+            assertTrue(drifted.out().contains("drop not null on datasource.external_id"), drifted.out());
+        }
+    }
+
+    @Test
+    void aBadSnapshotFileIsAUsageError() throws SQLException, java.io.IOException {
+        Path bad = dir.resolve("bad.driftless");
+        Files.writeString(bad, "not a snapshot");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Run r = cli(db, List.of(), "check", "--snapshot", bad.toString());
+            assertEquals(DriftlessCli.USAGE, r.exit());
+            assertTrue(r.err().contains("not a Driftless snapshot"), r.err());
+        }
+    }
+}
