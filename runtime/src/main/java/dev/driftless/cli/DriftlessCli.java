@@ -54,6 +54,9 @@ public final class DriftlessCli {
               sql --from N --to M           print the script from version N to M, for psql -1 -f (no database needed)
               check [--snapshot FILE]       compare the live schema with the snapshot of its version (exit 5 on drift);
                                             the snapshot is the application's, or FILE (a snapshot.driftless)
+              baseline [--snapshot FILE] [--force]
+                                            adopt a database Driftless did not build: if its schema matches the
+                                            snapshot (or --force), record it as being at the snapshot's version
 
             connection:
               --url URL              JDBC URL (else $DRIFTLESS_JDBC_URL)
@@ -67,7 +70,7 @@ public final class DriftlessCli {
                         5 drift (check)
             """;
 
-    private static final Set<String> FLAGS = Set.of("--dry-run", "--help", "-h");
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--help", "-h");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
             "--history-table", "--lock-timeout", "--snapshot");
 
@@ -115,6 +118,7 @@ public final class DriftlessCli {
                 case "downgrade" -> downgrade(migrator(options, env, migrations), options, out);
                 case "sql" -> sql(options, migrations, out);
                 case "check" -> check(migrator(options, env, migrations), options, out);
+                case "baseline" -> baseline(migrator(options, env, migrations), options, out);
                 default -> usage(err, "unknown command " + words.get(0));
             };
         } catch (UsageException e) {
@@ -181,23 +185,36 @@ public final class DriftlessCli {
     }
 
     private static int check(Migrator migrator, Map<String, String> options, PrintStream out) {
-        Snapshot expected;
+        DriftReport report = migrator.checkDrift(snapshot(options));
+        out.println(report.describe());
+        return report.drifted() ? DRIFTED : OK;
+    }
+
+    private static int baseline(Migrator migrator, Map<String, String> options, PrintStream out) {
+        Snapshot expected = snapshot(options);
+        DriftReport report = migrator.baseline(expected, options.containsKey("--force"));
+        if (!report.differences().isEmpty()) {
+            out.println(report.describe());
+            out.println("accepted with --force");
+        }
+        out.println("recorded the database as being at version " + expected.version());
+        return OK;
+    }
+
+    /** The snapshot named by --snapshot, else the application's. */
+    private static Snapshot snapshot(Map<String, String> options) {
         if (options.containsKey("--snapshot")) {
             Path file = Path.of(options.get("--snapshot"));
             try {
-                expected = SnapshotFormat.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+                return SnapshotFormat.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             } catch (IOException e) {
                 throw new UsageException("cannot read the snapshot " + file + ": " + e.getMessage());
             } catch (HistoryFormatException e) {
                 throw new UsageException(e.getMessage());
             }
-        } else {
-            expected = Migrator.snapshotOnClassPath().orElseThrow(() -> new UsageException(
-                    "no snapshot on the class path (it is generated beside the migration index): pass --snapshot FILE"));
         }
-        DriftReport report = migrator.checkDrift(expected);
-        out.println(report.describe());
-        return report.drifted() ? DRIFTED : OK;
+        return Migrator.snapshotOnClassPath().orElseThrow(() -> new UsageException(
+                "no snapshot on the class path (it is generated beside the migration index): pass --snapshot FILE"));
     }
 
     private static int printPlan(MigrationPlan plan, PrintStream out) {

@@ -132,16 +132,74 @@ public final class Migrator {
      * of catalog queries, then the pure diff. Only reads.
      */
     public DriftReport checkDrift(Snapshot expected) {
-        int version = status().currentVersion();
+        return compare(expected, status().currentVersion());
+    }
+
+    /**
+     * Adopts a database that Driftless did not build (made by Hibernate, by Flyway, by hand): its
+     * live schema is compared with {@code expected}, the snapshot of a frozen version, and when they
+     * match (or when {@code force} says to accept the differences) the database is recorded as being
+     * at that version, so that later versions apply normally. Other tools' history tables are not
+     * part of the comparison.
+     *
+     * @return the differences that were found (empty when the schema matched)
+     */
+    public DriftReport baseline(Snapshot expected, boolean force) {
+        int version = expected.version();
+        if (version < 1) {
+            throw new MigrationException("baseline needs the snapshot of a frozen version, not version 0");
+        }
+        requireKnownTarget(version);
+        locked((connection, table) -> {
+            List<HistoryEntry> history = tableExists(connection, currentSchema(connection), historyTable)
+                    ? readHistory(connection, table) : List.of();
+            if (!history.isEmpty()) {
+                throw new MigrationException("the database already has a Driftless history (at version "
+                        + currentVersion(history) + "): baseline is for databases Driftless has not managed yet");
+            }
+            return null;
+        });
+        DriftReport report = compare(expected, version);
+        if (!report.differences().isEmpty() && !force) {
+            throw new MigrationException(report.describe() + "\nNothing was recorded: make the database match, or "
+                    + "baseline with force to accept these differences.");
+        }
+        locked((connection, table) -> {
+            createHistoryTable(connection, table);
+            if (!readHistory(connection, table).isEmpty()) {
+                throw new MigrationException("another process recorded a history meanwhile; nothing was recorded");
+            }
+            connection.setAutoCommit(false);
+            for (Migration migration : migrations) {
+                if (migration.version() <= version) {
+                    insertHistory(connection, table, migration, Duration.ZERO, null);
+                }
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            LOG.log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
+                    + (report.differences().isEmpty() ? "" : ", " + report.differences().size() + " differences accepted")
+                    + ")");
+            return null;
+        });
+        return report;
+    }
+
+    /** Tables of migration tools that are never part of a schema comparison. */
+    private Set<QualifiedName> toolTables() {
+        return Set.of(QualifiedName.of(historyTable), QualifiedName.of("flyway_schema_history"),
+                QualifiedName.of("databasechangelog"), QualifiedName.of("databasechangeloglock"));
+    }
+
+    private DriftReport compare(Snapshot expected, int databaseVersion) {
         try (Connection connection = open()) {
             if (schema != null) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set search_path to " + quote(schema));
                 }
             }
-            SchemaModel live = PostgresIntrospector.read(connection, expected.model().schemas(),
-                    Set.of(QualifiedName.of(historyTable)));
-            return new DriftReport(version, expected.version(), SchemaDiff.between(expected.model(), live));
+            SchemaModel live = PostgresIntrospector.read(connection, expected.model().schemas(), toolTables());
+            return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(expected.model(), live));
         } catch (SQLException e) {
             throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
         }
@@ -189,11 +247,11 @@ public final class Migrator {
     }
 
     /** Work done on the migration connection while holding the migration lock. */
-    private interface LockedWork {
-        MigrateResult run(Connection connection, String table) throws SQLException;
+    private interface LockedWork<T> {
+        T run(Connection connection, String table) throws SQLException;
     }
 
-    private MigrateResult locked(LockedWork work) {
+    private <T> T locked(LockedWork<T> work) {
         Connection connection = open();
         ConnectionState original = null;
         try {

@@ -72,6 +72,62 @@ class DriftCheckCliTest {
     }
 
     @Test
+    void baselineAdoptsADatabaseBuiltByAnotherToolOnlyWhenItMatches() throws Exception {
+        var planned = VersionPlan.next(History.EMPTY, SampleModels.energy(), "initial").orElseThrow();
+        List<Migration> versions = List.of(new Version(1, "initial", planned.up(), planned.down()),
+                new Version(2, "extra", List.of("create table extra (id int)"), List.of("drop table extra")));
+        Path snapshot = dir.resolve("snapshot.driftless");
+        Files.writeString(snapshot, SnapshotFormat.write(new Snapshot(1, SampleModels.energy())));
+
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            // Built by "another tool": the same DDL, plus that tool's own history table.
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                for (String sql : planned.up()) {
+                    st.execute(sql);
+                }
+                st.execute("create table flyway_schema_history (installed_rank int primary key, version text)");
+                st.execute("alter table datasource add column legacy text");
+            }
+            Run refused = cli(db, versions, "baseline", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.FAILED, refused.exit());
+            assertTrue(refused.err().contains("add column datasource.legacy text"), refused.err());
+            assertTrue(refused.err().contains("Nothing was recorded"), refused.err());
+            assertEquals(DriftlessCli.PENDING, cli(db, versions, "status").exit());
+
+            Run forced = cli(db, versions, "baseline", "--snapshot", snapshot.toString(), "--force");
+            assertEquals(0, forced.exit(), forced.err());
+            assertTrue(forced.out().contains("recorded the database as being at version 1"), forced.out());
+
+            Run migrate = cli(db, versions, "migrate");
+            assertTrue(migrate.out().contains("applied 2 extra"), migrate.out());
+            assertTrue(!migrate.out().contains("applied 1 "), "version 1 is not run again: " + migrate.out());
+
+            Run again = cli(db, versions, "baseline", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.FAILED, again.exit());
+            assertTrue(again.err().contains("already has a Driftless history"), again.err());
+        }
+    }
+
+    @Test
+    void aMatchingDatabaseIsAdoptedWithoutForce() throws Exception {
+        var planned = VersionPlan.next(History.EMPTY, SampleModels.energy(), "initial").orElseThrow();
+        List<Migration> versions = List.of(new Version(1, "initial", planned.up(), planned.down()));
+        Path snapshot = dir.resolve("snapshot.driftless");
+        Files.writeString(snapshot, SnapshotFormat.write(new Snapshot(1, SampleModels.energy())));
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                for (String sql : planned.up()) {
+                    st.execute(sql);
+                }
+            }
+            Run adopted = cli(db, versions, "baseline", "--snapshot", snapshot.toString());
+            assertEquals(0, adopted.exit(), adopted.err());
+            assertEquals(0, cli(db, versions, "status").exit());
+            assertEquals(0, cli(db, versions, "check", "--snapshot", snapshot.toString()).exit());
+        }
+    }
+
+    @Test
     void aBadSnapshotFileIsAUsageError() throws SQLException, java.io.IOException {
         Path bad = dir.resolve("bad.driftless");
         Files.writeString(bad, "not a snapshot");
