@@ -52,6 +52,7 @@ public final class Migrator {
     /** Null means the connection's current schema. */
     private final String schema;
     private final Duration lockTimeout;
+    private final boolean createSchema;
 
     private Migrator(Builder builder, List<Migration> migrations) {
         this.dataSource = builder.dataSource;
@@ -59,6 +60,7 @@ public final class Migrator {
         this.historyTable = builder.historyTable;
         this.schema = builder.schema;
         this.lockTimeout = builder.lockTimeout;
+        this.createSchema = builder.createSchema;
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -625,7 +627,16 @@ public final class Migrator {
             exists.setString(1, schema);
             try (ResultSet result = exists.executeQuery()) {
                 result.next();
-                if (!result.getBoolean(1)) {
+                if (!result.getBoolean(1) && createSchema) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("create schema if not exists " + quote(schema));
+                    } catch (SQLException e) {
+                        // Another instance created it at the same moment: IF NOT EXISTS does not cover that race.
+                        if (!"42P06".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                    }
+                } else if (!result.getBoolean(1)) {
                     throw new MigrationException("schema " + quote(schema)
                             + " does not exist: create it before migrating, or leave the schema option unset");
                 }
@@ -751,6 +762,7 @@ public final class Migrator {
         private String historyTable = "driftless_history";
         private String schema;
         private Duration lockTimeout = Duration.ofMinutes(10);
+        private boolean createSchema;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -770,6 +782,12 @@ public final class Migrator {
         /** The schema that holds the history table and is the search_path while migrating. */
         public Builder schema(String schema) {
             this.schema = requireName(schema, "schema");
+            return this;
+        }
+
+        /** Whether a missing schema (the option above) is created rather than refused; off by default. */
+        public Builder createSchema(boolean create) {
+            this.createSchema = create;
             return this;
         }
 

@@ -1,0 +1,65 @@
+package dev.driftless.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.testing.PostgresFixture;
+import dev.driftless.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Seed 001: the same versions in many tenant schemas, in parallel, failures kept to their tenant. */
+class TenantMigrationTest {
+
+    private static final List<String> TENANTS = List.of("tenant_a", "tenant_b", "Tenant C", "tenant_d", "tenant_e");
+
+    @Test
+    void everyTenantGetsItsOwnHistoryAndAFailureStaysInItsTenant() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                // tenant_d already has a table in the way of version 2.
+                st.execute("create schema tenant_d");
+                st.execute("create table tenant_d.reading (x int)");
+            }
+            TenantMigration.Summary summary = TenantMigration.schemas(db.dataSource(), TENANTS, 2,
+                    b -> b.migrations(SampleVersions.all()));
+
+            assertEquals(TENANTS, summary.outcomes().stream().map(TenantMigration.Outcome::tenant).toList());
+            assertEquals(List.of("tenant_d"), summary.failures().stream().map(TenantMigration.Outcome::tenant).toList());
+            MigrationException cause = summary.failures().get(0).failure();
+            assertTrue(cause.getMessage().contains("version 2 (reading) failed and was rolled back"), cause.getMessage());
+            assertTrue(summary.describe().endsWith("4 of 5 tenants migrated"), summary.describe());
+
+            for (String tenant : List.of("tenant_a", "tenant_b", "Tenant C", "tenant_e")) {
+                assertEquals(3, versions(db, tenant), tenant);
+                assertEquals(1, count(db, "select count(*) from pg_tables where schemaname = '" + tenant
+                        + "' and tablename = 'reading'"), tenant);
+            }
+            assertEquals(1, versions(db, "tenant_d"), "tenant_d stopped before its failing version");
+            assertEquals(0, count(db, "select count(*) from pg_tables where schemaname = 'public'"),
+                    "nothing leaked into the default schema");
+
+            // A second run: the healthy tenants have nothing to do; the broken one fails the same way.
+            TenantMigration.Summary again = TenantMigration.schemas(db.dataSource(), TENANTS, 3,
+                    b -> b.migrations(SampleVersions.all()));
+            assertTrue(again.outcomes().stream().filter(TenantMigration.Outcome::succeeded)
+                    .allMatch(o -> o.result().upToDate()), again.describe());
+            assertEquals(1, again.failures().size());
+        }
+    }
+
+    private static int versions(TestDatabase db, String schema) throws SQLException {
+        return count(db, "select count(*) from \"" + schema + "\".driftless_history where success");
+    }
+
+    private static int count(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
