@@ -53,6 +53,9 @@ public final class Migrator {
     private final String schema;
     private final Duration lockTimeout;
     private final boolean createSchema;
+    private final DriftPolicy driftPolicy;
+    /** Null means the snapshot beside the migration index. */
+    private final Snapshot expectedSnapshot;
 
     private Migrator(Builder builder, List<Migration> migrations) {
         this.dataSource = builder.dataSource;
@@ -61,6 +64,8 @@ public final class Migrator {
         this.schema = builder.schema;
         this.lockTimeout = builder.lockTimeout;
         this.createSchema = builder.createSchema;
+        this.driftPolicy = builder.driftPolicy;
+        this.expectedSnapshot = builder.expectedSnapshot;
     }
 
     public static Builder builder(DataSource dataSource) {
@@ -73,7 +78,27 @@ public final class Migrator {
      * recorded with {@code success = false}, and reported as a {@link MigrationException}.
      */
     public MigrateResult migrate() {
-        return migrateTo(latestVersion());
+        MigrateResult result = migrateTo(latestVersion());
+        if (driftPolicy != DriftPolicy.IGNORE) {
+            checkDriftAfterMigrating();
+        }
+        return result;
+    }
+
+    private void checkDriftAfterMigrating() {
+        Optional<Snapshot> snapshot = expectedSnapshot != null ? Optional.of(expectedSnapshot) : snapshotOnClassPath();
+        if (snapshot.isEmpty()) {
+            LOG.log(Level.WARNING, "no snapshot to check drift against: the migration index has none beside it");
+            return;
+        }
+        DriftReport report = checkDrift(snapshot.get());
+        if (!report.drifted()) {
+            LOG.log(Level.DEBUG, report::describe);
+        } else if (driftPolicy == DriftPolicy.WARN) {
+            LOG.log(Level.WARNING, report::describe);
+        } else {
+            throw new MigrationException(report.describe());
+        }
     }
 
     /**
@@ -763,6 +788,8 @@ public final class Migrator {
         private String schema;
         private Duration lockTimeout = Duration.ofMinutes(10);
         private boolean createSchema;
+        private DriftPolicy driftPolicy = DriftPolicy.IGNORE;
+        private Snapshot expectedSnapshot;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -788,6 +815,21 @@ public final class Migrator {
         /** Whether a missing schema (the option above) is created rather than refused; off by default. */
         public Builder createSchema(boolean create) {
             this.createSchema = create;
+            return this;
+        }
+
+        /**
+         * Whether {@link #migrate()} compares the migrated schema with the snapshot afterwards, and
+         * what a difference does; {@link DriftPolicy#IGNORE} by default.
+         */
+        public Builder driftPolicy(DriftPolicy policy) {
+            this.driftPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The snapshot the drift policy compares with; by default the one beside the migration index. */
+        public Builder expectedSnapshot(Snapshot snapshot) {
+            this.expectedSnapshot = Objects.requireNonNull(snapshot, "snapshot");
             return this;
         }
 
