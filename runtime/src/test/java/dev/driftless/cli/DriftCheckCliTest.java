@@ -33,6 +33,21 @@ class DriftCheckCliTest {
 
     record Run(int exit, String out, String err) {}
 
+    /** Version 1 as freezing the sample energy model plans it. */
+    private static final Version INITIAL = initial();
+
+    private static Version initial() {
+        var planned = VersionPlan.next(History.EMPTY, SampleModels.energy(), "initial").orElseThrow();
+        return new Version(1, "initial", planned.up(), planned.down());
+    }
+
+    /** The snapshot of version 1, as a file. */
+    private Path snapshotFile() throws java.io.IOException {
+        Path snapshot = dir.resolve("snapshot.driftless");
+        Files.writeString(snapshot, SnapshotFormat.write(new Snapshot(1, SampleModels.energy())));
+        return snapshot;
+    }
+
     private static Run cli(TestDatabase db, List<Migration> versions, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
@@ -44,10 +59,8 @@ class DriftCheckCliTest {
 
     @Test
     void noDriftThenDriftByHandThenABehindDatabase() throws Exception {
-        var planned = VersionPlan.next(History.EMPTY, SampleModels.energy(), "initial").orElseThrow();
-        List<Migration> versions = List.of(new Version(1, "initial", planned.up(), planned.down()));
-        Path snapshot = dir.resolve("snapshot.driftless");
-        Files.writeString(snapshot, SnapshotFormat.write(new Snapshot(1, SampleModels.energy())));
+        List<Migration> versions = List.of(INITIAL);
+        Path snapshot = snapshotFile();
 
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             Run behind = cli(db, versions, "check", "--snapshot", snapshot.toString());
@@ -73,16 +86,14 @@ class DriftCheckCliTest {
 
     @Test
     void baselineAdoptsADatabaseBuiltByAnotherToolOnlyWhenItMatches() throws Exception {
-        var planned = VersionPlan.next(History.EMPTY, SampleModels.energy(), "initial").orElseThrow();
-        List<Migration> versions = List.of(new Version(1, "initial", planned.up(), planned.down()),
+        List<Migration> versions = List.of(INITIAL,
                 new Version(2, "extra", List.of("create table extra (id int)"), List.of("drop table extra")));
-        Path snapshot = dir.resolve("snapshot.driftless");
-        Files.writeString(snapshot, SnapshotFormat.write(new Snapshot(1, SampleModels.energy())));
+        Path snapshot = snapshotFile();
 
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             // Built by "another tool": the same DDL, plus that tool's own history table.
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                for (String sql : planned.up()) {
+                for (String sql : INITIAL.up()) {
                     st.execute(sql);
                 }
                 st.execute("create table flyway_schema_history (installed_rank int primary key, version text)");
@@ -110,13 +121,11 @@ class DriftCheckCliTest {
 
     @Test
     void aMatchingDatabaseIsAdoptedWithoutForce() throws Exception {
-        var planned = VersionPlan.next(History.EMPTY, SampleModels.energy(), "initial").orElseThrow();
-        List<Migration> versions = List.of(new Version(1, "initial", planned.up(), planned.down()));
-        Path snapshot = dir.resolve("snapshot.driftless");
-        Files.writeString(snapshot, SnapshotFormat.write(new Snapshot(1, SampleModels.energy())));
+        List<Migration> versions = List.of(INITIAL);
+        Path snapshot = snapshotFile();
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                for (String sql : planned.up()) {
+                for (String sql : INITIAL.up()) {
                     st.execute(sql);
                 }
             }
