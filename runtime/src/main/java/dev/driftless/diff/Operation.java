@@ -76,6 +76,13 @@ public sealed interface Operation {
         }
     }
 
+    /** A declared rename: the column keeps its rows. */
+    record RenameColumn(QualifiedName table, String from, String to) implements Operation {
+        public String describe() {
+            return "rename column " + table + "." + from + " to " + to;
+        }
+    }
+
     record DropColumn(QualifiedName table, Column column) implements Operation {
         public String describe() {
             return "drop column " + table + "." + column.name();

@@ -51,6 +51,35 @@ public final class SchemaDiff {
     private SchemaDiff() {}
 
     public static List<Operation> between(SchemaModel from, SchemaModel to) {
+        return between(from, to, Renames.NONE);
+    }
+
+    /**
+     * The operations from one model to another, with the declared renames done as renames. A
+     * rename applies when the old column is in {@code from}, and the new name is in {@code to} only.
+     */
+    public static List<Operation> between(SchemaModel from, SchemaModel to, Renames renames) {
+        var ops = new ArrayList<Operation>();
+        SchemaModel renamed = from;
+        for (Table t : to.tables()) {
+            Table before = from.table(t.name()).orElse(null);
+            if (before == null) {
+                continue;
+            }
+            for (Column c : t.columns()) {
+                String old = renames.oldColumnName(t.name(), c.name());
+                if (old != null && before.column(old).isPresent() && before.column(c.name()).isEmpty()
+                        && t.column(old).isEmpty()) {
+                    ops.add(new Operation.RenameColumn(t.name(), old, c.name()));
+                    renamed = ColumnRename.apply(renamed, t.name(), old, c.name());
+                }
+            }
+        }
+        ops.addAll(unrenamed(renamed, to));
+        return List.copyOf(ops);
+    }
+
+    private static List<Operation> unrenamed(SchemaModel from, SchemaModel to) {
         var tablesFrom = byName(from.tables(), Table::name);
         var tablesTo = byName(to.tables(), Table::name);
         var kept = tablesFrom.keySet().stream().filter(tablesTo::containsKey).toList();

@@ -72,6 +72,8 @@ public final class PostgresPlanner {
                 out.add(columnComment(o.table(), o.column().name(), o.column().comment()));
             }
             return out;
+        } else if (op instanceof Operation.RenameColumn o) {
+            return List.of(alter(o.table()) + "RENAME COLUMN " + quote(o.from()) + " TO " + quote(o.to()));
         } else if (op instanceof DropColumn o) {
             return List.of(alter(o.table()) + "DROP COLUMN " + quote(o.column().name()));
         } else if (op instanceof AlterColumnType o) {

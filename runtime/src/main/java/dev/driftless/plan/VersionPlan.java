@@ -1,6 +1,7 @@
 package dev.driftless.plan;
 
 import dev.driftless.diff.Operation;
+import dev.driftless.diff.Renames;
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.FrozenVersion;
 import dev.driftless.history.History;
@@ -19,12 +20,17 @@ public final class VersionPlan {
      * @param name the version's name, as given to freeze ({@code draft} before it is frozen)
      */
     public static Optional<FrozenVersion> next(History history, SchemaModel model, String name) {
+        return next(history, model, name, Renames.NONE);
+    }
+
+    /** The next version, with the model's declared renames done as renames, both ways. */
+    public static Optional<FrozenVersion> next(History history, SchemaModel model, String name, Renames renames) {
         SchemaModel before = history.snapshot().model();
-        List<Operation> up = SchemaDiff.between(before, model);
+        List<Operation> up = SchemaDiff.between(before, model, renames);
         if (up.isEmpty()) {
             return Optional.empty();
         }
-        List<Operation> down = SchemaDiff.between(model, before);
+        List<Operation> down = SchemaDiff.between(model, before, renames.inverse());
         return Optional.of(new FrozenVersion(
                 history.lastVersion() + 1,
                 name,
