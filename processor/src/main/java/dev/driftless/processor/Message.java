@@ -51,6 +51,13 @@ public enum Message {
                     + "Freeze them with: mvn clean compile -Ddriftless.freeze=<name>, and commit the history directory"),
     FREEZE_NAME_INVALID("DL204", Diagnostic.Kind.ERROR,
             "'%s' cannot name a version: use letters and digits, e.g. -Ddriftless.freeze=add_quality_score"),
+    DATA_LOSS_NOT_ACCEPTED("DL205", Diagnostic.Kind.ERROR,
+            "Version %d would discard data, so it was not frozen:%n%s%n"
+                    + "If that is intended, freeze again with -Ddriftless.acceptDataLoss=true; a column that was "
+                    + "renamed needs @RenamedFrom(\"<old name>\") on its field instead"),
+    LIKELY_RENAME("DL206", Diagnostic.Kind.WARNING,
+            "Column %s.%s is dropped and %s of the same type is added: if this is a rename, annotate the field "
+                    + "with @dev.driftless.annotations.RenamedFrom(\"%s\") so that the rows are kept"),
     HISTORY_INVALID("DL210", Diagnostic.Kind.ERROR, "The history directory %s cannot be used: %s"),
     HISTORY_UNKNOWN("DL211", Diagnostic.Kind.ERROR,
             "Cannot tell where the history directory is (the class output is not a Maven target/classes): "

@@ -8,9 +8,14 @@ import dev.driftless.history.Snapshot;
 import dev.driftless.history.SnapshotFormat;
 import dev.driftless.history.VersionFormat;
 import dev.driftless.model.SchemaModel;
+import dev.driftless.diff.LikelyRenames;
+import dev.driftless.diff.LikelyRenames.LikelyRename;
+import dev.driftless.diff.Operation;
 import dev.driftless.plan.VersionPlan;
+import dev.driftless.plan.VersionPlan.Planned;
 import dev.driftless.processor.codegen.MigrationSources;
 import dev.driftless.processor.history.HistoryDirectory;
+import dev.driftless.processor.jpa.JpaModel;
 import dev.driftless.processor.jpa.JpaModelReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -45,7 +50,8 @@ final class MigrationStep {
     }
 
     void run(List<TypeElement> entities) {
-        SchemaModel model = new JpaModelReader(env, diagnostics).read(entities);
+        JpaModel read = new JpaModelReader(env, diagnostics).read(entities);
+        SchemaModel model = read.schema();
         if (diagnostics.hasErrors()) {
             return;
         }
@@ -67,40 +73,49 @@ final class MigrationStep {
 
         String packageName = packageName(entities);
         if (options.freeze() != null) {
-            Optional<History> frozen = freeze(anchor, dir.get(), history, model);
+            Optional<History> frozen = freeze(anchor, dir.get(), history, read);
             if (frozen.isEmpty()) {
                 return;
             }
             history = frozen.get();
         } else {
-            Optional<FrozenVersion> draft = VersionPlan.next(history, model, DRAFT_NAME);
+            Optional<Planned> draft = VersionPlan.plan(history, model, DRAFT_NAME, read.renames());
             if (draft.isPresent()) {
-                String operations = "  " + String.join("\n  ", draft.get().operations());
+                warnLikelyRenames(read, draft.get());
+                String operations = describe(draft.get());
                 if (options.check()) {
                     diagnostics.report(Message.UNFROZEN_CHANGES, anchor, history.lastVersion(), operations);
                     return;
                 }
-                diagnostics.report(Message.DRAFT, anchor, draft.get().version(), history.lastVersion(), operations);
-                writeResource(anchor, StandardLocation.SOURCE_OUTPUT, packageName, draft.get().fileName(),
-                        VersionFormat.writeDraft(draft.get()));
+                FrozenVersion version = draft.get().version();
+                diagnostics.report(Message.DRAFT, anchor, version.version(), history.lastVersion(), operations);
+                writeResource(anchor, StandardLocation.SOURCE_OUTPUT, packageName, version.fileName(),
+                        VersionFormat.writeDraft(version));
             }
         }
         generate(anchor, packageName, history);
     }
 
     /** Freezes the draft; empty when an error was reported. */
-    private Optional<History> freeze(Element anchor, HistoryDirectory dir, History history, SchemaModel model) {
+    private Optional<History> freeze(Element anchor, HistoryDirectory dir, History history, JpaModel read) {
+        SchemaModel model = read.schema();
         String name = FrozenVersion.nameOf(options.freeze());
         if (name.isEmpty() || name.equals(DRAFT_NAME)) {
             diagnostics.report(Message.FREEZE_NAME_INVALID, anchor, options.freeze());
             return Optional.empty();
         }
-        Optional<FrozenVersion> next = VersionPlan.next(history, model, name);
+        Optional<Planned> next = VersionPlan.plan(history, model, name, read.renames());
         if (next.isEmpty()) {
             diagnostics.report(Message.NOTHING_TO_FREEZE, anchor, history.lastVersion());
             return Optional.of(history);
         }
-        FrozenVersion version = next.get();
+        warnLikelyRenames(read, next.get());
+        if (!next.get().destructive().isEmpty() && !options.acceptDataLoss()) {
+            diagnostics.report(Message.DATA_LOSS_NOT_ACCEPTED, anchor, next.get().version().version(),
+                    lines(next.get().destructive().stream().map(Operation::describe).toList()));
+            return Optional.empty();
+        }
+        FrozenVersion version = next.get().version();
         Snapshot snapshot = new Snapshot(version.version(), model);
         try {
             dir.freeze(version, snapshot);
@@ -109,8 +124,26 @@ final class MigrationStep {
             return Optional.empty();
         }
         diagnostics.report(Message.FROZEN, anchor, version.version(), version.name(),
-                dir.path().resolve(version.fileName()), "  " + String.join("\n  ", version.operations()));
+                dir.path().resolve(version.fileName()), describe(next.get()));
         return Optional.of(history.plus(version, snapshot));
+    }
+
+    /** The operations for a note: those that discard data first, marked. */
+    private static String describe(Planned planned) {
+        var destructive = planned.destructive().stream().map(o -> o.describe() + "  (discards data)");
+        var safe = planned.operations().stream().filter(o -> !o.destructive()).map(Operation::describe);
+        return lines(java.util.stream.Stream.concat(destructive, safe).toList());
+    }
+
+    private static String lines(List<String> items) {
+        return "  " + String.join("\n  ", items);
+    }
+
+    private void warnLikelyRenames(JpaModel read, Planned planned) {
+        for (LikelyRename r : LikelyRenames.in(planned.operations())) {
+            Element at = read.elementOf(r.table(), r.added()).orElse(null);
+            diagnostics.report(Message.LIKELY_RENAME, at, r.table(), r.dropped(), r.added(), r.dropped());
+        }
     }
 
     private void generate(Element anchor, String packageName, History history) {

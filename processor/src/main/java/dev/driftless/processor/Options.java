@@ -11,14 +11,16 @@ import javax.annotation.processing.ProcessingEnvironment;
  * @param freeze the name to freeze the current draft under, or {@code null} when not freezing
  * @param check whether an unfrozen model change fails the build (for CI)
  * @param packageName the package of the generated classes, or {@code null} for the entities' package
+ * @param acceptDataLoss whether a freeze may write a version that drops tables or columns or changes types
  */
-record Options(String history, String freeze, boolean check, String packageName) {
+record Options(String history, String freeze, boolean check, String packageName, boolean acceptDataLoss) {
 
     static final String HISTORY = "driftless.history";
     static final String FREEZE = "driftless.freeze";
     static final String CHECK = "driftless.check";
     static final String PACKAGE = "driftless.package";
-    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE);
+    static final String ACCEPT_DATA_LOSS = "driftless.acceptDataLoss";
+    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS);
 
     static Options of(ProcessingEnvironment env) {
         Map<String, String> options = env.getOptions();
@@ -26,7 +28,8 @@ record Options(String history, String freeze, boolean check, String packageName)
                 blankToNull(options.get(HISTORY)),
                 blankToNull(options.get(FREEZE)),
                 Boolean.parseBoolean(blankToNull(options.get(CHECK))),
-                blankToNull(options.get(PACKAGE)));
+                blankToNull(options.get(PACKAGE)),
+                Boolean.parseBoolean(blankToNull(options.get(ACCEPT_DATA_LOSS))));
     }
 
     /** Maven passes an unset property through as {@code ${name}}; treat it, and blanks, as absent. */

@@ -1,5 +1,6 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.diff.Renames;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
@@ -53,6 +54,7 @@ public final class JpaModelReader {
     public static final Set<String> ENTITY_ANNOTATIONS = Set.of("jakarta.persistence.Entity", "javax.persistence.Entity");
 
     private static final int MAX_IDENTIFIER_BYTES = 63;
+    private static final String RENAMED_FROM = "dev.driftless.annotations.RenamedFrom";
     /** Relations that have no column on the owning table, or are mapped on the other side. */
     private static final List<String> NO_COLUMN = List.of("OneToMany");
     /** Mappings this version does not read yet; an error beats a silently wrong schema. */
@@ -62,6 +64,10 @@ public final class JpaModelReader {
     private final Diagnostics diagnostics;
     private final Annotations annotations;
     private final Map<String, List<IdColumn>> idColumns = new HashMap<>();
+    /** Declared renames found while reading: table, new column name, old column name. */
+    private final Map<QualifiedName, Map<String, String>> renames = new HashMap<>();
+    /** The field behind each column read. */
+    private final Map<QualifiedName, Map<String, Element>> columnElements = new HashMap<>();
 
     /** A primary-key column, as a foreign key pointing at it needs it. */
     private record IdColumn(String name, ColumnType type) {}
@@ -72,13 +78,15 @@ public final class JpaModelReader {
         this.annotations = new Annotations(env.getElementUtils());
     }
 
-    public SchemaModel read(Collection<? extends TypeElement> entities) {
+    public JpaModel read(Collection<? extends TypeElement> entities) {
         var sorted = entities.stream()
                 .sorted(Comparator.comparing(e -> e.getQualifiedName().toString()))
                 .toList();
         var tables = new ArrayList<Table>();
         var sequences = new TreeMap<String, Sequence>();
         var owners = new HashMap<QualifiedName, TypeElement>();
+        renames.clear();
+        columnElements.clear();
         for (TypeElement entity : sorted) {
             try {
                 QualifiedName name = tableName(entity);
@@ -92,7 +100,9 @@ public final class JpaModelReader {
                 diagnostics.report(Message.READ_FAILED, entity, entity.getQualifiedName(), e);
             }
         }
-        return new SchemaModel(tables, List.copyOf(sequences.values()));
+        var tableElements = new HashMap<QualifiedName, Element>(owners);
+        return new JpaModel(new SchemaModel(tables, List.copyOf(sequences.values())), new Renames(renames),
+                tableElements, new HashMap<>(columnElements));
     }
 
     private Optional<Table> readTable(TypeElement entity, QualifiedName name, Map<String, Sequence> sequences) {
@@ -130,6 +140,8 @@ public final class JpaModelReader {
                 continue;
             }
             columns.put(c.name(), c);
+            columnElements.computeIfAbsent(name, k -> new HashMap<>()).put(c.name(), field);
+            renamedFrom(field).ifPresent(old -> renames.computeIfAbsent(name, k -> new HashMap<>()).put(c.name(), old));
             if (annotations.has(field, "Id")) {
                 pk.add(c.name());
             }
@@ -334,6 +346,16 @@ public final class JpaModelReader {
             case ENUM -> annotations.find(field, "Enumerated").map(e -> e.constant("value")).orElse("ORDINAL")
                     .equals("STRING") ? "character varying(" + length + ")" : "smallint";
         });
+    }
+
+    /** Driftless's own {@code @RenamedFrom}, read by name like the JPA annotations. */
+    private Optional<String> renamedFrom(VariableElement field) {
+        return field.getAnnotationMirrors().stream()
+                .filter(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
+                        .contentEquals(RENAMED_FROM))
+                .flatMap(m -> m.getElementValues().values().stream())
+                .map(v -> fold(String.valueOf(v.getValue())))
+                .findFirst();
     }
 
     private boolean isInverseOneToOne(VariableElement field) {

@@ -31,7 +31,7 @@ final class ModelCapture extends AbstractProcessor {
             round.getElementsAnnotatedWith(annotation).forEach(e -> entities.add((TypeElement) e));
         }
         if (!entities.isEmpty()) {
-            model = new JpaModelReader(processingEnv, new Diagnostics(processingEnv.getMessager())).read(entities);
+            model = new JpaModelReader(processingEnv, new Diagnostics(processingEnv.getMessager())).read(entities).schema();
         }
         return false;
     }

@@ -1,0 +1,114 @@
+package dev.driftless.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.VersionFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Nothing silent loses data: declared renames, likely renames, and data loss that must be accepted. */
+class EvolutionTest {
+
+    @TempDir
+    Path history;
+
+    private static JavaFileObject hourly(String... fields) {
+        var lines = new ArrayList<>(List.of(
+                "package cei;",
+                "import jakarta.persistence.*;",
+                "import dev.driftless.annotations.RenamedFrom;",
+                "@Entity @Table(name = \"fact_energy_hourly\")",
+                "public class Hourly {",
+                "  @Id Long id;"));
+        lines.addAll(List.of(fields));
+        lines.add("}");
+        return JavaFileObjects.forSourceLines("cei.Hourly", lines);
+    }
+
+    private Compilation compile(JavaFileObject source, String... options) {
+        var all = new ArrayList<>(List.of("-Adriftless.history=" + history));
+        all.addAll(List.of(options));
+        return Compiler.javac().withProcessors(new DriftlessProcessor()).withOptions(all).compile(source);
+    }
+
+    private FrozenVersion version(String file) throws IOException {
+        return VersionFormat.read(Files.readString(history.resolve(file)), file);
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> list = Files.list(history)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @BeforeEach
+    void freezeTheFirstModel() {
+        assertThat(compile(hourly("  @Column(name = \"energy_kwh\") Double energyKwh;"), "-Adriftless.freeze=initial"))
+                .succeeded();
+    }
+
+    @Test
+    void aDeclaredRenameIsFrozenAsARenameBothWays() throws IOException {
+        Compilation c = compile(hourly("  @RenamedFrom(\"energy_kwh\") @Column(name = \"kwh\") Double kwh;"),
+                "-Adriftless.freeze=rename_kwh");
+        assertThat(c).succeededWithoutWarnings();
+        FrozenVersion v2 = version("V0002__rename_kwh.sql");
+        assertEquals(List.of("ALTER TABLE fact_energy_hourly RENAME COLUMN energy_kwh TO kwh"), v2.up());
+        assertEquals(List.of("ALTER TABLE fact_energy_hourly RENAME COLUMN kwh TO energy_kwh"), v2.down());
+
+        // The annotation can stay: the old name is gone from the snapshot, so nothing more happens.
+        Compilation again = compile(hourly("  @RenamedFrom(\"energy_kwh\") @Column(name = \"kwh\") Double kwh;"),
+                "-Adriftless.check=true");
+        assertThat(again).succeededWithoutWarnings();
+    }
+
+    @Test
+    void anUndeclaredRenameIsWarnedAtTheFieldAndItsDataLossMustBeAccepted() throws IOException {
+        JavaFileObject renamed = hourly("  @Column(name = \"kwh\")", "  Double kwh;");
+        Compilation draft = compile(renamed);
+        assertThat(draft).succeeded();
+        assertThat(draft).hadWarningContaining("[DL206] Column fact_energy_hourly.energy_kwh is dropped and kwh")
+                .inFile(renamed).onLineContaining("Double kwh");
+        assertThat(draft).hadWarningContaining("@dev.driftless.annotations.RenamedFrom(\"energy_kwh\")");
+        String note = draft.notes().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("[DL200]"))
+                .findFirst().orElseThrow();
+        int drop = note.indexOf("drop column fact_energy_hourly.energy_kwh  (discards data)");
+        int add = note.indexOf("add column fact_energy_hourly.kwh double precision");
+        assertTrue(drop > 0 && add > drop, "what discards data comes first, marked: " + note);
+
+        Compilation refused = compile(renamed, "-Adriftless.freeze=kwh");
+        assertThat(refused).failed();
+        assertThat(refused).hadErrorContaining("[DL205] Version 2 would discard data, so it was not frozen");
+        assertThat(refused).hadErrorContaining("drop column fact_energy_hourly.energy_kwh");
+        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), files(), "nothing was written");
+
+        Compilation accepted = compile(renamed, "-Adriftless.freeze=kwh", "-Adriftless.acceptDataLoss=true");
+        assertThat(accepted).succeeded();
+        FrozenVersion v2 = version("V0002__kwh.sql");
+        assertTrue(v2.up().contains("ALTER TABLE fact_energy_hourly DROP COLUMN energy_kwh"), v2.up().toString());
+    }
+
+    @Test
+    void aTypeChangeIsDataLossToo() throws IOException {
+        Compilation refused = compile(hourly("  @Column(name = \"energy_kwh\") Float energyKwh;"),
+                "-Adriftless.freeze=narrow");
+        assertThat(refused).failed();
+        assertThat(refused).hadErrorContaining(
+                "change type of fact_energy_hourly.energy_kwh from double precision to real");
+        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), files());
+    }
+}
