@@ -1,5 +1,7 @@
 package dev.driftless.processor;
 
+import java.util.Arrays;
+import java.util.IllegalFormatException;
 import javax.tools.Diagnostic;
 
 /**
@@ -7,21 +9,24 @@ import javax.tools.Diagnostic;
  * how to fix it. DL1xx: reading the JPA model; DL2xx: drafts, freezing and the history directory.
  */
 public enum Message {
-    // Reading entities.
+    // Reading entities (DL1xx). Codes are stable: never renumber, only add.
     NO_ID("DL100", Diagnostic.Kind.ERROR,
             "Entity %s has no @Id: add an @Id field (or inherit one from a @MappedSuperclass)"),
     UNMAPPABLE_TYPE("DL101", Diagnostic.Kind.ERROR,
-            "Field %s has type %s, which has no PostgreSQL mapping: use a supported type or mark the field @Transient"),
+            "Field %s has type %s, which has no PostgreSQL mapping: use a supported type "
+                    + "(String, numbers, boolean, UUID, java.time, enums, byte[]) or mark the field @Transient"),
     DUPLICATE_COLUMN("DL102", Diagnostic.Kind.ERROR,
             "Column %s of table %s is mapped twice (also by %s): give one of the attributes another @Column(name)"),
     DUPLICATE_TABLE("DL103", Diagnostic.Kind.ERROR,
             "Entities %s and %s both map table %s: give one of them another @Table(name)"),
     IDENTITY_NOT_INTEGER("DL104", Diagnostic.Kind.ERROR,
-            "@GeneratedValue(strategy = IDENTITY) needs an integer id, but %s is %s: use Long/Integer/Short or another strategy"),
+            "@GeneratedValue(strategy = IDENTITY) needs an integer id, but %s is %s: "
+                    + "use Long/Integer/Short or another strategy"),
     NOT_AN_ENTITY("DL105", Diagnostic.Kind.ERROR,
             "%s of field %s refers to %s, which is not an @Entity: annotate it with @Entity or map the field differently"),
     MISSING_COLUMN("DL106", Diagnostic.Kind.ERROR,
-            "%s names column '%s', which table %s does not have; its columns are: %s"),
+            "%s names column '%s', which table %s does not have: use one of its columns (%s); "
+                    + "write column names, not field names"),
     BAD_LENGTH("DL107", Diagnostic.Kind.ERROR,
             "@Column(length = %d) on %s: a length must be positive"),
     SCALE_OVER_PRECISION("DL108", Diagnostic.Kind.ERROR,
@@ -29,13 +34,39 @@ public enum Message {
     NAME_TOO_LONG("DL109", Diagnostic.Kind.ERROR,
             "%s name '%s' is %d bytes long; PostgreSQL truncates names to 63 bytes: choose a shorter name"),
     MISSING_REFERENCED_COLUMN("DL110", Diagnostic.Kind.ERROR,
-            "@JoinColumn(referencedColumnName = \"%s\") on %s: table %s has no such column"),
+            "@JoinColumn(referencedColumnName = \"%s\") on %s: table %s has no such column; "
+                    + "name one of its columns or leave it out to reference the primary key"),
     COMPOSITE_REFERENCE("DL111", Diagnostic.Kind.ERROR,
-            "%s refers to %s, whose primary key has %d columns; only single-column keys are supported here: "
-                    + "reference an entity with a single @Id"),
+            "%s refers to %s, whose primary key has %d columns; a join column needs exactly one: "
+                    + "reference an entity with a single @Id, or name the column with @JoinColumn(referencedColumnName)"),
     NOT_SUPPORTED_YET("DL112", Diagnostic.Kind.ERROR,
             "%s on %s is not mapped by this version of Driftless yet: mark the field @Transient for now, "
                     + "or keep this entity out of Driftless's model"),
+    DUPLICATE_NAME("DL113", Diagnostic.Kind.ERROR,
+            "%s name '%s' is already used by %s (%s); PostgreSQL needs distinct names here: choose another name"),
+    GENERATION_NOT_POSSIBLE("DL114", Diagnostic.Kind.ERROR,
+            "@GeneratedValue(strategy = %s) cannot generate %s values for %s: "
+                    + "use a Long/Integer id for SEQUENCE or AUTO, a UUID id for UUID or AUTO, or drop @GeneratedValue"),
+    SEQUENCE_CONFLICT("DL115", Diagnostic.Kind.ERROR,
+            "Sequence %s is declared with start %d and increment %d here, but with start %d and increment %d "
+                    + "elsewhere: give both generators the same initialValue and allocationSize, or another sequenceName"),
+    MISSING_RELATION("DL116", Diagnostic.Kind.ERROR,
+            "Field %s has the entity type %s but no relation annotation: add @ManyToOne (or @OneToOne), "
+                    + "or mark the field @Transient"),
+    BAD_ALLOCATION_SIZE("DL117", Diagnostic.Kind.ERROR,
+            "@SequenceGenerator(allocationSize = 0) for sequence %s: a sequence cannot have increment 0; "
+                    + "use a positive allocationSize (50 is Hibernate's default)"),
+    BAD_COLUMN_LIST("DL118", Diagnostic.Kind.ERROR,
+            "%s cannot be read: %s; list column names separated by commas, each optionally followed by ASC or DESC"),
+    BAD_PRECISION("DL119", Diagnostic.Kind.ERROR,
+            "@Column(precision = %d, scale = %d) on %s: PostgreSQL needs a precision from 1 to 1000 "
+                    + "and a scale that is not negative"),
+    REFERENCED_NOT_UNIQUE("DL120", Diagnostic.Kind.ERROR,
+            "@JoinColumn(referencedColumnName = \"%s\") on %s: column %s of table %s is neither its primary key "
+                    + "nor unique, so PostgreSQL cannot reference it: make it @Column(unique = true) or reference the key"),
+    SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
+            "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
+                    + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),
     READ_FAILED("DL199", Diagnostic.Kind.ERROR,
             "Driftless could not read entity %s (%s): please report this with the entity's source"),
 
@@ -85,8 +116,15 @@ public enum Message {
         return kind;
     }
 
-    /** {@code [DL101] text}. */
+    /**
+     * {@code [DL101] text}. Never throws: arguments that do not fit the format are appended as they
+     * are, so a wrong call still shows its code and its values.
+     */
     public String format(Object... args) {
-        return "[" + code + "] " + String.format(format, args);
+        try {
+            return "[" + code + "] " + String.format(format, args);
+        } catch (IllegalFormatException e) {
+            return "[" + code + "] " + format + " " + Arrays.toString(args);
+        }
     }
 }
