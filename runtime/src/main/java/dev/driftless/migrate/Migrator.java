@@ -53,6 +53,8 @@ public final class Migrator {
     private final String schema;
     private final Duration lockTimeout;
     private final boolean createSchema;
+    private final Duration ddlLockTimeout;
+    private final int ddlLockRetries;
     private final DriftPolicy driftPolicy;
     /** Null means the snapshot beside the migration index. */
     private final Snapshot expectedSnapshot;
@@ -64,6 +66,8 @@ public final class Migrator {
         this.schema = builder.schema;
         this.lockTimeout = builder.lockTimeout;
         this.createSchema = builder.createSchema;
+        this.ddlLockTimeout = builder.ddlLockTimeout;
+        this.ddlLockRetries = builder.ddlLockRetries;
         this.driftPolicy = builder.driftPolicy;
         this.expectedSnapshot = builder.expectedSnapshot;
     }
@@ -483,22 +487,61 @@ public final class Migrator {
     private static final class StepFailure extends Exception {
         final Duration took;
 
-        StepFailure(String step, SQLException cause, Duration took) {
-            super(step + " failed: " + oneLine(cause.getMessage()), cause);
+        StepFailure(String message, SQLException cause, Duration took) {
+            super(message, cause);
             this.took = took;
+        }
+
+        /** PostgreSQL's lock_not_available: the lock timeout expired. */
+        boolean lockTimedOut() {
+            return getCause() instanceof SQLException e && "55P03".equals(e.getSQLState());
         }
     }
 
     /**
-     * Runs the statements and then the bookkeeping in one transaction and commits. On failure, rolls
-     * back and throws a {@link StepFailure} naming the step; the connection is back in autocommit.
+     * Runs the statements and then the bookkeeping in one transaction and commits. Every statement
+     * waits at most the DDL lock timeout for its locks, so that a migration queued behind a long
+     * transaction never stalls the readers and writers queued behind it; a version that timed out
+     * is rolled back and tried again after a pause, up to the configured number of retries. On
+     * failure, throws a {@link StepFailure} naming the step; the connection is back in autocommit.
      */
-    private static Duration inTransaction(Connection connection, List<String> statements, String bookkeepingStep,
+    private Duration inTransaction(Connection connection, List<String> statements, String bookkeepingStep,
+            Bookkeeping bookkeeping) throws StepFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(connection, statements, bookkeepingStep, bookkeeping);
+            } catch (StepFailure failure) {
+                if (!failure.lockTimedOut() || attempt > ddlLockRetries) {
+                    if (failure.lockTimedOut()) {
+                        throw new StepFailure(failure.getMessage() + " (gave up after " + attempt + " attempts of "
+                                + human(ddlLockTimeout) + " each: a long-running transaction holds a lock the"
+                                + " version needs; find it in pg_stat_activity)", (SQLException) failure.getCause(),
+                                failure.took);
+                    }
+                    throw failure;
+                }
+                Duration pause = Duration.ofMillis(Math.min(10_000L, 500L << (attempt - 1)));
+                int tried = attempt;
+                LOG.log(Level.WARNING, () -> "could not get a lock within " + human(ddlLockTimeout) + " ("
+                        + failure.getMessage() + "); rolled back, trying again in " + human(pause) + " (retry "
+                        + tried + " of " + ddlLockRetries + ")");
+                sleep(pause.toNanos());
+            }
+        }
+    }
+
+    private Duration attempt(Connection connection, List<String> statements, String bookkeepingStep,
             Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
         String step = "starting its transaction";
         try {
             connection.setAutoCommit(false);
+            if (!ddlLockTimeout.isZero()) {
+                try (Statement statement = connection.createStatement()) {
+                    // LOCAL: the setting ends with the transaction, the connection keeps its own.
+                    statement.execute("set local lock_timeout = '" + ddlLockTimeout.toMillis() + "ms'");
+                }
+            }
             for (int i = 0; i < statements.size(); i++) {
                 String sql = statements.get(i);
                 step = "statement " + (i + 1) + " of " + statements.size() + " (" + excerpt(sql) + ")";
@@ -514,7 +557,8 @@ public final class Migrator {
             connection.setAutoCommit(true);
             return took;
         } catch (SQLException e) {
-            StepFailure failure = new StepFailure(step, e, Duration.ofNanos(System.nanoTime() - start));
+            StepFailure failure = new StepFailure(step + " failed: " + oneLine(e.getMessage()), e,
+                    Duration.ofNanos(System.nanoTime() - start));
             try {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -788,6 +832,8 @@ public final class Migrator {
         private String schema;
         private Duration lockTimeout = Duration.ofMinutes(10);
         private boolean createSchema;
+        private Duration ddlLockTimeout = Duration.ofSeconds(5);
+        private int ddlLockRetries = 5;
         private DriftPolicy driftPolicy = DriftPolicy.IGNORE;
         private Snapshot expectedSnapshot;
 
@@ -809,6 +855,28 @@ public final class Migrator {
         /** The schema that holds the history table and is the search_path while migrating. */
         public Builder schema(String schema) {
             this.schema = requireName(schema, "schema");
+            return this;
+        }
+
+        /**
+         * How long each statement of a version may wait for its locks before the version is rolled
+         * back and retried (PostgreSQL's {@code lock_timeout}); 5 seconds by default, zero for no limit.
+         */
+        public Builder ddlLockTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("ddlLockTimeout must not be negative: " + timeout);
+            }
+            this.ddlLockTimeout = timeout;
+            return this;
+        }
+
+        /** How many times a version whose locks timed out is tried again, with growing pauses; 5 by default. */
+        public Builder ddlLockRetries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("ddlLockRetries must not be negative: " + retries);
+            }
+            this.ddlLockRetries = retries;
             return this;
         }
 
