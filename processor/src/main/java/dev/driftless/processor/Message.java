@@ -28,11 +28,13 @@ public enum Message {
             "%s names column '%s', which table %s does not have: use one of its columns (%s); "
                     + "write column names, not field names"),
     BAD_LENGTH("DL107", Diagnostic.Kind.ERROR,
-            "@Column(length = %d) on %s: a length must be positive"),
+            "@Column(length = %d) on %s: a length must be positive; give a positive length or leave it out for 255"),
     SCALE_OVER_PRECISION("DL108", Diagnostic.Kind.ERROR,
-            "@Column(precision = %d, scale = %d) on %s: the scale cannot exceed the precision"),
+            "@Column(precision = %d, scale = %d) on %s: the scale cannot exceed the precision; "
+                    + "raise the precision or lower the scale"),
     NAME_TOO_LONG("DL109", Diagnostic.Kind.ERROR,
-            "%s name '%s' is %d bytes long; PostgreSQL truncates names to 63 bytes: choose a shorter name"),
+            "%s name '%s' is %d bytes long; PostgreSQL truncates names to 63 bytes: choose a shorter name "
+                    + "(for a derived name, a shorter table or column name, or name it explicitly)"),
     MISSING_REFERENCED_COLUMN("DL110", Diagnostic.Kind.ERROR,
             "@JoinColumn(referencedColumnName = \"%s\") on %s: table %s has no such column; "
                     + "name one of its columns or leave it out to reference the primary key"),
@@ -40,10 +42,10 @@ public enum Message {
             "%s refers to %s, whose primary key has %d columns; a join column needs exactly one: "
                     + "reference an entity with a single @Id, or name the column with @JoinColumn(referencedColumnName)"),
     NOT_SUPPORTED_YET("DL112", Diagnostic.Kind.ERROR,
-            "%s on %s is not mapped by this version of Driftless yet: mark the field @Transient for now, "
-                    + "or keep this entity out of Driftless's model"),
+            "%s on %s is not mapped by this version of Driftless yet: %s"),
     DUPLICATE_NAME("DL113", Diagnostic.Kind.ERROR,
-            "%s name '%s' is already used by %s (%s); PostgreSQL needs distinct names here: choose another name"),
+            "%s name '%s' is already used by the %s; PostgreSQL needs distinct names for the tables, indexes and "
+                    + "sequences of a schema and for the constraints of a table: choose another name"),
     GENERATION_NOT_POSSIBLE("DL114", Diagnostic.Kind.ERROR,
             "@GeneratedValue(strategy = %s) cannot generate %s values for %s: "
                     + "use a Long/Integer id for SEQUENCE or AUTO, a UUID id for UUID or AUTO, or drop @GeneratedValue"),

@@ -1,137 +1,344 @@
 package dev.driftless.processor.jpa;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.driftless.processor.jpa.EntitySources.compile;
+import static dev.driftless.processor.jpa.EntitySources.jakarta;
+import static dev.driftless.processor.jpa.EntitySources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
-import dev.driftless.processor.DriftlessProcessor;
-import java.util.List;
+import dev.driftless.model.QualifiedName;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Bad models get a coded error on the offending element, never a crash, and no output. */
+/** Bad models get a coded error on the offending element, all in one run, never a crash. */
 class JpaErrorsTest {
 
-    private static JavaFileObject entity(String name, String... lines) {
-        var all = new java.util.ArrayList<String>();
-        all.add("package test;");
-        all.add("import jakarta.persistence.*;");
-        all.addAll(List.of(lines));
-        return JavaFileObjects.forSourceLines("test." + name, all);
+    private ModelCapture capture;
+
+    private Compilation compileAll(JavaFileObject... sources) {
+        capture = ModelCapture.sorted();
+        return compile(capture, sources);
     }
 
-    private static Compilation compile(JavaFileObject... sources) {
-        // The real processor: an error must also stop drafts and generated code.
-        return Compiler.javac()
-                .withProcessors(new DriftlessProcessor())
-                .withOptions("-Adriftless.history=" + System.getProperty("java.io.tmpdir") + "/driftless-never-written")
-                .compile(sources);
-    }
-
+    /** One error with this code, on the line of {@code file} that contains {@code line}, saying {@code hint}. */
     private static void assertError(Compilation c, JavaFileObject file, String code, String line, String hint) {
         assertThat(c).failed();
         assertThat(c).hadErrorContaining("[" + code + "]").inFile(file).onLineContaining(line);
         assertThat(c).hadErrorContaining(hint);
+        assertEquals(1, c.errors().stream().filter(d -> d.getMessage(null).contains("[" + code + "]")).count(),
+                () -> "one " + code + " in " + c.errors());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jakarta", "javax"})
+    void anEntityWithoutId(String persistence) {
+        JavaFileObject f = source(persistence, "NoId", "@Entity", "public class NoId { String name; }");
+        assertError(compileAll(f), f, "DL100", "public class NoId", "add an @Id field");
     }
 
     @Test
-    void anEntityWithoutId() {
-        JavaFileObject f = entity("NoId", "@Entity", "public class NoId { String name; }");
-        assertError(compile(f), f, "DL100", "public class NoId", "add an @Id field");
+    void anIdInheritedFromAMappedSuperclassCounts() {
+        JavaFileObject base = jakarta("Base", "@MappedSuperclass public abstract class Base { @Id Long id; }");
+        JavaFileObject f = jakarta("Child", "@Entity public class Child extends Base { String name; }");
+        assertThat(compileAll(base, f)).succeededWithoutWarnings();
     }
 
     @Test
     void aTypeWithoutMapping() {
-        JavaFileObject f = entity("Odd", "@Entity public class Odd { @Id Long id;", "  java.util.Map<String, String> tags; }");
-        assertError(compile(f), f, "DL101", "tags", "@Transient");
+        JavaFileObject f = jakarta("Odd", "@Entity public class Odd { @Id Long id;",
+                "  java.util.Map<String, String> tags; }");
+        assertError(compileAll(f), f, "DL101", "tags", "@Transient");
+        assertTrue(capture.model().tables().isEmpty(), "a table in error is left out");
+    }
+
+    @Test
+    void anUnmappableIdIsOneErrorNotTwo() {
+        JavaFileObject f = jakarta("OddId", "@Entity public class OddId {", "  @Id Object id; }");
+        Compilation c = compileAll(f);
+        assertError(c, f, "DL101", "Object id", "no PostgreSQL mapping");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
     }
 
     @Test
     void twoAttributesOnOneColumn() {
-        JavaFileObject f = entity("Twice", "@Entity public class Twice { @Id Long id; String name;",
+        JavaFileObject f = jakarta("Twice", "@Entity public class Twice { @Id Long id; String name;",
                 "  @Column(name = \"NAME\") String label; }");
-        assertError(compile(f), f, "DL102", "String label", "mapped twice");
+        assertError(compileAll(f), f, "DL102", "String label", "mapped twice (also by Twice.name)");
     }
 
     @Test
     void twoEntitiesOnOneTable() {
-        JavaFileObject a = entity("A", "@Entity @Table(name = \"shared\") public class A { @Id Long id; }");
-        JavaFileObject b = entity("B", "@Entity @Table(name = \"SHARED\")", "public class B { @Id Long id; }");
-        assertError(compile(a, b), b, "DL103", "public class B", "both map table shared");
+        JavaFileObject a = jakarta("A", "@Entity @Table(name = \"shared\") public class A { @Id Long id; }");
+        JavaFileObject b = jakarta("B", "@Entity", "@Table(name = \"SHARED\")", "public class B { @Id Long id; }");
+        Compilation c = compileAll(b, a);
+        assertError(c, b, "DL103", "@Table(name = \"SHARED\")", "Entities test.A and test.B both map table shared");
+        assertEquals(1, capture.model().tables().size(), "the first entity's table is kept");
     }
 
     @Test
     void identityOnAStringId() {
-        JavaFileObject f = entity("Code", "@Entity public class Code {",
-                "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) String code; }");
-        assertError(compile(f), f, "DL104", "String code", "needs an integer id");
+        JavaFileObject f = jakarta("Code", "@Entity public class Code {",
+                "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY)", "  String code; }");
+        assertError(compileAll(f), f, "DL104", "GenerationType.IDENTITY", "needs an integer id, but Code.code is java.lang.String");
     }
 
     @Test
     void aRelationToANonEntity() {
-        JavaFileObject f = entity("Holder", "@Entity public class Holder { @Id Long id;",
-                "  @ManyToOne String owner; }");
-        assertError(compile(f), f, "DL105", "String owner", "is not an @Entity");
+        JavaFileObject f = jakarta("Holder", "@Entity public class Holder { @Id Long id;",
+                "  @ManyToOne", "  String owner; }");
+        assertError(compileAll(f), f, "DL105", "@ManyToOne", "is not an @Entity");
     }
 
     @Test
     void anIndexOnAMissingColumn() {
-        JavaFileObject f = entity("Indexed", "@Entity @Table(indexes = @Index(columnList = \"missing\"))",
-                "public class Indexed { @Id Long id; }");
-        assertError(compile(f), f, "DL106", "@Index(columnList = \"missing\")", "names column 'missing'");
+        JavaFileObject f = jakarta("Indexed", "@Entity @Table(name = \"indexed\", indexes = {",
+                "    @Index(columnList = \"name\"),",
+                "    @Index(columnList = \"missing DESC\") })",
+                "public class Indexed { @Id Long id; String name; }");
+        assertError(compileAll(f), f, "DL106", "@Index(columnList = \"missing DESC\")",
+                "names column 'missing', which table indexed does not have: use one of its columns (id, name)");
     }
 
     @Test
     void aUniqueConstraintOnAMissingColumn() {
-        JavaFileObject f = entity("Uniq", "@Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = \"nope\"))",
-                "public class Uniq { @Id Long id; }");
-        assertError(compile(f), f, "DL106", "@UniqueConstraint", "its columns are: id");
+        JavaFileObject f = jakarta("Uniq", "@Entity @Table(",
+                "  uniqueConstraints = @UniqueConstraint(columnNames = {\"id\", \"userName\"}))",
+                "public class Uniq { @Id Long id; String user; }");
+        assertError(compileAll(f), f, "DL106", "@UniqueConstraint", "names column 'username'");
+    }
+
+    @Test
+    void anIndexOnAColumnWhoseFieldFailedReportsOnlyTheField() {
+        JavaFileObject f = jakarta("Tagged", "@Entity @Table(indexes = @Index(columnList = \"tags\"))",
+                "public class Tagged { @Id Long id;", "  java.util.Map<String, String> tags; }");
+        Compilation c = compileAll(f);
+        assertError(c, f, "DL101", "java.util.Map", "no PostgreSQL mapping");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
     }
 
     @Test
     void aNonPositiveLength() {
-        JavaFileObject f = entity("Short", "@Entity public class Short { @Id Long id;",
+        JavaFileObject f = jakarta("Short", "@Entity public class Short { @Id Long id;",
                 "  @Column(length = 0) String name; }");
-        assertError(compile(f), f, "DL107", "String name", "must be positive");
+        assertError(compileAll(f), f, "DL107", "String name", "a length must be positive");
     }
 
     @Test
     void scaleOverPrecision() {
-        JavaFileObject f = entity("Money", "@Entity public class Money { @Id Long id;",
+        JavaFileObject f = jakarta("Money", "@Entity public class Money { @Id Long id;",
                 "  @Column(precision = 4, scale = 6) java.math.BigDecimal amount; }");
-        assertError(compile(f), f, "DL108", "amount", "cannot exceed the precision");
+        assertError(compileAll(f), f, "DL108", "amount", "cannot exceed the precision");
     }
 
     @Test
-    void anIdentifierOver63Bytes() {
+    void identifiersOver63Bytes() {
         String longName = "x".repeat(64);
-        JavaFileObject f = entity("Long", "@Entity public class Long {", "  @Id java.lang.Long id;",
-                "  @Column(name = \"" + longName + "\") String value; }");
-        assertError(compile(f), f, "DL109", "String value", "choose a shorter name");
+        JavaFileObject f = jakarta("Long", "@Entity public class Long {", "  @Id java.lang.Long id;",
+                "  @Column(name = \"" + longName + "\")", "  String value; }");
+        assertError(compileAll(f), f, "DL109", "@Column(name", "Column name '" + longName + "' is 64 bytes long");
+    }
+
+    @Test
+    void aDerivedNameOver63BytesCountsBytesNotCharacters() {
+        String table = "ü".repeat(30); // 30 characters, 60 bytes: fits, but <table>_pkey does not
+        JavaFileObject f = jakarta("Umlaut", "@Entity", "@Table(name = \"" + table + "\")",
+                "public class Umlaut { @Id Long id; }");
+        assertError(compileAll(f), f, "DL109", "public class Umlaut", "Primary key name '" + table + "_pkey' is 65 bytes long");
     }
 
     @Test
     void aJoinColumnReferencingAMissingColumn() {
-        JavaFileObject target = entity("Target", "@Entity public class Target { @Id Long id; }");
-        JavaFileObject f = entity("Ref", "@Entity public class Ref { @Id Long id;",
-                "  @ManyToOne @JoinColumn(referencedColumnName = \"code\") Target target; }");
-        assertError(compile(target, f), f, "DL110", "Target target", "has no such column");
+        JavaFileObject target = jakarta("Target", "@Entity public class Target { @Id Long id; }");
+        JavaFileObject f = jakarta("Ref", "@Entity public class Ref { @Id Long id;",
+                "  @ManyToOne @JoinColumn(referencedColumnName = \"code\")", "  Target target; }");
+        assertError(compileAll(target, f), f, "DL110", "@JoinColumn", "table target has no such column");
+    }
+
+    @Test
+    void aJoinColumnToACompositeKey() {
+        JavaFileObject target = jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }");
+        JavaFileObject f = jakarta("ToPair", "@Entity public class ToPair { @Id Long id;",
+                "  @ManyToOne", "  Pair pair; }");
+        assertError(compileAll(target, f), f, "DL111", "@ManyToOne", "whose primary key has 2 columns");
     }
 
     @Test
     void mappingsNotReadYetAreRefusedNotIgnored() {
-        JavaFileObject f = entity("Tagged", "@Entity public class Tagged { @Id Long id;",
-                "  @ElementCollection java.util.List<String> tags; }");
-        assertError(compile(f), f, "DL112", "tags", "@Transient");
+        JavaFileObject address = jakarta("Address", "@Embeddable public class Address { String street; }");
+        JavaFileObject f = jakarta("Customer", "@Entity public class Customer { @Id Long id;",
+                "  @ElementCollection java.util.List<String> tags;",
+                "  Address address;",
+                "  @OneToMany java.util.List<Customer> friends;",
+                "  @Column(columnDefinition = \"jsonb\") String settings;",
+                "}");
+        Compilation c = compileAll(address, f);
+        assertThat(c).hadErrorContaining("[DL112] @ElementCollection on Customer.tags").inFile(f)
+                .onLineContaining("@ElementCollection");
+        assertThat(c).hadErrorContaining("[DL112] The @Embeddable type Address on Customer.address").inFile(f)
+                .onLineContaining("Address address");
+        assertThat(c).hadErrorContaining("[DL112] @OneToMany without mappedBy").inFile(f).onLineContaining("friends");
+        assertThat(c).hadErrorContaining("[DL112] @Column(columnDefinition) on Customer.settings").inFile(f)
+                .onLineContaining("jsonb");
+        assertEquals(4, c.errors().size(), () -> c.errors().toString());
     }
 
     @Test
-    void allErrorsOfOneRunAreReported() {
-        JavaFileObject a = entity("NoIdA", "@Entity public class NoIdA { String a; }");
-        JavaFileObject b = entity("NoIdB", "@Entity public class NoIdB { String b; }");
-        Compilation c = compile(a, b);
+    void entityInheritanceAndPropertyAccessAreRefusedOnTheClass() {
+        JavaFileObject parent = jakarta("Animal", "@Entity public class Animal { @Id Long id; }");
+        JavaFileObject child = jakarta("Dog", "@Entity", "public class Dog extends Animal { String name; }");
+        JavaFileObject property = jakarta("Bean", "@Entity public class Bean { private Long id;",
+                "  @Id public Long getId() { return id; } }");
+        Compilation c = compileAll(parent, child, property);
+        assertThat(c).hadErrorContaining("[DL112] Entity inheritance (extending the @Entity test.Animal) on test.Dog")
+                .inFile(child).onLineContaining("public class Dog");
+        assertThat(c).hadErrorContaining("[DL112] Property access").inFile(property).onLineContaining("getId");
+        assertEquals(2, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void oneIndexNameInTwoTables() {
+        JavaFileObject a = jakarta("A", "@Entity @Table(indexes = @Index(name = \"idx_ts\", columnList = \"ts\"))",
+                "public class A { @Id Long id; java.time.Instant ts; }");
+        JavaFileObject b = jakarta("B", "@Entity @Table(indexes =", "  @Index(name = \"IDX_TS\", columnList = \"ts\"))",
+                "public class B { @Id Long id; java.time.Instant ts; }");
+        assertError(compileAll(b, a), b, "DL113", "IDX_TS",
+                "Index name 'idx_ts' is already used by the index declared on test.A");
+    }
+
+    @Test
+    void oneNameForAConstraintAndAnIndexOfOneTable() {
+        JavaFileObject f = jakarta("Clash", "@Entity @Table(uniqueConstraints = @UniqueConstraint(name = \"clash_code\", columnNames = \"code\"),",
+                "  indexes = @Index(name = \"clash_code\", columnList = \"code\"))",
+                "public class Clash { @Id Long id; String code; }");
+        assertError(compileAll(f), f, "DL113", "@Index(name", "already used by the unique constraint declared on test.Clash");
+    }
+
+    @Test
+    void generationAStrategyCannotDo() {
+        JavaFileObject seq = jakarta("Seq", "@Entity public class Seq {",
+                "  @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) String code; }");
+        JavaFileObject uuid = jakarta("Uuid", "@Entity public class Uuid {",
+                "  @Id @GeneratedValue(strategy = GenerationType.UUID) Long id; }");
+        Compilation c = compileAll(seq, uuid);
+        assertThat(c).hadErrorContaining("[DL114] @GeneratedValue(strategy = SEQUENCE) cannot generate java.lang.String")
+                .inFile(seq).onLineContaining("GenerationType.SEQUENCE");
+        assertThat(c).hadErrorContaining("[DL114] @GeneratedValue(strategy = UUID) cannot generate java.lang.Long")
+                .inFile(uuid).onLineContaining("GenerationType.UUID");
+    }
+
+    @Test
+    void oneSequenceWithTwoIncrements() {
+        JavaFileObject a = jakarta("A", "@Entity public class A { @Id @GeneratedValue(generator = \"a\")",
+                "  @SequenceGenerator(name = \"a\", sequenceName = \"ids\") Long id; }");
+        JavaFileObject b = jakarta("B", "@Entity public class B { @Id @GeneratedValue(generator = \"b\")",
+                "  @SequenceGenerator(name = \"b\", sequenceName = \"ids\", allocationSize = 1) Long id; }");
+        assertError(compileAll(a, b), b, "DL115", "sequenceName = \"ids\", allocationSize = 1",
+                "Sequence ids is declared with start 1 and increment 1 here, but with start 1 and increment 50");
+    }
+
+    @Test
+    void anEntityFieldWithoutRelation() {
+        JavaFileObject target = jakarta("Target", "@Entity public class Target { @Id Long id; }");
+        JavaFileObject f = jakarta("Plain", "@Entity public class Plain { @Id Long id;", "  Target target; }");
+        assertError(compileAll(target, f), f, "DL116", "Target target", "add @ManyToOne");
+    }
+
+    @Test
+    void aZeroAllocationSize() {
+        JavaFileObject f = jakarta("Zero", "@Entity public class Zero { @Id @GeneratedValue(generator = \"z\")",
+                "  @SequenceGenerator(name = \"z\", allocationSize = 0)", "  Long id; }");
+        assertError(compileAll(f), f, "DL117", "allocationSize = 0", "for sequence z");
+    }
+
+    @Test
+    void anUnreadableColumnList() {
+        JavaFileObject f = jakarta("Listed", "@Entity @Table(indexes = {",
+                "  @Index(columnList = \"a,,b\"),",
+                "  @Index(columnList = \"a DOWN\") })",
+                "public class Listed { @Id Long id; String a; String b; }");
+        Compilation c = compileAll(f);
+        assertThat(c).hadErrorContaining("[DL118] @Index(columnList = \"a,,b\") cannot be read: 'a,,b' has an empty entry")
+                .inFile(f).onLineContaining("a,,b");
+        assertThat(c).hadErrorContaining("[DL118] @Index(columnList = \"a DOWN\") cannot be read").inFile(f)
+                .onLineContaining("a DOWN");
+    }
+
+    @Test
+    void aPrecisionPostgresqlRefuses() {
+        JavaFileObject f = jakarta("Huge", "@Entity public class Huge { @Id Long id;",
+                "  @Column(precision = 1001) java.math.BigDecimal amount; }");
+        assertError(compileAll(f), f, "DL119", "precision = 1001", "a precision from 1 to 1000");
+    }
+
+    @Test
+    void aReferenceToAColumnThatIsNotUnique() {
+        JavaFileObject target = jakarta("Target", "@Entity public class Target { @Id Long id; String code; }");
+        JavaFileObject f = jakarta("Ref", "@Entity public class Ref { @Id Long id;",
+                "  @ManyToOne @JoinColumn(referencedColumnName = \"code\")", "  Target target; }");
+        assertError(compileAll(target, f), f, "DL120", "@JoinColumn", "column code of table target is neither");
+    }
+
+    @Test
+    void aScaleWithoutPrecisionIsAWarning() {
+        JavaFileObject f = jakarta("Rate", "@Entity public class Rate { @Id Long id;",
+                "  @Column(scale = 4) java.math.BigDecimal rate; }");
+        Compilation c = compileAll(f);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[DL150] @Column(scale = 4) on Rate.rate is ignored").inFile(f)
+                .onLineContaining("scale = 4");
+        assertEquals("numeric(38,2)", EntitySources.type(capture.model().tables().get(0), "rate"));
+    }
+
+    @Test
+    void anUnexpectedFailureIsReportedOnTheEntityNotThrown() {
+        JavaFileObject f = jakarta("Boom", "@Entity", "public class Boom { @Id Long id; }");
+        capture = ModelCapture.withEnvironment(JpaErrorsTest::withFailingTypes);
+        Compilation c = compile(capture, f);
+        assertError(c, f, "DL199", "public class Boom",
+                "Driftless could not read entity test.Boom (java.lang.IllegalStateException: types fail)");
+        assertTrue(capture.model().tables().isEmpty());
+    }
+
+    /** The same environment, but every call on its Types fails. */
+    private static ProcessingEnvironment withFailingTypes(ProcessingEnvironment env) {
+        Types failing = (Types) Proxy.newProxyInstance(Types.class.getClassLoader(), new Class<?>[] {Types.class},
+                (proxy, method, args) -> {
+                    throw new IllegalStateException("types fail");
+                });
+        return (ProcessingEnvironment) Proxy.newProxyInstance(ProcessingEnvironment.class.getClassLoader(),
+                new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getTypeUtils")) {
+                        return failing;
+                    }
+                    try {
+                        return method.invoke(env, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void everyErrorOfOneRunIsReportedAndTheOtherTablesAreKept() {
+        JavaFileObject a = jakarta("NoIdA", "@Entity public class NoIdA { String a; }");
+        JavaFileObject b = jakarta("NoIdB", "@Entity public class NoIdB { String b; }");
+        JavaFileObject good = jakarta("Good", "@Entity public class Good { @Id Long id; }");
+        Compilation c = compileAll(a, b, good);
         assertThat(c).hadErrorContaining("[DL100]").inFile(a).onLineContaining("NoIdA");
         assertThat(c).hadErrorContaining("[DL100]").inFile(b).onLineContaining("NoIdB");
+        assertEquals(2, capture.errors());
+        assertEquals(QualifiedName.of("good"), capture.model().tables().get(0).name());
+        assertEquals(1, capture.model().tables().size());
+        assertTrue(c.diagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR
+                && d.getMessage(null).contains("Exception")), "no stack trace");
     }
 }

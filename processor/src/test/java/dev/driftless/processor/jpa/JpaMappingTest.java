@@ -1,11 +1,19 @@
 package dev.driftless.processor.jpa;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.driftless.processor.jpa.EntitySources.compile;
+import static dev.driftless.processor.jpa.EntitySources.jakarta;
+import static dev.driftless.processor.jpa.EntitySources.read;
+import static dev.driftless.processor.jpa.EntitySources.readAll;
+import static dev.driftless.processor.jpa.EntitySources.source;
+import static dev.driftless.processor.jpa.EntitySources.table;
+import static dev.driftless.processor.jpa.EntitySources.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
@@ -19,169 +27,361 @@ import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** How entities read into the schema model, under javac, for jakarta and javax alike. */
+/** How entities read into the schema model under javac, for jakarta and javax alike. */
 class JpaMappingTest {
 
-    private static JavaFileObject source(String name, String persistence, String... lines) {
-        var all = new java.util.ArrayList<String>();
-        all.add("package test;");
-        all.add("import " + persistence + ".persistence.*;");
-        all.addAll(List.of(lines));
-        return JavaFileObjects.forSourceLines("test." + name, all);
+    private static Column column(String name, String type, boolean nullable) {
+        return Column.of(name, type, nullable);
     }
 
-    private static SchemaModel read(JavaFileObject... sources) {
-        var capture = new ModelCapture();
-        Compilation c = Compiler.javac().withProcessors(capture).compile(sources);
-        assertThat(c).succeededWithoutWarnings();
-        return capture.model;
-    }
-
-    private static Table table(SchemaModel model, String name) {
-        return model.table(QualifiedName.of(name)).orElseThrow(() -> new AssertionError("no table " + name + " in " + model));
-    }
-
-    private static String type(Table t, String column) {
-        return t.column(column).orElseThrow(() -> new AssertionError("no column " + column)).type().sql();
+    private static ForeignKey foreignKey(String name, String column, QualifiedName target, String targetColumn) {
+        return new ForeignKey(name, List.of(column), target, List.of(targetColumn), ReferentialAction.NO_ACTION);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jakarta", "javax"})
     void basicTypesTakeHibernatesPostgresTypes(String persistence) {
-        Table t = table(read(source("AllTypes", persistence,
+        Table t = table(read(source(persistence, "AllTypes",
                 "@Entity public class AllTypes {",
                 "  @Id Long id;",
-                "  String text; @Column(length = 40) String shortText;",
+                "  String text; @Column(length = 40) String shortText; @Column(length = 20000000) String huge;",
                 "  Integer i; int ip; Long l; long lp; Short s; short sp; Byte b; byte bp;",
                 "  Boolean bool; boolean boolp; Double d; double dp; Float f; float fp; Character ch; char chp;",
                 "  java.math.BigDecimal amount; @Column(precision = 12, scale = 3) java.math.BigDecimal price;",
-                "  java.math.BigInteger big; java.util.UUID uuid; byte[] bytes;",
+                "  @Column(precision = 10) java.math.BigDecimal whole;",
+                "  java.math.BigInteger big; @Column(precision = 20) java.math.BigInteger bigger;",
+                "  java.util.UUID uuid; byte[] bytes;",
                 "  java.time.LocalDate day; java.time.LocalTime time; java.time.LocalDateTime local;",
                 "  java.time.OffsetDateTime offset; java.time.ZonedDateTime zoned; java.time.Instant instant;",
                 "  java.time.OffsetTime offsetTime;",
-                "  @Enumerated(EnumType.STRING) Kind kindName; @Enumerated Kind kindOrdinal; Kind kindDefault;",
+                "  @Enumerated(EnumType.STRING) Kind kindName; @Enumerated(EnumType.STRING) @Column(length = 12) Kind kindShort;",
+                "  @Enumerated(EnumType.ORDINAL) Kind kindOrdinal; @Enumerated Kind kindBare; Kind kindDefault;",
                 "  public enum Kind { A, B }",
                 "}")), "alltypes");
-        var expected = new String[][] {
-                {"text", "character varying(255)"}, {"shorttext", "character varying(40)"},
+        String[][] expected = {
+                {"id", "bigint"},
+                {"text", "character varying(255)"}, {"shorttext", "character varying(40)"}, {"huge", "text"},
                 {"i", "integer"}, {"ip", "integer"}, {"l", "bigint"}, {"lp", "bigint"},
                 {"s", "smallint"}, {"sp", "smallint"}, {"b", "smallint"}, {"bp", "smallint"},
                 {"bool", "boolean"}, {"boolp", "boolean"}, {"d", "double precision"}, {"dp", "double precision"},
                 {"f", "real"}, {"fp", "real"}, {"ch", "character(1)"}, {"chp", "character(1)"},
-                {"amount", "numeric(38,2)"}, {"price", "numeric(12,3)"}, {"big", "numeric(38,0)"},
+                {"amount", "numeric(38,2)"}, {"price", "numeric(12,3)"}, {"whole", "numeric(10,0)"},
+                {"big", "numeric(38,0)"}, {"bigger", "numeric(20,0)"},
                 {"uuid", "uuid"}, {"bytes", "bytea"}, {"day", "date"}, {"time", "time(6) without time zone"},
                 {"local", "timestamp(6) without time zone"}, {"offset", "timestamp(6) with time zone"},
                 {"zoned", "timestamp(6) with time zone"}, {"instant", "timestamp(6) with time zone"},
-                {"offsettime", "time(6) with time zone"}, {"kindname", "character varying(255)"},
-                {"kindordinal", "smallint"}, {"kinddefault", "smallint"}};
+                {"offsettime", "time(6) with time zone"},
+                {"kindname", "character varying(255)"}, {"kindshort", "character varying(12)"},
+                {"kindordinal", "smallint"}, {"kindbare", "smallint"}, {"kinddefault", "smallint"}};
+        assertEquals(List.of(expected).stream().map(e -> e[0]).toList(),
+                t.columns().stream().map(Column::name).toList(), "columns in declaration order");
         for (String[] e : expected) {
-            assertEquals(e[1], type(t, e[0]), e[0]);
+            assertEquals(ColumnType.of(e[1]).sql(), type(t, e[0]), e[0]);
         }
-        assertEquals(expected.length + 1, t.columns().size());
     }
 
     @Test
-    void nullabilityFollowsPrimitivesIdsAndColumn() {
-        Table t = table(read(source("Reading", "jakarta",
+    void secondPrecisionOfJpa32SetsTheTemporalPrecision() {
+        Table t = table(read(jakarta("Clock", "@Entity public class Clock { @Id Long id;",
+                "  @Column(secondPrecision = 3) java.time.Instant at;",
+                "  @Column(secondPrecision = 0) java.time.LocalTime time;",
+                "  @Column(secondPrecision = 9) java.time.LocalDateTime capped; }")), "clock");
+        assertEquals("timestamp(3) with time zone", type(t, "at"));
+        assertEquals("time(0) without time zone", type(t, "time"));
+        assertEquals("timestamp(6) without time zone", type(t, "capped"), "PostgreSQL keeps at most 6");
+    }
+
+    @Test
+    void nullabilityFollowsPrimitivesIdsColumnAndBasic() {
+        Table t = table(read(jakarta("Reading",
                 "@Entity public class Reading {",
-                "  @Id Long id; int count; Integer maybe; @Column(nullable = false) String name;",
-                "  @Column(unique = true) String code;",
+                "  @Id @Column(nullable = true) Long id;",
+                "  int count; Integer maybe; @Column(nullable = false) String name;",
+                "  @Basic(optional = false) String required; String optional;",
                 "}")), "reading");
-        assertEquals(List.of(false, false, true, false, true), t.columns().stream().map(Column::nullable).toList());
-        assertEquals(new PrimaryKey("reading_pkey", List.of("id")), t.primaryKey());
-        assertEquals(List.of(new UniqueConstraint("reading_code_key", List.of("code"))), t.uniqueConstraints());
+        assertEquals(List.of(
+                column("id", "bigint", false), column("count", "integer", false), column("maybe", "integer", true),
+                column("name", "character varying(255)", false), column("required", "character varying(255)", false),
+                column("optional", "character varying(255)", true)), t.columns());
+    }
+
+    @Test
+    void columnAttributesNameLengthPrecisionUniqueAndComment() {
+        Table t = table(read(jakarta("Meter",
+                "@Entity @Table(comment = \"Energy meters\") public class Meter {",
+                "  @Id Long id;",
+                "  @Column(name = \"Serial_No\", length = 64, unique = true, nullable = false, comment = \"printed on it\")",
+                "  String serial;",
+                "  @Column(precision = 9, scale = 4) java.math.BigDecimal factor;",
+                "}")), "meter");
+        assertEquals(List.of(
+                column("id", "bigint", false),
+                column("serial_no", "character varying(64)", false).withComment("printed on it"),
+                column("factor", "numeric(9,4)", true)), t.columns());
+        assertEquals(new PrimaryKey("meter_pkey", List.of("id")), t.primaryKey());
+        assertEquals(List.of(new UniqueConstraint("meter_serial_no_key", List.of("serial_no"))), t.uniqueConstraints());
+        assertEquals("Energy meters", t.comment());
+    }
+
+    @Test
+    void uniqueOnTheIdIsThePrimaryKeyAndAConstraintDeclaredTwiceIsKeptOnce() {
+        Table t = table(read(jakarta("Code",
+                "@Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = \"label\"))",
+                "public class Code { @Id @Column(unique = true) String code; @Column(unique = true) String label; }")),
+                "code");
+        assertEquals(List.of(new UniqueConstraint("code_label_key", List.of("label"))), t.uniqueConstraints());
     }
 
     @Test
     void compositeIdsKeepDeclarationOrder() {
-        Table t = table(read(source("Tariff", "jakarta",
-                "@Entity public class Tariff { @Id String region; @Id java.time.LocalDate validFrom; double price; }")),
+        Table t = table(read(jakarta("Tariff",
+                "@Entity public class Tariff { double price; @Id String region; @Id java.time.LocalDate validFrom; }")),
                 "tariff");
-        assertEquals(List.of("region", "validfrom"), t.primaryKey().columns());
+        assertEquals(new PrimaryKey("tariff_pkey", List.of("region", "validfrom")), t.primaryKey());
+        assertEquals(List.of(false, false, false), t.columns().stream().map(Column::nullable).toList());
     }
 
     @Test
-    void identityAndSequences() {
+    void identityColumns() {
         SchemaModel model = read(
-                source("A", "jakarta", "@Entity public class A { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id; }"),
-                source("B", "jakarta", "@Entity(name = \"Bee\") @Table(name = \"b\") public class B { @Id @GeneratedValue Long id; }"),
-                source("C", "jakarta",
-                        "@Entity @SequenceGenerator(name = \"cgen\", sequenceName = \"c_ids\", initialValue = 100, allocationSize = 10)",
-                        "public class C { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"cgen\") Integer id; }"),
-                source("D", "jakarta", "@Entity public class D { @Id @GeneratedValue java.util.UUID id; }"));
-        assertEquals(Identity.BY_DEFAULT, table(model, "a").columns().get(0).identity());
-        assertEquals(Identity.NONE, table(model, "b").columns().get(0).identity());
+                jakarta("A", "@Entity public class A { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id; }"),
+                jakarta("B", "@Entity public class B { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) int id; }"),
+                jakarta("C", "@Entity public class C { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Short id; }"));
+        assertEquals(new Column("id", ColumnType.of("bigint"), false, null, Identity.BY_DEFAULT, null),
+                table(model, "a").columns().get(0));
+        assertEquals(Identity.BY_DEFAULT, table(model, "b").columns().get(0).identity());
+        assertEquals("smallint", type(table(model, "c"), "id"));
+        assertTrue(model.sequences().isEmpty());
+    }
+
+    @Test
+    void sequencesFollowHibernate6Defaults() {
+        SchemaModel model = read(
+                jakarta("Auto", "@Entity(name = \"Bee\") @Table(name = \"Hive\", schema = \"Farm\")",
+                        "public class Auto { @Id @GeneratedValue Long id; }"),
+                jakarta("Seq", "@Entity public class Seq { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Integer id; }"),
+                jakarta("OnClass",
+                        "@Entity @SequenceGenerator(name = \"gen\", sequenceName = \"Class_Ids\", initialValue = 100, allocationSize = 10)",
+                        "public class OnClass { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"gen\") Long id; }"),
+                jakarta("OnField", "@Entity public class OnField {",
+                        "  @Id @GeneratedValue(generator = \"fieldgen\")",
+                        "  @SequenceGenerator(name = \"fieldgen\", allocationSize = 1, schema = \"Other\") Long id; }"),
+                jakarta("Shared", "@Entity public class Shared {",
+                        "  @Id @GeneratedValue(generator = \"gen\") Long id; }"),
+                jakarta("Named", "@Entity public class Named { @Id @GeneratedValue(generator = \"Undeclared\") Long id; }"),
+                jakarta("Uuid", "@Entity public class Uuid { @Id @GeneratedValue java.util.UUID id; }"),
+                jakarta("UuidStrategy", "@Entity public class UuidStrategy {",
+                        "  @Id @GeneratedValue(strategy = GenerationType.UUID) String id; }"));
         assertEquals(List.of(
-                new Sequence(QualifiedName.of("bee_seq"), 1, 50),
-                new Sequence(QualifiedName.of("c_ids"), 100, 10)), model.sequences());
+                new Sequence(QualifiedName.of("class_ids"), 100, 10),
+                new Sequence(new QualifiedName("farm", "hive_seq"), 1, 50),
+                new Sequence(new QualifiedName("other", "fieldgen"), 1, 1),
+                new Sequence(QualifiedName.of("seq_seq"), 1, 50),
+                new Sequence(QualifiedName.of("undeclared"), 1, 50)), model.sequences());
+        assertEquals(Identity.NONE, table(model, new QualifiedName("farm", "hive")).columns().get(0).identity());
     }
 
     @Test
     void manyToOneBecomesATypedColumnAndAForeignKey() {
         SchemaModel model = read(
-                source("Datasource", "jakarta", "@Entity public class Datasource { @Id @Column(name = \"ds_id\") Integer id; }"),
-                source("Batch", "jakarta",
+                jakarta("Datasource", "@Entity @Table(schema = \"Ref\") public class Datasource {",
+                        "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) @Column(name = \"DS_ID\") Integer id;",
+                        "  @Column(length = 30, unique = true) String code; }"),
+                jakarta("Batch",
                         "@Entity @Table(name = \"ingest_batch\") public class Batch {",
                         "  @Id java.util.UUID id;",
                         "  @ManyToOne Datasource source;",
-                        "  @ManyToOne(optional = false) @JoinColumn(name = \"owner\") Datasource owner;",
-                        "  @OneToOne @JoinColumn(name = \"previous_id\", referencedColumnName = \"id\") Batch previous;",
-                        "  @OneToMany(mappedBy = \"x\") java.util.List<Datasource> ignored;",
+                        "  @ManyToOne(optional = false) @JoinColumn(name = \"Owner\") Datasource owner;",
+                        "  @ManyToOne @JoinColumn(name = \"must\", nullable = false) Datasource must;",
+                        "  @ManyToOne @JoinColumn(referencedColumnName = \"CODE\") Datasource byCode;",
+                        "  @OneToOne @JoinColumn(name = \"previous_id\") Batch previous;",
+                        "  @ManyToOne(targetEntity = Datasource.class) Object untyped;",
+                        "  @ManyToOne @JoinColumn(name = \"named_fk\", foreignKey = @ForeignKey(name = \"FK_Named\")) Datasource named;",
+                        "  @ManyToOne @JoinColumn(name = \"loose\", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) Datasource loose;",
+                        "  @OneToMany(mappedBy = \"source\") java.util.List<Batch> children;",
+                        "  @OneToOne(mappedBy = \"previous\") Batch next;",
                         "}"));
         Table batch = table(model, "ingest_batch");
         assertEquals(List.of(
-                new Column("id", ColumnType.of("uuid"), false, null, Identity.NONE, null),
-                new Column("source_ds_id", ColumnType.of("integer"), true, null, Identity.NONE, null),
-                new Column("owner", ColumnType.of("integer"), false, null, Identity.NONE, null),
-                new Column("previous_id", ColumnType.of("uuid"), true, null, Identity.NONE, null)),
-                batch.columns());
+                column("id", "uuid", false),
+                column("source_ds_id", "integer", true),
+                column("owner", "integer", false),
+                column("must", "integer", false),
+                column("bycode_code", "character varying(30)", true),
+                column("previous_id", "uuid", true),
+                column("untyped_ds_id", "integer", true),
+                column("named_fk", "integer", true),
+                column("loose", "integer", true)), batch.columns(), "typed as the target, without its identity");
+        QualifiedName datasource = new QualifiedName("ref", "datasource");
+        QualifiedName self = QualifiedName.of("ingest_batch");
         assertEquals(List.of(
-                new ForeignKey("ingest_batch_owner_fkey", List.of("owner"), QualifiedName.of("datasource"), List.of("ds_id"), ReferentialAction.NO_ACTION),
-                new ForeignKey("ingest_batch_previous_id_fkey", List.of("previous_id"), QualifiedName.of("ingest_batch"), List.of("id"), ReferentialAction.NO_ACTION),
-                new ForeignKey("ingest_batch_source_ds_id_fkey", List.of("source_ds_id"), QualifiedName.of("datasource"), List.of("ds_id"), ReferentialAction.NO_ACTION)),
+                foreignKey("fk_named", "named_fk", datasource, "ds_id"),
+                foreignKey("ingest_batch_bycode_code_fkey", "bycode_code", datasource, "code"),
+                foreignKey("ingest_batch_must_fkey", "must", datasource, "ds_id"),
+                foreignKey("ingest_batch_owner_fkey", "owner", datasource, "ds_id"),
+                foreignKey("ingest_batch_previous_id_fkey", "previous_id", self, "id"),
+                foreignKey("ingest_batch_source_ds_id_fkey", "source_ds_id", datasource, "ds_id"),
+                foreignKey("ingest_batch_untyped_ds_id_fkey", "untyped_ds_id", datasource, "ds_id")),
                 batch.foreignKeys());
         assertEquals(List.of(new UniqueConstraint("ingest_batch_previous_id_key", List.of("previous_id"))),
                 batch.uniqueConstraints(), "a one-to-one is unique");
     }
 
     @Test
+    void aRelationIdTakesItsTargetsKey() {
+        SchemaModel model = read(
+                jakarta("Meter", "@Entity public class Meter { @Id @Column(length = 16) String serial; }"),
+                jakarta("Calibration", "@Entity public class Calibration {",
+                        "  @Id @ManyToOne Meter meter; @Id java.time.LocalDate day; }"));
+        Table calibration = table(model, "calibration");
+        assertEquals(List.of(column("meter_serial", "character varying(16)", false), column("day", "date", false)),
+                calibration.columns());
+        assertEquals(new PrimaryKey("calibration_pkey", List.of("meter_serial", "day")), calibration.primaryKey());
+    }
+
+    @Test
+    void aTargetOnTheClassPathIsReadTheSameWay(@TempDir Path classes) throws IOException, URISyntaxException {
+        JavaFileObject target = jakarta("Supplier",
+                "@Entity @Table(name = \"suppliers\") public class Supplier { @Id @Column(name = \"supplier_no\") Long number; }");
+        Compilation first = Compiler.javac().compile(target);
+        assertThat(first).succeeded();
+        for (JavaFileObject file : first.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                String path = file.toUri().getPath();
+                Path out = classes.resolve(path.substring(path.indexOf(StandardLocation.CLASS_OUTPUT.getName())
+                        + StandardLocation.CLASS_OUTPUT.getName().length() + 1));
+                Files.createDirectories(out.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, out);
+                }
+            }
+        }
+        File jpa = new File(jakarta.persistence.Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        var capture = ModelCapture.sorted();
+        Compilation second = Compiler.javac().withProcessors(capture).withClasspath(List.of(classes.toFile(), jpa))
+                .compile(jakarta("Order", "@Entity @Table(name = \"orders\") public class Order {",
+                        "  @Id Long id; @ManyToOne(optional = false) Supplier supplier; }"));
+        assertThat(second).succeededWithoutWarnings();
+        Table orders = table(capture.model(), "orders");
+        assertEquals(column("supplier_supplier_no", "bigint", false), orders.columns().get(1));
+        assertEquals(List.of(foreignKey("orders_supplier_supplier_no_fkey", "supplier_supplier_no",
+                QualifiedName.of("suppliers"), "supplier_no")), orders.foreignKeys());
+        assertEquals(1, capture.model().tables().size(), "only the given entities become tables");
+    }
+
+    @Test
     void tableIndexesUniqueConstraintsAndSchema() {
-        Table t = read(source("Hourly", "jakarta",
+        Table t = read(jakarta("Hourly",
                 "@Entity @Table(name = \"Fact_Energy_Hourly\", schema = \"CEI\",",
-                "  indexes = { @Index(columnList = \"ts DESC, meter\"), @Index(name = \"IDX_METER\", columnList = \"meter\", unique = true) },",
-                "  uniqueConstraints = @UniqueConstraint(columnNames = {\"meter\", \"ts\"}))",
-                "public class Hourly { @Id Long id; String meter; java.time.LocalDateTime ts; }")).tables().get(0);
+                "  indexes = { @Index(columnList = \"TS desc, meter\"), @Index(name = \"IDX_METER\", columnList = \"meter ASC\", unique = true) },",
+                "  uniqueConstraints = { @UniqueConstraint(columnNames = {\"meter\", \"ts\"}),",
+                "    @UniqueConstraint(name = \"UQ_Day\", columnNames = \"day\") })",
+                "public class Hourly { @Id Long id; String meter; java.time.LocalDateTime ts; java.time.LocalDate day; }"))
+                .tables().get(0);
         assertEquals(new QualifiedName("cei", "fact_energy_hourly"), t.name());
         assertEquals(List.of(
                 new Index("fact_energy_hourly_ts_meter_idx", List.of(new IndexColumn("ts", true), IndexColumn.asc("meter")), false),
                 new Index("idx_meter", List.of(IndexColumn.asc("meter")), true)), t.indexes());
-        assertEquals(List.of(new UniqueConstraint("fact_energy_hourly_meter_ts_key", List.of("meter", "ts"))),
-                t.uniqueConstraints());
+        assertEquals(List.of(
+                new UniqueConstraint("fact_energy_hourly_meter_ts_key", List.of("meter", "ts")),
+                new UniqueConstraint("uq_day", List.of("day"))), t.uniqueConstraints());
+        assertEquals(new PrimaryKey("fact_energy_hourly_pkey", List.of("id")), t.primaryKey());
     }
 
     @Test
-    void mappedSuperclassFieldsComeFirstAndNonPersistentFieldsAreSkipped() {
+    void mappedSuperclassFieldsComeFirstAndOnlyPersistentFieldsCount() {
         Table t = table(read(
-                source("Base", "jakarta", "@MappedSuperclass public abstract class Base { @Id Long id; java.time.Instant createdAt; }"),
-                source("Meter", "jakarta",
-                        "@Entity public class Meter extends Base {",
-                        "  static int counter; transient String cache; @Transient String derived; String serial;",
+                jakarta("Base", "@MappedSuperclass public abstract class Base<K> { @Id K id; java.time.Instant createdAt; }"),
+                jakarta("Plain", "public abstract class Plain extends Base<java.util.UUID> { String notMapped; }"),
+                jakarta("Meter",
+                        "@Entity public class Meter extends Plain {",
+                        "  static int counter; transient String cache; @Transient String derived;",
+                        "  static final String CONSTANT = \"x\"; String serial;",
                         "}")), "meter");
-        assertEquals(List.of("id", "createdat", "serial"), t.columns().stream().map(Column::name).toList());
+        assertEquals(List.of(column("id", "uuid", false), column("createdat", "timestamp(6) with time zone", true),
+                column("serial", "character varying(255)", true)), t.columns());
+    }
+
+    @Test
+    void namesAreFoldedToLowerCaseAsPostgresqlKeepsThem() {
+        Table t = read(jakarta("CamelCase", "@Entity(name = \"MyEntity\") public class CamelCase {",
+                "  @Id Long someId; @Column(name = \"MixedCase\") String x; String camelField; }")).tables().get(0);
+        assertEquals(QualifiedName.of("myentity"), t.name());
+        assertEquals(List.of("someid", "mixedcase", "camelfield"), t.columns().stream().map(Column::name).toList());
+        assertEquals("myentity_pkey", t.primaryKey().name());
     }
 
     @Test
     void javaxAndJakartaReadAlike() {
-        String[] body = {
-                "@Entity @Table(indexes = @Index(columnList = \"name\"))",
-                "public class Thing { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;",
-                "  @Column(nullable = false, length = 10) String name; @ManyToOne Thing parent; }"};
-        assertEquals(read(source("Thing", "jakarta", body)), read(source("Thing", "javax", body)));
+        SchemaModel jakarta = readBoth("jakarta");
+        assertEquals(jakarta, readBoth("javax"));
+        assertEquals(List.of("things", "owner"), jakarta.tables().stream().map(t -> t.name().name()).toList());
+        Table things = table(jakarta, new QualifiedName("inv", "things"));
+        assertEquals(7, things.columns().size());
+        assertEquals(2, things.uniqueConstraints().size());
+        assertEquals(2, things.foreignKeys().size());
+        assertEquals(1, things.indexes().size());
+        assertEquals(List.of(new Sequence(new QualifiedName("inv", "shared_ids"), 1, 20)), jakarta.sequences());
+    }
+
+    private static SchemaModel readBoth(String persistence) {
+        return read(
+                source(persistence, "Base", "@MappedSuperclass public abstract class Base {",
+                        "  @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"ids\")",
+                        "  @SequenceGenerator(name = \"ids\", sequenceName = \"shared_ids\", allocationSize = 20) Long id; }"),
+                source(persistence, "Thing", "@Entity @Table(name = \"things\", schema = \"inv\",",
+                        "  indexes = @Index(columnList = \"name DESC, kind\", unique = true),",
+                        "  uniqueConstraints = @UniqueConstraint(name = \"things_code\", columnNames = \"code\"))",
+                        "public class Thing extends Base {",
+                        "  @Column(nullable = false, length = 10) String name; @Enumerated(EnumType.STRING) Kind kind;",
+                        "  @Column(unique = true, precision = 8, scale = 2) java.math.BigDecimal code; int count;",
+                        "  @ManyToOne @JoinColumn(name = \"parent\") Thing parent; @ManyToOne(optional = false) Owner owner;",
+                        "  @Transient String ignored;",
+                        "  public enum Kind { A, B } }"),
+                source(persistence, "Owner", "@Entity public class Owner {",
+                        "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Integer id;",
+                        "  @OneToMany(mappedBy = \"owner\") java.util.Set<Thing> things; }"));
+    }
+
+    @Test
+    void theModelDoesNotDependOnTheOrderOfTheEntities() {
+        JavaFileObject[] sources = {
+                jakarta("Zeta", "@Entity public class Zeta { @Id @GeneratedValue Long id; @ManyToOne Alpha alpha; }"),
+                jakarta("Alpha", "@Entity @Table(indexes = @Index(columnList = \"name\"))",
+                        "public class Alpha { @Id Long id; String name; }"),
+                jakarta("Mid", "@Entity public class Mid { @Id @GeneratedValue Long id; @ManyToOne Zeta zeta; }")};
+        var sorted = ModelCapture.sorted();
+        var reversed = ModelCapture.reversed();
+        assertThat(compile(sorted, sources)).succeededWithoutWarnings();
+        assertThat(compile(reversed, sources[2], sources[1], sources[0])).succeededWithoutWarnings();
+        assertEquals(sorted.model(), reversed.model());
+        assertEquals(List.of("alpha", "mid", "zeta"),
+                sorted.model().tables().stream().map(t -> t.name().name()).toList());
+    }
+
+    @Test
+    void renamesAndTheElementsBehindTablesAndColumnsAreKept() {
+        JpaModel read = readAll(jakarta("Hourly", "import dev.driftless.annotations.RenamedFrom;",
+                "@Entity public class Hourly { @Id Long id;",
+                "  @RenamedFrom(\"Energy_Kwh\") @Column(name = \"kwh\") Double kwh; }"));
+        QualifiedName hourly = QualifiedName.of("hourly");
+        assertEquals("energy_kwh", read.renames().oldColumnName(hourly, "kwh"));
+        assertNull(read.renames().oldColumnName(hourly, "id"));
+        assertEquals("kwh", read.elementOf(hourly, "kwh").orElseThrow().getSimpleName().toString());
+        assertEquals("Hourly", read.elementOf(hourly, "missing").orElseThrow().getSimpleName().toString());
     }
 }

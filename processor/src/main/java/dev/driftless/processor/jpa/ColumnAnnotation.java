@@ -1,0 +1,44 @@
+package dev.driftless.processor.jpa;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * A typed view of {@code @Column}; when the annotation is absent it holds JPA's defaults and no
+ * mirror. {@code secondPrecision} (JPA 3.2) is -1 when not given.
+ *
+ * @param unsupported the attributes given that this version does not map, e.g. {@code @Column(columnDefinition)}
+ */
+record ColumnAnnotation(
+        AnnotationMirror mirror,
+        String name,
+        boolean unique,
+        boolean nullable,
+        int length,
+        int precision,
+        int scale,
+        int secondPrecision,
+        String comment,
+        List<String> unsupported) {
+
+    static final int DEFAULT_LENGTH = 255;
+
+    private static final ColumnAnnotation ABSENT =
+            new ColumnAnnotation(null, "", false, true, DEFAULT_LENGTH, 0, 0, -1, "", List.of());
+
+    static ColumnAnnotation on(Element element, JpaAnnotations jpa) {
+        return jpa.find(element, "Column").map(ColumnAnnotation::of).orElse(ABSENT);
+    }
+
+    private static ColumnAnnotation of(AnnotationValues v) {
+        return new ColumnAnnotation(v.mirror(), v.string("name"), v.bool("unique", false), v.bool("nullable", true),
+                v.integer("length", DEFAULT_LENGTH), v.integer("precision", 0), v.integer("scale", 0),
+                v.integer("secondPrecision", -1), v.string("comment"),
+                v.given("columnDefinition", "table", "options", "check"));
+    }
+
+    boolean present() {
+        return mirror != null;
+    }
+}

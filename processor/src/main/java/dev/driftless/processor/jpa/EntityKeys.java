@@ -1,0 +1,185 @@
+package dev.driftless.processor.jpa;
+
+import dev.driftless.model.ColumnType;
+import dev.driftless.model.QualifiedName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * What a join column needs to know about the entity it references: its table, its primary-key
+ * columns, any of its columns by name, and whether a column is unique. The referenced entity may
+ * be compiled now or come from the class path; it is read the same way. This reads quietly: the
+ * referenced entity's own problems are reported when it is read as an entity, and the join column
+ * reports what it cannot find.
+ */
+final class EntityKeys {
+
+    /** A column another table can reference: its name and its type (an identity is not inherited). */
+    record KeyColumn(String name, ColumnType type) {}
+
+    /** How deep join columns that reference join columns are followed. */
+    private static final int MAX_DEPTH = 16;
+
+    private final JpaAnnotations jpa;
+    private final Types types;
+    private final Map<String, List<KeyColumn>> primaryKeys = new HashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+
+    EntityKeys(JpaAnnotations jpa, Types types) {
+        this.jpa = jpa;
+        this.types = types;
+    }
+
+    /** The entity a relation points at: its {@code targetEntity}, else the attribute's type; empty if that is no entity. */
+    Optional<TypeElement> target(PersistentAttribute attribute, RelationAnnotation relation) {
+        TypeMirror type = relation.targetEntity().orElse(attribute.type());
+        if (type instanceof DeclaredType declared && EntityClass.isEntity(declared.asElement(), jpa)) {
+            return Optional.of((TypeElement) declared.asElement());
+        }
+        return Optional.empty();
+    }
+
+    QualifiedName tableName(TypeElement entity) {
+        return entity(entity).tableName();
+    }
+
+    /**
+     * The primary-key columns in declaration order; empty when they cannot be told (no {@code @Id},
+     * an unmappable id type, a cycle of derived identities).
+     */
+    List<KeyColumn> primaryKey(TypeElement entity) {
+        return primaryKey(entity, 0);
+    }
+
+    private List<KeyColumn> primaryKey(TypeElement entity, int depth) {
+        String key = entity.getQualifiedName().toString();
+        List<KeyColumn> known = primaryKeys.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (depth > MAX_DEPTH || !resolving.add(key)) {
+            return List.of();
+        }
+        try {
+            var columns = new ArrayList<KeyColumn>();
+            for (PersistentAttribute attribute : entity(entity).attributes()) {
+                if (jpa.has(attribute.element(), "Id")) {
+                    Optional<KeyColumn> column = keyColumn(attribute, depth);
+                    if (column.isEmpty()) {
+                        primaryKeys.put(key, List.of());
+                        return List.of();
+                    }
+                    columns.add(column.get());
+                }
+            }
+            List<KeyColumn> result = List.copyOf(columns);
+            primaryKeys.put(key, result);
+            return result;
+        } finally {
+            resolving.remove(key);
+        }
+    }
+
+    /** The column of this name, basic or join column. */
+    Optional<KeyColumn> column(TypeElement entity, String name) {
+        return column(entity, name, 0);
+    }
+
+    private Optional<KeyColumn> column(TypeElement entity, String name, int depth) {
+        if (depth > MAX_DEPTH) {
+            return Optional.empty();
+        }
+        for (PersistentAttribute attribute : entity(entity).attributes()) {
+            if (columnName(attribute, depth).filter(name::equals).isPresent()) {
+                return keyColumn(attribute, depth);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether PostgreSQL accepts a foreign key to this single column: it is the whole primary key,
+     * or {@code @Column(unique)}, a one-to-one or unique join column, a one-column
+     * {@code @UniqueConstraint} or a one-column unique {@code @Index}.
+     */
+    boolean isUnique(TypeElement entity, String column) {
+        if (primaryKey(entity).stream().map(KeyColumn::name).toList().equals(List.of(column))) {
+            return true;
+        }
+        EntityClass target = entity(entity);
+        for (PersistentAttribute attribute : target.attributes()) {
+            if (columnName(attribute, 0).filter(column::equals).isEmpty()) {
+                continue;
+            }
+            Optional<RelationAnnotation> relation = RelationAnnotation.on(attribute.element(), jpa);
+            if (relation.isPresent()
+                    ? relation.get().isOneToOne() || JoinColumnAnnotation.on(attribute.element(), jpa).unique()
+                    : ColumnAnnotation.on(attribute.element(), jpa).unique()) {
+                return true;
+            }
+        }
+        TableAnnotation table = target.table();
+        return table.uniqueConstraints().stream().anyMatch(u -> u.columnNames().equals(List.of(column)))
+                || table.indexes().stream().anyMatch(i -> i.unique()
+                        && i.columns().size() == 1 && i.columns().get(0).name().equals(column));
+    }
+
+    /** The column an attribute maps to, when it maps to one. */
+    private Optional<String> columnName(PersistentAttribute attribute, int depth) {
+        Optional<RelationAnnotation> relation = RelationAnnotation.on(attribute.element(), jpa);
+        if (relation.isEmpty()) {
+            return Optional.of(attribute.columnName(ColumnAnnotation.on(attribute.element(), jpa)));
+        }
+        if (!relation.get().ownsJoinColumn()) {
+            return Optional.empty();
+        }
+        JoinColumnAnnotation join = JoinColumnAnnotation.on(attribute.element(), jpa);
+        if (!join.name().isEmpty()) {
+            return Optional.of(PostgresNames.fold(join.name()));
+        }
+        return referenced(attribute, relation.get(), join, depth).map(r -> attribute.joinColumnName(join, r.name()));
+    }
+
+    private Optional<KeyColumn> keyColumn(PersistentAttribute attribute, int depth) {
+        Optional<RelationAnnotation> relation = RelationAnnotation.on(attribute.element(), jpa);
+        if (relation.isEmpty()) {
+            ColumnAnnotation column = ColumnAnnotation.on(attribute.element(), jpa);
+            boolean enumAsString = BasicTypes.isEnumAsString(attribute, jpa);
+            return BasicTypes.of(attribute.type())
+                    .map(b -> new KeyColumn(attribute.columnName(column), BasicTypes.columnType(b, column, enumAsString)));
+        }
+        if (!relation.get().ownsJoinColumn()) {
+            return Optional.empty();
+        }
+        JoinColumnAnnotation join = JoinColumnAnnotation.on(attribute.element(), jpa);
+        return referenced(attribute, relation.get(), join, depth)
+                .map(r -> new KeyColumn(attribute.joinColumnName(join, r.name()), r.type()));
+    }
+
+    /** The column a join column references: {@code referencedColumnName}, else the target's one-column key. */
+    private Optional<KeyColumn> referenced(PersistentAttribute attribute, RelationAnnotation relation,
+            JoinColumnAnnotation join, int depth) {
+        Optional<TypeElement> target = target(attribute, relation);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!join.referencedColumnName().isEmpty()) {
+            return column(target.get(), PostgresNames.fold(join.referencedColumnName()), depth + 1);
+        }
+        List<KeyColumn> key = primaryKey(target.get(), depth + 1);
+        return key.size() == 1 ? Optional.of(key.get(0)) : Optional.empty();
+    }
+
+    private EntityClass entity(TypeElement element) {
+        return new EntityClass(element, jpa, types);
+    }
+}

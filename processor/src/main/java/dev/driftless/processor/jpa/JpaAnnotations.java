@@ -1,0 +1,68 @@
+package dev.driftless.processor.jpa;
+
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Finds JPA annotations by name, under {@code jakarta.persistence} and {@code javax.persistence}
+ * alike. No JPA class is ever loaded: annotations are compared by qualified name and read through
+ * their mirrors, defaults included.
+ */
+final class JpaAnnotations {
+
+    private static final List<String> PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
+
+    private final Elements elements;
+
+    JpaAnnotations(Elements elements) {
+        this.elements = elements;
+    }
+
+    /** The JPA annotation with this simple name (e.g. {@code "Column"}) on the element, from either package. */
+    Optional<AnnotationValues> find(Element element, String simpleName) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (isJpa(mirror, simpleName)) {
+                return Optional.of(values(mirror));
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean has(Element element, String simpleName) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (isJpa(mirror, simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first of these JPA annotations present on the element. */
+    Optional<AnnotationValues> findAny(Element element, List<String> simpleNames) {
+        for (String simpleName : simpleNames) {
+            Optional<AnnotationValues> found = find(element, simpleName);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    AnnotationValues values(AnnotationMirror mirror) {
+        return new AnnotationValues(mirror, elements.getElementValuesWithDefaults(mirror), this);
+    }
+
+    private static boolean isJpa(AnnotationMirror mirror, String simpleName) {
+        String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+        for (String pkg : PACKAGES) {
+            if (name.length() == pkg.length() + simpleName.length() && name.startsWith(pkg) && name.endsWith(simpleName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

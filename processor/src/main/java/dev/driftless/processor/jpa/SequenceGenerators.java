@@ -1,0 +1,59 @@
+package dev.driftless.processor.jpa;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The {@code @SequenceGenerator}s a {@code @GeneratedValue} can name. A generator on the id field
+ * or on the entity (or its mapped superclasses) comes first; JPA's generator names are global to
+ * the persistence unit, so one declared on another entity is found too.
+ */
+final class SequenceGenerators {
+
+    private final JpaAnnotations jpa;
+    private final Map<String, SequenceGeneratorAnnotation> global = new HashMap<>();
+
+    /** @param entities all entities read, in a stable order: the first declaration of a name wins */
+    SequenceGenerators(JpaAnnotations jpa, List<TypeElement> entities) {
+        this.jpa = jpa;
+        for (TypeElement entity : entities) {
+            try {
+                declare(entity);
+                ElementFilter.fieldsIn(entity.getEnclosedElements()).forEach(this::declare);
+            } catch (RuntimeException e) {
+                // Reading the entity itself will report what is wrong with it.
+            }
+        }
+    }
+
+    private void declare(Element holder) {
+        SequenceGeneratorAnnotation.on(holder, jpa)
+                .filter(g -> !g.name().isEmpty())
+                .ifPresent(g -> global.putIfAbsent(g.name(), g));
+    }
+
+    /**
+     * The generator a {@code @GeneratedValue(generator)} names. An empty name finds an unnamed
+     * {@code @SequenceGenerator} on the field or the entity (JPA 3.2's defaulting).
+     */
+    Optional<SequenceGeneratorAnnotation> find(String name, PersistentAttribute id, EntityClass entity) {
+        Optional<SequenceGeneratorAnnotation> local = SequenceGeneratorAnnotation.on(id.element(), jpa)
+                .filter(g -> g.name().equals(name));
+        if (local.isPresent()) {
+            return local;
+        }
+        List<TypeElement> hierarchy = entity.hierarchy();
+        for (int i = hierarchy.size() - 1; i >= 0; i--) {
+            local = SequenceGeneratorAnnotation.on(hierarchy.get(i), jpa).filter(g -> g.name().equals(name));
+            if (local.isPresent()) {
+                return local;
+            }
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(global.get(name));
+    }
+}

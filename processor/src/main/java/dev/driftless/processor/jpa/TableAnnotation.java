@@ -1,0 +1,30 @@
+package dev.driftless.processor.jpa;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/** A typed view of {@code @Table}; absent, it holds JPA's defaults and no mirror. */
+record TableAnnotation(
+        AnnotationMirror mirror,
+        String name,
+        String schema,
+        List<IndexAnnotation> indexes,
+        List<UniqueConstraintAnnotation> uniqueConstraints,
+        String comment,
+        List<String> unsupported) {
+
+    private static final TableAnnotation ABSENT = new TableAnnotation(null, "", "", List.of(), List.of(), "", List.of());
+
+    static TableAnnotation on(Element element, JpaAnnotations jpa) {
+        return jpa.find(element, "Table").map(TableAnnotation::of).orElse(ABSENT);
+    }
+
+    private static TableAnnotation of(AnnotationValues v) {
+        return new TableAnnotation(v.mirror(), v.string("name"), v.string("schema"),
+                v.annotations("indexes").stream().map(IndexAnnotation::of).toList(),
+                v.annotations("uniqueConstraints").stream().map(UniqueConstraintAnnotation::of).toList(),
+                v.string("comment"),
+                v.given("check", "options"));
+    }
+}
