@@ -2,6 +2,7 @@ package dev.driftless.processor;
 
 import com.google.auto.service.AutoService;
 import dev.driftless.processor.jpa.JpaModelReader;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,23 @@ public final class DriftlessProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /**
+     * Entities of the last compilation that this one did not recompile (an IDE's partial build):
+     * read from their class files, unless their class is gone or no longer an entity.
+     */
+    private List<TypeElement> entitiesNotRecompiled() {
+        var found = new java.util.ArrayList<TypeElement>();
+        for (String name : EntityIndex.previous(processingEnv.getFiler())) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null && type.getAnnotationMirrors().stream()
+                    .map(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString())
+                    .anyMatch(JpaModelReader.ENTITY_ANNOTATIONS::contains)) {
+                found.add(type);
+            }
+        }
+        return found;
+    }
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         if (done || round.processingOver() || annotations.isEmpty()) {
@@ -55,14 +73,21 @@ public final class DriftlessProcessor extends AbstractProcessor {
         // The whole model is known in the first round that has entities; later rounds only see
         // the classes generated here, which are not entities.
         done = true;
-        List<TypeElement> sorted = entities.stream()
-                .sorted(Comparator.comparing(e -> e.getQualifiedName().toString()))
-                .toList();
         var diagnostics = new Diagnostics(processingEnv.getMessager());
+        TypeElement anchor = entities.iterator().next();
         try {
+            entities.addAll(entitiesNotRecompiled());
+            List<TypeElement> sorted = entities.stream()
+                    .sorted(Comparator.comparing(e -> e.getQualifiedName().toString()))
+                    .toList();
             new MigrationStep(processingEnv, diagnostics, Options.of(processingEnv)).run(sorted);
+            if (!diagnostics.hasErrors()) {
+                EntityIndex.write(processingEnv.getFiler(), sorted, anchor);
+            }
+        } catch (IOException e) {
+            diagnostics.report(Message.GENERATION_IO, anchor, EntityIndex.RESOURCE, e);
         } catch (RuntimeException e) {
-            diagnostics.report(Message.INTERNAL_ERROR, sorted.get(0), e);
+            diagnostics.report(Message.INTERNAL_ERROR, anchor, e);
         }
         return false;
     }
