@@ -3,6 +3,7 @@ package dev.driftless.processor;
 import com.google.auto.service.AutoService;
 import dev.driftless.processor.jpa.JpaModelReader;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class DriftlessProcessor extends AbstractProcessor {
      * read from their class files, unless their class is gone or no longer an entity.
      */
     private List<TypeElement> entitiesNotRecompiled() {
-        var found = new java.util.ArrayList<TypeElement>();
+        var found = new ArrayList<TypeElement>();
         for (String name : EntityIndex.previous(processingEnv.getFiler())) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type != null && type.getAnnotationMirrors().stream()
