@@ -77,6 +77,29 @@ class EvolutionTest {
     }
 
     @Test
+    void aDeclaredTableRenameKeepsTheTableAndRenamesWhatIsNamedAfterIt() throws IOException {
+        JavaFileObject renamed = JavaFileObjects.forSourceLines("cei.Hourly",
+                "package cei;",
+                "import jakarta.persistence.*;",
+                "import dev.driftless.annotations.RenamedFrom;",
+                "@Entity @Table(name = \"energy_hourly\") @RenamedFrom(\"fact_energy_hourly\")",
+                "public class Hourly {",
+                "  @Id Long id;",
+                "  @Column(name = \"energy_kwh\") Double energyKwh;",
+                "}");
+        Compilation c = compile(renamed, "-Adriftless.freeze=rename_table");
+        assertThat(c).succeededWithoutWarnings();
+        FrozenVersion v2 = version("V0002__rename_table.sql");
+        assertEquals(List.of(
+                "ALTER TABLE fact_energy_hourly RENAME TO energy_hourly",
+                "ALTER TABLE energy_hourly RENAME CONSTRAINT fact_energy_hourly_pkey TO energy_hourly_pkey"), v2.up());
+        assertEquals(List.of(
+                "ALTER TABLE energy_hourly RENAME TO fact_energy_hourly",
+                "ALTER TABLE fact_energy_hourly RENAME CONSTRAINT energy_hourly_pkey TO fact_energy_hourly_pkey"),
+                v2.down());
+    }
+
+    @Test
     void anUndeclaredRenameIsWarnedAtTheFieldAndItsDataLossMustBeAccepted() throws IOException {
         JavaFileObject renamed = hourly("  @Column(name = \"kwh\")", "  Double kwh;");
         Compilation draft = compile(renamed);

@@ -76,6 +76,27 @@ public sealed interface Operation {
         }
     }
 
+    /** A declared rename of a table, within its schema: the rows stay. */
+    record RenameTable(QualifiedName from, String to) implements Operation {
+        public String describe() {
+            return "rename table " + from + " to " + to;
+        }
+    }
+
+    /** A key or unique constraint whose definition is unchanged but whose name is. */
+    record RenameConstraint(QualifiedName table, String from, String to) implements Operation {
+        public String describe() {
+            return "rename constraint " + from + " on " + table + " to " + to;
+        }
+    }
+
+    /** An index whose definition is unchanged but whose name is. */
+    record RenameIndex(QualifiedName table, String from, String to) implements Operation {
+        public String describe() {
+            return "rename index " + from + " on " + table + " to " + to;
+        }
+    }
+
     /** A declared rename: the column keeps its rows. */
     record RenameColumn(QualifiedName table, String from, String to) implements Operation {
         public String describe() {

@@ -27,12 +27,14 @@ import dev.driftless.model.Index;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -61,14 +63,20 @@ public final class SchemaDiff {
     public static List<Operation> between(SchemaModel from, SchemaModel to, Renames renames) {
         var ops = new ArrayList<Operation>();
         SchemaModel renamed = from;
-        for (Table t : to.tables()) {
-            Table before = from.table(t.name()).orElse(null);
-            if (before == null) {
-                continue;
+        for (var rename : new TreeMap<>(renames.tables()).entrySet()) {
+            QualifiedName newName = rename.getKey();
+            QualifiedName oldName = rename.getValue();
+            if (oldName.schema().equals(newName.schema()) && renamed.table(oldName).isPresent()
+                    && renamed.table(newName).isEmpty() && to.table(newName).isPresent() && to.table(oldName).isEmpty()) {
+                ops.add(new Operation.RenameTable(oldName, newName.name()));
+                renamed = TableRename.apply(renamed, oldName, newName);
             }
+        }
+        for (Table t : to.tables()) {
             for (Column c : t.columns()) {
+                Table before = renamed.table(t.name()).orElse(null);
                 String old = renames.oldColumnName(t.name(), c.name());
-                if (old != null && before.column(old).isPresent() && before.column(c.name()).isEmpty()
+                if (before != null && old != null && before.column(old).isPresent() && before.column(c.name()).isEmpty()
                         && t.column(old).isEmpty()) {
                     ops.add(new Operation.RenameColumn(t.name(), old, c.name()));
                     renamed = ColumnRename.apply(renamed, t.name(), old, c.name());
@@ -79,21 +87,54 @@ public final class SchemaDiff {
         return List.copyOf(ops);
     }
 
+    /** How a table that stays changed its keys, constraints and indexes. */
+    private record KeptTable(
+            Table before, Table after, NamedDiff<ForeignKey> foreignKeys, NamedDiff<UniqueConstraint> uniques,
+            NamedDiff<Index> indexes, boolean primaryKeyRenamed) {
+
+        static KeptTable of(Table a, Table b) {
+            boolean pkRenamed = a.primaryKey() != null && b.primaryKey() != null
+                    && !a.primaryKey().name().equals(b.primaryKey().name())
+                    && a.primaryKey().columns().equals(b.primaryKey().columns());
+            return new KeptTable(a, b,
+                    NamedDiff.of(a.foreignKeys(), b.foreignKeys(), ForeignKey::name, (x, y) ->
+                            x.columns().equals(y.columns()) && x.target().equals(y.target())
+                                    && x.targetColumns().equals(y.targetColumns()) && x.onDelete() == y.onDelete()),
+                    NamedDiff.of(a.uniqueConstraints(), b.uniqueConstraints(), UniqueConstraint::name,
+                            (x, y) -> x.columns().equals(y.columns())),
+                    NamedDiff.of(a.indexes(), b.indexes(), Index::name,
+                            (x, y) -> x.columns().equals(y.columns()) && x.unique() == y.unique()),
+                    pkRenamed);
+        }
+
+        boolean primaryKeyChanged() {
+            return !primaryKeyRenamed && !Objects.equals(before.primaryKey(), after.primaryKey());
+        }
+    }
+
     private static List<Operation> unrenamed(SchemaModel from, SchemaModel to) {
         var tablesFrom = byName(from.tables(), Table::name);
         var tablesTo = byName(to.tables(), Table::name);
-        var kept = tablesFrom.keySet().stream().filter(tablesTo::containsKey).toList();
+        var kept = new LinkedHashMap<QualifiedName, KeptTable>();
+        tablesFrom.keySet().stream().filter(tablesTo::containsKey)
+                .forEach(n -> kept.put(n, KeptTable.of(tablesFrom.get(n), tablesTo.get(n))));
         var dropped = tablesFrom.values().stream().filter(t -> !tablesTo.containsKey(t.name())).toList();
         var created = tablesTo.values().stream().filter(t -> !tablesFrom.containsKey(t.name())).toList();
 
         var ops = new ArrayList<Operation>();
 
+        // 0. What only changed its name is renamed, not dropped and re-created.
+        kept.forEach((name, k) -> {
+            if (k.primaryKeyRenamed()) {
+                ops.add(new Operation.RenameConstraint(name, k.before().primaryKey().name(), k.after().primaryKey().name()));
+            }
+            k.uniques().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
+            k.foreignKeys().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
+            k.indexes().renamed().forEach(r -> ops.add(new Operation.RenameIndex(name, r.from(), r.to())));
+        });
+
         // 1. Take away what is going: references first, then the things they reference.
-        for (QualifiedName name : kept) {
-            Table a = tablesFrom.get(name);
-            Table b = tablesTo.get(name);
-            removed(a.foreignKeys(), b.foreignKeys(), f -> f.name()).forEach(f -> ops.add(new DropForeignKey(name, f)));
-        }
+        kept.forEach((name, k) -> k.foreignKeys().removed().forEach(f -> ops.add(new DropForeignKey(name, f))));
         for (Table t : dropped) {
             // Foreign keys between dropped tables go first, so the tables can then be dropped in any order.
             t.foreignKeys().stream()
@@ -101,67 +142,59 @@ public final class SchemaDiff {
                             && tablesFrom.containsKey(f.target()))
                     .forEach(f -> ops.add(new DropForeignKey(t.name(), f)));
         }
-        for (QualifiedName name : kept) {
-            Table a = tablesFrom.get(name);
-            Table b = tablesTo.get(name);
-            removed(a.indexes(), b.indexes(), i -> i.name()).forEach(i -> ops.add(new DropIndex(name, i)));
-            removed(a.uniqueConstraints(), b.uniqueConstraints(), u -> u.name())
-                    .forEach(u -> ops.add(new DropUnique(name, u)));
-            if (a.primaryKey() != null && !Objects.equals(a.primaryKey(), b.primaryKey())) {
-                ops.add(new DropPrimaryKey(name, a.primaryKey()));
+        kept.forEach((name, k) -> {
+            k.indexes().removed().forEach(i -> ops.add(new DropIndex(name, i)));
+            k.uniques().removed().forEach(u -> ops.add(new DropUnique(name, u)));
+            if (k.before().primaryKey() != null && k.primaryKeyChanged()) {
+                ops.add(new DropPrimaryKey(name, k.before().primaryKey()));
             }
-            for (Column c : a.columns()) {
-                if (b.column(c.name()).isEmpty()) {
+            for (Column c : k.before().columns()) {
+                if (k.after().column(c.name()).isEmpty()) {
                     ops.add(new DropColumn(name, c));
                 }
             }
-        }
+        });
         dropped.forEach(t -> ops.add(new Operation.DropTable(t)));
         removed(from.sequences(), to.sequences(), s -> s.name().toString())
                 .forEach(s -> ops.add(new DropSequence(s)));
 
         // 2. Bring in what is new, containers before contents.
-        to.schemas().stream().filter(s -> !from.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s)).forEach(s -> ops.add(new CreateSchema(s)));
+        to.schemas().stream().filter(s -> !from.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s))
+                .forEach(s -> ops.add(new CreateSchema(s)));
         added(from.sequences(), to.sequences(), s -> s.name().toString())
                 .forEach(s -> ops.add(new CreateSequence(s)));
         created.forEach(t -> ops.add(new CreateTable(t)));
-        for (QualifiedName name : kept) {
-            Table a = tablesFrom.get(name);
-            Table b = tablesTo.get(name);
-            for (Column c : b.columns()) {
-                if (a.column(c.name()).isEmpty()) {
+        kept.forEach((name, k) -> {
+            for (Column c : k.after().columns()) {
+                if (k.before().column(c.name()).isEmpty()) {
                     ops.add(new AddColumn(name, c));
                 }
             }
-            for (Column after : b.columns()) {
-                a.column(after.name()).ifPresent(before -> alterColumn(ops, name, before, after));
+            for (Column after : k.after().columns()) {
+                k.before().column(after.name()).ifPresent(before -> alterColumn(ops, name, before, after));
             }
-            if (b.primaryKey() != null && !Objects.equals(a.primaryKey(), b.primaryKey())) {
-                ops.add(new AddPrimaryKey(name, b.primaryKey()));
+            if (k.after().primaryKey() != null && k.primaryKeyChanged()) {
+                ops.add(new AddPrimaryKey(name, k.after().primaryKey()));
             }
-            added(a.uniqueConstraints(), b.uniqueConstraints(), u -> u.name())
-                    .forEach(u -> ops.add(new AddUnique(name, u)));
+            k.uniques().added().forEach(u -> ops.add(new AddUnique(name, u)));
+        });
+        for (Table b : tablesTo.values()) {
+            List<Index> indexes = kept.containsKey(b.name()) ? kept.get(b.name()).indexes().added() : b.indexes();
+            indexes.forEach(i -> ops.add(new CreateIndex(b.name(), i)));
         }
         for (Table b : tablesTo.values()) {
-            List<Index> before =
-                    tablesFrom.containsKey(b.name()) ? tablesFrom.get(b.name()).indexes() : List.of();
-            added(before, b.indexes(), i -> i.name()).forEach(i -> ops.add(new CreateIndex(b.name(), i)));
+            List<ForeignKey> fks = kept.containsKey(b.name()) ? kept.get(b.name()).foreignKeys().added() : b.foreignKeys();
+            fks.forEach(f -> ops.add(new AddForeignKey(b.name(), f)));
         }
-        for (Table b : tablesTo.values()) {
-            List<ForeignKey> before =
-                    tablesFrom.containsKey(b.name()) ? tablesFrom.get(b.name()).foreignKeys() : List.of();
-            added(before, b.foreignKeys(), f -> f.name()).forEach(f -> ops.add(new AddForeignKey(b.name(), f)));
-        }
-        for (QualifiedName name : kept) {
-            Table a = tablesFrom.get(name);
-            Table b = tablesTo.get(name);
-            if (!Objects.equals(a.comment(), b.comment())) {
-                ops.add(new SetTableComment(name, a.comment(), b.comment()));
+        kept.forEach((name, k) -> {
+            if (!Objects.equals(k.before().comment(), k.after().comment())) {
+                ops.add(new SetTableComment(name, k.before().comment(), k.after().comment()));
             }
-        }
+        });
 
         // 3. Schemas left empty go last.
-        from.schemas().stream().filter(s -> !to.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s)).forEach(s -> ops.add(new DropSchema(s)));
+        from.schemas().stream().filter(s -> !to.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s))
+                .forEach(s -> ops.add(new DropSchema(s)));
         return List.copyOf(ops);
     }
 

@@ -72,6 +72,13 @@ public final class PostgresPlanner {
                 out.add(columnComment(o.table(), o.column().name(), o.column().comment()));
             }
             return out;
+        } else if (op instanceof Operation.RenameTable o) {
+            return List.of(alter(o.from()) + "RENAME TO " + quote(o.to()));
+        } else if (op instanceof Operation.RenameConstraint o) {
+            return List.of(alter(o.table()) + "RENAME CONSTRAINT " + quote(o.from()) + " TO " + quote(o.to()));
+        } else if (op instanceof Operation.RenameIndex o) {
+            return List.of("ALTER INDEX " + quote(new QualifiedName(o.table().schema(), o.from())) + " RENAME TO "
+                    + quote(o.to()));
         } else if (op instanceof Operation.RenameColumn o) {
             return List.of(alter(o.table()) + "RENAME COLUMN " + quote(o.from()) + " TO " + quote(o.to()));
         } else if (op instanceof DropColumn o) {

@@ -88,7 +88,10 @@ public final class JpaModelReader {
                 }
                 columnElements.put(t.table().name(), Map.copyOf(t.columnElements()));
             }
-            return new JpaModel(schema, new Renames(renames), new HashMap<QualifiedName, Element>(owners),
+            var tableRenames = new HashMap<QualifiedName, QualifiedName>();
+            owners.forEach((name, element) -> RenamedFromAnnotation.on(element)
+                    .ifPresent(r -> tableRenames.put(name, new QualifiedName(name.schema(), r.oldName()))));
+            return new JpaModel(schema, new Renames(tableRenames, renames), new HashMap<QualifiedName, Element>(owners),
                     columnElements);
         } catch (RuntimeException e) {
             diagnostics.report(Message.READ_FAILED, sorted.get(0), sorted.get(0).getQualifiedName(), e);
