@@ -91,6 +91,9 @@ public enum Message {
     LIKELY_RENAME("DL206", Diagnostic.Kind.WARNING,
             "Column %s.%s is dropped and %s of the same type is added: if this is a rename, annotate the field "
                     + "with @dev.driftless.annotations.RenamedFrom(\"%s\") so that the rows are kept"),
+    REQUIRED_COLUMN_WITHOUT_DEFAULT("DL207", Diagnostic.Kind.WARNING,
+            "Column %s.%s is added NOT NULL without a default: the version fails if %s has rows. Give it a default "
+                    + "(@org.hibernate.annotations.ColumnDefault(\"...\")), or add it nullable, fill it, then make it required"),
     HISTORY_INVALID("DL210", Diagnostic.Kind.ERROR, "The history directory %s cannot be used: %s"),
     HISTORY_UNKNOWN("DL211", Diagnostic.Kind.ERROR,
             "Cannot tell where the history directory is (the class output is not a Maven target/classes): "

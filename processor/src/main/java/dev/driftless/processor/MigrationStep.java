@@ -11,6 +11,7 @@ import dev.driftless.model.SchemaModel;
 import dev.driftless.diff.LikelyRenames;
 import dev.driftless.diff.LikelyRenames.LikelyRename;
 import dev.driftless.diff.Operation;
+import dev.driftless.model.Identity;
 import dev.driftless.plan.VersionPlan;
 import dev.driftless.plan.VersionPlan.Planned;
 import dev.driftless.processor.codegen.MigrationSources;
@@ -81,7 +82,7 @@ final class MigrationStep {
         } else {
             Optional<Planned> draft = VersionPlan.plan(history, model, DRAFT_NAME, read.renames());
             if (draft.isPresent()) {
-                warnLikelyRenames(read, draft.get());
+                warnAbout(read, draft.get());
                 String operations = describe(draft.get());
                 if (options.check()) {
                     diagnostics.report(Message.UNFROZEN_CHANGES, anchor, history.lastVersion(), operations);
@@ -109,7 +110,7 @@ final class MigrationStep {
             diagnostics.report(Message.NOTHING_TO_FREEZE, anchor, history.lastVersion());
             return Optional.of(history);
         }
-        warnLikelyRenames(read, next.get());
+        warnAbout(read, next.get());
         if (!next.get().destructive().isEmpty() && !options.acceptDataLoss()) {
             diagnostics.report(Message.DATA_LOSS_NOT_ACCEPTED, anchor, next.get().version().version(),
                     lines(next.get().destructive().stream().map(Operation::describe).toList()));
@@ -139,10 +140,19 @@ final class MigrationStep {
         return "  " + String.join("\n  ", items);
     }
 
-    private void warnLikelyRenames(JpaModel read, Planned planned) {
+    /** Warnings about steps that are legal but likely not what the user wants. */
+    private void warnAbout(JpaModel read, Planned planned) {
         for (LikelyRename r : LikelyRenames.in(planned.operations())) {
             Element at = read.elementOf(r.table(), r.added()).orElse(null);
             diagnostics.report(Message.LIKELY_RENAME, at, r.table(), r.dropped(), r.added(), r.dropped());
+        }
+        for (Operation op : planned.operations()) {
+            if (op instanceof Operation.AddColumn add && !add.column().nullable()
+                    && add.column().defaultExpression() == null && add.column().identity() == Identity.NONE) {
+                Element at = read.elementOf(add.table(), add.column().name()).orElse(null);
+                diagnostics.report(Message.REQUIRED_COLUMN_WITHOUT_DEFAULT, at, add.table(), add.column().name(),
+                        add.table());
+            }
         }
     }
 

@@ -125,6 +125,32 @@ class EvolutionTest {
         assertTrue(v2.up().contains("ALTER TABLE fact_energy_hourly DROP COLUMN energy_kwh"), v2.up().toString());
     }
 
+    /** Hibernate's annotation, declared here: the processor reads it by name, Hibernate is not needed. */
+    private static final JavaFileObject COLUMN_DEFAULT = JavaFileObjects.forSourceLines(
+            "org.hibernate.annotations.ColumnDefault",
+            "package org.hibernate.annotations;",
+            "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+            "public @interface ColumnDefault { String value(); }");
+
+    @Test
+    void aRequiredColumnWithoutDefaultIsWarnedAndADefaultMakesItSafe() throws IOException {
+        JavaFileObject required = hourly("  @Column(name = \"energy_kwh\") Double energyKwh;", "  int readings;");
+        Compilation warned = Compiler.javac().withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + history).compile(required, COLUMN_DEFAULT);
+        assertThat(warned).succeeded();
+        assertThat(warned).hadWarningContaining("[DL207] Column fact_energy_hourly.readings is added NOT NULL without a default")
+                .inFile(required).onLineContaining("int readings");
+
+        JavaFileObject withDefault = hourly("  @Column(name = \"energy_kwh\") Double energyKwh;",
+                "  @org.hibernate.annotations.ColumnDefault(\"0\") int readings;");
+        Compilation frozen = Compiler.javac().withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=readings")
+                .compile(withDefault, COLUMN_DEFAULT);
+        assertThat(frozen).succeededWithoutWarnings();
+        assertEquals(List.of("ALTER TABLE fact_energy_hourly ADD COLUMN readings integer DEFAULT 0 NOT NULL"),
+                version("V0002__readings.sql").up());
+    }
+
     @Test
     void aTypeChangeIsDataLossToo() throws IOException {
         Compilation refused = compile(hourly("  @Column(name = \"energy_kwh\") Float energyKwh;"),

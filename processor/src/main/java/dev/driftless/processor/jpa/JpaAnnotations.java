@@ -32,6 +32,17 @@ final class JpaAnnotations {
         return Optional.empty();
     }
 
+    /** Any annotation by its qualified name, such as Hibernate's {@code org.hibernate.annotations.ColumnDefault}. */
+    Optional<AnnotationValues> findNamed(Element element, String qualifiedName) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (((javax.lang.model.element.TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+                    .contentEquals(qualifiedName)) {
+                return Optional.of(values(mirror));
+            }
+        }
+        return Optional.empty();
+    }
+
     boolean has(Element element, String simpleName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             if (isJpa(mirror, simpleName)) {

@@ -232,6 +232,8 @@ final class TableReader {
         }
     }
 
+    private static final String COLUMN_DEFAULT = "org.hibernate.annotations.ColumnDefault";
+
     private Optional<Mapped> basicColumn(PersistentAttribute attribute, boolean id) {
         Element field = attribute.element();
         ColumnAnnotation column = ColumnAnnotation.on(field, jpa);
@@ -266,9 +268,12 @@ final class TableReader {
         }
         boolean optional = jpa.find(field, "Basic").map(b -> b.bool("optional", true)).orElse(true);
         boolean nullable = !id && !attribute.type().getKind().isPrimitive() && column.nullable() && optional;
+        // Hibernate's @ColumnDefault: the SQL expression, as written, becomes the column default.
+        String defaultExpression = jpa.findNamed(field, COLUMN_DEFAULT).map(d -> d.string("value"))
+                .filter(v -> !v.isBlank()).orElse(null);
         return Optional.of(new Mapped(
                 new Column(attribute.columnName(column), BasicTypes.columnType(basic.get(), column, enumAsString),
-                        nullable, null, identity.get(), comment(column.comment())),
+                        nullable, defaultExpression, identity.get(), comment(column.comment())),
                 column.mirror(), column.unique(), null));
     }
 
