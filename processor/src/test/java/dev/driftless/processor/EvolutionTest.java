@@ -152,6 +152,17 @@ class EvolutionTest {
     }
 
     @Test
+    void aWideningNeedsNoAcknowledgement() throws IOException {
+        assertThat(compile(hourly("  @Column(name = \"energy_kwh\") Double energyKwh;",
+                "  @Column(length = 20) String serial;"), "-Adriftless.freeze=serial")).succeeded();
+        Compilation wider = compile(hourly("  @Column(name = \"energy_kwh\") Double energyKwh;",
+                "  @Column(length = 40) String serial;"), "-Adriftless.freeze=longer_serial");
+        assertThat(wider).succeededWithoutWarnings();
+        assertEquals(List.of("ALTER TABLE fact_energy_hourly ALTER COLUMN serial TYPE character varying(40)"),
+                version("V0003__longer_serial.sql").up());
+    }
+
+    @Test
     void aTypeChangeIsDataLossToo() throws IOException {
         Compilation refused = compile(hourly("  @Column(name = \"energy_kwh\") Float energyKwh;"),
                 "-Adriftless.freeze=narrow");

@@ -119,9 +119,9 @@ public sealed interface Operation {
             return "change type of " + table + "." + column + " from " + from + " to " + to;
         }
 
-        /** Conservative: any type change may fail or lose precision until the planner knows better. */
+        /** A widening keeps every value; any other change may fail or round. */
         public boolean destructive() {
-            return true;
+            return !TypeChange.widens(from, to);
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.driftless.plan.Identifiers.literal;
 import static dev.driftless.plan.Identifiers.quote;
 
 import dev.driftless.diff.Operation;
+import dev.driftless.diff.TypeChange;
 import dev.driftless.diff.Operation.AddColumn;
 import dev.driftless.diff.Operation.AddForeignKey;
 import dev.driftless.diff.Operation.AddPrimaryKey;
@@ -84,7 +85,10 @@ public final class PostgresPlanner {
         } else if (op instanceof DropColumn o) {
             return List.of(alter(o.table()) + "DROP COLUMN " + quote(o.column().name()));
         } else if (op instanceof AlterColumnType o) {
-            return List.of(alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql());
+            String change = alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql();
+            // A widening converts implicitly; anything else says how, so that text to integer works too.
+            return List.of(TypeChange.widens(o.from(), o.to()) ? change
+                    : change + " USING " + quote(o.column()) + "::" + o.to().sql());
         } else if (op instanceof SetIdentity o) {
             String column = alterColumn(o.table(), o.column());
             if (o.to() == Identity.NONE) {

@@ -57,7 +57,8 @@ class PostgresPlannerTest {
                 PostgresPlanner.statements(new Operation.AddForeignKey(hourly.name(), hourly.foreignKeys().get(0))));
         assertEquals(List.of("ALTER TABLE fact_energy_hourly ADD COLUMN kwh double precision"),
                 PostgresPlanner.statements(new Operation.AddColumn(hourly.name(), Column.of("kwh", "float8", true))));
-        assertEquals(List.of("ALTER TABLE fact_energy_hourly ALTER COLUMN energy_kwh TYPE numeric(12,3)"),
+        assertEquals(List.of("ALTER TABLE fact_energy_hourly ALTER COLUMN energy_kwh TYPE numeric(12,3)"
+                        + " USING energy_kwh::numeric(12,3)"),
                 PostgresPlanner.statements(new Operation.AlterColumnType(hourly.name(), "energy_kwh",
                         ColumnType.of("float8"), ColumnType.of("decimal(12, 3)"))));
         assertEquals(List.of("ALTER TABLE fact_energy_hourly ALTER COLUMN id DROP IDENTITY"),
