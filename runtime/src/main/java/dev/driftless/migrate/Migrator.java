@@ -11,21 +11,16 @@ import dev.driftless.model.SchemaModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +38,6 @@ import javax.sql.DataSource;
 public final class Migrator {
 
     private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
-    private static final Duration LOCK_POLL_INTERVAL = Duration.ofMillis(100);
     private static final int STATEMENT_EXCERPT_LENGTH = 120;
 
     private final DataSource dataSource;
@@ -53,8 +47,7 @@ public final class Migrator {
     private final String schema;
     private final Duration lockTimeout;
     private final boolean createSchema;
-    private final Duration ddlLockTimeout;
-    private final int ddlLockRetries;
+    private final VersionTransaction transactions;
     private final DriftPolicy driftPolicy;
     /** Null means the snapshot beside the migration index. */
     private final Snapshot expectedSnapshot;
@@ -66,8 +59,7 @@ public final class Migrator {
         this.schema = builder.schema;
         this.lockTimeout = builder.lockTimeout;
         this.createSchema = builder.createSchema;
-        this.ddlLockTimeout = builder.ddlLockTimeout;
-        this.ddlLockRetries = builder.ddlLockRetries;
+        this.transactions = new VersionTransaction(builder.ddlLockTimeout, builder.ddlLockRetries);
         this.driftPolicy = builder.driftPolicy;
         this.expectedSnapshot = builder.expectedSnapshot;
     }
@@ -183,10 +175,10 @@ public final class Migrator {
         requireKnownTarget(version);
         locked((connection, table) -> {
             List<HistoryEntry> history = tableExists(connection, currentSchema(connection), historyTable)
-                    ? readHistory(connection, table) : List.of();
+                    ? SchemaHistory.readHistory(connection, table) : List.of();
             if (!history.isEmpty()) {
                 throw new MigrationException("the database already has a Driftless history (at version "
-                        + currentVersion(history) + "): baseline is for databases Driftless has not managed yet");
+                        + SchemaHistory.currentVersion(history) + "): baseline is for databases Driftless has not managed yet");
             }
             return null;
         });
@@ -196,14 +188,14 @@ public final class Migrator {
                     + "baseline with force to accept these differences.");
         }
         locked((connection, table) -> {
-            createHistoryTable(connection, table);
-            if (!readHistory(connection, table).isEmpty()) {
+            SchemaHistory.createHistoryTable(connection, table);
+            if (!SchemaHistory.readHistory(connection, table).isEmpty()) {
                 throw new MigrationException("another process recorded a history meanwhile; nothing was recorded");
             }
             connection.setAutoCommit(false);
             for (Migration migration : migrations) {
                 if (migration.version() <= version) {
-                    insertHistory(connection, table, migration, Duration.ZERO, null);
+                    SchemaHistory.insertHistory(connection, table, migration, Duration.ZERO, null);
                 }
             }
             connection.commit();
@@ -289,12 +281,12 @@ public final class Migrator {
             original = ConnectionState.of(connection);
             String targetSchema = enterSchema(connection);
             String table = quote(targetSchema) + "." + quote(historyTable);
-            long key = lockKey(targetSchema, historyTable);
-            acquireLock(connection, key, table);
+            long key = SchemaHistory.lockKey(targetSchema, historyTable);
+            SchemaHistory.acquireLock(connection, key, table, lockTimeout);
             try {
                 return work.run(connection, table);
             } finally {
-                releaseLock(connection, key);
+                SchemaHistory.releaseLock(connection, key);
             }
         } catch (SQLException e) {
             throw new MigrationException("migration failed: " + oneLine(e.getMessage()), e);
@@ -314,34 +306,20 @@ public final class Migrator {
         try (Connection connection = open()) {
             String targetSchema = schema != null ? schema : currentSchema(connection);
             List<HistoryEntry> history = targetSchema != null && tableExists(connection, targetSchema, historyTable)
-                    ? readHistory(connection, quote(targetSchema) + "." + quote(historyTable))
+                    ? SchemaHistory.readHistory(connection, quote(targetSchema) + "." + quote(historyTable))
                     : List.of();
-            Set<Integer> done = successfulVersions(history);
+            Set<Integer> done = SchemaHistory.successfulVersions(history);
             List<Migration> pending = migrations.stream().filter(m -> !done.contains(m.version())).toList();
-            return new MigrationStatus(currentVersion(history), history, pending);
+            return new MigrationStatus(SchemaHistory.currentVersion(history), history, pending);
         } catch (SQLException e) {
             throw new MigrationException("reading the migration status failed: " + oneLine(e.getMessage()), e);
         }
     }
 
-    /**
-     * The advisory lock key for a history table: the first 8 bytes of the SHA-256 of its qualified
-     * name as written in SQL, so every process (and any version of Driftless) derives the same key.
-     */
-    static long lockKey(String schema, String historyTable) {
-        String qualified = quote(schema) + "." + quote(historyTable);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(qualified.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
     private MigrateResult migrateLocked(Connection connection, String table, int target) throws SQLException {
-        createHistoryTable(connection, table);
+        SchemaHistory.createHistoryTable(connection, table);
         // Read only now, under the lock: a process that waited must see what the winner applied.
-        List<HistoryEntry> history = readHistory(connection, table);
+        List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
         validate(history);
         List<HistoryEntry> successful = new ArrayList<>();
         for (HistoryEntry entry : history) {
@@ -351,8 +329,8 @@ public final class Migrator {
                 forgetFailedAttempt(connection, table, entry);
             }
         }
-        Set<Integer> done = successfulVersions(successful);
-        int current = currentVersion(successful);
+        Set<Integer> done = SchemaHistory.successfulVersions(successful);
+        int current = SchemaHistory.currentVersion(successful);
         if (current > target) {
             throw new MigrationException("the database is at version " + current + ", past the target version "
                     + target + ": to go back, downgrade to " + target + ". Nothing was executed.");
@@ -375,10 +353,10 @@ public final class Migrator {
     }
 
     private MigrateResult downgradeLocked(Connection connection, String table, int target) throws SQLException {
-        createHistoryTable(connection, table);
-        List<HistoryEntry> history = readHistory(connection, table);
+        SchemaHistory.createHistoryTable(connection, table);
+        List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
         validate(history);
-        int current = currentVersion(history);
+        int current = SchemaHistory.currentVersion(history);
         if (current < target) {
             throw new MigrationException("the database is at version " + current + ", below the target version "
                     + target + ": to go forward, migrate to " + target + ". Nothing was executed.");
@@ -396,7 +374,7 @@ public final class Migrator {
                     + ") in " + human(version.took()));
             reverted.add(version);
         }
-        return new MigrateResult(reverted, currentVersion(readHistory(connection, table)));
+        return new MigrateResult(reverted, SchemaHistory.currentVersion(SchemaHistory.readHistory(connection, table)));
     }
 
     /** Refuses a history that the code cannot continue from; collects every problem at once. */
@@ -421,8 +399,8 @@ public final class Migrator {
             }
         }
         // Running an older version after a newer one would build a schema nobody planned.
-        int current = currentVersion(history);
-        Set<Integer> done = successfulVersions(history);
+        int current = SchemaHistory.currentVersion(history);
+        Set<Integer> done = SchemaHistory.successfulVersions(history);
         for (Migration migration : migrations) {
             if (migration.version() < current && !done.contains(migration.version())) {
                 problems.add(describe(migration) + " is not applied but the later version " + current
@@ -447,15 +425,15 @@ public final class Migrator {
 
     private AppliedVersion apply(Connection connection, String table, Migration migration) throws SQLException {
         try {
-            Duration took = inTransaction(connection, migration.up(), "recording it in the history",
-                    elapsed -> insertHistory(connection, table, migration, elapsed, null));
+            Duration took = transactions.run(connection, migration.up(), "recording it in the history",
+                    elapsed -> SchemaHistory.insertHistory(connection, table, migration, elapsed, null));
             return new AppliedVersion(migration.version(), migration.description(), took);
-        } catch (StepFailure e) {
+        } catch (VersionTransaction.StepFailure e) {
             MigrationException failure = new MigrationException(describe(migration)
                     + " failed and was rolled back (none of its statements took effect): " + e.getMessage(), e.getCause());
             try {
                 // Its own transaction, so the failure stays recorded although the version was rolled back.
-                insertHistory(connection, table, migration, e.took, oneLine(e.getCause().getMessage()));
+                SchemaHistory.insertHistory(connection, table, migration, e.took, oneLine(e.getCause().getMessage()));
             } catch (SQLException recording) {
                 failure.addSuppressed(recording);
             }
@@ -465,219 +443,25 @@ public final class Migrator {
 
     private AppliedVersion revert(Connection connection, String table, Migration migration) throws SQLException {
         try {
-            Duration took = inTransaction(connection, migration.down(), "removing it from the history", elapsed -> {
+            Duration took = transactions.run(connection, migration.down(), "removing it from the history", elapsed -> {
                 try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
                     delete.setInt(1, migration.version());
                     delete.executeUpdate();
                 }
             });
             return new AppliedVersion(migration.version(), migration.description(), took);
-        } catch (StepFailure e) {
+        } catch (VersionTransaction.StepFailure e) {
             throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"
                     + " database is still at version " + migration.version() + ": " + e.getMessage(), e.getCause());
         }
     }
 
-    /** The history bookkeeping that commits together with a version's statements. */
-    private interface Bookkeeping {
-        void record(Duration took) throws SQLException;
-    }
-
-    /** A statement of a version failed; the message says which, the transaction is rolled back. */
-    private static final class StepFailure extends Exception {
-        final Duration took;
-
-        StepFailure(String message, SQLException cause, Duration took) {
-            super(message, cause);
-            this.took = took;
-        }
-
-        /** PostgreSQL's lock_not_available: the lock timeout expired. */
-        boolean lockTimedOut() {
-            return getCause() instanceof SQLException e && "55P03".equals(e.getSQLState());
-        }
-    }
-
-    /**
-     * Runs the statements and then the bookkeeping in one transaction and commits. Every statement
-     * waits at most the DDL lock timeout for its locks, so that a migration queued behind a long
-     * transaction never stalls the readers and writers queued behind it; a version that timed out
-     * is rolled back and tried again after a pause, up to the configured number of retries. On
-     * failure, throws a {@link StepFailure} naming the step; the connection is back in autocommit.
-     */
-    private Duration inTransaction(Connection connection, List<String> statements, String bookkeepingStep,
-            Bookkeeping bookkeeping) throws StepFailure {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return attempt(connection, statements, bookkeepingStep, bookkeeping);
-            } catch (StepFailure failure) {
-                if (!failure.lockTimedOut() || attempt > ddlLockRetries) {
-                    if (failure.lockTimedOut()) {
-                        throw new StepFailure(failure.getMessage() + " (gave up after " + attempt + " attempts of "
-                                + human(ddlLockTimeout) + " each: a long-running transaction holds a lock the"
-                                + " version needs; find it in pg_stat_activity)", (SQLException) failure.getCause(),
-                                failure.took);
-                    }
-                    throw failure;
-                }
-                Duration pause = Duration.ofMillis(Math.min(10_000L, 500L << (attempt - 1)));
-                int tried = attempt;
-                LOG.log(Level.WARNING, () -> "could not get a lock within " + human(ddlLockTimeout) + " ("
-                        + failure.getMessage() + "); rolled back, trying again in " + human(pause) + " (retry "
-                        + tried + " of " + ddlLockRetries + ")");
-                sleep(pause.toNanos());
-            }
-        }
-    }
-
-    private Duration attempt(Connection connection, List<String> statements, String bookkeepingStep,
-            Bookkeeping bookkeeping) throws StepFailure {
-        long start = System.nanoTime();
-        String step = "starting its transaction";
-        try {
-            connection.setAutoCommit(false);
-            if (!ddlLockTimeout.isZero()) {
-                try (Statement statement = connection.createStatement()) {
-                    // LOCAL: the setting ends with the transaction, the connection keeps its own.
-                    statement.execute("set local lock_timeout = '" + ddlLockTimeout.toMillis() + "ms'");
-                }
-            }
-            for (int i = 0; i < statements.size(); i++) {
-                String sql = statements.get(i);
-                step = "statement " + (i + 1) + " of " + statements.size() + " (" + excerpt(sql) + ")";
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
-                }
-            }
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            step = bookkeepingStep;
-            bookkeeping.record(took);
-            step = "the commit";
-            connection.commit();
-            connection.setAutoCommit(true);
-            return took;
-        } catch (SQLException e) {
-            StepFailure failure = new StepFailure(step + " failed: " + oneLine(e.getMessage()), e,
-                    Duration.ofNanos(System.nanoTime() - start));
-            try {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            } catch (SQLException rollback) {
-                failure.addSuppressed(rollback);
-            }
-            throw failure;
-        }
-    }
-
-    private static void insertHistory(
-            Connection connection, String table, Migration migration, Duration took, String error)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into " + table
-                + " (version, description, checksum, applied_at, execution_ms, success, error)"
-                + " values (?, ?, ?, now(), ?, ?, ?)")) {
-            insert.setInt(1, migration.version());
-            insert.setString(2, migration.description());
-            insert.setString(3, migration.checksum());
-            insert.setLong(4, took.toMillis());
-            insert.setBoolean(5, error == null);
-            insert.setString(6, error);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void createHistoryTable(Connection connection, String table) throws SQLException {
-        // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(createHistoryTableSql(table));
-        }
-    }
-
-    /** The history table's definition; the offline script creates the same table. */
-    static String createHistoryTableSql(String table) {
-        return "create table if not exists " + table + " ("
-                + "version integer primary key, "
-                + "description text not null, "
-                + "checksum text not null, "
-                + "applied_at timestamptz not null, "
-                + "execution_ms bigint not null, "
-                + "success boolean not null, "
-                + "error text)";
-    }
-
-    private static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {
-        List<HistoryEntry> history = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select version, description, checksum, applied_at,"
-                        + " execution_ms, success, error from " + table + " order by version")) {
-            while (rows.next()) {
-                history.add(new HistoryEntry(
-                        rows.getInt("version"),
-                        rows.getString("description"),
-                        rows.getString("checksum"),
-                        rows.getObject("applied_at", OffsetDateTime.class).toInstant(),
-                        rows.getLong("execution_ms"),
-                        rows.getBoolean("success"),
-                        rows.getString("error")));
-            }
-        }
-        return history;
-    }
-
-    private void acquireLock(Connection connection, long key, String table) throws SQLException {
-        long start = System.nanoTime();
-        long deadline = start + lockTimeout.toNanos();
-        boolean waited = false;
-        try (PreparedStatement tryLock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-            tryLock.setLong(1, key);
-            while (true) {
-                try (ResultSet result = tryLock.executeQuery()) {
-                    result.next();
-                    if (result.getBoolean(1)) {
-                        if (waited) {
-                            Duration wait = Duration.ofNanos(System.nanoTime() - start);
-                            LOG.log(Level.INFO, () -> "got the migration lock after waiting " + human(wait));
-                        }
-                        return;
-                    }
-                }
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    throw new MigrationException("waited " + human(Duration.ofNanos(System.nanoTime() - start))
-                            + " for the migration lock of " + table + " (advisory lock " + key
-                            + ") but another process still holds it; giving up after the lock timeout of "
-                            + human(lockTimeout) + ". If no migration is running, look for the holder in pg_locks"
-                            + " (locktype 'advisory')");
-                }
-                if (!waited) {
-                    LOG.log(Level.INFO, "waiting for migration lock held by another process");
-                    waited = true;
-                }
-                sleep(Math.min(remaining, LOCK_POLL_INTERVAL.toNanos()));
-            }
-        }
-    }
-
-    private static void sleep(long nanos) {
+    static void sleep(long nanos) {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("interrupted while waiting for the migration lock", e);
-        }
-    }
-
-    private static void releaseLock(Connection connection, long key) {
-        try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-            if (!connection.getAutoCommit()) {
-                // An aborted transaction would refuse the unlock.
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-            unlock.setLong(1, key);
-            unlock.execute();
-        } catch (SQLException e) {
-            // Closing a plain connection ends the session and frees the lock anyway.
-            LOG.log(Level.WARNING, "could not release the migration lock: " + oneLine(e.getMessage()), e);
         }
     }
 
@@ -754,30 +538,20 @@ public final class Migrator {
         }
     }
 
-    private static Set<Integer> successfulVersions(List<HistoryEntry> history) {
-        Set<Integer> versions = new HashSet<>();
-        history.stream().filter(HistoryEntry::success).forEach(e -> versions.add(e.version()));
-        return versions;
-    }
-
-    private static int currentVersion(List<HistoryEntry> history) {
-        return history.stream().filter(HistoryEntry::success).mapToInt(HistoryEntry::version).max().orElse(0);
-    }
-
     private static String describe(Migration migration) {
         return "version " + migration.version() + " (" + migration.description() + ")";
     }
 
-    private static String excerpt(String sql) {
+    static String excerpt(String sql) {
         String line = oneLine(sql);
         return line.length() <= STATEMENT_EXCERPT_LENGTH ? line : line.substring(0, STATEMENT_EXCERPT_LENGTH) + "...";
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }
 
-    private static String human(Duration duration) {
+    static String human(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
             return millis + " ms";

@@ -33,7 +33,7 @@ public final class OfflineScript {
         out.append("-- Driftless offline script: version ").append(from).append(" to ").append(to)
                 .append(to >= from ? " (upgrade)" : " (downgrade)").append('\n');
         out.append("-- Run it in one transaction: psql -v ON_ERROR_STOP=1 -1 -f <this file>\n\n");
-        out.append(Migrator.createHistoryTableSql(historyTable)).append(";\n\n");
+        out.append(SchemaHistory.createHistoryTableSql(historyTable)).append(";\n\n");
         // Refuse to run on a database at another version: the statements below assume `from`.
         out.append("DO $driftless$\nDECLARE current integer;\nBEGIN\n")
                 .append("    SELECT coalesce(max(version), 0) INTO current FROM ").append(historyTable)

@@ -217,7 +217,7 @@ class MigratorTest {
         logger.addHandler(capture);
         try (Connection holder = database.connect();
                 PreparedStatement lock = holder.prepareStatement("select pg_advisory_lock(?)")) {
-            lock.setLong(1, Migrator.lockKey("public", "driftless_history"));
+            lock.setLong(1, SchemaHistory.lockKey("public", "driftless_history"));
             lock.execute();
 
             long start = System.nanoTime();

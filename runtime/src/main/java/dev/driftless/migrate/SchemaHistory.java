@@ -1,0 +1,162 @@
+package dev.driftless.migrate;
+
+import static dev.driftless.migrate.Migrator.human;
+import static dev.driftless.migrate.Migrator.oneLine;
+import static dev.driftless.migrate.Migrator.sleep;
+import static dev.driftless.plan.Identifiers.quote;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The history table and the migration lock: what the database knows about its versions, and the
+ * PostgreSQL advisory lock that lets one process at a time change them.
+ */
+final class SchemaHistory {
+
+    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
+    private static final Duration LOCK_POLL_INTERVAL = Duration.ofMillis(100);
+
+    private SchemaHistory() {}
+
+    /**
+     * The advisory lock key for a history table: the first 8 bytes of the SHA-256 of its qualified
+     * name as written in SQL, so every process (and any version of Driftless) derives the same key.
+     */
+    static long lockKey(String schema, String historyTable) {
+        String qualified = quote(schema) + "." + quote(historyTable);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(qualified.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    static void insertHistory(
+            Connection connection, String table, Migration migration, Duration took, String error)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table
+                + " (version, description, checksum, applied_at, execution_ms, success, error)"
+                + " values (?, ?, ?, now(), ?, ?, ?)")) {
+            insert.setInt(1, migration.version());
+            insert.setString(2, migration.description());
+            insert.setString(3, migration.checksum());
+            insert.setLong(4, took.toMillis());
+            insert.setBoolean(5, error == null);
+            insert.setString(6, error);
+            insert.executeUpdate();
+        }
+    }
+
+    static void createHistoryTable(Connection connection, String table) throws SQLException {
+        // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createHistoryTableSql(table));
+        }
+    }
+
+    /** The history table's definition; the offline script creates the same table. */
+    static String createHistoryTableSql(String table) {
+        return "create table if not exists " + table + " ("
+                + "version integer primary key, "
+                + "description text not null, "
+                + "checksum text not null, "
+                + "applied_at timestamptz not null, "
+                + "execution_ms bigint not null, "
+                + "success boolean not null, "
+                + "error text)";
+    }
+
+    static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {
+        List<HistoryEntry> history = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select version, description, checksum, applied_at,"
+                        + " execution_ms, success, error from " + table + " order by version")) {
+            while (rows.next()) {
+                history.add(new HistoryEntry(
+                        rows.getInt("version"),
+                        rows.getString("description"),
+                        rows.getString("checksum"),
+                        rows.getObject("applied_at", OffsetDateTime.class).toInstant(),
+                        rows.getLong("execution_ms"),
+                        rows.getBoolean("success"),
+                        rows.getString("error")));
+            }
+        }
+        return history;
+    }
+
+    static void acquireLock(Connection connection, long key, String table, Duration lockTimeout) throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + lockTimeout.toNanos();
+        boolean waited = false;
+        try (PreparedStatement tryLock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            tryLock.setLong(1, key);
+            while (true) {
+                try (ResultSet result = tryLock.executeQuery()) {
+                    result.next();
+                    if (result.getBoolean(1)) {
+                        if (waited) {
+                            Duration wait = Duration.ofNanos(System.nanoTime() - start);
+                            LOG.log(Level.INFO, () -> "got the migration lock after waiting " + human(wait));
+                        }
+                        return;
+                    }
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new MigrationException("waited " + human(Duration.ofNanos(System.nanoTime() - start))
+                            + " for the migration lock of " + table + " (advisory lock " + key
+                            + ") but another process still holds it; giving up after the lock timeout of "
+                            + human(lockTimeout) + ". If no migration is running, look for the holder in pg_locks"
+                            + " (locktype 'advisory')");
+                }
+                if (!waited) {
+                    LOG.log(Level.INFO, "waiting for migration lock held by another process");
+                    waited = true;
+                }
+                sleep(Math.min(remaining, LOCK_POLL_INTERVAL.toNanos()));
+            }
+        }
+    }
+
+    static void releaseLock(Connection connection, long key) {
+        try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            if (!connection.getAutoCommit()) {
+                // An aborted transaction would refuse the unlock.
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            unlock.setLong(1, key);
+            unlock.execute();
+        } catch (SQLException e) {
+            // Closing a plain connection ends the session and frees the lock anyway.
+            LOG.log(Level.WARNING, "could not release the migration lock: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    static Set<Integer> successfulVersions(List<HistoryEntry> history) {
+        Set<Integer> versions = new HashSet<>();
+        history.stream().filter(HistoryEntry::success).forEach(e -> versions.add(e.version()));
+        return versions;
+    }
+
+    static int currentVersion(List<HistoryEntry> history) {
+        return history.stream().filter(HistoryEntry::success).mapToInt(HistoryEntry::version).max().orElse(0);
+    }
+}
