@@ -94,6 +94,9 @@ public enum Message {
     REQUIRED_COLUMN_WITHOUT_DEFAULT("DL207", Diagnostic.Kind.WARNING,
             "Column %s.%s is added NOT NULL without a default: the version fails if %s has rows. Give it a default "
                     + "(@org.hibernate.annotations.ColumnDefault(\"...\")), or add it nullable, fill it, then make it required"),
+    NAMING_UNKNOWN("DL214", Diagnostic.Kind.ERROR,
+            "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default) or snake_case "
+                    + "(Spring Boot's default)"),
     HISTORY_INVALID("DL210", Diagnostic.Kind.ERROR, "The history directory %s cannot be used: %s"),
     HISTORY_UNKNOWN("DL211", Diagnostic.Kind.ERROR,
             "Cannot tell where the history directory is (the class output is not a Maven target/classes): "

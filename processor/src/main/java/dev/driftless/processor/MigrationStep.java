@@ -18,6 +18,7 @@ import dev.driftless.processor.codegen.MigrationSources;
 import dev.driftless.processor.history.HistoryDirectory;
 import dev.driftless.processor.jpa.JpaModel;
 import dev.driftless.processor.jpa.JpaModelReader;
+import dev.driftless.processor.jpa.Naming;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -51,7 +52,12 @@ final class MigrationStep {
     }
 
     void run(List<TypeElement> entities) {
-        JpaModel read = new JpaModelReader(env, diagnostics).read(entities);
+        Naming naming = Naming.of(options.naming());
+        if (naming == null) {
+            diagnostics.report(Message.NAMING_UNKNOWN, entities.get(0), options.naming());
+            return;
+        }
+        JpaModel read = new JpaModelReader(env, diagnostics, naming).read(entities);
         SchemaModel model = read.schema();
         if (diagnostics.hasErrors()) {
             return;

@@ -12,15 +12,18 @@ import javax.annotation.processing.ProcessingEnvironment;
  * @param check whether an unfrozen model change fails the build (for CI)
  * @param packageName the package of the generated classes, or {@code null} for the entities' package
  * @param acceptDataLoss whether a freeze may write a version that drops tables or columns or changes types
+ * @param naming the physical naming ({@code jpa} or {@code snake_case}), or {@code null} for the default
  */
-record Options(String history, String freeze, boolean check, String packageName, boolean acceptDataLoss) {
+record Options(String history, String freeze, boolean check, String packageName, boolean acceptDataLoss,
+        String naming) {
 
     static final String HISTORY = "driftless.history";
     static final String FREEZE = "driftless.freeze";
     static final String CHECK = "driftless.check";
     static final String PACKAGE = "driftless.package";
     static final String ACCEPT_DATA_LOSS = "driftless.acceptDataLoss";
-    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS);
+    static final String NAMING = "driftless.naming";
+    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS, NAMING);
 
     static Options of(ProcessingEnvironment env) {
         Map<String, String> options = env.getOptions();
@@ -29,7 +32,8 @@ record Options(String history, String freeze, boolean check, String packageName,
                 blankToNull(options.get(FREEZE)),
                 Boolean.parseBoolean(blankToNull(options.get(CHECK))),
                 blankToNull(options.get(PACKAGE)),
-                Boolean.parseBoolean(blankToNull(options.get(ACCEPT_DATA_LOSS))));
+                Boolean.parseBoolean(blankToNull(options.get(ACCEPT_DATA_LOSS))),
+                blankToNull(options.get(NAMING)));
     }
 
     /** Maven passes an unset property through as {@code ${name}}; treat it, and blanks, as absent. */

@@ -57,7 +57,7 @@ final class EntityClass {
     QualifiedName tableName() {
         TableAnnotation table = table();
         String name = table.name().isEmpty() ? entityName() : table.name();
-        return new QualifiedName(PostgresNames.fold(table.schema()), PostgresNames.fold(name));
+        return new QualifiedName(jpa.naming().physical(table.schema()), jpa.naming().physical(name));
     }
 
     /** The classes whose fields are persistent, the topmost {@code @MappedSuperclass} first, this entity last. */

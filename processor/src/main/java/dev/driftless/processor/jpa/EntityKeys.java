@@ -137,16 +137,16 @@ final class EntityKeys {
     private Optional<String> columnName(PersistentAttribute attribute, int depth) {
         Optional<RelationAnnotation> relation = RelationAnnotation.on(attribute.element(), jpa);
         if (relation.isEmpty()) {
-            return Optional.of(attribute.columnName(ColumnAnnotation.on(attribute.element(), jpa)));
+            return Optional.of(attribute.columnName(ColumnAnnotation.on(attribute.element(), jpa), jpa.naming()));
         }
         if (!relation.get().ownsJoinColumn()) {
             return Optional.empty();
         }
         JoinColumnAnnotation join = JoinColumnAnnotation.on(attribute.element(), jpa);
         if (!join.name().isEmpty()) {
-            return Optional.of(PostgresNames.fold(join.name()));
+            return Optional.of(jpa.naming().physical(join.name()));
         }
-        return referenced(attribute, relation.get(), join, depth).map(r -> attribute.joinColumnName(join, r.name()));
+        return referenced(attribute, relation.get(), join, depth).map(r -> attribute.joinColumnName(join, r.name(), jpa.naming()));
     }
 
     private Optional<KeyColumn> keyColumn(PersistentAttribute attribute, int depth) {
@@ -155,14 +155,14 @@ final class EntityKeys {
             ColumnAnnotation column = ColumnAnnotation.on(attribute.element(), jpa);
             boolean enumAsString = BasicTypes.isEnumAsString(attribute, jpa);
             return BasicTypes.of(attribute.type())
-                    .map(b -> new KeyColumn(attribute.columnName(column), BasicTypes.columnType(b, column, enumAsString)));
+                    .map(b -> new KeyColumn(attribute.columnName(column, jpa.naming()), BasicTypes.columnType(b, column, enumAsString)));
         }
         if (!relation.get().ownsJoinColumn()) {
             return Optional.empty();
         }
         JoinColumnAnnotation join = JoinColumnAnnotation.on(attribute.element(), jpa);
         return referenced(attribute, relation.get(), join, depth)
-                .map(r -> new KeyColumn(attribute.joinColumnName(join, r.name()), r.type()));
+                .map(r -> new KeyColumn(attribute.joinColumnName(join, r.name(), jpa.naming()), r.type()));
     }
 
     /** The column a join column references: {@code referencedColumnName}, else the target's one-column key. */
@@ -173,7 +173,7 @@ final class EntityKeys {
             return Optional.empty();
         }
         if (!join.referencedColumnName().isEmpty()) {
-            return column(target.get(), PostgresNames.fold(join.referencedColumnName()), depth + 1);
+            return column(target.get(), jpa.naming().physical(join.referencedColumnName()), depth + 1);
         }
         List<KeyColumn> key = primaryKey(target.get(), depth + 1);
         return key.size() == 1 ? Optional.of(key.get(0)) : Optional.empty();

@@ -17,9 +17,16 @@ final class JpaAnnotations {
     private static final List<String> PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
 
     private final Elements elements;
+    private final Naming naming;
 
-    JpaAnnotations(Elements elements) {
+    JpaAnnotations(Elements elements, Naming naming) {
         this.elements = elements;
+        this.naming = naming;
+    }
+
+    /** The physical naming in force: how written and implied names become PostgreSQL names. */
+    Naming naming() {
+        return naming;
     }
 
     /** The JPA annotation with this simple name (e.g. {@code "Column"}) on the element, from either package. */

@@ -39,8 +39,12 @@ public final class JpaModelReader {
     private final Types types;
 
     public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics) {
+        this(env, diagnostics, Naming.JPA);
+    }
+
+    public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics, Naming naming) {
         this.diagnostics = diagnostics;
-        this.jpa = new JpaAnnotations(env.getElementUtils());
+        this.jpa = new JpaAnnotations(env.getElementUtils(), naming);
         this.types = env.getTypeUtils();
     }
 

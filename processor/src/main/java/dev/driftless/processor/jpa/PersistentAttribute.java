@@ -13,14 +13,14 @@ record PersistentAttribute(VariableElement element, TypeMirror type) {
         return element.getSimpleName().toString();
     }
 
-    /** The column of a basic attribute: {@code @Column(name)}, else the attribute's name; folded. */
-    String columnName(ColumnAnnotation column) {
-        return PostgresNames.fold(column.name().isEmpty() ? name() : column.name());
+    /** The column of a basic attribute: {@code @Column(name)}, else the attribute's name, as named physically. */
+    String columnName(ColumnAnnotation column, Naming naming) {
+        return naming.physical(column.name().isEmpty() ? name() : column.name());
     }
 
-    /** The column of a relation: {@code @JoinColumn(name)}, else {@code <attribute>_<referenced column>}; folded. */
-    String joinColumnName(JoinColumnAnnotation join, String referencedColumn) {
-        return PostgresNames.fold(join.name().isEmpty() ? name() + "_" + referencedColumn : join.name());
+    /** The column of a relation: {@code @JoinColumn(name)}, else {@code <attribute>_<referenced column>}. */
+    String joinColumnName(JoinColumnAnnotation join, String referencedColumn, Naming naming) {
+        return naming.physical(join.name().isEmpty() ? name() + "_" + referencedColumn : join.name());
     }
 
     /** Where a message about this attribute says it is, e.g. {@code Meter.serial}. */

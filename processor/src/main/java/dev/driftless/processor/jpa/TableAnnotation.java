@@ -17,13 +17,13 @@ record TableAnnotation(
     private static final TableAnnotation ABSENT = new TableAnnotation(null, "", "", List.of(), List.of(), "", List.of());
 
     static TableAnnotation on(Element element, JpaAnnotations jpa) {
-        return jpa.find(element, "Table").map(TableAnnotation::of).orElse(ABSENT);
+        return jpa.find(element, "Table").map(v -> of(v, jpa.naming())).orElse(ABSENT);
     }
 
-    private static TableAnnotation of(AnnotationValues v) {
+    private static TableAnnotation of(AnnotationValues v, Naming naming) {
         return new TableAnnotation(v.mirror(), v.string("name"), v.string("schema"),
-                v.annotations("indexes").stream().map(IndexAnnotation::of).toList(),
-                v.annotations("uniqueConstraints").stream().map(UniqueConstraintAnnotation::of).toList(),
+                v.annotations("indexes").stream().map(i -> IndexAnnotation.of(i, naming)).toList(),
+                v.annotations("uniqueConstraints").stream().map(u -> UniqueConstraintAnnotation.of(u, naming)).toList(),
                 v.string("comment"),
                 v.given("check", "options"));
     }

@@ -199,8 +199,8 @@ final class TableReader {
         }
         if (mapped.isEmpty()) {
             unreadColumns.add(relation.isPresent()
-                    ? PostgresNames.fold(JoinColumnAnnotation.on(field, jpa).name())
-                    : attribute.columnName(ColumnAnnotation.on(field, jpa)));
+                    ? jpa.naming().physical(JoinColumnAnnotation.on(field, jpa).name())
+                    : attribute.columnName(ColumnAnnotation.on(field, jpa), jpa.naming()));
             return;
         }
         add(attribute, mapped.get(), id);
@@ -272,7 +272,7 @@ final class TableReader {
         String defaultExpression = jpa.findNamed(field, COLUMN_DEFAULT).map(d -> d.string("value"))
                 .filter(v -> !v.isBlank()).orElse(null);
         return Optional.of(new Mapped(
-                new Column(attribute.columnName(column), BasicTypes.columnType(basic.get(), column, enumAsString),
+                new Column(attribute.columnName(column, jpa.naming()), BasicTypes.columnType(basic.get(), column, enumAsString),
                         nullable, defaultExpression, identity.get(), comment(column.comment())),
                 column.mirror(), column.unique(), null));
     }
@@ -360,15 +360,15 @@ final class TableReader {
         Optional<SequenceGeneratorAnnotation> declared = generators.find(generated.generator(), attribute, entity);
         String defaultName = PostgresNames.derived(tableName.name(), List.of(), "seq");
         if (declared.isEmpty()) {
-            String name = generated.generator().isEmpty() ? defaultName : PostgresNames.fold(generated.generator());
+            String name = generated.generator().isEmpty() ? defaultName : jpa.naming().physical(generated.generator());
             sequences.add(new DeclaredSequence(new Sequence(new QualifiedName(tableName.schema(), name), 1, 50),
                     attribute.element(), generated.mirror()));
             return true;
         }
         SequenceGeneratorAnnotation g = declared.get();
         String written = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
-        String name = written.isEmpty() ? defaultName : PostgresNames.fold(written);
-        String schema = g.schema().isEmpty() ? tableName.schema() : PostgresNames.fold(g.schema());
+        String name = written.isEmpty() ? defaultName : jpa.naming().physical(written);
+        String schema = g.schema().isEmpty() ? tableName.schema() : jpa.naming().physical(g.schema());
         if (g.allocationSize() == 0) {
             diagnostics.report(Message.BAD_ALLOCATION_SIZE, g.holder(), g.mirror(), name);
             return false;
@@ -401,7 +401,7 @@ final class TableReader {
         QualifiedName targetTable = keys.tableName(target.get());
         KeyColumn referenced;
         if (!join.referencedColumnName().isEmpty()) {
-            String name = PostgresNames.fold(join.referencedColumnName());
+            String name = jpa.naming().physical(join.referencedColumnName());
             Optional<KeyColumn> found = keys.column(target.get(), name);
             if (found.isEmpty()) {
                 diagnostics.report(Message.MISSING_REFERENCED_COLUMN, field, mirror, join.referencedColumnName(),
@@ -423,7 +423,7 @@ final class TableReader {
             }
             referenced = key.get(0);
         }
-        String name = attribute.joinColumnName(join, referenced.name());
+        String name = attribute.joinColumnName(join, referenced.name(), jpa.naming());
         boolean nullable = !id && relation.optional() && join.nullable();
         ForeignKey foreignKey = join.noConstraint() ? null : new ForeignKey(
                 join.foreignKeyName().isEmpty()

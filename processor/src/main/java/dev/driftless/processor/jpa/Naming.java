@@ -1,0 +1,53 @@
+package dev.driftless.processor.jpa;
+
+import java.util.Locale;
+
+/**
+ * How a name in the model (written in an annotation, or implied by a field or class) becomes the
+ * name in PostgreSQL: the physical naming strategy, chosen with the {@code driftless.naming} option.
+ * It applies to tables, schemas, columns and sequences; constraint and index names are used as
+ * written (folded), as Hibernate does.
+ */
+public enum Naming {
+
+    /** Hibernate's default: the name as written, which PostgreSQL folds to lower case. */
+    JPA {
+        @Override
+        String physical(String name) {
+            return PostgresNames.fold(name);
+        }
+    },
+
+    /**
+     * The snake case Spring Boot applies by default ({@code CamelCaseToUnderscoresNamingStrategy}):
+     * an underscore between a lower-case letter and an upper-case one followed by a lower-case one,
+     * dots become underscores, all lower case ({@code externalId} → {@code external_id}).
+     */
+    SNAKE_CASE {
+        @Override
+        String physical(String name) {
+            var out = new StringBuilder(name.replace('.', '_'));
+            for (int i = 1; i < out.length() - 1; i++) {
+                if (Character.isLowerCase(out.charAt(i - 1)) && Character.isUpperCase(out.charAt(i))
+                        && Character.isLowerCase(out.charAt(i + 1))) {
+                    out.insert(i++, '_');
+                }
+            }
+            return out.toString().toLowerCase(Locale.ROOT);
+        }
+    };
+
+    abstract String physical(String name);
+
+    /** The option's value ({@code jpa} or {@code snake_case}); null for one it does not know. */
+    public static Naming of(String option) {
+        if (option == null || option.isBlank()) {
+            return JPA;
+        }
+        return switch (option.strip().toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "jpa", "default" -> JPA;
+            case "snake_case", "spring" -> SNAKE_CASE;
+            default -> null;
+        };
+    }
+}
