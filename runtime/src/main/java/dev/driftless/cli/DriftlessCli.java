@@ -123,9 +123,16 @@ public final class DriftlessCli {
             };
         } catch (UsageException e) {
             return usage(err, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // An option value the migrator refuses, such as a blank --schema.
+            return usage(err, e.getMessage());
         } catch (MigrationException e) {
             err.println("driftless: " + e.getMessage());
             return unreachable(e) ? UNREACHABLE : FAILED;
+        } catch (HistoryFormatException e) {
+            // The snapshot on the class path cannot be read: the application was built wrong.
+            err.println("driftless: " + e.getMessage());
+            return FAILED;
         }
     }
 

@@ -90,6 +90,9 @@ class DriftlessCliTest {
         assertEquals(DriftlessCli.USAGE, cli("fly").exit());
         assertEquals(DriftlessCli.USAGE, cli().exit());
         assertEquals(DriftlessCli.USAGE, cli(Map.of(), "status").exit(), "no database named");
+        Run blank = cli("status", "--schema", " ");
+        assertEquals(DriftlessCli.USAGE, blank.exit(), "a blank option value is bad usage, not a crash");
+        assertTrue(blank.err().contains("schema must not be blank"), blank.err());
         Run help = cli("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("downgrade --to N"), help.out());
