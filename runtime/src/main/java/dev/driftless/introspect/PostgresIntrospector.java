@@ -36,6 +36,9 @@ public final class PostgresIntrospector {
 
     /** A string literal with the cast PostgreSQL adds when it stores a default. */
     private static final Pattern LITERAL_CAST = Pattern.compile("('(?:[^']|'')*')::[a-z][a-z ]*(?:\\(\\d+(?:,\\d+)?\\))?");
+    /** A negative number, which PostgreSQL stores as a quoted literal with a cast: {@code '-1'::integer}. */
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile(
+            "'(-\\d+(?:\\.\\d+)?)'::(?:smallint|integer|bigint|numeric|real|double precision)");
 
     private PostgresIntrospector() {}
 
@@ -189,11 +192,18 @@ public final class PostgresIntrospector {
 
     /**
      * PostgreSQL stores {@code DEFAULT 'x'} as {@code 'x'::text}; the model keeps the literal as
-     * written, so the cast PostgreSQL added to a plain string literal is taken off again.
+     * written, so the cast PostgreSQL added to a plain string literal is taken off again. A negative
+     * number is stored the same way ({@code DEFAULT -1} as {@code '-1'::integer}) and comes back as
+     * the number.
      */
     static String withoutLiteralCast(String expression) {
         if (expression == null) {
             return null;
+        }
+        // DEFAULT -1 comes back as '-1'::integer: the number as written, not a string literal.
+        var negative = NEGATIVE_NUMBER.matcher(expression);
+        if (negative.matches()) {
+            return negative.group(1);
         }
         var m = LITERAL_CAST.matcher(expression);
         return m.matches() ? m.group(1) : expression;

@@ -55,6 +55,9 @@ class PostgresIntrospectorTest {
         assertEquals("'x'", PostgresIntrospector.withoutLiteralCast("'x'::text"));
         assertEquals("'it''s'", PostgresIntrospector.withoutLiteralCast("'it''s'::character varying"));
         assertEquals("now()", PostgresIntrospector.withoutLiteralCast("now()"));
+        assertEquals("-1", PostgresIntrospector.withoutLiteralCast("'-1'::integer"));
+        assertEquals("-2.25", PostgresIntrospector.withoutLiteralCast("'-2.25'::numeric"));
+        assertEquals("'-1'", PostgresIntrospector.withoutLiteralCast("'-1'::text"));
         assertEquals("nextval('s'::regclass)", PostgresIntrospector.withoutLiteralCast("nextval('s'::regclass)"));
     }
 

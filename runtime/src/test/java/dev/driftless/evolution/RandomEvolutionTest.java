@@ -1,0 +1,229 @@
+package dev.driftless.evolution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.diff.Operation;
+import dev.driftless.diff.SchemaDiff;
+import dev.driftless.evolution.RandomEdits.Edit;
+import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.History;
+import dev.driftless.history.Snapshot;
+import dev.driftless.history.SnapshotFormat;
+import dev.driftless.history.VersionFormat;
+import dev.driftless.introspect.PostgresIntrospector;
+import dev.driftless.migrate.DriftPolicy;
+import dev.driftless.migrate.Migration;
+import dev.driftless.migrate.Migrator;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.plan.VersionPlan;
+import dev.driftless.plan.VersionPlan.Planned;
+import dev.driftless.testing.PostgresFixture;
+import dev.driftless.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The round-trip property: random model evolutions, frozen version by version as the processor
+ * freezes them, applied one version at a time to a real PostgreSQL and then downgraded one at a
+ * time. After every step the live schema is the snapshot of that version, and every row holds
+ * the values it was given in every column that survived the step.
+ *
+ * <p>{@code -Ddriftless.evolution.sequences=N} runs N sequences (default 100),
+ * {@code -Ddriftless.evolution.firstSeed=S} starts at another seed, and
+ * {@code -Ddriftless.evolution.seed=S} replays only the sequence of seed S.
+ */
+class RandomEvolutionTest {
+
+    private static final int SEQUENCES = Integer.getInteger("driftless.evolution.sequences", 100);
+    private static final long FIRST_SEED = Long.getLong("driftless.evolution.firstSeed", 1L);
+    private static final String REPLAY = System.getProperty("driftless.evolution.seed");
+    private static final int MIN_VERSIONS = 5;
+    private static final String HISTORY_TABLE = "driftless_history";
+    /** Held so the level sticks: a line per applied version is noise a thousand times over. */
+    private static final java.util.logging.Logger MIGRATE_LOG = quiet(java.util.logging.Logger.getLogger("dev.driftless.migrate"));
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    /** One generated evolution: the edits, the model after each and the versions frozen from them. */
+    record Evolution(long seed, List<Edit> edits, List<TrackedModel> models, History history,
+            List<List<Operation>> operations) {
+
+        /** Models and edits as frozen from the seed; model 0 is the empty one. */
+        static Evolution generate(long seed) {
+            var random = new Random(seed);
+            var edits = new RandomEdits(random);
+            int versions = MIN_VERSIONS + random.nextInt(4);
+            var models = new ArrayList<>(List.of(TrackedModel.EMPTY));
+            var made = new ArrayList<Edit>();
+            var operations = new ArrayList<List<Operation>>();
+            History history = History.EMPTY;
+            while (made.size() < versions) {
+                TrackedModel before = models.get(models.size() - 1);
+                Edit edit = made.isEmpty() ? edits.initial() : edits.next(before);
+                Optional<Planned> planned = VersionPlan.plan(history, edit.after().schema(), "v" + (made.size() + 1),
+                        edit.after().renamesFrom(before));
+                if (planned.isEmpty()) {
+                    continue;
+                }
+                history = freeze(history, planned.get().version(), edit.after().schema());
+                made.add(edit);
+                models.add(edit.after());
+                operations.add(planned.get().operations());
+            }
+            return new Evolution(seed, made, models, history, operations);
+        }
+
+        /**
+         * What the processor does with a planned version: writes it and the snapshot to files, and
+         * the build that follows reads them back. The files must say exactly what was planned.
+         */
+        private static History freeze(History history, FrozenVersion version, SchemaModel model) {
+            FrozenVersion read = VersionFormat.read(VersionFormat.write(version), version.fileName());
+            assertEquals(version, read, "the version file reads back as written");
+            Snapshot snapshot = new Snapshot(version.version(), model);
+            assertEquals(snapshot, SnapshotFormat.read(SnapshotFormat.write(snapshot), SnapshotFormat.FILE_NAME),
+                    "the snapshot reads back as written");
+            return history.plus(read, snapshot);
+        }
+
+        List<Migration> migrations() {
+            return history.versions().stream().<Migration>map(FrozenMigration::new).toList();
+        }
+
+        SchemaModel snapshot(int version) {
+            return models.get(version).schema();
+        }
+
+        Set<String> allSchemas() {
+            var schemas = new TreeSet<String>();
+            models.forEach(m -> schemas.addAll(m.schema().schemas()));
+            return schemas;
+        }
+
+        String describe() {
+            var text = new StringBuilder("seed " + seed + " (replay with -Ddriftless.evolution.seed=" + seed + "):\n");
+            for (int i = 0; i < edits.size(); i++) {
+                text.append("  V").append(i + 1).append(": ").append(edits.get(i).description()).append('\n');
+                for (Operation op : operations.get(i)) {
+                    text.append("        ").append(op.describe()).append('\n');
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    @Test
+    void randomEvolutionsRoundTripOnPostgres() throws SQLException {
+        List<Long> seeds = REPLAY != null ? List.of(Long.parseLong(REPLAY.strip()))
+                : LongStream.range(FIRST_SEED, FIRST_SEED + SEQUENCES).boxed().toList();
+        long started = System.nanoTime();
+        int steps = 0;
+        long values = 0;
+        var covered = new TreeSet<String>();
+        // One database for every sequence: each one ends downgraded to the empty database.
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            for (long seed : seeds) {
+                Evolution evolution = Evolution.generate(seed);
+                try {
+                    values += roundTrip(db, evolution);
+                } catch (AssertionError | SQLException | RuntimeException e) {
+                    throw new AssertionError("random evolution failed, " + evolution.describe() + e, e);
+                }
+                steps += evolution.edits().size();
+                evolution.operations().forEach(ops -> ops.forEach(op -> covered.add(op.getClass().getSimpleName())));
+                try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                    st.execute("drop table " + HISTORY_TABLE);
+                }
+            }
+        }
+        System.out.printf("[driftless evolution] %d sequences, %d versions up and down, %d values compared, %.1f s%n",
+                seeds.size(), steps, values, (System.nanoTime() - started) / 1e9);
+        if (REPLAY == null && SEQUENCES >= 100) {
+            var every = new TreeSet<String>();
+            for (Class<?> kind : Operation.class.getPermittedSubclasses()) {
+                every.add(kind.getSimpleName());
+            }
+            every.removeAll(covered);
+            assertEquals(Set.of(), every, "operation kinds no generated version used");
+        }
+    }
+
+    /** Up one version at a time, then down one at a time; returns the number of values compared. */
+    private static long roundTrip(TestDatabase db, Evolution evolution) throws SQLException {
+        Migrator migrator = Migrator.builder(db.dataSource()).migrations(evolution.migrations())
+                .driftPolicy(DriftPolicy.IGNORE).build();
+        var expected = new ExpectedRows();
+        int last = evolution.edits().size();
+        try (Connection c = db.connect()) {
+            for (int v = 1; v <= last; v++) {
+                expected.fill(c, evolution.models().get(v - 1));
+                assertEquals(v, migrator.migrateTo(v).currentVersion());
+                expected.follow(evolution.models().get(v - 1), evolution.models().get(v));
+                check(c, evolution, v, expected, "up to V" + v);
+                expected.insertEverywhere(c, evolution.models().get(v));
+            }
+            for (int v = last - 1; v >= 0; v--) {
+                expected.fill(c, evolution.models().get(v + 1));
+                assertEquals(v, migrator.downgradeTo(v).currentVersion());
+                expected.follow(evolution.models().get(v + 1), evolution.models().get(v));
+                check(c, evolution, v, expected, "down to V" + v);
+                expected.insertEverywhere(c, evolution.models().get(v));
+            }
+            assertTrue(evolution.snapshot(0).isEmpty());
+        }
+        return expected.compared();
+    }
+
+    private static void check(Connection c, Evolution evolution, int version, ExpectedRows expected, String step)
+            throws SQLException {
+        SchemaModel snapshot = evolution.snapshot(version);
+        SchemaModel live = PostgresIntrospector.read(c, evolution.allSchemas(), Set.of(QualifiedName.of(HISTORY_TABLE)));
+        List<Operation> drift = SchemaDiff.between(snapshot, live);
+        assertEquals(List.of(), drift.stream().map(Operation::describe).toList(),
+                step + ": the live schema differs from the snapshot");
+        assertEquals(snapshot.schemas(), existingSchemas(c, evolution.allSchemas()), step + ": named schemas");
+        List<String> problems = expected.differences(c, evolution.models().get(version));
+        assertTrue(problems.isEmpty(), step + ": rows differ:\n  " + String.join("\n  ", problems));
+    }
+
+    private static Set<String> existingSchemas(Connection c, Set<String> names) throws SQLException {
+        var out = new TreeSet<String>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select nspname from pg_namespace")) {
+            while (rs.next()) {
+                if (names.contains(rs.getString(1))) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The generator is deterministic: a seed is a sequence, so a printed seed replays a failure. */
+    @Test
+    void aSeedIsAlwaysTheSameEvolution() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Evolution a = Evolution.generate(seed);
+            Evolution b = Evolution.generate(seed);
+            assertEquals(a.history(), b.history());
+            assertEquals(a.edits().stream().map(Edit::description).collect(Collectors.toList()),
+                    b.edits().stream().map(Edit::description).collect(Collectors.toList()));
+            assertTrue(a.edits().size() >= MIN_VERSIONS);
+        }
+    }
+}
