@@ -65,6 +65,9 @@ final class RandomEdits {
         if (random.nextBoolean()) {
             model = addSequence(model).orElseThrow().after();
         }
+        if (random.nextBoolean()) {
+            model = addEnumColumn(model).orElseThrow().after();
+        }
         return new Edit("initial model: " + model.tables().size() + " tables", model);
     }
 
@@ -76,7 +79,9 @@ final class RandomEdits {
                 this::convertType, this::changeNullability, this::changeDefault, this::changePrimaryKey,
                 this::changeUnique, this::addIndex, this::dropIndex, this::changeIndex, this::renameIndex,
                 this::addForeignKey, this::dropForeignKey, this::changeOnDelete, this::changeTableComment,
-                this::changeColumnComment, this::addSequence, this::dropOrChangeSequence, this::changeIdentity);
+                this::changeColumnComment, this::addSequence, this::dropOrChangeSequence, this::changeIdentity,
+                this::addEnumColumn, this::changeEnumType, this::dropEnumType, this::addCheck, this::dropCheck,
+                this::changeCheck, this::addView, this::dropView, this::changeView);
         for (int attempt = 0; attempt < 1000; attempt++) {
             Optional<Edit> edit = kinds.get(random.nextInt(kinds.size())).apply(model);
             if (edit.isPresent() && !edit.get().after().schema().equals(model.schema())) {
@@ -101,7 +106,7 @@ final class RandomEdits {
             columns.add(randomColumn(columns, random.nextInt(3) != 0));
         }
         var table = new TrackedTable(id, schema, "t" + id, columns, idColumn.id(), List.of(idColumn.id()), List.of(),
-                List.of(), List.of(), Map.of(), random.nextInt(3) == 0 ? pick(COMMENTS) : null);
+                List.of(), List.of(), Map.of(), List.of(), random.nextInt(3) == 0 ? pick(COMMENTS) : null);
         if (random.nextBoolean()) {
             TrackedColumn indexed = columns.get(1);
             table = table.withIndexes(List.of(new TrackedIndex("ix" + fresh(), List.of(indexed.id()),
@@ -129,7 +134,7 @@ final class RandomEdits {
             if (!restorable(owner, owner.column(ref[1]).orElseThrow())) {
                 return Optional.empty();
             }
-            after = after.withTable(owner.withoutColumn(ref[1]));
+            after = after.withTable(owner.withoutColumn(ref[1])).withoutViewColumn(owner.id(), ref[1]);
         }
         return Optional.of(new Edit("drop table " + table.qualifiedName(), after));
     }
@@ -191,8 +196,15 @@ final class RandomEdits {
             return Optional.empty();
         }
         TrackedColumn column = pick(droppable);
-        return Optional.of(new Edit("drop column " + table.name() + "." + column.name(),
-                model.withTable(table.withoutColumn(column.id()))));
+        TrackedModel after = model.withTable(table.withoutColumn(column.id())).withoutViewColumn(table.id(), column.id());
+        // The last field of a Java enum type gone: its PostgreSQL type goes with it.
+        boolean lastOfItsType = column.kind() == ValueKind.ENUM && after.tables().stream()
+                .flatMap(t -> t.columns().stream()).noneMatch(c -> c.type().equals(column.type()));
+        if (lastOfItsType) {
+            after = after.withEnums(after.enums().stream().filter(e -> !e.name().equals(column.type())).toList());
+        }
+        return Optional.of(new Edit("drop column " + table.name() + "." + column.name()
+                + (lastOfItsType ? " and its enum type" : ""), after));
     }
 
     /** {@link #DROP_ONLY_RESTORABLE_COLUMNS}. */
@@ -505,10 +517,161 @@ final class RandomEdits {
                 model.withSequences(append(rest, changed))));
     }
 
+    // ---- enum types, checks, views ----
+
+    /** A column of an enum type: a new type, or one the model has. */
+    Optional<Edit> addEnumColumn(TrackedModel model) {
+        TrackedTable table = pickTable(model);
+        if (table == null) {
+            return Optional.empty();
+        }
+        TrackedModel after = model;
+        TrackedModel.TrackedEnum type;
+        if (model.enums().isEmpty() || random.nextBoolean()) {
+            type = new TrackedModel.TrackedEnum("level" + fresh(), List.of(TrackedModel.TrackedEnum.STABLE_VALUE, "mid", "high"));
+            after = after.withEnums(append(model.enums(), type));
+        } else {
+            type = pick(model.enums());
+        }
+        boolean nullable = random.nextBoolean();
+        var column = new TrackedColumn(fresh(), freshColumnName(table.columns()), ValueKind.ENUM, type.name(), nullable,
+                nullable ? null : ValueKind.ENUM.defaults().get(0), false, null);
+        return Optional.of(new Edit("add " + (nullable ? "nullable" : "required") + " column " + table.name() + "."
+                + column.name() + " of enum type " + type.name(),
+                after.withTable(table.withColumns(append(table.columns(), column)))));
+    }
+
+    /** A value added (anywhere), removed (never the first) or moved. */
+    Optional<Edit> changeEnumType(TrackedModel model) {
+        if (model.enums().isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedModel.TrackedEnum type = pick(model.enums());
+        var values = new ArrayList<>(type.values());
+        String what;
+        int choice = random.nextInt(3);
+        if (choice == 0 || values.size() < 3) {
+            String value = "v" + fresh();
+            values.add(1 + random.nextInt(values.size()), value);
+            what = "add value " + value + " to";
+        } else if (choice == 1) {
+            what = "remove value " + values.remove(1 + random.nextInt(values.size() - 1)) + " from";
+        } else {
+            String moved = values.remove(values.size() - 1);
+            values.add(1, moved);
+            what = "move value " + moved + " of";
+        }
+        var changed = new TrackedModel.TrackedEnum(type.name(), values);
+        return Optional.of(new Edit(what + " enum type " + type.name(),
+                model.withEnums(model.enums().stream().map(e -> e == type ? changed : e).toList())));
+    }
+
+    Optional<Edit> dropEnumType(TrackedModel model) {
+        List<TrackedModel.TrackedEnum> unused = model.enums().stream()
+                .filter(e -> model.tables().stream().flatMap(t -> t.columns().stream())
+                        .noneMatch(c -> c.kind() == ValueKind.ENUM && c.type().equals(e.name())))
+                .toList();
+        if (unused.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedModel.TrackedEnum type = pick(unused);
+        return Optional.of(new Edit("drop enum type " + type.name(),
+                model.withEnums(model.enums().stream().filter(e -> e != type).toList())));
+    }
+
+    Optional<Edit> addCheck(TrackedModel model) {
+        TrackedTable table = pickTable(model);
+        if (table == null) {
+            return Optional.empty();
+        }
+        List<TrackedColumn> checkable = table.columns().stream()
+                .filter(c -> c.kind().check("x", 0) != null && c.id() != table.idColumn()).toList();
+        if (checkable.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedColumn column = pick(checkable);
+        var check = new TrackedModel.TrackedCheck("ck" + fresh(), column.id(), random.nextInt(10));
+        return Optional.of(new Edit("add check " + check.name() + " on " + table.name() + "." + column.name(),
+                model.withTable(table.withChecks(append(table.checks(), check)))));
+    }
+
+    Optional<Edit> dropCheck(TrackedModel model) {
+        TrackedTable table = pickTable(model);
+        if (table == null || table.checks().isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedModel.TrackedCheck check = pick(table.checks());
+        return Optional.of(new Edit("drop check " + check.name() + " on " + table.name(),
+                model.withTable(table.withChecks(table.checks().stream().filter(c -> c != check).toList()))));
+    }
+
+    Optional<Edit> changeCheck(TrackedModel model) {
+        TrackedTable table = pickTable(model);
+        if (table == null || table.checks().isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedModel.TrackedCheck check = pick(table.checks());
+        var changed = new TrackedModel.TrackedCheck(check.name(), check.column(), check.bound() + 1 + random.nextInt(5));
+        return Optional.of(new Edit("change check " + check.name() + " on " + table.name(),
+                model.withTable(table.withChecks(table.checks().stream().map(c -> c == check ? changed : c).toList()))));
+    }
+
+    /** A view selecting columns of a table, or counting the rows of a view. */
+    Optional<Edit> addView(TrackedModel model) {
+        TrackedTable table = pickTable(model);
+        if (table == null) {
+            return Optional.empty();
+        }
+        int id = fresh();
+        TrackedModel.TrackedView view;
+        if (!model.views().isEmpty() && random.nextInt(3) == 0) {
+            TrackedModel.TrackedView base = pick(model.views());
+            view = new TrackedModel.TrackedView(id, base.schema(), "v" + id, -1, base.id(), List.of(), random.nextInt(4) == 0);
+        } else {
+            view = new TrackedModel.TrackedView(id, table.schema(), "v" + id, table.id(), -1, viewColumns(table),
+                    random.nextInt(4) == 0);
+        }
+        return Optional.of(new Edit("add " + (view.materialized() ? "materialized " : "") + "view " + view.name(),
+                model.withViews(append(model.views(), view))));
+    }
+
+    Optional<Edit> dropView(TrackedModel model) {
+        if (model.views().isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedModel.TrackedView view = pick(model.views());
+        return Optional.of(new Edit("drop view " + view.name() + " (and the views reading it)",
+                model.withViews(model.views().stream().filter(v -> v != view).toList())));
+    }
+
+    /** Other columns, or materialized instead of plain (or the other way round). */
+    Optional<Edit> changeView(TrackedModel model) {
+        if (model.views().isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedModel.TrackedView view = pick(model.views());
+        boolean toggle = view.table() < 0 || random.nextBoolean();
+        List<Integer> columns = toggle ? view.columns() : viewColumns(model.table(view.table()).orElseThrow());
+        var changed = new TrackedModel.TrackedView(view.id(), view.schema(), view.name(), view.table(), view.view(),
+                columns, toggle != view.materialized());
+        return Optional.of(new Edit("change view " + view.name() + (toggle ? " (materialized or not)" : " (columns)"),
+                model.withViews(model.views().stream().map(v -> v == view ? changed : v).toList())));
+    }
+
+    private List<Integer> viewColumns(TrackedTable table) {
+        var columns = new ArrayList<Integer>(List.of(table.idColumn()));
+        TrackedColumn other = pick(table.columns());
+        if (!columns.contains(other.id())) {
+            columns.add(other.id());
+        }
+        return columns;
+    }
+
     // ---- helpers ----
 
     private TrackedColumn randomColumn(List<TrackedColumn> existing, boolean nullable) {
-        List<ValueKind> kinds = List.of(ValueKind.values()).subList(0, ValueKind.values().length - 1);
+        List<ValueKind> kinds = List.of(ValueKind.values()).stream()
+                .filter(k -> k != ValueKind.REFERENCE && k != ValueKind.ENUM).toList();
         ValueKind kind = pick(kinds);
         List<String> types = kind == ValueKind.INTEGER ? kind.types().subList(0, 3) : kind.types();
         return new TrackedColumn(fresh(), freshColumnName(existing), kind, pick(types), nullable, null, false,

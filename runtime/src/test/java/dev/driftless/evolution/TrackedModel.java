@@ -1,8 +1,12 @@
 package dev.driftless.evolution;
 
+import static dev.driftless.plan.Identifiers.quote;
+
 import dev.driftless.diff.Renames;
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -14,12 +18,14 @@ import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.View;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A schema as the generator evolves it: every table and column keeps an id across renames, so
@@ -28,14 +34,48 @@ import java.util.function.UnaryOperator;
  * {@code <table>_<columns>_key}, {@code <table>_<column>_fkey}); index names are explicit, as
  * {@code @Index(name = ...)} gives them.
  */
-record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
+record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences, List<TrackedEnum> enums,
+        List<TrackedView> views) {
 
     TrackedModel {
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
+        enums = List.copyOf(enums);
+        views = List.copyOf(views);
     }
 
-    static final TrackedModel EMPTY = new TrackedModel(List.of(), List.of());
+    static final TrackedModel EMPTY = new TrackedModel(List.of(), List.of(), List.of(), List.of());
+
+    /** An enum type in the default schema; its first value is never removed. */
+    record TrackedEnum(String name, List<String> values) {
+        static final String STABLE_VALUE = "low";
+
+        TrackedEnum {
+            values = List.copyOf(values);
+        }
+
+        EnumType toEnumType() {
+            return new EnumType(QualifiedName.of(name), values);
+        }
+    }
+
+    /**
+     * A view over the listed columns of a table ({@code table} is a table id), or counting the rows
+     * of another view ({@code view} is a view id, {@code table} is -1).
+     */
+    record TrackedView(int id, String schema, String name, int table, int view, List<Integer> columns,
+            boolean materialized) {
+        TrackedView {
+            columns = List.copyOf(columns);
+        }
+
+        QualifiedName qualifiedName() {
+            return new QualifiedName(schema, name);
+        }
+    }
+
+    /** A check constraint on one column, with the kind's expression and a bound to change. */
+    record TrackedCheck(String name, int column, int bound) {}
 
     record TrackedColumn(int id, String name, ValueKind kind, String type, boolean nullable, String defaultExpression,
             boolean identity, String comment) {
@@ -94,9 +134,11 @@ record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
      */
     record TrackedTable(int id, String schema, String name, List<TrackedColumn> columns, int idColumn,
             List<Integer> primaryKey, List<List<Integer>> uniques, List<TrackedIndex> indexes,
-            List<TrackedForeignKey> foreignKeys, Map<Integer, Integer> references, String comment) {
+            List<TrackedForeignKey> foreignKeys, Map<Integer, Integer> references, List<TrackedCheck> checks,
+            String comment) {
 
         TrackedTable {
+            checks = List.copyOf(checks);
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             uniques = uniques.stream().map(List::copyOf).toList();
@@ -123,7 +165,7 @@ record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
 
         TrackedTable withColumns(List<TrackedColumn> v) {
             return new TrackedTable(id, schema, name, v, idColumn, primaryKey, uniques, indexes, foreignKeys, references,
-                    comment);
+                    checks, comment);
         }
 
         TrackedTable withColumn(TrackedColumn v) {
@@ -132,37 +174,42 @@ record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
 
         TrackedTable withName(String v) {
             return new TrackedTable(id, schema, v, columns, idColumn, primaryKey, uniques, indexes, foreignKeys, references,
-                    comment);
+                    checks, comment);
         }
 
         TrackedTable withPrimaryKey(List<Integer> v) {
             return new TrackedTable(id, schema, name, columns, idColumn, v, uniques, indexes, foreignKeys, references,
-                    comment);
+                    checks, comment);
         }
 
         TrackedTable withUniques(List<List<Integer>> v) {
             return new TrackedTable(id, schema, name, columns, idColumn, primaryKey, v, indexes, foreignKeys, references,
-                    comment);
+                    checks, comment);
         }
 
         TrackedTable withIndexes(List<TrackedIndex> v) {
             return new TrackedTable(id, schema, name, columns, idColumn, primaryKey, uniques, v, foreignKeys, references,
-                    comment);
+                    checks, comment);
         }
 
         TrackedTable withForeignKeys(List<TrackedForeignKey> v) {
             return new TrackedTable(id, schema, name, columns, idColumn, primaryKey, uniques, indexes, v, references,
-                    comment);
+                    checks, comment);
         }
 
         TrackedTable withReferences(Map<Integer, Integer> v) {
             return new TrackedTable(id, schema, name, columns, idColumn, primaryKey, uniques, indexes, foreignKeys, v,
-                    comment);
+                    checks, comment);
+        }
+
+        TrackedTable withChecks(List<TrackedCheck> v) {
+            return new TrackedTable(id, schema, name, columns, idColumn, primaryKey, uniques, indexes, foreignKeys,
+                    references, v, comment);
         }
 
         TrackedTable withComment(String v) {
             return new TrackedTable(id, schema, name, columns, idColumn, primaryKey, uniques, indexes, foreignKeys,
-                    references, v);
+                    references, checks, v);
         }
 
         /** The table without a column, and without every key and index that names it. */
@@ -172,7 +219,8 @@ record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
             return new TrackedTable(id, schema, name, columns.stream().filter(c -> c.id() != columnId).toList(), idColumn,
                     primaryKey, uniques.stream().filter(u -> !u.contains(columnId)).toList(),
                     indexes.stream().filter(i -> !i.columns().contains(columnId)).toList(),
-                    foreignKeys.stream().filter(f -> f.column() != columnId).toList(), refs, comment);
+                    foreignKeys.stream().filter(f -> f.column() != columnId).toList(), refs,
+                    checks.stream().filter(c -> c.column() != columnId).toList(), comment);
         }
 
         Table toTable(TrackedModel model) {
@@ -194,8 +242,12 @@ record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
                 return new ForeignKey(name + "_" + column + "_fkey", List.of(column), target.qualifiedName(),
                         List.of(target.idColumnOf().name()), f.onDelete());
             }).toList();
+            List<CheckConstraint> cks = checks.stream().map(c -> {
+                TrackedColumn column = column(c.column()).orElseThrow();
+                return new CheckConstraint(c.name(), column.kind().check(quote(column.name()), c.bound()));
+            }).toList();
             return new Table(qualifiedName(), cols, new PrimaryKey(name + "_pkey", names(primaryKey)), uqs, idx, fks,
-                    comment);
+                    cks, comment);
         }
 
         private List<String> names(List<Integer> ids) {
@@ -211,15 +263,44 @@ record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
         var list = new ArrayList<>(tables.stream().filter(t -> t.id() != table.id()).toList());
         list.add(table);
         list.sort(java.util.Comparator.comparingInt(TrackedTable::id));
-        return new TrackedModel(list, sequences);
+        return new TrackedModel(list, sequences, enums, views);
     }
 
+    /** The model without a table, and without the views that read it (and those that read them). */
     TrackedModel withoutTable(int tableId) {
-        return new TrackedModel(tables.stream().filter(t -> t.id() != tableId).toList(), sequences);
+        var kept = new TrackedModel(tables.stream().filter(t -> t.id() != tableId).toList(), sequences, enums, views);
+        return kept.withViews(views.stream().filter(v -> v.table() != tableId).toList());
     }
 
     TrackedModel withSequences(List<Sequence> v) {
-        return new TrackedModel(tables, v);
+        return new TrackedModel(tables, v, enums, views);
+    }
+
+    TrackedModel withEnums(List<TrackedEnum> v) {
+        return new TrackedModel(tables, sequences, v, views);
+    }
+
+    /** The model with these views, less those that read a view that is not among them. */
+    TrackedModel withViews(List<TrackedView> v) {
+        var kept = new ArrayList<>(v);
+        boolean changed = true;
+        while (changed) {
+            changed = kept.removeIf(x -> x.view() >= 0 && kept.stream().noneMatch(y -> y.id() == x.view()));
+        }
+        return new TrackedModel(tables, sequences, enums, kept);
+    }
+
+    /** After a column is dropped: views no longer select it, and a view left with nothing goes. */
+    TrackedModel withoutViewColumn(int tableId, int columnId) {
+        return withViews(views.stream()
+                .map(v -> v.table() != tableId ? v : new TrackedView(v.id(), v.schema(), v.name(), v.table(), v.view(),
+                        v.columns().stream().filter(c -> c != columnId).toList(), v.materialized()))
+                .filter(v -> v.table() < 0 || !v.columns().isEmpty())
+                .toList());
+    }
+
+    Optional<TrackedView> view(int viewId) {
+        return views.stream().filter(v -> v.id() == viewId).findFirst();
     }
 
     /** Join columns, in any table, whose values refer to rows of {@code tableId}. */
@@ -241,7 +322,18 @@ record TrackedModel(List<TrackedTable> tables, List<Sequence> sequences) {
     }
 
     SchemaModel schema() {
-        return new SchemaModel(tables.stream().map(t -> t.toTable(this)).toList(), sequences);
+        return new SchemaModel(tables.stream().map(t -> t.toTable(this)).toList(), sequences,
+                enums.stream().map(TrackedEnum::toEnumType).toList(), views.stream().map(this::toView).toList());
+    }
+
+    private View toView(TrackedView v) {
+        if (v.table() < 0) {
+            return new View(v.qualifiedName(), "SELECT count(*) AS n FROM " + quote(view(v.view()).orElseThrow()
+                    .qualifiedName()), v.materialized());
+        }
+        TrackedTable t = table(v.table()).orElseThrow();
+        return new View(v.qualifiedName(), "SELECT " + v.columns().stream().map(c -> quote(t.columnName(c)))
+                .collect(Collectors.joining(", ")) + " FROM " + quote(t.qualifiedName()), v.materialized());
     }
 
     /** What {@code @RenamedFrom} would declare for going from {@code before} to this model. */

@@ -25,6 +25,11 @@ enum ValueKind {
     TIMESTAMP(List.of("timestamp(6) without time zone", "timestamp(3) without time zone"),
             List.of("CURRENT_TIMESTAMP", "now()")),
     UUID_KIND(List.of("uuid"), List.of("gen_random_uuid()")),
+    /**
+     * A column of an enum type of the model (its type is the enum's name). Every row holds the
+     * type's first value, which no edit removes: rows never hold a value a version takes away.
+     */
+    ENUM(List.of(), List.of("'" + TrackedModel.TrackedEnum.STABLE_VALUE + "'")),
     /** A join column: holds the id of a row of the table it refers to. */
     REFERENCE(List.of("bigint", "integer"), List.of());
 
@@ -47,9 +52,23 @@ enum ValueKind {
         return defaults;
     }
 
+    /**
+     * A check constraint over a column of this kind that every type of the kind accepts and every
+     * generated value passes (so do NULL and the defaults); null when the kind has none.
+     */
+    String check(String column, int bound) {
+        return switch (this) {
+            case INTEGER -> "length(" + column + "::text) < " + (20 + bound);
+            case STRING -> "length(" + column + ") < " + (100 + bound);
+            case DECIMAL, FLOAT -> column + " > " + (-1000 - bound);
+            case DATE, TIMESTAMP -> column + " > '" + (1990 + bound) + "-01-01'";
+            default -> null;
+        };
+    }
+
     /** Whether every row holds a different value, so the column can carry a unique key. */
     boolean distinct() {
-        return this != BOOLEAN && this != REFERENCE;
+        return this != BOOLEAN && this != REFERENCE && this != ENUM;
     }
 
     /**
@@ -66,6 +85,7 @@ enum ValueKind {
             case DATE -> java.time.LocalDate.of(2024, 1, 1).plusDays(n).toString();
             case TIMESTAMP -> LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(n).toString();
             case UUID_KIND -> new UUID(0x0D1F7L, n).toString();
+            case ENUM -> TrackedModel.TrackedEnum.STABLE_VALUE;
         };
     }
 
