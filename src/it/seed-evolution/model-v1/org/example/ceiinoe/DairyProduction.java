@@ -1,0 +1,36 @@
+package org.example.ceiinoe;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** Milk yield per milking session. */
+@Entity
+@Table(name = "dairy_production", indexes = @Index(name = "idx_dairy_production_ts", columnList = "ts"))
+public class DairyProduction {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "device_id", nullable = false)
+    private Device device;
+
+    @ManyToOne
+    @JoinColumn(name = "file_id")
+    private IngestFile file;
+
+    @Column(name = "ts", nullable = false)
+    private LocalDateTime ts;
+
+    @Column(name = "milk_liters", precision = 12, scale = 2)
+    private BigDecimal milkLiters;
+}

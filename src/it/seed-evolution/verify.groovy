@@ -1,0 +1,57 @@
+// Checks the history the scenario's builds froze: each seed change became the version it should.
+def history = new File(basedir, 'src/main/driftless')
+def names = history.list().sort()
+assert names == ['V0001__initial.sql', 'V0002__datasource_and_batch.sql', 'V0003__dairy_quality_score.sql',
+                 'V0004__energy_rename_kwh.sql', 'V0005__water_consumption.sql', 'V0006__energy_monthly_view.sql',
+                 'snapshot.driftless'] : names
+
+def up = { String file -> def text = new File(history, file).text; text.substring(text.indexOf('-- driftless:up'), text.indexOf('-- driftless:down')) }
+def down = { String file -> def text = new File(history, file).text; text.substring(text.indexOf('-- driftless:down')) }
+
+// Seed 002: renames, never a drop and an add.
+def v2 = up('V0002__datasource_and_batch.sql')
+assert v2.contains('ALTER TABLE device RENAME TO datasource;')
+assert v2.contains('ALTER TABLE ingest_file RENAME TO ingest_batch;')
+assert v2.contains('ALTER TABLE ingest_batch RENAME COLUMN file_id TO batch_id;')
+assert v2.contains('ALTER TABLE fact_energy_hourly RENAME COLUMN file_id TO batch_id;')
+assert v2.contains('ALTER TABLE dairy_production RENAME COLUMN device_id TO datasource_id;')
+assert !v2.contains('DROP TABLE') && !v2.contains('DROP COLUMN') && !v2.contains('ADD COLUMN') : v2
+def v2down = down('V0002__datasource_and_batch.sql')
+assert v2down.contains('ALTER TABLE datasource RENAME TO device;')
+assert v2down.contains('ALTER TABLE ingest_batch RENAME TO ingest_file;')
+assert !v2down.contains('DROP TABLE') && !v2down.contains('DROP COLUMN') : v2down
+
+// Seed 000, scenario 1: the nullable column and its comment.
+def v3 = up('V0003__dairy_quality_score.sql')
+assert v3.contains('ALTER TABLE dairy_production ADD COLUMN quality_score numeric(4,2);')
+assert v3.contains("COMMENT ON COLUMN dairy_production.quality_score IS 'Calculated milk quality score (0-100)';")
+assert down('V0003__dairy_quality_score.sql').contains('ALTER TABLE dairy_production DROP COLUMN quality_score;')
+
+// Scenario 2: a rename in place, no copy, no trigger.
+def v4 = up('V0004__energy_rename_kwh.sql')
+assert v4.contains('ALTER TABLE fact_energy_hourly RENAME COLUMN energy_kwh TO kwh;')
+assert !v4.contains('DROP COLUMN') : v4
+assert down('V0004__energy_rename_kwh.sql').contains('ALTER TABLE fact_energy_hourly RENAME COLUMN kwh TO energy_kwh;')
+
+// Scenario 3: the table, its keys and its indexes.
+def v5 = up('V0005__water_consumption.sql')
+assert v5.contains('CREATE TABLE water_consumption (')
+assert v5.contains('created_at timestamp(6) with time zone DEFAULT now()')
+assert v5.contains('idx_water_consumption_ts')
+assert v5.contains('idx_water_consumption_device')
+assert v5.contains('REFERENCES datasource (id)')
+assert v5.contains('REFERENCES ingest_batch (batch_id)')
+assert down('V0005__water_consumption.sql').contains('DROP TABLE water_consumption;')
+
+// Scenario 4: the view.
+def v6 = up('V0006__energy_monthly_view.sql')
+assert v6.contains('v_energy_monthly')
+assert v6.contains('sum(kwh) AS total_kwh')
+assert down('V0006__energy_monthly_view.sql').contains('v_energy_monthly')
+
+def log = new File(basedir, 'build.log').text
+['initial', 'datasource_and_batch', 'dairy_quality_score', 'energy_rename_kwh', 'water_consumption',
+ 'energy_monthly_view'].eachWithIndex { name, i -> assert log.contains("[DL201] Froze version ${i + 1} '${name}'") }
+assert !log.contains('[DL206]') : 'every rename is declared, none is reported as a likely one'
+assert !log.contains('[DL205]') : 'no version discards data'
+return true
