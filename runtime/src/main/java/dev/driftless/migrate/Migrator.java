@@ -50,6 +50,7 @@ public final class Migrator {
     private final boolean createSchema;
     private final VersionTransaction transactions;
     private final DriftPolicy driftPolicy;
+    private final boolean retryFailedVersions;
     /** Null means the snapshot beside the migration index. */
     private final Snapshot expectedSnapshot;
 
@@ -62,6 +63,7 @@ public final class Migrator {
         this.createSchema = builder.createSchema;
         this.transactions = new VersionTransaction(builder.ddlLockTimeout, builder.ddlLockRetries);
         this.driftPolicy = builder.driftPolicy;
+        this.retryFailedVersions = builder.retryFailedVersions;
         this.expectedSnapshot = builder.expectedSnapshot;
     }
 
@@ -109,11 +111,20 @@ public final class Migrator {
 
     /**
      * Runs the down statements of every applied version above {@code target}, newest first, each
-     * in its own transaction together with the removal of its history row.
+     * in its own transaction together with the removal of its history row. Refused, before
+     * anything runs, when one of them is irreversible: see {@link #downgradeTo(int, boolean)}.
      */
     public MigrateResult downgradeTo(int target) {
+        return downgradeTo(target, false);
+    }
+
+    /**
+     * Like {@link #downgradeTo(int)}; with {@code force}, also through irreversible versions, whose
+     * downs restore the schema but not the data their ups discarded.
+     */
+    public MigrateResult downgradeTo(int target, boolean force) {
         requireKnownTarget(target);
-        return locked((connection, table) -> downgradeLocked(connection, table, target));
+        return locked((connection, table) -> downgradeLocked(connection, table, target, force));
     }
 
     /**
@@ -258,6 +269,12 @@ public final class Migrator {
         return migrations;
     }
 
+    /** The baseline (squash) the versions start with, if they start with one. */
+    private Optional<Migration> baseline() {
+        return migrations.isEmpty() || migrations.get(0).squashed().isEmpty() ? Optional.empty()
+                : Optional.of(migrations.get(0));
+    }
+
     private Map<Integer, Migration> byVersion() {
         Map<Integer, Migration> byVersion = new HashMap<>();
         migrations.forEach(m -> byVersion.put(m.version(), m));
@@ -354,7 +371,8 @@ public final class Migrator {
         return new MigrateResult(applied, current);
     }
 
-    private MigrateResult downgradeLocked(Connection connection, String table, int target) throws SQLException {
+    private MigrateResult downgradeLocked(Connection connection, String table, int target, boolean force)
+            throws SQLException {
         SchemaHistory.createHistoryTable(connection, table);
         List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
         validate(history);
@@ -369,6 +387,23 @@ public final class Migrator {
                 .filter(e -> e.success() && e.version() > target)
                 .sorted(Comparator.comparingInt(HistoryEntry::version).reversed())
                 .toList();
+        List<String> refusals = new ArrayList<>();
+        for (HistoryEntry entry : newestFirst) {
+            Migration m = byVersion.get(entry.version());
+            if (m == null) {
+                refusals.add("version " + entry.version() + " (" + entry.description() + ") was squashed into a"
+                        + " baseline: the code can no longer undo it, so the database cannot go below "
+                        + baseline().map(Migration::version).orElse(entry.version()));
+            } else if (!force && !m.irreversible().isEmpty()) {
+                refusals.add(describe(m) + " is irreversible: " + String.join("; ", m.irreversible()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new MigrationException(String.join("\n", refusals) + "\nNothing was executed."
+                    + (refusals.stream().anyMatch(r -> r.contains("irreversible"))
+                            ? " Downgrading with force runs the downs anyway: the schema comes back, the data"
+                                    + " those versions discarded does not." : ""));
+        }
         for (HistoryEntry entry : newestFirst) {
             // validate() refused versions the code lacks, so every applied version is known here.
             AppliedVersion version = revert(connection, table, byVersion.get(entry.version()));
@@ -386,13 +421,33 @@ public final class Migrator {
         List<String> problems = new ArrayList<>();
         for (HistoryEntry entry : history) {
             if (!entry.success()) {
+                if (!retryFailedVersions) {
+                    problems.add("version " + entry.version() + " (" + entry.description() + ") failed at "
+                            + entry.appliedAt() + " and was rolled back, so none of its statements took effect: "
+                            + entry.error() + "\nFix the cause, then clear the failed attempt with `driftless repair`"
+                            + " (Migrator.repair()) and migrate again");
+                }
                 continue;
             }
             Migration migration = byVersion.get(entry.version());
-            if (migration == null) {
+            String squashedAs = baseline().map(b -> b.squashed().get(entry.version())).orElse(null);
+            if (migration == null && squashedAs != null) {
+                if (!List.of(squashedAs.split(",")).contains(entry.checksum())) {
+                    problems.add("version " + entry.version() + " (" + entry.description() + ") was applied with"
+                            + " checksum " + entry.checksum() + ", which is not the one the baseline that squashed it"
+                            + " recorded: the database ran a version the code never had");
+                }
+            } else if (migration != null && migration.squashed().containsKey(entry.version())
+                    && List.of(migration.squashed().get(entry.version()).split(",")).contains(entry.checksum())) {
+                // The version the baseline stands for, applied before the squash: valid.
+            } else if (migration == null) {
                 problems.add("version " + entry.version() + " (" + entry.description()
                         + ") is applied in the database but the code does not have it: the database is newer than"
                         + " the code, or a migration is missing; run the code that has it");
+            } else if (!migration.checksum().equals(entry.checksum()) && !migration.squashed().isEmpty()) {
+                problems.add(describe(migration) + " was applied with checksum " + entry.checksum() + ", which is"
+                        + " neither the baseline's nor that of the version it squashed: the database ran a version"
+                        + " the code never had");
             } else if (!migration.checksum().equals(entry.checksum())) {
                 problems.add(describe(migration) + " was applied with checksum " + entry.checksum()
                         + " but the code has " + migration.checksum()
@@ -403,6 +458,12 @@ public final class Migrator {
         // Running an older version after a newer one would build a schema nobody planned.
         int current = SchemaHistory.currentVersion(history);
         Set<Integer> done = SchemaHistory.successfulVersions(history);
+        Optional<Migration> baseline = baseline();
+        if (baseline.isPresent() && current > 0 && current < baseline.get().version()) {
+            problems.add("the database is at version " + current + ", but the versions up to "
+                    + baseline.get().version() + " were squashed into a baseline, which only builds new databases:"
+                    + " first migrate it to version " + baseline.get().version() + " with a build from before the squash");
+        }
         for (Migration migration : migrations) {
             if (migration.version() < current && !done.contains(migration.version())) {
                 problems.add(describe(migration) + " is not applied but the later version " + current
@@ -414,10 +475,28 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Clears the records of failed attempts, so that the next migrate tries those versions again.
+     * A failed version was rolled back, so its record is all it left behind.
+     *
+     * @return the failed attempts that were cleared
+     */
+    public List<HistoryEntry> repair() {
+        return locked((connection, table) -> {
+            SchemaHistory.createHistoryTable(connection, table);
+            List<HistoryEntry> failed = SchemaHistory.readHistory(connection, table).stream()
+                    .filter(e -> !e.success()).toList();
+            for (HistoryEntry entry : failed) {
+                forgetFailedAttempt(connection, table, entry);
+            }
+            return failed;
+        });
+    }
+
     private void forgetFailedAttempt(Connection connection, String table, HistoryEntry entry) throws SQLException {
         // A version runs in one transaction, so the failed attempt left nothing but this row.
-        LOG.log(Level.WARNING, () -> "version " + entry.version() + " (" + entry.description() + ") failed at "
-                + entry.appliedAt() + " and was rolled back; retrying it. Earlier error: " + entry.error());
+        LOG.log(Level.WARNING, () -> "clearing the failed attempt of version " + entry.version() + " ("
+                + entry.description() + ") at " + entry.appliedAt() + ": " + entry.error());
         try (PreparedStatement delete = connection.prepareStatement(
                 "delete from " + table + " where version = ? and not success")) {
             delete.setInt(1, entry.version());
@@ -427,7 +506,7 @@ public final class Migrator {
 
     private AppliedVersion apply(Connection connection, String table, Migration migration) throws SQLException {
         try {
-            Duration took = transactions.run(connection, migration.up(), "recording it in the history",
+            Duration took = transactions.run(connection, migration.up(), migration::javaStep, "recording it in the history",
                     elapsed -> SchemaHistory.insertHistory(connection, table, migration, elapsed, null));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
@@ -445,7 +524,8 @@ public final class Migrator {
 
     private AppliedVersion revert(Connection connection, String table, Migration migration) throws SQLException {
         try {
-            Duration took = transactions.run(connection, migration.down(), "removing it from the history", elapsed -> {
+            Duration took = transactions.run(connection, migration.down(), migration::javaStep,
+                    "removing it from the history", elapsed -> {
                 try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
                     delete.setInt(1, migration.version());
                     delete.executeUpdate();
@@ -611,6 +691,7 @@ public final class Migrator {
         private Duration ddlLockTimeout = Duration.ofSeconds(5);
         private int ddlLockRetries = 5;
         private DriftPolicy driftPolicy = DriftPolicy.IGNORE;
+        private boolean retryFailedVersions;
         private Snapshot expectedSnapshot;
 
         private Builder(DataSource dataSource) {
@@ -668,6 +749,17 @@ public final class Migrator {
          */
         public Builder driftPolicy(DriftPolicy policy) {
             this.driftPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether a version whose previous attempt failed is tried again without a {@link #repair()}.
+         * Off by default: a failed attempt stops every later run until someone has looked at it.
+         * Every version is rolled back when it fails, so a retry starts from a clean state; turn this
+         * on for services that should heal from passing failures by themselves.
+         */
+        public Builder retryFailedVersions(boolean retry) {
+            this.retryFailedVersions = retry;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.driftless.migrate;
 import static dev.driftless.plan.Identifiers.literal;
 import static dev.driftless.plan.Identifiers.quote;
 
+import dev.driftless.history.HandWrittenSteps;
 import java.util.List;
 
 /**
@@ -22,12 +23,39 @@ public final class OfflineScript {
      * @param historyTable the history table, as SQL (schema-qualified if needed)
      */
     public static String between(List<Migration> migrations, int from, int to, String historyTable) {
+        return between(migrations, from, to, historyTable, false);
+    }
+
+    /**
+     * Like {@link #between(List, int, int, String)}; {@code force} allows a downgrade through
+     * irreversible versions. Versions with Java steps are refused: SQL cannot run them.
+     */
+    public static String between(List<Migration> migrations, int from, int to, String historyTable, boolean force) {
         int latest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
         for (int v : new int[] {from, to}) {
             if (v < 0 || v > latest || (v > 0 && migrations.stream().noneMatch(m -> m.version() == v))) {
                 throw new MigrationException("there is no version " + v + ": the code has versions "
                         + (latest == 0 ? "none" : "1 to " + latest) + " (0 is the empty database)");
             }
+        }
+        var refused = new java.util.ArrayList<String>();
+        for (Migration m : migrations) {
+            boolean inRange = to >= from ? m.version() > from && m.version() <= to : m.version() <= from && m.version() > to;
+            if (!inRange) {
+                continue;
+            }
+            (to >= from ? m.up() : m.down()).stream().map(HandWrittenSteps::javaStepClass)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(c -> refused.add("version " + m.version() + " (" + m.description() + ") runs the Java step "
+                            + c + ", which a SQL script cannot run: apply it with the migrator"));
+            if (to < from && !force && !m.irreversible().isEmpty()) {
+                refused.add("version " + m.version() + " (" + m.description() + ") is irreversible: "
+                        + String.join("; ", m.irreversible()) + " (force writes the downs anyway; the data does"
+                        + " not come back)");
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new MigrationException(String.join("\n", refused));
         }
         var out = new StringBuilder();
         out.append("-- Driftless offline script: version ").append(from).append(" to ").append(to)

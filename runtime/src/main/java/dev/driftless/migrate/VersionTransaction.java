@@ -5,12 +5,14 @@ import static dev.driftless.migrate.Migrator.human;
 import static dev.driftless.migrate.Migrator.oneLine;
 import static dev.driftless.migrate.Migrator.sleep;
 
+import dev.driftless.history.HandWrittenSteps;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runs one version's statements with their history bookkeeping in one transaction, under a lock
@@ -55,11 +57,11 @@ final class VersionTransaction {
      * is rolled back and tried again after a pause, up to the configured number of retries. On
      * failure, throws a {@link StepFailure} naming the step; the connection is back in autocommit.
      */
-    Duration run(Connection connection, List<String> statements, String bookkeepingStep,
-            Bookkeeping bookkeeping) throws StepFailure {
+    Duration run(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
+            String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(connection, statements, bookkeepingStep, bookkeeping);
+                return attempt(connection, statements, javaSteps, bookkeepingStep, bookkeeping);
             } catch (StepFailure failure) {
                 if (!failure.lockTimedOut() || attempt > retries) {
                     if (failure.lockTimedOut()) {
@@ -80,8 +82,22 @@ final class VersionTransaction {
         }
     }
 
-    private Duration attempt(Connection connection, List<String> statements, String bookkeepingStep,
-            Bookkeeping bookkeeping) throws StepFailure {
+    private static void runJava(Connection connection, JavaStep step, String name) throws SQLException {
+        try {
+            step.run(connection);
+        } catch (SQLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SQLException("Java step " + name + " threw " + e, e);
+        }
+        if (connection.getAutoCommit()) {
+            throw new SQLException("Java step " + name + " switched the connection to autocommit: a step must leave"
+                    + " the version's transaction alone");
+        }
+    }
+
+    private Duration attempt(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
+            String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
         String step = "starting its transaction";
         try {
@@ -94,7 +110,13 @@ final class VersionTransaction {
             }
             for (int i = 0; i < statements.size(); i++) {
                 String sql = statements.get(i);
-                step = "statement " + (i + 1) + " of " + statements.size() + " (" + excerpt(sql) + ")";
+                String javaStep = HandWrittenSteps.javaStepClass(sql);
+                step = "statement " + (i + 1) + " of " + statements.size() + " ("
+                        + (javaStep != null ? "Java step " + javaStep : excerpt(sql)) + ")";
+                if (javaStep != null) {
+                    runJava(connection, javaSteps.apply(javaStep), javaStep);
+                    continue;
+                }
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql);
                 }
