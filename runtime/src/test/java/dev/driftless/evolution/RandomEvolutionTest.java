@@ -14,6 +14,7 @@ import dev.driftless.history.VersionFormat;
 import dev.driftless.introspect.Canonical;
 import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.migrate.DriftPolicy;
+import dev.driftless.migrate.FrozenMigration;
 import dev.driftless.migrate.Migration;
 import dev.driftless.migrate.Migrator;
 import dev.driftless.model.QualifiedName;
