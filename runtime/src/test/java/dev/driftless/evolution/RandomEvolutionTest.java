@@ -1,6 +1,7 @@
 package dev.driftless.evolution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.diff.Operation;
@@ -16,6 +17,7 @@ import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.migrate.DriftPolicy;
 import dev.driftless.migrate.FrozenMigration;
 import dev.driftless.migrate.Migration;
+import dev.driftless.migrate.MigrationException;
 import dev.driftless.migrate.Migrator;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
@@ -47,7 +49,8 @@ import org.junit.jupiter.api.Test;
  * The round-trip property: random model evolutions, frozen version by version as the processor
  * freezes them, applied one version at a time to a real PostgreSQL and then downgraded one at a
  * time. After every step the live schema is the snapshot of that version, and every row holds
- * the values it was given in every column that survived the step.
+ * the values it was given in every column that survived the step. A version that discarded data
+ * is irreversible: its downgrade is refused without force (and changes nothing), then forced.
  *
  * <p>{@code -Ddriftless.evolution.sequences=N} runs N sequences (default 100),
  * {@code -Ddriftless.evolution.firstSeed=S} starts at another seed, and
@@ -210,7 +213,14 @@ class RandomEvolutionTest {
             }
             for (int v = last - 1; v >= 0; v--) {
                 expected.fill(c, evolution.models().get(v + 1));
-                assertEquals(v, migrator.downgradeTo(v).currentVersion());
+                List<String> irreversible = evolution.history().versions().get(v).irreversible();
+                if (!irreversible.isEmpty()) {
+                    // A version that discarded data is refused without force, and nothing runs.
+                    int target = v;
+                    assertThrows(MigrationException.class, () -> migrator.downgradeTo(target));
+                    check(c, evolution, v + 1, expected, "refused down to V" + v);
+                }
+                assertEquals(v, migrator.downgradeTo(v, !irreversible.isEmpty()).currentVersion());
                 expected.follow(evolution.models().get(v + 1), evolution.models().get(v));
                 check(c, evolution, v, expected, "down to V" + v);
                 expected.insertEverywhere(c, evolution.models().get(v));
