@@ -43,6 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,12 +68,19 @@ class RandomEvolutionTest {
     private static final int MIN_VERSIONS = 5;
     private static final int WORKERS = 2;
     private static final String HISTORY_TABLE = "driftless_history";
-    /** Held so the level sticks: a line per applied version is noise a thousand times over. */
-    private static final java.util.logging.Logger MIGRATE_LOG = quiet(java.util.logging.Logger.getLogger("dev.driftless.migrate"));
+    /** A line per applied version is noise a thousand times over; other tests read it, so it is restored. */
+    private static final Logger MIGRATE_LOG = Logger.getLogger("dev.driftless.migrate");
+    private static Level previousLevel;
 
-    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
+    @BeforeAll
+    static void quiet() {
+        previousLevel = MIGRATE_LOG.getLevel();
+        MIGRATE_LOG.setLevel(Level.WARNING);
+    }
+
+    @AfterAll
+    static void restoreLogging() {
+        MIGRATE_LOG.setLevel(previousLevel);
     }
 
     /** One generated evolution: the edits, the model after each and the versions frozen from them. */
