@@ -341,9 +341,13 @@ public final class Migrator {
         List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
         validate(history);
         List<HistoryEntry> successful = new ArrayList<>();
+        Map<Integer, Integer> resume = new HashMap<>();
         for (HistoryEntry entry : history) {
             if (entry.success()) {
                 successful.add(entry);
+            } else if (entry.completedSteps() != null) {
+                // Part of it is done: never forget that, go on from there.
+                resume.put(entry.version(), entry.completedSteps());
             } else {
                 forgetFailedAttempt(connection, table, entry);
             }
@@ -357,7 +361,7 @@ public final class Migrator {
         List<AppliedVersion> applied = new ArrayList<>();
         for (Migration migration : migrations) {
             if (migration.version() <= target && !done.contains(migration.version())) {
-                AppliedVersion version = apply(connection, table, migration);
+                AppliedVersion version = apply(connection, table, migration, resume.get(migration.version()));
                 LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
                         + ") in " + human(version.took()));
                 applied.add(version);
@@ -421,7 +425,12 @@ public final class Migrator {
         List<String> problems = new ArrayList<>();
         for (HistoryEntry entry : history) {
             if (!entry.success()) {
-                if (!retryFailedVersions) {
+                Migration code = byVersion.get(entry.version());
+                if (entry.completedSteps() != null && (code == null || !code.checksum().equals(entry.checksum()))) {
+                    problems.add("version " + entry.version() + " (" + entry.description() + ") stopped after "
+                            + entry.completedSteps() + " of its statements, and the code no longer has that version"
+                            + " as it was: restore it so that it can be finished");
+                } else if (!entry.resumable() && !retryFailedVersions) {
                     problems.add("version " + entry.version() + " (" + entry.description() + ") failed at "
                             + entry.appliedAt() + " and was rolled back, so none of its statements took effect: "
                             + entry.error() + "\nFix the cause, then clear the failed attempt with `driftless repair`"
@@ -485,9 +494,18 @@ public final class Migrator {
         return locked((connection, table) -> {
             SchemaHistory.createHistoryTable(connection, table);
             List<HistoryEntry> failed = SchemaHistory.readHistory(connection, table).stream()
-                    .filter(e -> !e.success()).toList();
+                    .filter(e -> !e.success() && e.error() != null).toList();
             for (HistoryEntry entry : failed) {
-                forgetFailedAttempt(connection, table, entry);
+                if (entry.completedSteps() == null) {
+                    forgetFailedAttempt(connection, table, entry);
+                } else {
+                    // Its first statements stayed: clear the error, so that the next run resumes it.
+                    LOG.log(Level.WARNING, () -> "version " + entry.version() + " (" + entry.description()
+                            + ") will resume after its statement " + entry.completedSteps() + "; it had failed: "
+                            + entry.error());
+                    SchemaHistory.updateProgress(connection, table, entry.version(), entry.completedSteps(), false,
+                            null, Duration.ZERO);
+                }
             }
             return failed;
         });
@@ -504,7 +522,12 @@ public final class Migrator {
         }
     }
 
-    private AppliedVersion apply(Connection connection, String table, Migration migration) throws SQLException {
+    private AppliedVersion apply(Connection connection, String table, Migration migration, Integer resumeFrom)
+            throws SQLException {
+        Phases phases = Phases.of(migration.up());
+        if (!phases.single() || resumeFrom != null) {
+            return applyInPhases(connection, table, migration, phases, resumeFrom);
+        }
         try {
             Duration took = transactions.run(connection, migration.up(), migration::javaStep, "recording it in the history",
                     elapsed -> SchemaHistory.insertHistory(connection, table, migration, elapsed, null));
@@ -522,7 +545,58 @@ public final class Migrator {
         }
     }
 
+    /**
+     * A version with statements that cannot run in a transaction: each transactional phase commits
+     * together with the progress it made, each other statement is recorded once it is done, so an
+     * interrupted run resumes after the last statement recorded.
+     */
+    private AppliedVersion applyInPhases(Connection connection, String table, Migration migration, Phases phases,
+            Integer resumeFrom) throws SQLException {
+        long start = System.nanoTime();
+        int done = resumeFrom == null ? 0 : resumeFrom;
+        if (resumeFrom == null) {
+            SchemaHistory.insertProgress(connection, table, migration);
+        } else {
+            int from = done;
+            LOG.log(Level.INFO, () -> "resuming " + describe(migration) + " after its statement " + from);
+        }
+        List<String> up = migration.up();
+        for (Phases.Phase phase : phases.phases()) {
+            if (phase.to() <= done) {
+                continue;
+            }
+            int from = Math.max(done, phase.from());
+            try {
+                if (phase.transactional()) {
+                    transactions.run(connection, up.subList(from, phase.to()), migration::javaStep,
+                            "recording its progress", took -> SchemaHistory.updateProgress(connection, table,
+                                    migration.version(), phase.to(), false, null, took));
+                } else {
+                    Duration took = transactions.runAlone(connection, up.get(from), "statement " + (from + 1) + " of "
+                            + up.size());
+                    SchemaHistory.updateProgress(connection, table, migration.version(), phase.to(), false, null, took);
+                }
+                done = phase.to();
+            } catch (VersionTransaction.StepFailure e) {
+                int stopped = done;
+                SchemaHistory.updateProgress(connection, table, migration.version(), stopped, false,
+                        oneLine(e.getCause().getMessage()), e.took);
+                throw new MigrationException(describe(migration) + " stopped after " + stopped + " of its "
+                        + up.size() + " statements (those stay applied; the failing one was rolled back or never"
+                        + " took effect): " + e.getMessage() + ". Fix the cause, run `driftless repair`, and migrate"
+                        + " again to resume it", e.getCause());
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        SchemaHistory.updateProgress(connection, table, migration.version(), null, true, null, Duration.ZERO);
+        return new AppliedVersion(migration.version(), migration.description(), took);
+    }
+
     private AppliedVersion revert(Connection connection, String table, Migration migration) throws SQLException {
+        Phases phases = Phases.of(migration.down());
+        if (!phases.single()) {
+            return revertInPhases(connection, table, migration, phases);
+        }
         try {
             Duration took = transactions.run(connection, migration.down(), migration::javaStep,
                     "removing it from the history", elapsed -> {
@@ -536,6 +610,38 @@ public final class Migrator {
             throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"
                     + " database is still at version " + migration.version() + ": " + e.getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * A down with statements outside a transaction: its phases in order, the history row removed
+     * with the last. Generated downs of that kind are idempotent ({@code IF EXISTS}), so a downgrade
+     * that was interrupted can simply be run again.
+     */
+    private AppliedVersion revertInPhases(Connection connection, String table, Migration migration, Phases phases)
+            throws SQLException {
+        long start = System.nanoTime();
+        List<String> down = migration.down();
+        try {
+            for (Phases.Phase phase : phases.phases()) {
+                if (phase.transactional()) {
+                    transactions.run(connection, down.subList(phase.from(), phase.to()), migration::javaStep,
+                            "its step", took -> { });
+                } else {
+                    transactions.runAlone(connection, down.get(phase.from()), "statement " + (phase.from() + 1)
+                            + " of " + down.size());
+                }
+            }
+        } catch (VersionTransaction.StepFailure e) {
+            throw new MigrationException("reverting " + describe(migration) + " failed: " + e.getMessage()
+                    + ". The statements before it stay reverted; the database is still recorded at version "
+                    + migration.version() + ", so run the downgrade again once the cause is fixed", e.getCause());
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
+            delete.setInt(1, migration.version());
+            delete.executeUpdate();
+        }
+        return new AppliedVersion(migration.version(), migration.description(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     static void sleep(long nanos) {

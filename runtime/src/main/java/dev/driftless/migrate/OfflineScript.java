@@ -60,7 +60,8 @@ public final class OfflineScript {
         var out = new StringBuilder();
         out.append("-- Driftless offline script: version ").append(from).append(" to ").append(to)
                 .append(to >= from ? " (upgrade)" : " (downgrade)").append('\n');
-        out.append("-- Run it in one transaction: psql -v ON_ERROR_STOP=1 -1 -f <this file>\n\n");
+        out.append("-- Run it in one transaction: psql -v ON_ERROR_STOP=1 -1 -f <this file>\n");
+        out.append("-- Index builds are not CONCURRENTLY here (a transaction cannot run them): they block writes.\n\n");
         out.append(SchemaHistory.createHistoryTableSql(historyTable)).append(";\n\n");
         // Refuse to run on a database at another version: the statements below assume `from`.
         out.append("DO $driftless$\nDECLARE current integer;\nBEGIN\n")
@@ -74,7 +75,7 @@ public final class OfflineScript {
             for (Migration m : migrations) {
                 if (m.version() > from && m.version() <= to) {
                     header(out, "version " + m.version() + " (" + m.description() + ")");
-                    m.up().forEach(sql -> out.append(sql).append(";\n\n"));
+                    m.up().forEach(sql -> out.append(inTransaction(sql)).append(";\n\n"));
                     out.append("INSERT INTO ").append(historyTable)
                             .append(" (version, description, checksum, applied_at, execution_ms, success) VALUES (")
                             .append(m.version()).append(", ").append(literal(m.description())).append(", ")
@@ -86,13 +87,21 @@ public final class OfflineScript {
                 Migration m = migrations.get(i);
                 if (m.version() <= from && m.version() > to) {
                     header(out, "undo version " + m.version() + " (" + m.description() + ")");
-                    m.down().forEach(sql -> out.append(sql).append(";\n\n"));
+                    m.down().forEach(sql -> out.append(inTransaction(sql)).append(";\n\n"));
                     out.append("DELETE FROM ").append(historyTable).append(" WHERE version = ").append(m.version())
                             .append(";\n");
                 }
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The script runs in one transaction ({@code psql -1}), where PostgreSQL refuses concurrent
+     * index builds: those become plain ones, which lock the table's writes while they build.
+     */
+    static String inTransaction(String sql) {
+        return sql.replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY\\b", "$1");
     }
 
     /** The history table as SQL, from an optional schema and the table name. */
