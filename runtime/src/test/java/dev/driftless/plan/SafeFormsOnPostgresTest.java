@@ -33,7 +33,6 @@ import dev.driftless.model.UniqueConstraint;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -93,11 +92,10 @@ class SafeFormsOnPostgresTest {
             fill(db);
             migrator.migrate();
             assertSchema(db, V2);
-            assertEquals(List.of("25000|25000|25000"), rows(db,
-                    "select count(*) || '|' || count(distinct uid) || '|' || count(note) from reading"));
+            assertEquals(List.of("25000|25000|25000"), db.strings("select count(*) || '|' || count(distinct uid) || '|' || count(note) from reading"));
             migrator.downgradeTo(1);
             assertSchema(db, V1);
-            assertEquals(List.of("25000"), rows(db, "select count(*) from reading"));
+            assertEquals(List.of("25000"), db.strings("select count(*) from reading"));
         }
 
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
@@ -111,7 +109,7 @@ class SafeFormsOnPostgresTest {
                 c.commit();
             }
             assertSchema(db, V2);
-            assertEquals(List.of("25000"), rows(db, "select count(distinct uid) from reading"));
+            assertEquals(List.of("25000"), db.strings("select count(distinct uid) from reading"));
         }
     }
 
@@ -148,13 +146,4 @@ class SafeFormsOnPostgresTest {
         }
     }
 
-    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
-        var out = new ArrayList<String>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }
