@@ -94,6 +94,9 @@ public final class PostgresPlanner {
         } else if (op instanceof CreateSequence o) {
             return List.of("CREATE SEQUENCE " + quote(o.sequence().name()) + " START WITH " + o.sequence().start()
                     + " INCREMENT BY " + o.sequence().increment());
+        } else if (op instanceof Operation.AlterSequence o) {
+            return List.of("ALTER SEQUENCE " + quote(o.to().name()) + " START WITH " + o.to().start() + " INCREMENT BY "
+                    + o.to().increment());
         } else if (op instanceof DropSequence o) {
             return List.of("DROP SEQUENCE " + quote(o.sequence().name()));
         } else if (op instanceof CreateTable o) {
