@@ -519,8 +519,10 @@ final class RandomEdits {
         if (random.nextBoolean()) {
             return Optional.of(new Edit("drop sequence " + sequence.name(), model.withSequences(rest)));
         }
-        var changed = new Sequence(sequence.name(), sequence.start(), sequence.increment() == 1 ? 50 : 1);
-        return Optional.of(new Edit("change increment of sequence " + sequence.name(),
+        boolean increment = random.nextBoolean();
+        var changed = increment ? new Sequence(sequence.name(), sequence.start(), sequence.increment() == 1 ? 50 : 1)
+                : new Sequence(sequence.name(), sequence.start() + 1 + random.nextInt(100), sequence.increment());
+        return Optional.of(new Edit("change " + (increment ? "increment" : "start") + " of sequence " + sequence.name(),
                 model.withSequences(append(rest, changed))));
     }
 
