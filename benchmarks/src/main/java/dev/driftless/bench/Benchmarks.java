@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * a process of its own, interleaved with its peers round by round, so the figures of one round share
  * the machine's state; results are medians with min–max and ratios to the peer in the same run.
  *
- * <p>Usage: {@code Benchmarks [--quick] --work <dir> --out <BENCHMARKS.md> [--notes <file>]}; see
+ * <p>Usage: {@code Benchmarks [--quick] [--runs <n>] --work <dir> --out <BENCHMARKS.md> [--notes <file>]}; see
  * {@code benchmarks/run}.
  */
 public final class Benchmarks {
@@ -67,19 +67,26 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws IOException {
         boolean quick = false;
+        Integer runs = null;
         Path work = Path.of("benchmarks/target/bench-work");
         Path out = Path.of("BENCHMARKS.md");
         Path notes = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--notes" -> notes = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        var bench = new Benchmarks(Config.of(quick), work.toAbsolutePath());
+        Config config = Config.of(quick);
+        if (runs != null) {
+            config = new Config(config.quick(), config.warmups(), runs, config.compileSizes(), config.tables(),
+                    config.versions(), config.diffSizes());
+        }
+        var bench = new Benchmarks(config, work.toAbsolutePath());
         String text = bench.run(notes);
         Files.writeString(out, text);
         System.out.println("wrote " + out.toAbsolutePath());
