@@ -58,7 +58,9 @@ final class HistoryFiles {
                 """);
         for (FrozenVersion v : history.versions()) {
             String file = String.format("sql/V%04d__%s.sql", v.version(), v.name());
-            write(dir.resolve(file), "--liquibase formatted sql\n\n--changeset bench:" + v.version() + "\n"
+            // A change set with a CONCURRENTLY index build cannot run in a transaction.
+            write(dir.resolve(file), "--liquibase formatted sql\n\n--changeset bench:" + v.version()
+                    + (v.up().stream().anyMatch(HistoryFiles::nonTransactional) ? " runInTransaction:false" : "") + "\n"
                     + script(v.up()));
             master.append("  <include file=\"").append(file).append("\" relativeToChangelogFile=\"true\"/>\n");
         }
@@ -68,12 +70,35 @@ final class HistoryFiles {
         return changelog;
     }
 
-    /** Every version's up statements, in order, in one script. */
+    /**
+     * Every version's up statements, in order, in one script for {@code psql -1}; when a version
+     * has statements that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY}), each
+     * version's other statements are wrapped in their own transaction instead, those statements
+     * after it, and the script is meant for psql without {@code -1}.
+     */
     static Path writePsql(History history, Path file) {
-        List<String> all = new ArrayList<>();
-        history.versions().forEach(v -> all.addAll(v.up()));
-        write(file, script(all));
+        boolean single = history.versions().stream().flatMap(v -> v.up().stream()).noneMatch(HistoryFiles::nonTransactional);
+        var s = new StringBuilder();
+        for (FrozenVersion v : history.versions()) {
+            List<String> inTransaction = v.up().stream().filter(st -> !nonTransactional(st)).toList();
+            List<String> outside = v.up().stream().filter(HistoryFiles::nonTransactional).toList();
+            s.append(single ? script(inTransaction) : "BEGIN;\n" + script(inTransaction) + "COMMIT;\n" + script(outside));
+        }
+        write(file, s.toString());
         return file;
+    }
+
+    /** Whether the script {@code writePsql} wrote is for one transaction ({@code psql -1}). */
+    static boolean singleTransaction(Path script) {
+        try {
+            return !Files.readString(script).startsWith("BEGIN;");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean nonTransactional(String statement) {
+        return statement.toUpperCase(java.util.Locale.ROOT).contains(" CONCURRENTLY ");
     }
 
     private static String script(List<String> statements) {

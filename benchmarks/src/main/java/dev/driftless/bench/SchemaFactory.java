@@ -57,7 +57,7 @@ final class SchemaFactory {
                 .map(i -> new Index(i.name(), i.columns().stream().map(IndexColumn::asc).toList(), false))
                 .toList();
         return new Table(QualifiedName.of(name), columns, new PrimaryKey(name + "_pkey", List.of("id")), uniques,
-                indexes, foreignKeys, null);
+                indexes, foreignKeys, List.of(), null);
     }
 
     /** The PostgreSQL type of a field, as Hibernate maps its Java type. */

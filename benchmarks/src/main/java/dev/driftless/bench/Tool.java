@@ -79,7 +79,11 @@ public final class Tool {
 
     private static void flywayMigrate(String url, String dir) {
         long start = System.nanoTime();
-        var result = Flyway.configure().dataSource(dataSource(url)).locations("filesystem:" + dir).load().migrate();
+        var result = Flyway.configure().dataSource(dataSource(url)).locations("filesystem:" + dir)
+                // versions that build an index CONCURRENTLY mix statements that cannot run in a transaction
+                // and a transaction-level lock would keep a transaction open that the CONCURRENTLY build waits for
+                .mixed(true).configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .load().migrate();
         report("call", System.nanoTime() - start);
         System.out.println("result: " + result.migrationsExecuted + " migrations executed, at " + result.targetSchemaVersion);
     }
