@@ -78,9 +78,12 @@ public final class SchemaDiff {
         }
         for (Table t : to.tables()) {
             for (Column c : t.columns()) {
-                Table before = renamed.table(t.name()).orElse(null);
                 String old = renames.oldColumnName(t.name(), c.name());
-                if (before != null && old != null && before.column(old).isPresent() && before.column(c.name()).isEmpty()
+                if (old == null) {
+                    continue; // looking the table up for every column made the diff quadratic in the tables
+                }
+                Table before = renamed.table(t.name()).orElse(null);
+                if (before != null && before.column(old).isPresent() && before.column(c.name()).isEmpty()
                         && t.column(old).isEmpty()) {
                     ops.add(new Operation.RenameColumn(t.name(), old, c.name()));
                     renamed = ColumnRename.apply(renamed, t.name(), old, c.name());

@@ -1,0 +1,286 @@
+package dev.driftless.bench;
+
+import dev.driftless.diff.Operation;
+import dev.driftless.diff.SchemaDiff;
+import dev.driftless.history.Snapshot;
+import dev.driftless.migrate.DriftReport;
+import dev.driftless.migrate.MigrateResult;
+import dev.driftless.migrate.Migrator;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.plan.PostgresPlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One measured tool in a JVM of its own, started by the harness. It prints the in-process time of
+ * the call being measured as {@code bench:call=<ns>} (other phases under other keys) and what it
+ * found as plain lines.
+ */
+public final class Tool {
+
+    private Tool() {}
+
+    public static void main(String[] args) throws Exception {
+        String command = args[0];
+        switch (command) {
+            case "driftless-migrate" -> driftlessMigrate(args[1]);
+            case "flyway-migrate" -> flywayMigrate(args[1], args[2]);
+            case "liquibase-update" -> liquibaseUpdate(args[1], args[2]);
+            case "driftless-drift" -> driftlessDrift(List.of(args).subList(1, args.length));
+            case "hibernate-validate" -> hibernateValidate(Path.of(args[1]), Integer.parseInt(args[2]),
+                    List.of(args).subList(3, args.length));
+            case "jdbc-metadata" -> jdbcMetadata(args[1]);
+            case "catalog-floor" -> catalogFloor(args[1]);
+            case "diff-plan" -> diffPlan(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("unknown tool command " + command);
+        }
+    }
+
+    private static void report(String key, long nanos) {
+        System.out.println("bench:" + key + "=" + nanos);
+    }
+
+    private static PGSimpleDataSource dataSource(String url) {
+        var ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        return ds;
+    }
+
+    /** Driftless at service start: the generated index from the class path, then {@code migrate()}. */
+    private static void driftlessMigrate(String url) {
+        long start = System.nanoTime();
+        MigrateResult result = Migrator.builder(dataSource(url)).build().migrate();
+        report("call", System.nanoTime() - start);
+        System.out.println("result: " + result);
+    }
+
+    private static void flywayMigrate(String url, String dir) {
+        long start = System.nanoTime();
+        var result = Flyway.configure().dataSource(dataSource(url)).locations("filesystem:" + dir)
+                // versions that build an index CONCURRENTLY mix statements that cannot run in a transaction
+                // and a transaction-level lock would keep a transaction open that the CONCURRENTLY build waits for
+                .mixed(true).configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .load().migrate();
+        report("call", System.nanoTime() - start);
+        System.out.println("result: " + result.migrationsExecuted + " migrations executed, at " + result.targetSchemaVersion);
+    }
+
+    private static void liquibaseUpdate(String url, String changelog) throws Exception {
+        long start = System.nanoTime();
+        Path file = Path.of(changelog);
+        try (Connection connection = dataSource(url).getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(file.getParent())),
+                    () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, file.getFileName().toString())
+                            .execute());
+        }
+        report("call", System.nanoTime() - start);
+    }
+
+    /**
+     * The drift check against the snapshot beside the generated index, for each database; prints
+     * each difference as {@code difference <i>: <description>}. The first database's time is the call.
+     */
+    private static void driftlessDrift(List<String> urls) {
+        for (int i = 0; i < urls.size(); i++) {
+            long start = System.nanoTime();
+            Snapshot snapshot = Migrator.snapshotOnClassPath().orElseThrow();
+            DriftReport report = Migrator.builder(dataSource(urls.get(i))).build().checkDrift(snapshot);
+            long elapsed = System.nanoTime() - start;
+            if (i == 0) {
+                report("call", elapsed);
+            }
+            System.out.println("differences " + i + ": " + report.differences().size());
+            for (Operation op : report.differences()) {
+                System.out.println("difference " + i + ": " + op.describe());
+            }
+        }
+    }
+
+    /**
+     * Hibernate's schema validation ({@code SchemaManager.validateMappedObjects()}, what
+     * {@code hbm2ddl.auto=validate} runs), after booting one session factory for the entities on a
+     * data source whose URL is then pointed at each database in turn; boot is reported apart.
+     * Validates the first database {@code repeat} times ({@code run<k>}); prints
+     * {@code validation <i>: ok} or the first problem found, for each database.
+     */
+    private static void hibernateValidate(Path classList, int repeat, List<String> urls) throws Exception {
+        List<String> names = Files.readAllLines(classList);
+        long start = System.nanoTime();
+        PGSimpleDataSource dataSource = dataSource(urls.get(0));
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting("jakarta.persistence.nonJtaDataSource", dataSource)
+                .applySetting("hibernate.hbm2ddl.auto", "none")
+                .build();
+        var sources = new MetadataSources(registry);
+        for (String name : names) {
+            sources.addAnnotatedClass(Class.forName(name));
+        }
+        try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
+            report("boot", System.nanoTime() - start);
+            for (int i = 0; i < urls.size(); i++) {
+                dataSource.setURL(urls.get(i));
+                String outcome = "";
+                for (int r = 1; r <= (i == 0 ? repeat : 1); r++) {
+                    long begin = System.nanoTime();
+                    try {
+                        factory.getSchemaManager().validateMappedObjects();
+                        outcome = "ok";
+                    } catch (RuntimeException e) {
+                        outcome = String.valueOf(e.getMessage()).replace('\n', ' ');
+                    }
+                    if (i == 0) {
+                        report("run" + r, System.nanoTime() - begin);
+                    }
+                }
+                System.out.println("validation " + i + ": " + outcome);
+            }
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    /** A plain {@link DatabaseMetaData} walk: tables, all columns, then keys and indexes table by table. */
+    private static void jdbcMetadata(String url) throws SQLException {
+        long start = System.nanoTime();
+        long rows = 0;
+        try (Connection c = dataSource(url).getConnection()) {
+            DatabaseMetaData md = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = md.getTables(null, "public", "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            try (ResultSet rs = md.getColumns(null, "public", "%", "%")) {
+                rows += drain(rs);
+            }
+            for (String table : tables) {
+                try (ResultSet rs = md.getPrimaryKeys(null, "public", table)) {
+                    rows += drain(rs);
+                }
+                try (ResultSet rs = md.getImportedKeys(null, "public", table)) {
+                    rows += drain(rs);
+                }
+                try (ResultSet rs = md.getIndexInfo(null, "public", table, false, false)) {
+                    rows += drain(rs);
+                }
+            }
+            rows += tables.size();
+        }
+        report("call", System.nanoTime() - start);
+        System.out.println("rows: " + rows);
+    }
+
+    /** The floor: four hand-written pg_catalog queries for what a drift check needs, rows read, nothing built. */
+    private static void catalogFloor(String url) throws SQLException {
+        String[] queries = {
+            """
+            select c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   a.attidentity, pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum),
+                   obj_description(c.oid, 'pg_class')
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+            left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
+            where n.nspname = current_schema() and c.relkind in ('r', 'p')""",
+            """
+            select c.relname, k.conname, k.contype, k.conkey, f.relname, k.confkey, k.confdeltype
+            from pg_constraint k join pg_class c on c.oid = k.conrelid
+            join pg_namespace n on n.oid = c.relnamespace left join pg_class f on f.oid = k.confrelid
+            where n.nspname = current_schema() and k.contype in ('p', 'u', 'f')""",
+            """
+            select t.relname, i.relname, x.indisunique, x.indkey, x.indoption, x.indexprs is null
+            from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+            join pg_namespace n on n.oid = t.relnamespace
+            where n.nspname = current_schema() and not x.indisprimary
+              and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)""",
+            """
+            select c.relname, s.seqstart, s.seqincrement from pg_sequence s join pg_class c on c.oid = s.seqrelid
+            join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"""
+        };
+        long start = System.nanoTime();
+        long rows = 0;
+        try (Connection c = dataSource(url).getConnection(); Statement st = c.createStatement()) {
+            for (String q : queries) {
+                try (ResultSet rs = st.executeQuery(q)) {
+                    rows += drain(rs);
+                }
+            }
+        }
+        report("call", System.nanoTime() - start);
+        System.out.println("rows: " + rows);
+    }
+
+    private static long drain(ResultSet rs) throws SQLException {
+        int columns = rs.getMetaData().getColumnCount();
+        long rows = 0;
+        while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+                rs.getObject(i);
+            }
+            rows++;
+        }
+        return rows;
+    }
+
+    /**
+     * Diff and plan, in memory: a model of {@code tables} tables against its next version (a tenth
+     * of the tables changed, a hundredth added), up and down, as freezing a version does. Reports the
+     * first (cold) call, then {@code runs} calls after {@code warmups} unmeasured ones.
+     */
+    private static void diffPlan(int tables, int warmups, int runs) {
+        ModelSpec before = ModelGenerator.model(tables, 42);
+        Random random = new Random(7);
+        ModelSpec after = before;
+        for (int i = 0; i < Math.max(1, tables / 100); i++) {
+            after = after.plus(ModelGenerator.entity(after.entities().size() + 1, random, after.entities()));
+        }
+        var kinds = ModelGenerator.Change.values();
+        for (int i = 0; i < Math.max(1, tables / 10); i++) {
+            after = ModelGenerator.change(after, kinds[i % kinds.length], 2, i, random);
+        }
+        SchemaModel from = SchemaFactory.model(before);
+        SchemaModel to = SchemaFactory.model(after);
+        int statements = 0;
+        for (int i = 0; i < 1 + warmups + runs; i++) {
+            long start = System.nanoTime();
+            List<Operation> up = SchemaDiff.between(from, to);
+            List<String> upSql = PostgresPlanner.statements(up);
+            List<String> downSql = PostgresPlanner.statements(SchemaDiff.between(to, from));
+            long elapsed = System.nanoTime() - start;
+            statements = upSql.size() + downSql.size();
+            if (i == 0) {
+                report("cold", elapsed);
+            } else if (i > warmups) {
+                report("run" + (i - warmups), elapsed);
+            }
+        }
+        System.out.println("operations: " + SchemaDiff.between(from, to).size() + ", statements up and down: " + statements);
+    }
+}
