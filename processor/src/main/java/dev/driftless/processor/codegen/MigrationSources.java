@@ -74,13 +74,18 @@ public final class MigrationSources {
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MIGRATION)
-                .addField(statementsField("UP", statements, v.allUp()))
-                .addField(statementsField("DOWN", statements, v.allDown()))
+                // The statements live in a nested class that the JVM initializes only when a version
+                // runs: a start-up with nothing to apply never builds them.
+                .addType(TypeSpec.classBuilder("Statements")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .addField(statementsField("UP", statements, v.allUp()))
+                        .addField(statementsField("DOWN", statements, v.allDown()))
+                        .build())
                 .addMethod(getter("version", ClassName.INT, CodeBlock.of("$L", v.version())))
                 .addMethod(getter("description", ClassName.get(String.class), CodeBlock.of("$S", v.name())))
                 .addMethod(getter("checksum", ClassName.get(String.class), CodeBlock.of("$S", v.checksum())))
-                .addMethod(getter("up", statements, CodeBlock.of("UP")))
-                .addMethod(getter("down", statements, CodeBlock.of("DOWN")));
+                .addMethod(getter("up", statements, CodeBlock.of("Statements.UP")))
+                .addMethod(getter("down", statements, CodeBlock.of("Statements.DOWN")));
         if (!v.irreversible().isEmpty()) {
             builder.addMethod(getter("irreversible", statements, listOf(v.irreversible())));
         }
