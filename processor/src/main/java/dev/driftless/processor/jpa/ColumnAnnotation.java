@@ -31,7 +31,7 @@ record ColumnAnnotation(
         return jpa.find(element, "Column").map(ColumnAnnotation::of).orElse(ABSENT);
     }
 
-    private static ColumnAnnotation of(AnnotationValues v) {
+    static ColumnAnnotation of(AnnotationValues v) {
         return new ColumnAnnotation(v.mirror(), v.string("name"), v.bool("unique", false), v.bool("nullable", true),
                 v.integer("length", DEFAULT_LENGTH), v.integer("precision", 0), v.integer("scale", 0),
                 v.integer("secondPrecision", -1), v.string("comment"),

@@ -353,22 +353,23 @@ final class TableReader {
 
     /**
      * Records the sequence behind a SEQUENCE or AUTO id: the named {@code @SequenceGenerator}, else
-     * a sequence named like the generator, else Hibernate 6's default {@code <table>_seq}, in the
-     * table's schema, starting at 1 with an increment of 50. False after an error.
+     * a sequence named like the generator, else Hibernate's default {@code <table>_seq}, starting at
+     * 1 with an increment of 50. Hibernate puts it in the default schema, not the table's, unless
+     * the generator names a schema. False after an error.
      */
     private boolean sequence(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
         Optional<SequenceGeneratorAnnotation> declared = generators.find(generated.generator(), attribute, entity);
         String defaultName = PostgresNames.derived(tableName.name(), List.of(), "seq");
         if (declared.isEmpty()) {
             String name = generated.generator().isEmpty() ? defaultName : jpa.naming().physical(generated.generator());
-            sequences.add(new DeclaredSequence(new Sequence(new QualifiedName(tableName.schema(), name), 1, 50),
+            sequences.add(new DeclaredSequence(new Sequence(QualifiedName.of(name), 1, 50),
                     attribute.element(), generated.mirror()));
             return true;
         }
         SequenceGeneratorAnnotation g = declared.get();
         String written = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
         String name = written.isEmpty() ? defaultName : jpa.naming().physical(written);
-        String schema = g.schema().isEmpty() ? tableName.schema() : jpa.naming().physical(g.schema());
+        String schema = g.schema().isEmpty() ? "" : jpa.naming().physical(g.schema());
         if (g.allocationSize() == 0) {
             diagnostics.report(Message.BAD_ALLOCATION_SIZE, g.holder(), g.mirror(), name);
             return false;
