@@ -2,12 +2,15 @@ package dev.driftless.processor;
 
 import com.google.auto.service.AutoService;
 import dev.driftless.processor.jpa.JpaModelReader;
+import dev.driftless.processor.views.ViewReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -24,9 +27,13 @@ public final class DriftlessProcessor extends AbstractProcessor {
 
     private boolean done;
 
+    /** Entities, and the classes that declare views. */
+    private static final Set<String> MODEL_ANNOTATIONS = Stream.concat(
+            JpaModelReader.ENTITY_ANNOTATIONS.stream(), Stream.of(ViewReader.ANNOTATION)).collect(Collectors.toUnmodifiableSet());
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return JpaModelReader.ENTITY_ANNOTATIONS;
+        return MODEL_ANNOTATIONS;
     }
 
     @Override
@@ -40,8 +47,8 @@ public final class DriftlessProcessor extends AbstractProcessor {
     }
 
     /**
-     * Entities of the last compilation that this one did not recompile (an IDE's partial build):
-     * read from their class files, unless their class is gone or no longer an entity.
+     * Entities (and view classes) of the last compilation that this one did not recompile (an IDE's
+     * partial build): read from their class files, unless their class is gone or no longer one.
      */
     private List<TypeElement> entitiesNotRecompiled() {
         var found = new ArrayList<TypeElement>();
@@ -49,7 +56,7 @@ public final class DriftlessProcessor extends AbstractProcessor {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             if (type != null && type.getAnnotationMirrors().stream()
                     .map(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString())
-                    .anyMatch(JpaModelReader.ENTITY_ANNOTATIONS::contains)) {
+                    .anyMatch(MODEL_ANNOTATIONS::contains)) {
                 found.add(type);
             }
         }

@@ -97,6 +97,9 @@ public enum Message {
     NAMING_UNKNOWN("DL214", Diagnostic.Kind.ERROR,
             "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default) or snake_case "
                     + "(Spring Boot's default)"),
+    VIEW_INVALID("DL215", Diagnostic.Kind.ERROR, "@View on %s cannot be used: %s"),
+    VIEW_NAME_TAKEN("DL216", Diagnostic.Kind.ERROR,
+            "@View names %s, which is already %s: a view and a table (or two views) need different names"),
     HISTORY_INVALID("DL210", Diagnostic.Kind.ERROR, "The history directory %s cannot be used: %s"),
     HISTORY_UNKNOWN("DL211", Diagnostic.Kind.ERROR,
             "Cannot tell where the history directory is (the class output is not a Maven target/classes): "

@@ -19,6 +19,7 @@ import dev.driftless.processor.history.HistoryDirectory;
 import dev.driftless.processor.jpa.JpaModel;
 import dev.driftless.processor.jpa.JpaModelReader;
 import dev.driftless.processor.jpa.Naming;
+import dev.driftless.processor.views.ViewReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -51,18 +52,23 @@ final class MigrationStep {
         this.options = options;
     }
 
-    void run(List<TypeElement> entities) {
+    /** @param classes the entities and the classes that declare views, sorted by name */
+    void run(List<TypeElement> classes) {
         Naming naming = Naming.of(options.naming());
         if (naming == null) {
-            diagnostics.report(Message.NAMING_UNKNOWN, entities.get(0), options.naming());
+            diagnostics.report(Message.NAMING_UNKNOWN, classes.get(0), options.naming());
             return;
         }
+        // An entity that is a view is mapped onto the view, not onto a table of its own.
+        List<TypeElement> entities = classes.stream().filter(c -> !ViewReader.isView(c)).toList();
+        List<TypeElement> viewClasses = classes.stream().filter(ViewReader::isView).toList();
         JpaModel read = new JpaModelReader(env, diagnostics, naming).read(entities);
-        SchemaModel model = read.schema();
+        SchemaModel model = read.schema().withViews(new ViewReader(diagnostics).read(viewClasses, read.schema()));
+        read = read.withSchema(model);
         if (diagnostics.hasErrors()) {
             return;
         }
-        Element anchor = entities.get(0);
+        Element anchor = classes.get(0);
         Optional<HistoryDirectory> dir = historyDirectory(anchor);
         if (dir.isEmpty()) {
             return;
@@ -78,7 +84,7 @@ final class MigrationStep {
             return;
         }
 
-        String packageName = packageName(entities);
+        String packageName = packageName(classes);
         if (options.freeze() != null) {
             Optional<History> frozen = freeze(anchor, dir.get(), history, read);
             if (frozen.isEmpty()) {

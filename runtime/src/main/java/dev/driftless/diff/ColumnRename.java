@@ -27,7 +27,7 @@ final class ColumnRename {
                     .toList();
             if (!t.name().equals(table)) {
                 return new Table(t.name(), t.columns(), t.primaryKey(), t.uniqueConstraints(), t.indexes(), fks,
-                        t.comment());
+                        t.checks(), t.comment());
             }
             List<Column> columns = t.columns().stream()
                     .map(c -> c.name().equals(from)
@@ -44,9 +44,9 @@ final class ColumnRename {
                             .map(c -> c.name().equals(from) ? new IndexColumn(to, c.descending()) : c)
                             .toList(), i.unique()))
                     .toList();
-            return new Table(t.name(), columns, pk, uniques, indexes, fks, t.comment());
+            return new Table(t.name(), columns, pk, uniques, indexes, fks, t.checks(), t.comment());
         }).toList();
-        return new SchemaModel(tables, model.sequences());
+        return model.withTables(tables);
     }
 
     private static List<String> rename(List<String> names, String from, String to) {

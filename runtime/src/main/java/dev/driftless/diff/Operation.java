@@ -1,7 +1,9 @@
 package dev.driftless.diff;
 
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -10,6 +12,8 @@ import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.View;
+import java.util.List;
 
 /**
  * One change between two schema models. Operations are plain values: the diff produces them, the
@@ -206,6 +210,75 @@ public sealed interface Operation {
     record SetColumnComment(QualifiedName table, String column, String from, String to) implements Operation {
         public String describe() {
             return (to == null ? "remove comment of column " : "set comment of column ") + table + "." + column;
+        }
+    }
+
+    record AddCheck(QualifiedName table, CheckConstraint check) implements Operation {
+        public String describe() {
+            return "add check constraint " + check.name() + " on " + table + ": " + check.expression();
+        }
+    }
+
+    record DropCheck(QualifiedName table, CheckConstraint check) implements Operation {
+        public String describe() {
+            return "drop check constraint " + check.name() + " on " + table;
+        }
+    }
+
+    record CreateEnumType(EnumType type) implements Operation {
+        public String describe() {
+            return "create enum type " + type.name() + " " + type.values();
+        }
+    }
+
+    record DropEnumType(EnumType type) implements Operation {
+        public String describe() {
+            return "drop enum type " + type.name();
+        }
+    }
+
+    /**
+     * A value added to an enum type, placed before {@code before} or, when that is {@code null},
+     * after {@code after} (or last when both are {@code null}).
+     */
+    record AddEnumValue(QualifiedName type, String value, String before, String after) implements Operation {
+        public String describe() {
+            return "add value '" + value + "' to enum type " + type;
+        }
+    }
+
+    /** A column whose type is an enum type that is being replaced. */
+    record EnumColumn(QualifiedName table, String column, String defaultExpression) {}
+
+    /**
+     * An enum type re-created with other values (PostgreSQL cannot drop or reorder enum values):
+     * the old type is renamed away, the new one created, the columns converted through text.
+     * Rows holding a value that is gone make the conversion fail, so it counts as data loss.
+     */
+    record ReplaceEnumType(EnumType from, EnumType to, List<EnumColumn> columns) implements Operation {
+        public ReplaceEnumType {
+            columns = List.copyOf(columns);
+        }
+
+        public String describe() {
+            return "replace enum type " + to.name() + " " + from.values() + " -> " + to.values();
+        }
+
+        public boolean destructive() {
+            return !to.values().containsAll(from.values());
+        }
+    }
+
+    record CreateView(View view) implements Operation {
+        public String describe() {
+            return "create " + view.kind() + " " + view.name();
+        }
+    }
+
+    /** A view dropped, for good or to be re-created after the tables it reads have changed. */
+    record DropView(View view) implements Operation {
+        public String describe() {
+            return "drop " + view.kind() + " " + view.name();
         }
     }
 }

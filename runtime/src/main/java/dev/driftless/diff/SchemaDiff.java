@@ -21,14 +21,18 @@ import dev.driftless.diff.Operation.SetDefault;
 import dev.driftless.diff.Operation.SetIdentity;
 import dev.driftless.diff.Operation.SetNullable;
 import dev.driftless.diff.Operation.SetTableComment;
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Index;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.View;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +94,7 @@ public final class SchemaDiff {
     /** How a table that stays changed its keys, constraints and indexes. */
     private record KeptTable(
             Table before, Table after, NamedDiff<ForeignKey> foreignKeys, NamedDiff<UniqueConstraint> uniques,
-            NamedDiff<Index> indexes, boolean primaryKeyRenamed) {
+            NamedDiff<Index> indexes, NamedDiff<CheckConstraint> checks, boolean primaryKeyRenamed) {
 
         static KeptTable of(Table a, Table b) {
             boolean pkRenamed = a.primaryKey() != null && b.primaryKey() != null
@@ -104,11 +108,34 @@ public final class SchemaDiff {
                             (x, y) -> x.columns().equals(y.columns())),
                     NamedDiff.of(a.indexes(), b.indexes(), Index::name,
                             (x, y) -> x.columns().equals(y.columns()) && x.unique() == y.unique()),
+                    NamedDiff.of(a.checks(), b.checks(), CheckConstraint::name,
+                            (x, y) -> x.expression().equals(y.expression())),
                     pkRenamed);
         }
 
         boolean primaryKeyChanged() {
             return !primaryKeyRenamed && !Objects.equals(before.primaryKey(), after.primaryKey());
+        }
+
+        /**
+         * Unchanged checks over a column whose type changes. PostgreSQL keeps such a check as it was
+         * parsed, with casts from the old type, so it is dropped and added again over the new type.
+         */
+        List<CheckConstraint> retypedChecks() {
+            var retyped = new HashSet<String>();
+            before.columns().forEach(c -> after.column(c.name())
+                    .filter(a -> !a.type().equals(c.type()))
+                    .ifPresent(a -> retyped.add(a.name())));
+            return after.checks().stream()
+                    .filter(c -> before.checks().contains(c))
+                    .filter(c -> ViewDependencies.identifiers(c.expression()).stream().anyMatch(retyped::contains))
+                    .toList();
+        }
+
+        /** Whether a column the views over this table may read is dropped or changes its type. */
+        boolean reshapesColumns() {
+            return before.columns().stream().anyMatch(c -> after.column(c.name())
+                    .map(a -> !a.type().equals(c.type())).orElse(true));
         }
     }
 
@@ -122,6 +149,23 @@ public final class SchemaDiff {
         var created = tablesTo.values().stream().filter(t -> !tablesFrom.containsKey(t.name())).toList();
 
         var ops = new ArrayList<Operation>();
+        var enums = EnumChanges.of(from, to);
+
+        // Views that go, change, or read a table whose columns change are dropped first (those that
+        // read them before the views they read) and created again at the end.
+        var affected = new HashSet<QualifiedName>();
+        dropped.forEach(t -> affected.add(t.name()));
+        kept.forEach((name, k) -> {
+            if (k.reshapesColumns() || enums.reshapes(k.before())) {
+                affected.add(name);
+            }
+        });
+        List<View> viewsDropped = viewsToDrop(from, to, affected);
+        var viewsDroppedNames = new HashSet<QualifiedName>();
+        viewsDropped.forEach(v -> viewsDroppedNames.add(v.name()));
+        var dropOrder = new ArrayList<>(ViewDependencies.creationOrder(viewsDropped));
+        java.util.Collections.reverse(dropOrder);
+        dropOrder.forEach(v -> ops.add(new Operation.DropView(v)));
 
         // 0. What only changed its name is renamed, not dropped and re-created.
         kept.forEach((name, k) -> {
@@ -131,6 +175,7 @@ public final class SchemaDiff {
             k.uniques().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
             k.foreignKeys().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
             k.indexes().renamed().forEach(r -> ops.add(new Operation.RenameIndex(name, r.from(), r.to())));
+            k.checks().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
         });
 
         // 1. Take away what is going: references first, then the things they reference.
@@ -143,6 +188,8 @@ public final class SchemaDiff {
                     .forEach(f -> ops.add(new DropForeignKey(t.name(), f)));
         }
         kept.forEach((name, k) -> {
+            k.checks().removed().forEach(c -> ops.add(new Operation.DropCheck(name, c)));
+            k.retypedChecks().forEach(c -> ops.add(new Operation.DropCheck(name, c)));
             k.indexes().removed().forEach(i -> ops.add(new DropIndex(name, i)));
             k.uniques().removed().forEach(u -> ops.add(new DropUnique(name, u)));
             if (k.before().primaryKey() != null && k.primaryKeyChanged()) {
@@ -161,6 +208,8 @@ public final class SchemaDiff {
         // 2. Bring in what is new, containers before contents.
         to.schemas().stream().filter(s -> !from.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s))
                 .forEach(s -> ops.add(new CreateSchema(s)));
+        enums.created().forEach(e -> ops.add(new Operation.CreateEnumType(e)));
+        ops.addAll(enums.changes(EnumChanges.surviving(tablesFrom, tablesTo::get)));
         added(from.sequences(), to.sequences(), s -> s.name().toString())
                 .forEach(s -> ops.add(new CreateSequence(s)));
         created.forEach(t -> ops.add(new CreateTable(t)));
@@ -177,6 +226,8 @@ public final class SchemaDiff {
                 ops.add(new AddPrimaryKey(name, k.after().primaryKey()));
             }
             k.uniques().added().forEach(u -> ops.add(new AddUnique(name, u)));
+            k.checks().added().forEach(c -> ops.add(new Operation.AddCheck(name, c)));
+            k.retypedChecks().forEach(c -> ops.add(new Operation.AddCheck(name, c)));
         });
         for (Table b : tablesTo.values()) {
             List<Index> indexes = kept.containsKey(b.name()) ? kept.get(b.name()).indexes().added() : b.indexes();
@@ -192,10 +243,46 @@ public final class SchemaDiff {
             }
         });
 
+        var fromViews = byName(from.views(), View::name);
+        ViewDependencies.creationOrder(to.views()).stream()
+                .filter(v -> viewsDroppedNames.contains(v.name()) || !fromViews.containsKey(v.name()))
+                .forEach(v -> ops.add(new Operation.CreateView(v)));
+        enums.dropped().forEach(e -> ops.add(new Operation.DropEnumType(e)));
+
         // 3. Schemas left empty go last.
         from.schemas().stream().filter(s -> !to.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s))
                 .forEach(s -> ops.add(new DropSchema(s)));
         return List.copyOf(ops);
+    }
+
+    /**
+     * The views of {@code from} to drop: those gone from {@code to} or changed there, and every
+     * view that reads an affected table or a view being dropped.
+     */
+    private static List<View> viewsToDrop(SchemaModel from, SchemaModel to, Set<QualifiedName> affectedTables) {
+        var relations = new HashSet<QualifiedName>();
+        from.tables().forEach(t -> relations.add(t.name()));
+        from.views().forEach(v -> relations.add(v.name()));
+        var reads = new LinkedHashMap<QualifiedName, Set<QualifiedName>>();
+        from.views().forEach(v -> reads.put(v.name(), ViewDependencies.referenced(v, relations)));
+        var drop = new HashSet<QualifiedName>();
+        for (View v : from.views()) {
+            if (!v.equals(to.view(v.name()).orElse(null))) {
+                drop.add(v.name());
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (View v : from.views()) {
+                if (!drop.contains(v.name()) && reads.get(v.name()).stream()
+                        .anyMatch(r -> drop.contains(r) || affectedTables.contains(r))) {
+                    drop.add(v.name());
+                    grew = true;
+                }
+            }
+        }
+        return from.views().stream().filter(v -> drop.contains(v.name())).toList();
     }
 
     private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after) {

@@ -19,8 +19,9 @@ final class TableRename {
                             : f)
                     .toList();
             QualifiedName name = t.name().equals(from) ? to : t.name();
-            return new Table(name, t.columns(), t.primaryKey(), t.uniqueConstraints(), t.indexes(), fks, t.comment());
+            return new Table(name, t.columns(), t.primaryKey(), t.uniqueConstraints(), t.indexes(), fks, t.checks(),
+                    t.comment());
         }).toList();
-        return new SchemaModel(tables, model.sequences());
+        return model.withTables(tables);
     }
 }

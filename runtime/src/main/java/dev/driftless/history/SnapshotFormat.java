@@ -2,8 +2,10 @@ package dev.driftless.history;
 
 import static dev.driftless.history.Tokens.word;
 
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -15,6 +17,7 @@ import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.View;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +45,10 @@ public final class SnapshotFormat {
         for (Sequence s : snapshot.model().sequences()) {
             out.append('\n').append("sequence ").append(word(s.name().name())).append(schema(s.name()))
                     .append(" start=").append(s.start()).append(" increment=").append(s.increment()).append('\n');
+        }
+        for (EnumType e : snapshot.model().enumTypes()) {
+            out.append('\n').append("enum ").append(word(e.name().name())).append(schema(e.name())).append(' ')
+                    .append(list(e.values())).append('\n');
         }
         for (Table t : snapshot.model().tables()) {
             out.append('\n').append("table ").append(word(t.name().name())).append(schema(t.name()));
@@ -88,6 +95,15 @@ public final class SnapshotFormat {
                 }
                 out.append('\n');
             }
+            for (CheckConstraint c : t.checks()) {
+                out.append("  check ").append(word(c.name())).append(" expression=")
+                        .append(Tokens.quoted(c.expression())).append('\n');
+            }
+        }
+        for (View v : snapshot.model().views()) {
+            out.append('\n').append("view ").append(word(v.name().name())).append(schema(v.name()))
+                    .append(v.materialized() ? " materialized=true" : "")
+                    .append(" query=").append(Tokens.quoted(v.query())).append('\n');
         }
         return out.toString();
     }
@@ -120,6 +136,8 @@ public final class SnapshotFormat {
         private Integer version;
         private final List<Table> tables = new ArrayList<>();
         private final List<Sequence> sequences = new ArrayList<>();
+        private final List<EnumType> enumTypes = new ArrayList<>();
+        private final List<View> views = new ArrayList<>();
         private TableBuilder table;
 
         Parser(String source) {
@@ -170,6 +188,31 @@ public final class SnapshotFormat {
                             parseLong(attributes.getOrDefault("start", "1"), t),
                             parseLong(attributes.getOrDefault("increment", "1"), t)));
                 }
+                case "enum" -> {
+                    String name = t.value("an enum type name");
+                    Map<String, String> attributes = attributes(t, "(");
+                    List<String> values = t.list("an enum value");
+                    t.end();
+                    try {
+                        enumTypes.add(new EnumType(new QualifiedName(attributes.getOrDefault("schema", ""), name), values));
+                    } catch (IllegalArgumentException e) {
+                        throw t.error(e.getMessage());
+                    }
+                }
+                case "view" -> {
+                    String name = t.value("a view name");
+                    Map<String, String> attributes = attributes(t);
+                    String query = attributes.get("query");
+                    if (query == null) {
+                        throw t.error("view " + name + " has no query=");
+                    }
+                    try {
+                        views.add(new View(new QualifiedName(attributes.getOrDefault("schema", ""), name), query,
+                                Boolean.parseBoolean(attributes.getOrDefault("materialized", "false"))));
+                    } catch (IllegalArgumentException e) {
+                        throw t.error(e.getMessage());
+                    }
+                }
                 default -> throw t.error("unknown entry '" + keyword + "'");
             }
         }
@@ -190,7 +233,7 @@ public final class SnapshotFormat {
                 throw new HistoryFormatException(source + ": the 'version' line is missing");
             }
             try {
-                return new Snapshot(version, new SchemaModel(tables, sequences));
+                return new Snapshot(version, new SchemaModel(tables, sequences, enumTypes, views));
             } catch (IllegalArgumentException e) {
                 throw new HistoryFormatException(source + ": " + e.getMessage());
             }
@@ -205,6 +248,7 @@ public final class SnapshotFormat {
         private final List<UniqueConstraint> uniques = new ArrayList<>();
         private final List<Index> indexes = new ArrayList<>();
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
+        private final List<CheckConstraint> checks = new ArrayList<>();
         private String lastWhere;
 
         TableBuilder(QualifiedName name, String comment) {
@@ -282,13 +326,21 @@ public final class SnapshotFormat {
                     foreignKeys.add(new ForeignKey(fk, fkColumns, new QualifiedName(targetSchema, target),
                             targetColumns, onDelete));
                 }
+                case "check" -> {
+                    String check = t.value("a constraint name");
+                    String expression = attributes(t).get("expression");
+                    if (expression == null) {
+                        throw t.error("check constraint " + check + " has no expression=");
+                    }
+                    checks.add(new CheckConstraint(check, expression));
+                }
                 default -> throw t.error("unknown table entry '" + keyword + "'");
             }
         }
 
         Table build() {
             try {
-                return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, comment);
+                return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, checks, comment);
             } catch (IllegalArgumentException e) {
                 throw new HistoryFormatException((lastWhere == null ? "" : lastWhere) + e.getMessage());
             }

@@ -1,7 +1,9 @@
 package dev.driftless.introspect;
 
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
@@ -13,6 +15,7 @@ import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.View;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,23 +102,26 @@ public final class PostgresIntrospector {
         Map<Long, PrimaryKey> primaryKeys = new HashMap<>();
         Map<Long, List<UniqueConstraint>> uniques = new HashMap<>();
         Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
+        Map<Long, List<CheckConstraint>> checks = new HashMap<>();
         try (PreparedStatement st = connection.prepareStatement("""
                 select c.conrelid, c.conname, c.contype, c.conkey, c.confrelid, c.confkey, c.confdeltype,
-                       tn.nspname, t.relname
+                       tn.nspname, t.relname, pg_get_constraintdef(c.oid)
                 from pg_catalog.pg_constraint c
                 left join pg_catalog.pg_class t on t.oid = c.confrelid
                 left join pg_catalog.pg_namespace tn on tn.oid = t.relnamespace
-                where c.conrelid::int8 = any(?) and c.contype in ('p', 'u', 'f')
+                where c.conrelid::int8 = any(?) and c.contype in ('p', 'u', 'f', 'c')
                 order by c.conrelid, c.conname""")) {
             st.setArray(1, oids);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     long table = rs.getLong(1);
                     String name = rs.getString(2);
-                    List<String> columns = names(tables.get(table), rs.getArray(4));
+                    List<String> columns = rs.getArray(4) == null ? List.of() : names(tables.get(table), rs.getArray(4));
                     switch (rs.getString(3)) {
                         case "p" -> primaryKeys.put(table, new PrimaryKey(name, columns));
                         case "u" -> uniques.computeIfAbsent(table, k -> new ArrayList<>()).add(new UniqueConstraint(name, columns));
+                        case "c" -> checks.computeIfAbsent(table, k -> new ArrayList<>())
+                                .add(new CheckConstraint(name, checkExpression(rs.getString(10))));
                         default -> {
                             long target = rs.getLong(5);
                             Found found = tables.get(target);
@@ -178,13 +184,51 @@ public final class PostgresIntrospector {
             }
         }
 
+        var enumTypes = new ArrayList<EnumType>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder)
+                from pg_catalog.pg_type t
+                join pg_catalog.pg_namespace n on n.oid = t.typnamespace
+                join pg_catalog.pg_enum e on e.enumtypid = t.oid
+                where n.nspname = any(?)
+                group by n.nspname, t.typname
+                order by n.nspname, t.typname""")) {
+            st.setArray(1, nspArray);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    enumTypes.add(new EnumType(new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2)),
+                            List.of((String[]) rs.getArray(3).getArray())));
+                }
+            }
+        }
+
+        var views = new ArrayList<View>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid)
+                from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where c.relkind in ('v', 'm') and n.nspname = any(?)
+                order by n.nspname, c.relname""")) {
+            st.setArray(1, nspArray);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
+                    if (!ignore.contains(name)) {
+                        views.add(new View(name, rs.getString(4), "m".equals(rs.getString(3))));
+                    }
+                }
+            }
+        }
+
         var model = new ArrayList<Table>();
         for (Found t : tables.values()) {
             model.add(new Table(t.name(), List.copyOf(t.columns().values()), primaryKeys.get(t.oid()),
                     uniques.getOrDefault(t.oid(), List.of()), indexes.getOrDefault(t.oid(), List.of()),
-                    foreignKeys.getOrDefault(t.oid(), List.of()), t.comment()));
+                    foreignKeys.getOrDefault(t.oid(), List.of()), checks.getOrDefault(t.oid(), List.of()),
+                    t.comment()));
         }
-        return new SchemaModel(model, sequences);
+        return new SchemaModel(model, sequences, enumTypes, views);
     }
 
     /**
@@ -197,6 +241,18 @@ public final class PostgresIntrospector {
         }
         var m = LITERAL_CAST.matcher(expression);
         return m.matches() ? m.group(1) : expression;
+    }
+
+    /** The expression of {@code CHECK (<expression>) [NOT VALID]} as {@code pg_get_constraintdef} prints it. */
+    static String checkExpression(String definition) {
+        String d = definition.strip();
+        if (d.endsWith(" NOT VALID")) {
+            d = d.substring(0, d.length() - " NOT VALID".length());
+        }
+        if (d.startsWith("CHECK (") && d.endsWith(")")) {
+            return d.substring("CHECK (".length(), d.length() - 1);
+        }
+        return d;
     }
 
     private static List<String> names(Found table, Array attnums) throws SQLException {

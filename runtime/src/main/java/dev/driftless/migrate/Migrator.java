@@ -5,6 +5,7 @@ import static dev.driftless.plan.Identifiers.quote;
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.Snapshot;
 import dev.driftless.history.SnapshotFormat;
+import dev.driftless.introspect.Canonical;
 import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
@@ -222,7 +223,8 @@ public final class Migrator {
                 }
             }
             SchemaModel live = PostgresIntrospector.read(connection, expected.model().schemas(), toolTables());
-            return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(expected.model(), live));
+            SchemaModel wanted = Canonical.of(connection, expected.model());
+            return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(wanted, live));
         } catch (SQLException e) {
             throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
         }

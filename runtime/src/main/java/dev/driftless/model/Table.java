@@ -10,6 +10,7 @@ import java.util.Optional;
  * and indexes are kept sorted by name so that equal tables are equal records.
  *
  * @param primaryKey the primary key, or {@code null} for none
+ * @param checks the check constraints; their expressions reference columns by name
  * @param comment the table comment, or {@code null} for none
  */
 public record Table(
@@ -19,6 +20,7 @@ public record Table(
         List<UniqueConstraint> uniqueConstraints,
         List<Index> indexes,
         List<ForeignKey> foreignKeys,
+        List<CheckConstraint> checks,
         String comment) {
 
     public Table {
@@ -33,6 +35,7 @@ public record Table(
         uniqueConstraints = Names.sortedUnique(uniqueConstraints, UniqueConstraint::name, "unique constraint");
         indexes = Names.sortedUnique(indexes, Index::name, "index");
         foreignKeys = Names.sortedUnique(foreignKeys, ForeignKey::name, "foreign key");
+        checks = Names.sortedUnique(checks, CheckConstraint::name, "check constraint");
         if (primaryKey != null) {
             primaryKey.columns().forEach(c -> requireColumn(seen, c, "primary key"));
         }
@@ -46,6 +49,13 @@ public record Table(
             throw new IllegalArgumentException(owner + " of table " + name + " names column " + column
                     + ", which the table does not have");
         }
+    }
+
+    /** A table without check constraints. */
+    public Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey,
+            List<UniqueConstraint> uniqueConstraints, List<Index> indexes, List<ForeignKey> foreignKeys,
+            String comment) {
+        this(name, columns, primaryKey, uniqueConstraints, indexes, foreignKeys, List.of(), comment);
     }
 
     public Optional<Column> column(String columnName) {

@@ -28,6 +28,7 @@ import dev.driftless.diff.Operation.SetIdentity;
 import dev.driftless.diff.Operation.SetNullable;
 import dev.driftless.diff.Operation.SetTableComment;
 import dev.driftless.model.Column;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.IndexColumn;
@@ -127,6 +128,27 @@ public final class PostgresPlanner {
             return List.of(tableComment(o.table(), o.to()));
         } else if (op instanceof SetColumnComment o) {
             return List.of(columnComment(o.table(), o.column(), o.to()));
+        } else if (op instanceof Operation.AddCheck o) {
+            return List.of(alter(o.table()) + "ADD CONSTRAINT " + quote(o.check().name()) + " CHECK ("
+                    + o.check().expression() + ")");
+        } else if (op instanceof Operation.DropCheck o) {
+            return List.of(dropConstraint(o.table(), o.check().name()));
+        } else if (op instanceof Operation.CreateEnumType o) {
+            return List.of(createEnum(o.type()));
+        } else if (op instanceof Operation.DropEnumType o) {
+            return List.of("DROP TYPE " + quote(o.type().name()));
+        } else if (op instanceof Operation.AddEnumValue o) {
+            String sql = "ALTER TYPE " + quote(o.type()) + " ADD VALUE " + literal(o.value());
+            return List.of(o.before() != null ? sql + " BEFORE " + literal(o.before())
+                    : o.after() != null ? sql + " AFTER " + literal(o.after()) : sql);
+        } else if (op instanceof Operation.ReplaceEnumType o) {
+            return replaceEnum(o);
+        } else if (op instanceof Operation.CreateView o) {
+            return List.of("CREATE " + (o.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+                    + quote(o.view().name()) + " AS\n" + o.view().query());
+        } else if (op instanceof Operation.DropView o) {
+            return List.of("DROP " + (o.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+                    + quote(o.view().name()));
         }
         throw new IllegalArgumentException("no plan for " + op);
     }
@@ -140,6 +162,7 @@ public final class PostgresPlanner {
         }
         table.uniqueConstraints().forEach(u ->
                 lines.add("CONSTRAINT " + quote(u.name()) + " UNIQUE (" + columnList(u.columns()) + ")"));
+        table.checks().forEach(c -> lines.add("CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")"));
         var out = new ArrayList<String>();
         out.add("CREATE TABLE " + quote(table.name()) + " (\n    " + String.join(",\n    ", lines) + "\n)");
         if (table.comment() != null) {
@@ -148,6 +171,36 @@ public final class PostgresPlanner {
         table.columns().stream()
                 .filter(c -> c.comment() != null)
                 .forEach(c -> out.add(columnComment(table.name(), c.name(), c.comment())));
+        return out;
+    }
+
+    private static String createEnum(EnumType type) {
+        return "CREATE TYPE " + quote(type.name()) + " AS ENUM ("
+                + type.values().stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * PostgreSQL can neither drop nor reorder enum values: the old type is renamed away, the new
+     * one created under the name, every column converted through its text, the old type dropped.
+     */
+    private static List<String> replaceEnum(Operation.ReplaceEnumType o) {
+        QualifiedName name = o.to().name();
+        String base = name.name().length() > 40 ? name.name().substring(0, 40) : name.name();
+        var old = new QualifiedName(name.schema(), base + "_driftless_old");
+        var out = new ArrayList<String>();
+        out.add("ALTER TYPE " + quote(name) + " RENAME TO " + quote(old.name()));
+        out.add(createEnum(o.to()));
+        for (Operation.EnumColumn c : o.columns()) {
+            if (c.defaultExpression() != null) {
+                out.add(alterColumn(c.table(), c.column()) + "DROP DEFAULT");
+            }
+            out.add(alterColumn(c.table(), c.column()) + "TYPE " + quote(name) + " USING " + quote(c.column())
+                    + "::text::" + quote(name));
+            if (c.defaultExpression() != null) {
+                out.add(alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.defaultExpression());
+            }
+        }
+        out.add("DROP TYPE " + quote(old));
         return out;
     }
 

@@ -36,6 +36,23 @@ class SnapshotFormatTest {
     }
 
     @Test
+    void enumTypesChecksAndViewsReadBackEqual() {
+        var model = dev.driftless.ViewsChecksEnumsModels.model("float8", java.util.List.of("meter", "it's"));
+        String text = SnapshotFormat.write(new Snapshot(2, model));
+        assertTrue(text.contains("\nenum source_kind (meter, \"it's\")\n"), text);
+        assertTrue(text.contains("  check fact_energy_hourly_energy_kwh_check expression=\"energy_kwh >= 0\"\n"), text);
+        assertTrue(text.contains("\nview mv_energy_yearly materialized=true query=\"SELECT date_trunc"), text);
+        assertEquals(model, SnapshotFormat.read(text, "snapshot.driftless").model());
+    }
+
+    @Test
+    void aViewWithoutQueryIsRefusedWithItsLine() {
+        var e = assertThrows(HistoryFormatException.class, () -> SnapshotFormat.read(
+                "driftless-snapshot 1\nversion 1\nview v materialized=true\n", "s.driftless"));
+        assertEquals("s.driftless:3: view v has no query=", e.getMessage());
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         var snapshot = new Snapshot(7, SampleModels.everything());
         String text = SnapshotFormat.write(snapshot);

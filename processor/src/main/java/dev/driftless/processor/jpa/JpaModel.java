@@ -22,6 +22,11 @@ public record JpaModel(
         columnElements = Map.copyOf(columnElements);
     }
 
+    /** The same reading with another schema, e.g. one that adds the declared views. */
+    public JpaModel withSchema(SchemaModel other) {
+        return new JpaModel(other, renames, tableElements, columnElements);
+    }
+
     /** The field that maps a column, else the entity that maps its table. */
     public Optional<Element> elementOf(QualifiedName table, String column) {
         Element field = columnElements.getOrDefault(table, Map.of()).get(column);
