@@ -72,6 +72,8 @@ final class BasicTypes {
             Map.entry("java.math.BigDecimal", new Basic(Kind.DECIMAL, null)),
             Map.entry("java.util.UUID", new Basic(Kind.UUID, "uuid")),
             Map.entry("java.time.LocalDate", new Basic(Kind.FIXED, "date")),
+            // Hibernate 7 keeps a Duration as its nanoseconds.
+            Map.entry("java.time.Duration", new Basic(Kind.FIXED, "numeric(21,0)")),
             Map.entry("java.time.LocalTime", new Basic(Kind.TIME, "time(%d) without time zone")),
             Map.entry("java.time.LocalDateTime", new Basic(Kind.TEMPORAL, "timestamp(%d) without time zone")),
             Map.entry("java.time.OffsetDateTime", new Basic(Kind.TEMPORAL, "timestamp(%d) with time zone")),

@@ -8,7 +8,8 @@ import javax.lang.model.element.Element;
  * A typed view of {@code @Column}; when the annotation is absent it holds JPA's defaults and no
  * mirror. {@code secondPrecision} (JPA 3.2) is -1 when not given.
  *
- * @param unsupported the attributes given that this version does not map, e.g. {@code @Column(columnDefinition)}
+ * @param columnDefinition the SQL type written in {@code columnDefinition}, or empty
+ * @param unsupported the attributes given that this version does not map, e.g. {@code @Column(table)}
  */
 record ColumnAnnotation(
         AnnotationMirror mirror,
@@ -20,12 +21,13 @@ record ColumnAnnotation(
         int scale,
         int secondPrecision,
         String comment,
+        String columnDefinition,
         List<String> unsupported) {
 
     static final int DEFAULT_LENGTH = 255;
 
     private static final ColumnAnnotation ABSENT =
-            new ColumnAnnotation(null, "", false, true, DEFAULT_LENGTH, 0, 0, -1, "", List.of());
+            new ColumnAnnotation(null, "", false, true, DEFAULT_LENGTH, 0, 0, -1, "", "", List.of());
 
     static ColumnAnnotation on(Element element, JpaAnnotations jpa) {
         return jpa.find(element, "Column").map(ColumnAnnotation::of).orElse(ABSENT);
@@ -34,8 +36,13 @@ record ColumnAnnotation(
     static ColumnAnnotation of(AnnotationValues v) {
         return new ColumnAnnotation(v.mirror(), v.string("name"), v.bool("unique", false), v.bool("nullable", true),
                 v.integer("length", DEFAULT_LENGTH), v.integer("precision", 0), v.integer("scale", 0),
-                v.integer("secondPrecision", -1), v.string("comment"),
-                v.given("columnDefinition", "table", "options", "check"));
+                v.integer("secondPrecision", -1), v.string("comment"), v.string("columnDefinition").strip(),
+                v.given("table", "options", "check"));
+    }
+
+    ColumnAnnotation withLength(int newLength) {
+        return new ColumnAnnotation(mirror, name, unique, nullable, newLength, precision, scale, secondPrecision, comment,
+                columnDefinition, unsupported);
     }
 
     boolean present() {

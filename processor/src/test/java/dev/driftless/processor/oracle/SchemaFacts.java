@@ -1,5 +1,6 @@
 package dev.driftless.processor.oracle;
 
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Index;
@@ -10,6 +11,7 @@ import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,8 +19,8 @@ import java.util.stream.Collectors;
  * A schema read from the catalog, written as sorted lines of facts that two schemas built by
  * different tools can be compared on. Constraint and index names may differ by one rule: a name
  * the entities did not give is written {@code *} — Hibernate's hashed names ({@code FK…},
- * {@code UK…}, {@code IDX…}) and PostgreSQL's default names ({@code <table>_<columns>_key|fkey|idx}),
- * which Driftless uses. Columns are compared as a set: Hibernate orders them by its own
+ * {@code UK…}, {@code IDX…}) and PostgreSQL's default names ({@code <table>_<columns>_key|fkey|idx},
+ * {@code <table>_…_check}), which Driftless uses. Columns are compared as a set: Hibernate orders them by its own
  * column-ordering strategy, Driftless in declaration order.
  */
 final class SchemaFacts {
@@ -34,6 +36,7 @@ final class SchemaFacts {
         for (Sequence s : model.sequences()) {
             lines.add("sequence " + s.name() + " start " + s.start() + " increment " + s.increment());
         }
+        model.enumTypes().forEach(e -> lines.add("enum type " + e.name() + " " + e.values()));
         for (Table t : model.tables()) {
             String table = "table " + t.name();
             lines.add(table + (t.comment() == null ? "" : " comment '" + t.comment() + "'"));
@@ -44,14 +47,25 @@ final class SchemaFacts {
                         + (c.comment() == null ? "" : " comment '" + c.comment() + "'"));
             }
             if (t.primaryKey() != null) {
-                lines.add(table + " primary key " + t.primaryKey().name() + " " + t.primaryKey().columns());
+                // As a set: Hibernate orders key columns by its column-ordering strategy (type size, then name).
+                lines.add(table + " primary key " + t.primaryKey().name() + " "
+                        + t.primaryKey().columns().stream().sorted().toList());
             }
             for (UniqueConstraint u : t.uniqueConstraints()) {
                 lines.add(table + " unique " + name(t, u.name(), u.columns(), "key") + " " + u.columns());
             }
+            for (CheckConstraint c : t.checks()) {
+                boolean derived = c.name().matches(Pattern.quote(t.name().name()) + "_.*check\\d*");
+                lines.add(table + " check " + (derived ? "*" : c.name()) + " " + sortedArrays(c.expression()));
+            }
             for (ForeignKey f : t.foreignKeys()) {
-                lines.add(table + " foreign key " + name(t, f.name(), f.columns(), "fkey") + " " + f.columns()
-                        + " references " + f.target() + " " + f.targetColumns() + " on delete " + f.onDelete());
+                // Column pairs as a set, for the same reason as the primary key.
+                var pairs = new ArrayList<String>();
+                for (int i = 0; i < f.columns().size(); i++) {
+                    pairs.add(f.columns().get(i) + "->" + f.targetColumns().get(i));
+                }
+                lines.add(table + " foreign key " + name(t, f.name(), f.columns(), "fkey") + " "
+                        + pairs.stream().sorted().toList() + " references " + f.target() + " on delete " + f.onDelete());
             }
             for (Index i : t.indexes()) {
                 List<String> columns = i.columns().stream().map(IndexColumn::name).toList();
@@ -78,6 +92,23 @@ final class SchemaFacts {
         boolean derived = name.equals(table.name().name() + "_" + columnPart + "_" + suffix)
                 || name.equals(table.name().name() + "_" + columnPart + "_key");
         return derived || HIBERNATE_GENERATED.matcher(name).matches() ? "*" : name;
+    }
+
+    private static final Pattern ARRAY = Pattern.compile("ARRAY\\[([^\\]]*)]");
+
+    /**
+     * The values of {@code x IN (...)} (which PostgreSQL prints as {@code ARRAY[...]}) in sorted
+     * order: Hibernate lists a hierarchy's discriminator values in an order of its own.
+     */
+    private static String sortedArrays(String expression) {
+        Matcher m = ARRAY.matcher(expression);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String sorted = java.util.Arrays.stream(m.group(1).split(",\\s*")).sorted().collect(Collectors.joining(", "));
+            m.appendReplacement(out, Matcher.quoteReplacement("ARRAY[" + sorted + "]"));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String indexColumn(IndexColumn c) {
