@@ -10,22 +10,29 @@ import java.util.Locale;
  */
 public enum Naming {
 
-    /** Hibernate's default: the name as written, which PostgreSQL folds to lower case. */
+    /**
+     * Hibernate's default: the name as written, which PostgreSQL folds to lower case; a quoted
+     * name ({@code `Order`} or {@code "Order"}) keeps its case.
+     */
     JPA {
         @Override
         String physical(String name) {
-            return PostgresNames.fold(name);
+            return PostgresNames.isQuoted(name) ? PostgresNames.unquote(name) : PostgresNames.fold(name);
         }
     },
 
     /**
      * The snake case Spring Boot applies by default ({@code CamelCaseToUnderscoresNamingStrategy}):
      * an underscore between a lower-case letter and an upper-case one followed by a lower-case one,
-     * dots become underscores, all lower case ({@code externalId} → {@code external_id}).
+     * dots become underscores, all lower case ({@code externalId} → {@code external_id}); a quoted
+     * name is kept as written.
      */
     SNAKE_CASE {
         @Override
         String physical(String name) {
+            if (PostgresNames.isQuoted(name)) {
+                return PostgresNames.unquote(name);
+            }
             var out = new StringBuilder(name.replace('.', '_'));
             for (int i = 1; i < out.length() - 1; i++) {
                 if (Character.isLowerCase(out.charAt(i - 1)) && Character.isUpperCase(out.charAt(i))

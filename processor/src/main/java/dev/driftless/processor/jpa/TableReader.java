@@ -84,6 +84,8 @@ final class TableReader {
     private final List<DeclaredSequence> sequences = new ArrayList<>();
     private final Map<QualifiedName, EnumType> enumTypes = new HashMap<>();
     private final Map<String, String> renames = new HashMap<>();
+    /** Discriminator value to the columns (and their elements) its rows must fill, in a single table. */
+    private final Map<String, Map<String, Element>> subclassRequired = new java.util.TreeMap<>();
 
     /** @param subclasses for the root of a single-table hierarchy, its subclass entities, whose columns it holds */
     TableReader(JpaAnnotations jpa, Diagnostics diagnostics, EntityKeys keys, SequenceGenerators generators,
@@ -129,6 +131,7 @@ final class TableReader {
             }
             checks(sub.element(), main);
         }
+        subclassChecks();
         if (!declaresId) {
             diagnostics.report(Message.NO_ID, element, element.getQualifiedName());
         }
@@ -221,6 +224,25 @@ final class TableReader {
                         element, null, diagnostics);
             }
         }
+    }
+
+    /** A column a single-table subclass requires: checked for the rows of that class. */
+    private void subclassRequired(String discriminatorValue, String column, Element on) {
+        subclassRequired.computeIfAbsent(discriminatorValue, v -> new java.util.TreeMap<>()).put(column, on);
+    }
+
+    /**
+     * One check per single-table subclass with required columns, as Hibernate writes it:
+     * {@code dtype <> 'Cat' or (a is not null and b is not null)}.
+     */
+    private void subclassChecks() {
+        subclassRequired.forEach((value, columns) -> {
+            String required = String.join(" and ", columns.keySet().stream().map(c -> c + " is not null").toList());
+            main.addCheck(new CheckConstraint(
+                    PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
+                    discriminatorColumn() + " <> " + literal(value) + " or (" + required + ")"),
+                    columns.values().iterator().next(), null, diagnostics);
+        });
     }
 
     /** {@code @DiscriminatorValue}, else the entity name. */
@@ -435,9 +457,7 @@ final class TableReader {
         boolean nullable = !id && !explicit && (!implied || context.forcedNullable());
         String name = attribute.columnName(column, jpa.naming());
         if (!id && !explicit && implied && context.forcedNullable() && context.subclassValue() != null) {
-            into.addCheck(new CheckConstraint(PostgresNames.derived(into.name.name(), List.of(name), "check"),
-                    discriminatorColumn() + " <> " + literal(context.subclassValue()) + " or (" + name + " is not null)"),
-                    field, column.mirror(), diagnostics);
+            subclassRequired(context.subclassValue(), name, field);
         }
         // Hibernate's @ColumnDefault: the SQL expression, as written, becomes the column default.
         String defaultExpression = jpa.findNamed(field, HIBERNATE + "ColumnDefault").map(d -> d.string("value"))
@@ -558,7 +578,8 @@ final class TableReader {
             return;
         }
         List<KeyColumn> targetColumns = referenced.get();
-        boolean nullable = !id && (relation.optional() && join.nullable() && !BeanValidation.notNull(field));
+        boolean explicit = !join.nullable() || BeanValidation.notNull(field);
+        boolean nullable = !id && !explicit && (relation.optional() || context.forcedNullable());
         var names = new ArrayList<String>();
         for (KeyColumn k : targetColumns) {
             String name = targetColumns.size() == 1 ? attribute.joinColumnName(join, k.name(), jpa.naming())
@@ -569,6 +590,9 @@ final class TableReader {
             }
             if (id) {
                 into.primaryKey.add(name);
+            }
+            if (!id && !explicit && !relation.optional() && context.subclassValue() != null) {
+                subclassRequired(context.subclassValue(), name, field);
             }
             names.add(name);
         }

@@ -41,8 +41,9 @@ import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hibernate is the oracle. The corpus under {@code src/test/corpus} uses every mapping the
@@ -58,11 +59,19 @@ class HibernateOracleTest {
     @TempDir
     Path history;
 
-    @Test
-    void driftlessBuildsTheSchemaHibernateBuildsAndHibernateValidatesIt() throws Exception {
+    private String naming;
+
+    /**
+     * @param naming Driftless's {@code driftless.naming}; Hibernate gets the physical naming
+     *     strategy that option stands for
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jpa", "snake_case"})
+    void driftlessBuildsTheSchemaHibernateBuildsAndHibernateValidatesIt(String naming) throws Exception {
+        this.naming = naming;
         Compilation compilation = Compiler.javac()
                 .withProcessors(new DriftlessProcessor())
-                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=corpus")
+                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=corpus", "-Adriftless.naming=" + naming)
                 .compile(corpus());
         assertThat(compilation).succeeded();
         var loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
@@ -126,6 +135,10 @@ class HibernateOracleTest {
         settings.put("jakarta.persistence.schema-generation.database.action", action.equals("create") ? "create" : "none");
         settings.put("hibernate.hbm2ddl.create_namespaces", "true");
         settings.put("hibernate.hbm2ddl.halt_on_error", "true");
+        if (naming.equals("snake_case")) {
+            settings.put("hibernate.physical_naming_strategy",
+                    "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+        }
         if (action.equals("create")) {
             settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
             settings.put("jakarta.persistence.schema-generation.scripts.create-target", script.toString());
