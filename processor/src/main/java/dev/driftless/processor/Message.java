@@ -121,8 +121,8 @@ public enum Message {
             "Column %s.%s is added NOT NULL without a default: the version fails if %s has rows. Give it a default "
                     + "(@org.hibernate.annotations.ColumnDefault(\"...\")), or add it nullable, fill it, then make it required"),
     NAMING_UNKNOWN("DL214", Diagnostic.Kind.ERROR,
-            "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default) or snake_case "
-                    + "(Spring Boot's default)"),
+            "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default), snake_case "
+                    + "(Spring Boot's default) or quoted (Hibernate's globally quoted identifiers)"),
     VIEW_INVALID("DL215", Diagnostic.Kind.ERROR, "@View on %s cannot be used: %s"),
     VIEW_NAME_TAKEN("DL216", Diagnostic.Kind.ERROR,
             "@View names %s, which is already %s: a view and a table (or two views) need different names"),

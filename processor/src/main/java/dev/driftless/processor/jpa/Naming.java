@@ -42,11 +42,22 @@ public enum Naming {
             }
             return out.toString().toLowerCase(Locale.ROOT);
         }
+    },
+
+    /**
+     * Every name quoted, as Hibernate's {@code hibernate.globally_quoted_identifiers}: written and
+     * implied names keep their case ({@code activePrimitive}, {@code Customer_nicknames}).
+     */
+    QUOTED {
+        @Override
+        String physical(String name) {
+            return PostgresNames.unquote(name);
+        }
     };
 
     abstract String physical(String name);
 
-    /** The option's value ({@code jpa} or {@code snake_case}); null for one it does not know. */
+    /** The option's value ({@code jpa}, {@code snake_case} or {@code quoted}); null for one it does not know. */
     public static Naming of(String option) {
         if (option == null || option.isBlank()) {
             return JPA;
@@ -54,6 +65,7 @@ public enum Naming {
         return switch (option.strip().toLowerCase(Locale.ROOT).replace('-', '_')) {
             case "jpa", "default" -> JPA;
             case "snake_case", "spring" -> SNAKE_CASE;
+            case "quoted" -> QUOTED;
             default -> null;
         };
     }

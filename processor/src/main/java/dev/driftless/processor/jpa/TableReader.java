@@ -13,6 +13,7 @@ import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.plan.Identifiers;
 import dev.driftless.processor.Diagnostics;
 import dev.driftless.processor.Message;
 import dev.driftless.processor.jpa.BasicTypes.Basic;
@@ -220,7 +221,7 @@ final class TableReader {
             subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
             if (!values.isEmpty()) {
                 main.addCheck(new CheckConstraint(PostgresNames.derived(main.name.name(), List.of(column.name()), "check"),
-                        column.name() + " in (" + String.join(",", values.stream().map(TableReader::literal).toList()) + ")"),
+                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(TableReader::literal).toList()) + ")"),
                         element, null, diagnostics);
             }
         }
@@ -237,10 +238,11 @@ final class TableReader {
      */
     private void subclassChecks() {
         subclassRequired.forEach((value, columns) -> {
-            String required = String.join(" and ", columns.keySet().stream().map(c -> c + " is not null").toList());
+            String required = String.join(" and ",
+                    columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
             main.addCheck(new CheckConstraint(
                     PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
-                    discriminatorColumn() + " <> " + literal(value) + " or (" + required + ")"),
+                    Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")"),
                     columns.values().iterator().next(), null, diagnostics);
         });
     }
@@ -464,7 +466,8 @@ final class TableReader {
                 .filter(v -> !v.isBlank()).orElse(null);
         String comment = !column.comment().isEmpty() ? column.comment() : hibernateComment(field);
         t.check().ifPresent(expression -> into.addCheck(new CheckConstraint(
-                PostgresNames.derived(into.name.name(), List.of(name), "check"), expression.replace("{column}", name)),
+                PostgresNames.derived(into.name.name(), List.of(name), "check"),
+                expression.replace("{column}", Identifiers.quote(name))),
                 field, column.mirror(), diagnostics));
         t.enumType().ifPresent(e -> enumTypes.putIfAbsent(e.name(), e));
         return Optional.of(new Column(name, t.type(), nullable, defaultExpression, identity.get(), comment));
@@ -528,7 +531,7 @@ final class TableReader {
      */
     private boolean sequence(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
         Optional<SequenceGeneratorAnnotation> declared = generators.find(generated.generator(), attribute, entity);
-        String defaultName = PostgresNames.derived(entity.root().tableName().name(), List.of(), "seq");
+        String defaultName = jpa.naming().physical(entity.root().tableName().name() + "_SEQ");
         if (declared.isEmpty()) {
             String name = generated.generator().isEmpty() ? defaultName : jpa.naming().physical(generated.generator());
             sequences.add(new DeclaredSequence(new Sequence(QualifiedName.of(name), 1, 50),

@@ -66,7 +66,7 @@ class HibernateOracleTest {
      *     strategy that option stands for
      */
     @ParameterizedTest
-    @ValueSource(strings = {"jpa", "snake_case"})
+    @ValueSource(strings = {"jpa", "snake_case", "quoted"})
     void driftlessBuildsTheSchemaHibernateBuildsAndHibernateValidatesIt(String naming) throws Exception {
         this.naming = naming;
         Compilation compilation = Compiler.javac()
@@ -138,6 +138,10 @@ class HibernateOracleTest {
         if (naming.equals("snake_case")) {
             settings.put("hibernate.physical_naming_strategy",
                     "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+        }
+        if (naming.equals("quoted")) {
+            settings.put("hibernate.globally_quoted_identifiers", "true");
+            settings.put("hibernate.globally_quoted_identifiers_skip_column_definitions", "true");
         }
         if (action.equals("create")) {
             settings.put("jakarta.persistence.schema-generation.scripts.action", "create");

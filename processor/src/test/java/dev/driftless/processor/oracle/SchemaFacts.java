@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 final class SchemaFacts {
 
     /** Hibernate's generated names: a prefix and a base-35 hash, folded to lower case by PostgreSQL. */
-    private static final Pattern HIBERNATE_GENERATED = Pattern.compile("(fk|uk|idx)[0-9a-z]{20,}");
+    private static final Pattern HIBERNATE_GENERATED = Pattern.compile("(?i)(fk|uk|idx)[0-9a-z]{20,}");
 
     private SchemaFacts() {}
 
