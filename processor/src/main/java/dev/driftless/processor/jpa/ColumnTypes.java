@@ -116,13 +116,13 @@ final class ColumnTypes {
         return Optional.of(TypedColumn.of(columnType, basic.get()));
     }
 
-    /** {@code @Size(max)} gives a string its length when {@code @Column} does not, as Hibernate's validator integration does. */
+    /**
+     * {@code @Size(max)} gives a string its length, over {@code @Column(length)}: Hibernate's
+     * validator integration sets it last.
+     */
     private static ColumnAnnotation withBeanValidationLength(PersistentAttribute attribute, ColumnAnnotation column) {
         int max = BeanValidation.sizeMax(attribute.element());
-        if (max <= 0 || column.length() != ColumnAnnotation.DEFAULT_LENGTH) {
-            return column;
-        }
-        return column.withLength(max);
+        return max <= 0 ? column : column.withLength(max);
     }
 
     private Optional<TypedColumn> jdbcTypeCode(PersistentAttribute attribute, ColumnAnnotation column, AnnotationValues code) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
@@ -383,5 +384,65 @@ class JpaMappingTest {
         assertNull(read.renames().oldColumnName(hourly, "id"));
         assertEquals("kwh", read.elementOf(hourly, "kwh").orElseThrow().getSimpleName().toString());
         assertEquals("Hourly", read.elementOf(hourly, "missing").orElseThrow().getSimpleName().toString());
+    }
+
+    private static SchemaModel structures(String persistence) {
+        return read(
+                source(persistence, "Address", "@Embeddable public class Address {",
+                        "  @Column(length = 80) String street; @Column(nullable = false) String city; double lat; }"),
+                source(persistence, "Animal", "@Entity @DiscriminatorValue(\"A\") public class Animal { @Id Long id; }"),
+                source(persistence, "Dog", "@Entity public class Dog extends Animal { int legs; @Column(nullable = false) String breed; }"),
+                source(persistence, "Vehicle", "@Entity @Inheritance(strategy = InheritanceType.JOINED)",
+                        "public class Vehicle { @Id Long id; }"),
+                source(persistence, "Car", "@Entity public class Car extends Vehicle { int seats; }"),
+                source(persistence, "Person", "@Entity public class Person { @Id Long id;",
+                        "  @Embedded @AttributeOverride(name = \"street\", column = @Column(name = \"home_street\"))",
+                        "  Address home;",
+                        "  @ElementCollection @OrderColumn java.util.List<String> nicknames;",
+                        "  @ManyToMany java.util.Set<Animal> pets;",
+                        "  @Lob String biography;",
+                        "  @Temporal(TemporalType.DATE) java.util.Date born; }"));
+    }
+
+    @Test
+    void embeddablesHierarchiesAndCollectionsReadAlikeFromJavaxAndJakarta() {
+        SchemaModel model = structures("jakarta");
+        assertEquals(model, structures("javax"));
+        Table person = table(model, "person");
+        assertEquals(List.of("id", "home_street", "city", "lat", "biography", "born"),
+                person.columns().stream().map(Column::name).toList());
+        assertEquals(Column.of("city", "character varying(255)", false), person.column("city").orElseThrow());
+        assertTrue(person.column("lat").orElseThrow().nullable(), "a primitive in an embeddable allows null, as in Hibernate");
+        assertEquals("oid", type(person, "biography"));
+        assertEquals("date", type(person, "born"));
+
+        Table nicknames = table(model, "person_nicknames");
+        assertEquals(new PrimaryKey("person_nicknames_pkey", List.of("person_id", "nicknames_order")), nicknames.primaryKey());
+        assertEquals(List.of(foreignKey("person_nicknames_person_id_fkey", "person_id", QualifiedName.of("person"), "id")),
+                nicknames.foreignKeys());
+
+        Table pets = table(model, "person_animal");
+        assertEquals(new PrimaryKey("person_animal_pkey", List.of("person_id", "pets_id")), pets.primaryKey());
+
+        Table animal = table(model, "animal");
+        assertEquals(List.of("id", "dtype", "legs", "breed"), animal.columns().stream().map(Column::name).toList());
+        assertTrue(animal.column("legs").orElseThrow().nullable(), "a subclass's primitive allows null in the single table");
+        assertEquals(List.of(new CheckConstraint("animal_dog_check", "dtype <> 'Dog' or (legs is not null)"),
+                new CheckConstraint("animal_dtype_check", "dtype in ('A','Dog')")), animal.checks());
+
+        Table car = table(model, "car");
+        assertEquals(new PrimaryKey("car_pkey", List.of("id")), car.primaryKey());
+        assertEquals(List.of(foreignKey("car_id_fkey", "id", QualifiedName.of("vehicle"), "id")), car.foreignKeys());
+    }
+
+    @Test
+    void beanValidationShapesColumnsAsHibernatesValidatorIntegrationDoes() {
+        Table t = table(read(jakarta("Signup", "@Entity public class Signup { @Id Long id;",
+                "  @jakarta.validation.constraints.NotNull String email;",
+                "  @jakarta.validation.constraints.Size(max = 40) String nick;",
+                "  @jakarta.validation.constraints.Size(max = 40) @Column(length = 10) String code; }")), "signup");
+        assertEquals(Column.of("email", "character varying(255)", false), t.column("email").orElseThrow());
+        assertEquals("character varying(40)", type(t, "nick"));
+        assertEquals("character varying(40)", type(t, "code"), "@Size wins over @Column(length), as in Hibernate");
     }
 }

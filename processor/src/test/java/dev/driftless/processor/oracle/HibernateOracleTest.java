@@ -135,6 +135,7 @@ class HibernateOracleTest {
         settings.put("jakarta.persistence.schema-generation.database.action", action.equals("create") ? "create" : "none");
         settings.put("hibernate.hbm2ddl.create_namespaces", "true");
         settings.put("hibernate.hbm2ddl.halt_on_error", "true");
+        settings.put("jakarta.persistence.validation.mode", "ddl");
         if (naming.equals("snake_case")) {
             settings.put("hibernate.physical_naming_strategy",
                     "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
