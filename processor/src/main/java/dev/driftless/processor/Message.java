@@ -92,6 +92,12 @@ public enum Message {
     NOT_A_COLLECTION("DL129", Diagnostic.Kind.ERROR,
             "%s has type %s, which is not a generic collection or map, so %s cannot tell its elements: "
                     + "declare it as Set<E>, List<E> or Map<K, V>"),
+    JOIN_COLUMNS_INCOMPLETE("DL130", Diagnostic.Kind.ERROR,
+            "@JoinColumns on %s must reference every column of the primary key of %s (%s), each once: "
+                    + "add the missing @JoinColumn(referencedColumnName = ...) or leave @JoinColumns out for the default"),
+    NO_SUCH_SECONDARY_TABLE("DL131", Diagnostic.Kind.ERROR,
+            "@Column(table = \"%s\") on %s names no @SecondaryTable of %s: declare @SecondaryTable(name = \"%1$s\") "
+                    + "on the entity, or leave table out"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),

@@ -9,7 +9,8 @@ import javax.lang.model.element.Element;
  * mirror. {@code secondPrecision} (JPA 3.2) is -1 when not given.
  *
  * @param columnDefinition the SQL type written in {@code columnDefinition}, or empty
- * @param unsupported the attributes given that this version does not map, e.g. {@code @Column(table)}
+ * @param table the {@code @SecondaryTable} the column is in, or empty for the entity's table
+ * @param unsupported the attributes given that this version does not map, e.g. {@code @Column(options)}
  */
 record ColumnAnnotation(
         AnnotationMirror mirror,
@@ -22,12 +23,13 @@ record ColumnAnnotation(
         int secondPrecision,
         String comment,
         String columnDefinition,
+        String table,
         List<String> unsupported) {
 
     static final int DEFAULT_LENGTH = 255;
 
     private static final ColumnAnnotation ABSENT =
-            new ColumnAnnotation(null, "", false, true, DEFAULT_LENGTH, 0, 0, -1, "", "", List.of());
+            new ColumnAnnotation(null, "", false, true, DEFAULT_LENGTH, 0, 0, -1, "", "", "", List.of());
 
     static ColumnAnnotation on(Element element, JpaAnnotations jpa) {
         return jpa.find(element, "Column").map(ColumnAnnotation::of).orElse(ABSENT);
@@ -37,12 +39,12 @@ record ColumnAnnotation(
         return new ColumnAnnotation(v.mirror(), v.string("name"), v.bool("unique", false), v.bool("nullable", true),
                 v.integer("length", DEFAULT_LENGTH), v.integer("precision", 0), v.integer("scale", 0),
                 v.integer("secondPrecision", -1), v.string("comment"), v.string("columnDefinition").strip(),
-                v.given("table", "options", "check"));
+                v.string("table"), v.given("options", "check"));
     }
 
     ColumnAnnotation withLength(int newLength) {
         return new ColumnAnnotation(mirror, name, unique, nullable, newLength, precision, scale, secondPrecision, comment,
-                columnDefinition, unsupported);
+                columnDefinition, table, unsupported);
     }
 
     boolean present() {

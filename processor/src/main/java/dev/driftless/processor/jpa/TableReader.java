@@ -43,11 +43,10 @@ import javax.lang.model.util.Types;
 final class TableReader {
 
     /** Attribute mappings this version does not read: an error beats a silently wrong schema. */
-    private static final List<String> NOT_ON_FIELD = List.of("MapsId", "JoinColumns", "PrimaryKeyJoinColumn",
+    private static final List<String> NOT_ON_FIELD = List.of("MapsId", "PrimaryKeyJoinColumn",
             "MapKeyJoinColumn", "MapKeyClass", "MapKeyEnumerated", "MapKeyTemporal", "JoinFormula");
     /** Entity-level mappings this version does not read. */
-    private static final List<String> NOT_ON_CLASS = List.of("SecondaryTable", "SecondaryTables",
-            "PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns");
+    private static final List<String> NOT_ON_CLASS = List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns");
     private static final String FIELD_HINT = "map the attribute another way, or mark it @Transient";
     private static final String CLASS_HINT = "map the entity another way";
     private static final String HIBERNATE = "org.hibernate.annotations.";
@@ -78,6 +77,9 @@ final class TableReader {
     private final TableParts main;
 
     private final List<TableParts> extra = new ArrayList<>();
+    /** The entity's {@code @SecondaryTable}s by physical name, with their primary-key join column names. */
+    private final Map<String, TableParts> secondary = new java.util.LinkedHashMap<>();
+    private final Map<String, List<String>> secondaryKeyNames = new HashMap<>();
     private final List<ForeignColumn> foreignColumns = new ArrayList<>();
     /** Columns of attributes that failed to read: an index naming one reports nothing more. */
     private final Set<String> unreadColumns = new HashSet<>();
@@ -108,6 +110,7 @@ final class TableReader {
         if (!isSupported(table)) {
             return Optional.empty();
         }
+        declareSecondaryTables();
         EntityClass.Strategy strategy = entity.strategy();
         List<PersistentAttribute> attributes;
         if (!entity.isRoot() && strategy == EntityClass.Strategy.JOINED) {
@@ -133,6 +136,7 @@ final class TableReader {
             checks(sub.element(), main);
         }
         subclassChecks();
+        keySecondaryTables();
         if (!declaresId) {
             diagnostics.report(Message.NO_ID, element, element.getQualifiedName());
         }
@@ -192,6 +196,50 @@ final class TableReader {
             }
         }
         return supported;
+    }
+
+    private void declareSecondaryTables() {
+        for (AnnotationValues t : AttributeOverrides.repeated(element, jpa, "SecondaryTable", "SecondaryTables")) {
+            String name = jpa.naming().physical(t.string("name"));
+            if (name.isEmpty()) {
+                continue;
+            }
+            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), element, t.mirror());
+            secondary.put(name, parts);
+            secondaryKeyNames.put(name, t.annotations("pkJoinColumns").stream().map(j -> j.string("name")).toList());
+        }
+    }
+
+    /**
+     * A secondary table is keyed by the entity's key (the same column names unless its
+     * {@code pkJoinColumns} name them), which references the entity's table.
+     */
+    private void keySecondaryTables() {
+        for (var entry : secondary.entrySet()) {
+            TableParts t = entry.getValue();
+            List<String> written = secondaryKeyNames.get(entry.getKey());
+            var names = new ArrayList<String>();
+            var existing = new java.util.LinkedHashMap<>(t.columns);
+            t.columns.clear();
+            for (int i = 0; i < main.primaryKey.size(); i++) {
+                Column key = main.columns.get(main.primaryKey.get(i));
+                String name = i < written.size() && !written.get(i).isEmpty() ? jpa.naming().physical(written.get(i)) : key.name();
+                t.columns.put(name, new Column(name, key.type(), false, null, Identity.NONE, null));
+                t.columnOwners.put(name, "the key of " + t.name);
+                names.add(name);
+            }
+            existing.forEach((n, c) -> {
+                if (t.columns.putIfAbsent(n, c) != null) {
+                    diagnostics.report(Message.DUPLICATE_COLUMN, t.columnElements.get(n), null, n, t.name, "the key of " + t.name);
+                }
+            });
+            t.primaryKey.addAll(0, names);
+            if (!names.isEmpty()) {
+                t.addForeignKey(new ForeignKey(PostgresNames.derived(t.name.name(), names, "fkey"), names, main.name,
+                        List.copyOf(main.primaryKey), ReferentialAction.NO_ACTION), element, t.mirror, diagnostics);
+            }
+            extra.add(0, t);
+        }
     }
 
     /** The discriminator column of a single-table hierarchy (or one a joined root declares): {@code dtype varchar(31)}. */
@@ -329,12 +377,22 @@ final class TableReader {
             diagnostics.report(Message.EMBEDDED_NOT_EMBEDDABLE, field, attribute.display(), attribute.type());
             return;
         }
+        ColumnAnnotation annotation = attribute.column(jpa);
+        if (!annotation.table().isEmpty() && context.into() == main) {
+            TableParts other = secondary.get(jpa.naming().physical(annotation.table()));
+            if (other == null) {
+                diagnostics.report(Message.NO_SUCH_SECONDARY_TABLE, field, annotation.mirror(), annotation.table(),
+                        attribute.display(), element.getQualifiedName());
+                return;
+            }
+            context = new Context(other, false, context.forcedNullable(), context.subclassValue(), context.depth());
+        }
         Optional<Column> column = basicColumn(attribute, id, context);
         if (column.isEmpty()) {
-            unreadColumns.add(attribute.columnName(attribute.column(jpa), jpa.naming()));
+            unreadColumns.add(attribute.columnName(annotation, jpa.naming()));
             return;
         }
-        add(attribute, column.get(), attribute.column(jpa), id, context.into());
+        add(attribute, column.get(), annotation, id, context.into());
     }
 
     /** The {@code @Embeddable} class of an attribute's type, if it has one. */
@@ -568,6 +626,12 @@ final class TableReader {
             unreadColumns.add(jpa.naming().physical(attribute.joinColumn(jpa).name()));
             return;
         }
+        List<JoinColumnAnnotation> joins = jpa.find(field, "JoinColumns")
+                .map(v -> v.annotations("value").stream().map(JoinColumnAnnotation::of).toList()).orElse(List.of());
+        if (!joins.isEmpty()) {
+            compositeJoinColumns(attribute, relation, joins, target.get(), id, context);
+            return;
+        }
         JoinColumnAnnotation join = attribute.joinColumn(jpa);
         if (!join.unsupported().isEmpty()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, field, join.mirror(), String.join(", ", join.unsupported()),
@@ -609,6 +673,69 @@ final class TableReader {
                     : PostgresNames.fold(join.foreignKeyName());
             into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target.get()),
                     targetColumns.stream().map(KeyColumn::name).toList(), onDelete(field)), field, mirror, diagnostics);
+        }
+    }
+
+    /**
+     * {@code @JoinColumns}: one column per column of the target's key (or per
+     * {@code referencedColumnName}), named as written, with one foreign key over them all.
+     */
+    private void compositeJoinColumns(PersistentAttribute attribute, RelationAnnotation relation,
+            List<JoinColumnAnnotation> joins, TypeElement target, boolean id, Context context) {
+        Element field = attribute.element();
+        TableParts into = context.into();
+        List<KeyColumn> key = keys.primaryKey(target);
+        if (key.isEmpty()) {
+            diagnostics.report(Message.TARGET_WITHOUT_KEY, field, relation.mirror(), attribute.display(),
+                    target.getQualifiedName());
+            return;
+        }
+        var names = new ArrayList<String>();
+        var referenced = new ArrayList<String>();
+        boolean nullable = !id && relation.optional() && joins.stream().allMatch(JoinColumnAnnotation::nullable);
+        for (int i = 0; i < joins.size(); i++) {
+            JoinColumnAnnotation join = joins.get(i);
+            KeyColumn k;
+            if (!join.referencedColumnName().isEmpty()) {
+                String name = jpa.naming().physical(join.referencedColumnName());
+                Optional<KeyColumn> found = key.stream().filter(c -> c.name().equals(name)).findFirst();
+                if (found.isEmpty()) {
+                    diagnostics.report(Message.MISSING_REFERENCED_COLUMN, field, join.mirror(),
+                            join.referencedColumnName(), attribute.display(), keys.tableName(target));
+                    return;
+                }
+                k = found.get();
+            } else if (i < key.size()) {
+                k = key.get(i);
+            } else {
+                break;
+            }
+            String name = join.name().isEmpty() ? jpa.naming().physical(attribute.name() + "_" + k.name())
+                    : jpa.naming().physical(join.name());
+            if (!into.addColumn(new Column(name, k.type(), nullable, null, Identity.NONE, comment(join.comment())),
+                    attribute.display(), field, join.mirror(), diagnostics)) {
+                return;
+            }
+            if (id) {
+                into.primaryKey.add(name);
+            }
+            names.add(name);
+            referenced.add(k.name());
+        }
+        if (referenced.size() != key.size() || !new HashSet<>(referenced).containsAll(key.stream().map(KeyColumn::name).toList())) {
+            diagnostics.report(Message.JOIN_COLUMNS_INCOMPLETE, field, relation.mirror(), attribute.display(),
+                    keys.tableName(target), String.join(", ", key.stream().map(KeyColumn::name).toList()));
+            return;
+        }
+        if (relation.isOneToOne()) {
+            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
+                    field, relation.mirror(), diagnostics);
+        }
+        if (joins.stream().noneMatch(JoinColumnAnnotation::noConstraint)) {
+            String fkName = joins.stream().map(JoinColumnAnnotation::foreignKeyName).filter(n -> !n.isEmpty()).findFirst()
+                    .map(PostgresNames::fold).orElse(PostgresNames.derived(into.name.name(), names, "fkey"));
+            into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target), referenced, onDelete(field)),
+                    field, relation.mirror(), diagnostics);
         }
     }
 

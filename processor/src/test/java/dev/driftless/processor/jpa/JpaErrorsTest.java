@@ -173,25 +173,41 @@ class JpaErrorsTest {
 
     @Test
     void mappingsNotReadAreRefusedNotIgnored() {
-        JavaFileObject f = jakarta("Customer", "@Entity @SecondaryTable(name = \"customer_detail\")",
-                "public class Customer { @Id Long id;",
-                "  @Column(table = \"customer_detail\") String detail;",
-                "  @MapsId @OneToOne Customer self;",
-                "}");
-        Compilation c = compileAll(f);
-        assertThat(c).hadErrorContaining("[DL112] @SecondaryTable on test.Customer").inFile(f)
-                .onLineContaining("@SecondaryTable");
+        JavaFileObject parent = jakarta("Vehicle", "@Entity @Inheritance(strategy = InheritanceType.JOINED)",
+                "public class Vehicle { @Id Long id; }");
+        JavaFileObject f = jakarta("Car", "@Entity @PrimaryKeyJoinColumn(name = \"car_id\")",
+                "public class Car extends Vehicle { int seats; }");
+        Compilation c = compileAll(parent, f);
+        assertThat(c).hadErrorContaining("[DL112] @PrimaryKeyJoinColumn on test.Car").inFile(f)
+                .onLineContaining("@PrimaryKeyJoinColumn");
         assertEquals(1, c.errors().size(), () -> c.errors().toString());
         JavaFileObject g = jakarta("Part", "@Entity public class Part { @Id Long id;",
-                "  @Column(table = \"elsewhere\") String detail;",
+                "  @Column(options = \"compression lz4\") String detail;",
                 "  @MapsId @OneToOne Part self;",
                 "  @Id @GeneratedValue(strategy = GenerationType.TABLE) Long other; }");
         Compilation d = compileAll(g);
-        assertThat(d).hadErrorContaining("[DL112] @Column(table) on Part.detail").inFile(g).onLineContaining("elsewhere");
+        assertThat(d).hadErrorContaining("[DL112] @Column(options) on Part.detail").inFile(g).onLineContaining("lz4");
         assertThat(d).hadErrorContaining("[DL112] @MapsId on Part.self").inFile(g).onLineContaining("@MapsId");
         assertThat(d).hadErrorContaining("[DL112] @GeneratedValue(strategy = TABLE) on Part.other").inFile(g)
                 .onLineContaining("TABLE");
         assertEquals(3, d.errors().size(), () -> d.errors().toString());
+    }
+
+    @Test
+    void joinColumnsThatLeaveOutAKeyColumn() {
+        JavaFileObject target = jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }");
+        JavaFileObject f = jakarta("ToPair", "@Entity public class ToPair { @Id Long id;",
+                "  @ManyToOne @JoinColumns({@JoinColumn(name = \"pair_a\", referencedColumnName = \"a\")})",
+                "  Pair pair; }");
+        assertError(compileAll(target, f), f, "DL130", "@ManyToOne", "must reference every column of the primary key");
+    }
+
+    @Test
+    void aColumnInASecondaryTableThatIsNotDeclared() {
+        JavaFileObject f = jakarta("Refund", "@Entity @SecondaryTable(name = \"refund_detail\")",
+                "public class Refund { @Id Long id;",
+                "  @Column(table = \"refund_details\") String explanation; }");
+        assertError(compileAll(f), f, "DL131", "refund_details", "names no @SecondaryTable of test.Refund");
     }
 
     @Test
