@@ -132,6 +132,18 @@ public enum Message {
     VIEW_INVALID("DL215", Diagnostic.Kind.ERROR, "@View on %s cannot be used: %s"),
     VIEW_NAME_TAKEN("DL216", Diagnostic.Kind.ERROR,
             "@View names %s, which is already %s: a view and a table (or two views) need different names"),
+    JAVA_STEP_INVALID("DL217", Diagnostic.Kind.ERROR,
+            "Version %d names the Java step %s, which %s: a Java step is a class on the compile class path that "
+                    + "implements dev.driftless.migrate.JavaStep and has a public no-argument constructor"),
+    SQUASH_REFUSED("DL218", Diagnostic.Kind.ERROR, "Cannot squash: %s"),
+    SQUASH_NEEDS_STEPS("DL219", Diagnostic.Kind.ERROR,
+            "Squashing would drop the hand-written steps of version(s) %s from what new databases run. Write the "
+                    + "steps new databases still need (seed data, say) into %s (an empty file says: none), then "
+                    + "squash again"),
+    SQUASHED("DL220", Diagnostic.Kind.NOTE,
+            "Squashed versions %d to %d into the baseline %s. New databases run the baseline; databases at version %d "
+                    + "or later go on as before; an older one must first be migrated to version %d with a build from "
+                    + "before the squash"),
     HISTORY_INVALID("DL210", Diagnostic.Kind.ERROR, "The history directory %s cannot be used: %s"),
     HISTORY_UNKNOWN("DL211", Diagnostic.Kind.ERROR,
             "Cannot tell where the history directory is (the class output is not a Maven target/classes): "

@@ -2,6 +2,7 @@ package dev.driftless.processor;
 
 import com.palantir.javapoet.JavaFile;
 import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.HandWrittenSteps;
 import dev.driftless.history.History;
 import dev.driftless.history.HistoryFormatException;
 import dev.driftless.history.Snapshot;
@@ -74,8 +75,10 @@ final class MigrationStep {
             return;
         }
         History history;
+        HandWrittenSteps steps;
         try {
             history = dir.get().load();
+            steps = dir.get().nextSteps();
         } catch (HistoryFormatException e) {
             diagnostics.report(Message.HISTORY_INVALID, anchor, dir.get().path(), e.getMessage());
             return;
@@ -85,15 +88,22 @@ final class MigrationStep {
         }
 
         String packageName = packageName(classes);
-        if (options.freeze() != null) {
-            Optional<History> frozen = freeze(anchor, dir.get(), history, read);
+        if (options.squash() != null) {
+            Optional<History> squashed = squash(anchor, dir.get(), history, read, steps);
+            if (squashed.isEmpty()) {
+                return;
+            }
+            history = squashed.get();
+        } else if (options.freeze() != null) {
+            Optional<History> frozen = freeze(anchor, dir.get(), history, read, steps);
             if (frozen.isEmpty()) {
                 return;
             }
             history = frozen.get();
         } else {
-            Optional<Planned> draft = VersionPlan.plan(history, model, DRAFT_NAME, read.renames());
+            Optional<Planned> draft = VersionPlan.plan(history, model, DRAFT_NAME, read.renames(), steps);
             if (draft.isPresent()) {
+                checkJavaSteps(anchor, draft.get().version());
                 warnAbout(read, draft.get());
                 String operations = describe(draft.get());
                 if (options.check()) {
@@ -106,18 +116,90 @@ final class MigrationStep {
                         VersionFormat.writeDraft(version));
             }
         }
+        history.versions().forEach(v -> checkJavaSteps(anchor, v));
+        if (diagnostics.hasErrors()) {
+            return;
+        }
         generate(anchor, packageName, history);
     }
 
+    /** Every Java step a version names must be a {@code JavaStep} the compilation can see. */
+    private void checkJavaSteps(Element anchor, FrozenVersion version) {
+        TypeElement javaStep = env.getElementUtils().getTypeElement("dev.driftless.migrate.JavaStep");
+        var statements = new java.util.ArrayList<>(version.allUp());
+        statements.addAll(version.allDown());
+        for (String statement : statements) {
+            String name = HandWrittenSteps.javaStepClass(statement);
+            if (name == null) {
+                continue;
+            }
+            TypeElement type = env.getElementUtils().getTypeElement(name);
+            if (type == null) {
+                diagnostics.report(Message.JAVA_STEP_INVALID, anchor, version.version(), name,
+                        "is not on the compile class path");
+            } else if (javaStep != null && !env.getTypeUtils().isAssignable(
+                    env.getTypeUtils().erasure(type.asType()), javaStep.asType())) {
+                diagnostics.report(Message.JAVA_STEP_INVALID, type, version.version(), name,
+                        "does not implement dev.driftless.migrate.JavaStep");
+            }
+        }
+    }
+
+    /** Replaces every frozen version with a baseline; empty when an error was reported. */
+    private Optional<History> squash(Element anchor, HistoryDirectory dir, History history, JpaModel read,
+            HandWrittenSteps steps) {
+        String name = FrozenVersion.nameOf(options.squash());
+        if (name.isEmpty() || name.equals(DRAFT_NAME)) {
+            diagnostics.report(Message.FREEZE_NAME_INVALID, anchor, options.squash());
+            return Optional.empty();
+        }
+        if (history.versions().isEmpty()) {
+            diagnostics.report(Message.SQUASH_REFUSED, anchor, "no version is frozen yet");
+            return Optional.empty();
+        }
+        if (VersionPlan.plan(history, read.schema(), DRAFT_NAME, read.renames()).isPresent()) {
+            diagnostics.report(Message.SQUASH_REFUSED, anchor, "the model has changes that are not frozen: freeze them"
+                    + " first (-Ddriftless.freeze=<name>), then squash");
+            return Optional.empty();
+        }
+        if (!dir.hasNextSteps()) {
+            List<String> withSteps = history.versions().stream()
+                    .filter(v -> !v.handWritten().isEmpty())
+                    .map(v -> String.valueOf(v.version()))
+                    .toList();
+            if (!withSteps.isEmpty()) {
+                diagnostics.report(Message.SQUASH_NEEDS_STEPS, anchor, String.join(", ", withSteps),
+                        dir.path().resolve(HandWrittenSteps.FILE_NAME));
+                return Optional.empty();
+            }
+        }
+        FrozenVersion baseline = VersionPlan.squash(history, name, steps);
+        checkJavaSteps(anchor, baseline);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        try {
+            dir.squash(baseline, history.versions());
+        } catch (IOException e) {
+            diagnostics.report(Message.HISTORY_IO, anchor, dir.path(), e);
+            return Optional.empty();
+        }
+        int first = baseline.squashed().firstKey();
+        diagnostics.report(Message.SQUASHED, anchor, first, baseline.version(), dir.path().resolve(baseline.fileName()),
+                baseline.version(), baseline.version());
+        return Optional.of(new History(List.of(baseline), history.snapshot()));
+    }
+
     /** Freezes the draft; empty when an error was reported. */
-    private Optional<History> freeze(Element anchor, HistoryDirectory dir, History history, JpaModel read) {
+    private Optional<History> freeze(Element anchor, HistoryDirectory dir, History history, JpaModel read,
+            HandWrittenSteps steps) {
         SchemaModel model = read.schema();
         String name = FrozenVersion.nameOf(options.freeze());
         if (name.isEmpty() || name.equals(DRAFT_NAME)) {
             diagnostics.report(Message.FREEZE_NAME_INVALID, anchor, options.freeze());
             return Optional.empty();
         }
-        Optional<Planned> next = VersionPlan.plan(history, model, name, read.renames());
+        Optional<Planned> next = VersionPlan.plan(history, model, name, read.renames(), steps);
         if (next.isEmpty()) {
             diagnostics.report(Message.NOTHING_TO_FREEZE, anchor, history.lastVersion());
             return Optional.of(history);
@@ -129,6 +211,10 @@ final class MigrationStep {
             return Optional.empty();
         }
         FrozenVersion version = next.get().version();
+        checkJavaSteps(anchor, version);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
         Snapshot snapshot = new Snapshot(version.version(), model);
         try {
             dir.freeze(version, snapshot);
@@ -141,11 +227,12 @@ final class MigrationStep {
         return Optional.of(history.plus(version, snapshot));
     }
 
-    /** The operations for a note: those that discard data first, marked. */
+    /** The operations for a note: those that discard data first, marked, then the others and the hand-written steps. */
     private static String describe(Planned planned) {
         var destructive = planned.destructive().stream().map(o -> o.describe() + "  (discards data)");
-        var safe = planned.operations().stream().filter(o -> !o.destructive()).map(Operation::describe);
-        return lines(java.util.stream.Stream.concat(destructive, safe).toList());
+        var rest = planned.version().operations().stream()
+                .filter(o -> planned.destructive().stream().noneMatch(d -> d.describe().equals(o)));
+        return lines(java.util.stream.Stream.concat(destructive, rest).toList());
     }
 
     private static String lines(List<String> items) {

@@ -13,9 +13,10 @@ import javax.annotation.processing.ProcessingEnvironment;
  * @param packageName the package of the generated classes, or {@code null} for the entities' package
  * @param acceptDataLoss whether a freeze may write a version that drops tables or columns or changes types
  * @param naming the physical naming ({@code jpa} or {@code snake_case}), or {@code null} for the default
+ * @param squash the name of a baseline that replaces every frozen version, or {@code null}
  */
 record Options(String history, String freeze, boolean check, String packageName, boolean acceptDataLoss,
-        String naming) {
+        String naming, String squash) {
 
     static final String HISTORY = "driftless.history";
     static final String FREEZE = "driftless.freeze";
@@ -23,7 +24,8 @@ record Options(String history, String freeze, boolean check, String packageName,
     static final String PACKAGE = "driftless.package";
     static final String ACCEPT_DATA_LOSS = "driftless.acceptDataLoss";
     static final String NAMING = "driftless.naming";
-    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS, NAMING);
+    static final String SQUASH = "driftless.squash";
+    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS, NAMING, SQUASH);
 
     static Options of(ProcessingEnvironment env) {
         Map<String, String> options = env.getOptions();
@@ -33,7 +35,8 @@ record Options(String history, String freeze, boolean check, String packageName,
                 Boolean.parseBoolean(blankToNull(options.get(CHECK))),
                 blankToNull(options.get(PACKAGE)),
                 Boolean.parseBoolean(blankToNull(options.get(ACCEPT_DATA_LOSS))),
-                blankToNull(options.get(NAMING)));
+                blankToNull(options.get(NAMING)),
+                blankToNull(options.get(SQUASH)));
     }
 
     /** Maven passes an unset property through as {@code ${name}}; treat it, and blanks, as absent. */

@@ -50,13 +50,17 @@ public final class DriftlessCli {
               status                        the database's version and what is pending (exit 4 if anything is)
               history                       every applied version with its time and checksum
               migrate [--to N] [--dry-run]  apply the pending versions, up to N
-              downgrade --to N [--dry-run]  undo the applied versions above N, newest first
-              sql --from N --to M           print the script from version N to M, for psql -1 -f (no database needed)
+              downgrade --to N [--dry-run] [--force]
+                                            undo the applied versions above N, newest first; --force also through
+                                            irreversible versions (their data does not come back)
+              sql --from N --to M [--force] print the script from version N to M, for psql -1 -f (no database needed)
               check [--snapshot FILE]       compare the live schema with the snapshot of its version (exit 5 on drift);
                                             the snapshot is the application's, or FILE (a snapshot.driftless)
               baseline [--snapshot FILE] [--force]
                                             adopt a database Driftless did not build: if its schema matches the
                                             snapshot (or --force), record it as being at the snapshot's version
+              repair                        clear the records of failed attempts, after fixing their cause, so
+                                            that migrate tries those versions again
 
             connection:
               --url URL              JDBC URL (else $DRIFTLESS_JDBC_URL)
@@ -119,6 +123,7 @@ public final class DriftlessCli {
                 case "sql" -> sql(options, migrations, out);
                 case "check" -> check(migrator(options, env, migrations), options, out);
                 case "baseline" -> baseline(migrator(options, env, migrations), options, out);
+                case "repair" -> repair(migrator(options, env, migrations), out);
                 default -> usage(err, "unknown command " + words.get(0));
             };
         } catch (UsageException e) {
@@ -176,7 +181,7 @@ public final class DriftlessCli {
         if (options.containsKey("--dry-run")) {
             return printPlan(migrator.plan(target), out);
         }
-        report(migrator.downgradeTo(target), "reverted", out);
+        report(migrator.downgradeTo(target, options.containsKey("--force")), "reverted", out);
         return OK;
     }
 
@@ -187,7 +192,8 @@ public final class DriftlessCli {
         List<Migration> versions = migrations != null ? migrations : Migrator.onClassPath();
         String table = OfflineScript.historyTable(options.get("--schema"),
                 options.getOrDefault("--history-table", "driftless_history"));
-        out.print(OfflineScript.between(versions, number(options, "--from"), number(options, "--to"), table));
+        out.print(OfflineScript.between(versions, number(options, "--from"), number(options, "--to"), table,
+                options.containsKey("--force")));
         return OK;
     }
 
@@ -195,6 +201,18 @@ public final class DriftlessCli {
         DriftReport report = migrator.checkDrift(snapshot(options));
         out.println(report.describe());
         return report.drifted() ? DRIFTED : OK;
+    }
+
+    private static int repair(Migrator migrator, PrintStream out) {
+        List<HistoryEntry> cleared = migrator.repair();
+        if (cleared.isEmpty()) {
+            out.println("nothing to repair: no failed attempt is recorded");
+        }
+        for (HistoryEntry e : cleared) {
+            out.println("cleared the failed attempt of version " + e.version() + " (" + e.description() + ") at "
+                    + e.appliedAt() + ": " + e.error());
+        }
+        return OK;
     }
 
     private static int baseline(Migrator migrator, Map<String, String> options, PrintStream out) {

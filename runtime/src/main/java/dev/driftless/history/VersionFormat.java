@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,10 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class VersionFormat {
 
-    public static final Pattern FILE_NAME = Pattern.compile("V(\\d{4,})__([a-z0-9_]+)\\.sql");
+    public static final Pattern FILE_NAME = Pattern.compile("([VB])(\\d{4,})__([a-z0-9_]+)\\.sql");
     private static final String UP = "-- driftless:up";
     private static final String DOWN = "-- driftless:down";
-    private static final Pattern HEADER = Pattern.compile("-- (version|name|parent|checksum): (.*)");
+    /** The sections in the order a file has them; only up and down are required. */
+    private static final List<String> SECTIONS = List.of(UP + ":before", UP, UP + ":after", DOWN + ":before", DOWN,
+            DOWN + ":after");
+    private static final Pattern HEADER = Pattern.compile("-- (version|name|parent|checksum|irreversible|squashes): (.*)");
 
     private VersionFormat() {}
 
@@ -36,13 +40,25 @@ public final class VersionFormat {
         out.append("-- name: ").append(v.name()).append('\n');
         out.append("-- parent: ").append(v.parentChecksum()).append('\n');
         out.append("-- checksum: ").append(v.checksum()).append('\n');
+        v.irreversible().forEach(i -> out.append("-- irreversible: ").append(i.replace('\n', ' ')).append('\n'));
+        v.squashed().forEach((n, c) -> out.append("-- squashes: ").append(n).append(' ').append(c).append('\n'));
         out.append("--\n-- operations:\n");
         v.operations().forEach(o -> out.append("--   ").append(o.replace('\n', ' ')).append('\n'));
-        out.append('\n').append(UP).append('\n');
-        v.up().forEach(s -> out.append(s).append(";\n\n"));
-        out.append(DOWN).append('\n');
-        v.down().forEach(s -> out.append(s).append(";\n\n"));
+        out.append('\n');
+        section(out, SECTIONS.get(0), v.handWritten().before(), false);
+        section(out, UP, v.up(), true);
+        section(out, SECTIONS.get(2), v.handWritten().after(), false);
+        section(out, SECTIONS.get(3), v.handWritten().downBefore(), false);
+        section(out, DOWN, v.down(), true);
+        section(out, SECTIONS.get(5), v.handWritten().downAfter(), false);
         return out.toString().stripTrailing() + "\n";
+    }
+
+    private static void section(StringBuilder out, String marker, List<String> statements, boolean always) {
+        if (always || !statements.isEmpty()) {
+            out.append(marker).append('\n');
+            HandWrittenSteps.write(out, statements);
+        }
     }
 
     /**
@@ -55,24 +71,37 @@ public final class VersionFormat {
             throw new HistoryFormatException(fileName + ": a version file is named V<number>__<name>.sql");
         }
         Map<String, String> header = new HashMap<>();
+        var irreversible = new ArrayList<String>();
+        var squashed = new TreeMap<Integer, String>();
         var operations = new ArrayList<String>();
-        var up = new StringBuilder();
-        var down = new StringBuilder();
-        StringBuilder section = null;
+        var sections = new ArrayList<StringBuilder>();
+        SECTIONS.forEach(x -> sections.add(null));
+        int section = -1;
         boolean inOperations = false;
         for (String line : text.split("\r?\n", -1)) {
-            if (line.equals(UP)) {
-                section = up;
-            } else if (line.equals(DOWN)) {
-                if (section != up) {
-                    throw new HistoryFormatException(fileName + ": '" + DOWN + "' must follow '" + UP + "'");
+            int marker = SECTIONS.indexOf(line);
+            if (marker >= 0) {
+                if (marker <= section) {
+                    throw new HistoryFormatException(fileName + ": the section '" + line + "' is out of place; the order is "
+                            + String.join(", ", SECTIONS));
                 }
-                section = down;
-            } else if (section != null) {
-                section.append(line).append('\n');
+                section = marker;
+                sections.set(section, new StringBuilder());
+            } else if (section >= 0) {
+                sections.get(section).append(line).append('\n');
             } else {
                 Matcher h = HEADER.matcher(line);
-                if (h.matches()) {
+                if (h.matches() && h.group(1).equals("irreversible")) {
+                    irreversible.add(h.group(2).strip());
+                } else if (h.matches() && h.group(1).equals("squashes")) {
+                    String[] parts = h.group(2).strip().split(" ", 2);
+                    try {
+                        squashed.put(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1].strip() : "");
+                    } catch (NumberFormatException e) {
+                        throw new HistoryFormatException(fileName + ": '-- squashes: " + h.group(2)
+                                + "' is not '<version> <checksum>'");
+                    }
+                } else if (h.matches()) {
                     header.put(h.group(1), h.group(2).strip());
                     inOperations = false;
                 } else if (line.equals("-- operations:")) {
@@ -82,7 +111,7 @@ public final class VersionFormat {
                 }
             }
         }
-        if (section != down) {
+        if (sections.get(1) == null || sections.get(4) == null) {
             throw new HistoryFormatException(fileName + ": the '" + UP + "' and '" + DOWN + "' sections are missing");
         }
         for (String key : List.of("version", "name", "parent", "checksum")) {
@@ -92,12 +121,15 @@ public final class VersionFormat {
         }
         FrozenVersion v;
         try {
+            var handWritten = new HandWrittenSteps(statements(sections.get(0)), statements(sections.get(2)),
+                    statements(sections.get(3)), statements(sections.get(5)), List.of());
             v = new FrozenVersion(Integer.parseInt(header.get("version")), header.get("name"), header.get("parent"),
-                    operations, SqlScript.split(up.toString()), SqlScript.split(down.toString()));
+                    operations, statements(sections.get(1)), statements(sections.get(4)), handWritten, irreversible,
+                    squashed);
         } catch (IllegalArgumentException e) {
             throw new HistoryFormatException(fileName + ": " + e.getMessage());
         }
-        if (v.version() != Integer.parseInt(file.group(1)) || !v.name().equals(file.group(2))) {
+        if (!v.fileName().equals(fileName)) {
             throw new HistoryFormatException(fileName + ": the header says version " + v.version() + " '" + v.name()
                     + "', which does not match the file name");
         }
@@ -107,5 +139,9 @@ public final class VersionFormat {
                     + "edit the entities and freeze a new version.");
         }
         return v;
+    }
+
+    private static List<String> statements(StringBuilder section) {
+        return section == null ? List.of() : HandWrittenSteps.split(section.toString());
     }
 }

@@ -142,7 +142,7 @@ public final class PostgresIntrospector {
         try (PreparedStatement st = connection.prepareStatement("""
                 select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[]
                 from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
-                where i.indrelid::int8 = any(?)
+                where i.indrelid::int8 = any(?) and i.indisvalid
                   and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid)
                 order by i.indrelid, ic.relname""")) {
             st.setArray(1, oids);

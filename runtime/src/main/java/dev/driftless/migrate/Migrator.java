@@ -50,6 +50,7 @@ public final class Migrator {
     private final boolean createSchema;
     private final VersionTransaction transactions;
     private final DriftPolicy driftPolicy;
+    private final boolean retryFailedVersions;
     /** Null means the snapshot beside the migration index. */
     private final Snapshot expectedSnapshot;
 
@@ -62,6 +63,7 @@ public final class Migrator {
         this.createSchema = builder.createSchema;
         this.transactions = new VersionTransaction(builder.ddlLockTimeout, builder.ddlLockRetries);
         this.driftPolicy = builder.driftPolicy;
+        this.retryFailedVersions = builder.retryFailedVersions;
         this.expectedSnapshot = builder.expectedSnapshot;
     }
 
@@ -109,11 +111,20 @@ public final class Migrator {
 
     /**
      * Runs the down statements of every applied version above {@code target}, newest first, each
-     * in its own transaction together with the removal of its history row.
+     * in its own transaction together with the removal of its history row. Refused, before
+     * anything runs, when one of them is irreversible: see {@link #downgradeTo(int, boolean)}.
      */
     public MigrateResult downgradeTo(int target) {
+        return downgradeTo(target, false);
+    }
+
+    /**
+     * Like {@link #downgradeTo(int)}; with {@code force}, also through irreversible versions, whose
+     * downs restore the schema but not the data their ups discarded.
+     */
+    public MigrateResult downgradeTo(int target, boolean force) {
         requireKnownTarget(target);
-        return locked((connection, table) -> downgradeLocked(connection, table, target));
+        return locked((connection, table) -> downgradeLocked(connection, table, target, force));
     }
 
     /**
@@ -258,6 +269,12 @@ public final class Migrator {
         return migrations;
     }
 
+    /** The baseline (squash) the versions start with, if they start with one. */
+    private Optional<Migration> baseline() {
+        return migrations.isEmpty() || migrations.get(0).squashed().isEmpty() ? Optional.empty()
+                : Optional.of(migrations.get(0));
+    }
+
     private Map<Integer, Migration> byVersion() {
         Map<Integer, Migration> byVersion = new HashMap<>();
         migrations.forEach(m -> byVersion.put(m.version(), m));
@@ -324,9 +341,13 @@ public final class Migrator {
         List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
         validate(history);
         List<HistoryEntry> successful = new ArrayList<>();
+        Map<Integer, Integer> resume = new HashMap<>();
         for (HistoryEntry entry : history) {
             if (entry.success()) {
                 successful.add(entry);
+            } else if (entry.completedSteps() != null) {
+                // Part of it is done: never forget that, go on from there.
+                resume.put(entry.version(), entry.completedSteps());
             } else {
                 forgetFailedAttempt(connection, table, entry);
             }
@@ -340,7 +361,7 @@ public final class Migrator {
         List<AppliedVersion> applied = new ArrayList<>();
         for (Migration migration : migrations) {
             if (migration.version() <= target && !done.contains(migration.version())) {
-                AppliedVersion version = apply(connection, table, migration);
+                AppliedVersion version = apply(connection, table, migration, resume.get(migration.version()));
                 LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
                         + ") in " + human(version.took()));
                 applied.add(version);
@@ -354,7 +375,8 @@ public final class Migrator {
         return new MigrateResult(applied, current);
     }
 
-    private MigrateResult downgradeLocked(Connection connection, String table, int target) throws SQLException {
+    private MigrateResult downgradeLocked(Connection connection, String table, int target, boolean force)
+            throws SQLException {
         SchemaHistory.createHistoryTable(connection, table);
         List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
         validate(history);
@@ -369,6 +391,23 @@ public final class Migrator {
                 .filter(e -> e.success() && e.version() > target)
                 .sorted(Comparator.comparingInt(HistoryEntry::version).reversed())
                 .toList();
+        List<String> refusals = new ArrayList<>();
+        for (HistoryEntry entry : newestFirst) {
+            Migration m = byVersion.get(entry.version());
+            if (m == null) {
+                refusals.add("version " + entry.version() + " (" + entry.description() + ") was squashed into a"
+                        + " baseline: the code can no longer undo it, so the database cannot go below "
+                        + baseline().map(Migration::version).orElse(entry.version()));
+            } else if (!force && !m.irreversible().isEmpty()) {
+                refusals.add(describe(m) + " is irreversible: " + String.join("; ", m.irreversible()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new MigrationException(String.join("\n", refusals) + "\nNothing was executed."
+                    + (refusals.stream().anyMatch(r -> r.contains("irreversible"))
+                            ? " Downgrading with force runs the downs anyway: the schema comes back, the data"
+                                    + " those versions discarded does not." : ""));
+        }
         for (HistoryEntry entry : newestFirst) {
             // validate() refused versions the code lacks, so every applied version is known here.
             AppliedVersion version = revert(connection, table, byVersion.get(entry.version()));
@@ -386,13 +425,38 @@ public final class Migrator {
         List<String> problems = new ArrayList<>();
         for (HistoryEntry entry : history) {
             if (!entry.success()) {
+                Migration code = byVersion.get(entry.version());
+                if (entry.completedSteps() != null && (code == null || !code.checksum().equals(entry.checksum()))) {
+                    problems.add("version " + entry.version() + " (" + entry.description() + ") stopped after "
+                            + entry.completedSteps() + " of its statements, and the code no longer has that version"
+                            + " as it was: restore it so that it can be finished");
+                } else if (!entry.resumable() && !retryFailedVersions) {
+                    problems.add("version " + entry.version() + " (" + entry.description() + ") failed at "
+                            + entry.appliedAt() + " and was rolled back, so none of its statements took effect: "
+                            + entry.error() + "\nFix the cause, then clear the failed attempt with `driftless repair`"
+                            + " (Migrator.repair()) and migrate again");
+                }
                 continue;
             }
             Migration migration = byVersion.get(entry.version());
-            if (migration == null) {
+            String squashedAs = baseline().map(b -> b.squashed().get(entry.version())).orElse(null);
+            if (migration == null && squashedAs != null) {
+                if (!List.of(squashedAs.split(",")).contains(entry.checksum())) {
+                    problems.add("version " + entry.version() + " (" + entry.description() + ") was applied with"
+                            + " checksum " + entry.checksum() + ", which is not the one the baseline that squashed it"
+                            + " recorded: the database ran a version the code never had");
+                }
+            } else if (migration != null && migration.squashed().containsKey(entry.version())
+                    && List.of(migration.squashed().get(entry.version()).split(",")).contains(entry.checksum())) {
+                // The version the baseline stands for, applied before the squash: valid.
+            } else if (migration == null) {
                 problems.add("version " + entry.version() + " (" + entry.description()
                         + ") is applied in the database but the code does not have it: the database is newer than"
                         + " the code, or a migration is missing; run the code that has it");
+            } else if (!migration.checksum().equals(entry.checksum()) && !migration.squashed().isEmpty()) {
+                problems.add(describe(migration) + " was applied with checksum " + entry.checksum() + ", which is"
+                        + " neither the baseline's nor that of the version it squashed: the database ran a version"
+                        + " the code never had");
             } else if (!migration.checksum().equals(entry.checksum())) {
                 problems.add(describe(migration) + " was applied with checksum " + entry.checksum()
                         + " but the code has " + migration.checksum()
@@ -403,6 +467,12 @@ public final class Migrator {
         // Running an older version after a newer one would build a schema nobody planned.
         int current = SchemaHistory.currentVersion(history);
         Set<Integer> done = SchemaHistory.successfulVersions(history);
+        Optional<Migration> baseline = baseline();
+        if (baseline.isPresent() && current > 0 && current < baseline.get().version()) {
+            problems.add("the database is at version " + current + ", but the versions up to "
+                    + baseline.get().version() + " were squashed into a baseline, which only builds new databases:"
+                    + " first migrate it to version " + baseline.get().version() + " with a build from before the squash");
+        }
         for (Migration migration : migrations) {
             if (migration.version() < current && !done.contains(migration.version())) {
                 problems.add(describe(migration) + " is not applied but the later version " + current
@@ -414,10 +484,37 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Clears the records of failed attempts, so that the next migrate tries those versions again.
+     * A failed version was rolled back, so its record is all it left behind.
+     *
+     * @return the failed attempts that were cleared
+     */
+    public List<HistoryEntry> repair() {
+        return locked((connection, table) -> {
+            SchemaHistory.createHistoryTable(connection, table);
+            List<HistoryEntry> failed = SchemaHistory.readHistory(connection, table).stream()
+                    .filter(e -> !e.success() && e.error() != null).toList();
+            for (HistoryEntry entry : failed) {
+                if (entry.completedSteps() == null) {
+                    forgetFailedAttempt(connection, table, entry);
+                } else {
+                    // Its first statements stayed: clear the error, so that the next run resumes it.
+                    LOG.log(Level.WARNING, () -> "version " + entry.version() + " (" + entry.description()
+                            + ") will resume after its statement " + entry.completedSteps() + "; it had failed: "
+                            + entry.error());
+                    SchemaHistory.updateProgress(connection, table, entry.version(), entry.completedSteps(), false,
+                            null, Duration.ZERO);
+                }
+            }
+            return failed;
+        });
+    }
+
     private void forgetFailedAttempt(Connection connection, String table, HistoryEntry entry) throws SQLException {
         // A version runs in one transaction, so the failed attempt left nothing but this row.
-        LOG.log(Level.WARNING, () -> "version " + entry.version() + " (" + entry.description() + ") failed at "
-                + entry.appliedAt() + " and was rolled back; retrying it. Earlier error: " + entry.error());
+        LOG.log(Level.WARNING, () -> "clearing the failed attempt of version " + entry.version() + " ("
+                + entry.description() + ") at " + entry.appliedAt() + ": " + entry.error());
         try (PreparedStatement delete = connection.prepareStatement(
                 "delete from " + table + " where version = ? and not success")) {
             delete.setInt(1, entry.version());
@@ -425,9 +522,14 @@ public final class Migrator {
         }
     }
 
-    private AppliedVersion apply(Connection connection, String table, Migration migration) throws SQLException {
+    private AppliedVersion apply(Connection connection, String table, Migration migration, Integer resumeFrom)
+            throws SQLException {
+        Phases phases = Phases.of(migration.up());
+        if (!phases.single() || resumeFrom != null) {
+            return applyInPhases(connection, table, migration, phases, resumeFrom);
+        }
         try {
-            Duration took = transactions.run(connection, migration.up(), "recording it in the history",
+            Duration took = transactions.run(connection, migration.up(), migration::javaStep, "recording it in the history",
                     elapsed -> SchemaHistory.insertHistory(connection, table, migration, elapsed, null));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
@@ -443,9 +545,61 @@ public final class Migrator {
         }
     }
 
+    /**
+     * A version with statements that cannot run in a transaction: each transactional phase commits
+     * together with the progress it made, each other statement is recorded once it is done, so an
+     * interrupted run resumes after the last statement recorded.
+     */
+    private AppliedVersion applyInPhases(Connection connection, String table, Migration migration, Phases phases,
+            Integer resumeFrom) throws SQLException {
+        long start = System.nanoTime();
+        int done = resumeFrom == null ? 0 : resumeFrom;
+        if (resumeFrom == null) {
+            SchemaHistory.insertProgress(connection, table, migration);
+        } else {
+            int from = done;
+            LOG.log(Level.INFO, () -> "resuming " + describe(migration) + " after its statement " + from);
+        }
+        List<String> up = migration.up();
+        for (Phases.Phase phase : phases.phases()) {
+            if (phase.to() <= done) {
+                continue;
+            }
+            int from = Math.max(done, phase.from());
+            try {
+                if (phase.transactional()) {
+                    transactions.run(connection, up.subList(from, phase.to()), migration::javaStep,
+                            "recording its progress", took -> SchemaHistory.updateProgress(connection, table,
+                                    migration.version(), phase.to(), false, null, took));
+                } else {
+                    Duration took = transactions.runAlone(connection, up.get(from), "statement " + (from + 1) + " of "
+                            + up.size());
+                    SchemaHistory.updateProgress(connection, table, migration.version(), phase.to(), false, null, took);
+                }
+                done = phase.to();
+            } catch (VersionTransaction.StepFailure e) {
+                int stopped = done;
+                SchemaHistory.updateProgress(connection, table, migration.version(), stopped, false,
+                        oneLine(e.getCause().getMessage()), e.took);
+                throw new MigrationException(describe(migration) + " stopped after " + stopped + " of its "
+                        + up.size() + " statements (those stay applied; the failing one was rolled back or never"
+                        + " took effect): " + e.getMessage() + ". Fix the cause, run `driftless repair`, and migrate"
+                        + " again to resume it", e.getCause());
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        SchemaHistory.updateProgress(connection, table, migration.version(), null, true, null, Duration.ZERO);
+        return new AppliedVersion(migration.version(), migration.description(), took);
+    }
+
     private AppliedVersion revert(Connection connection, String table, Migration migration) throws SQLException {
+        Phases phases = Phases.of(migration.down());
+        if (!phases.single()) {
+            return revertInPhases(connection, table, migration, phases);
+        }
         try {
-            Duration took = transactions.run(connection, migration.down(), "removing it from the history", elapsed -> {
+            Duration took = transactions.run(connection, migration.down(), migration::javaStep,
+                    "removing it from the history", elapsed -> {
                 try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
                     delete.setInt(1, migration.version());
                     delete.executeUpdate();
@@ -456,6 +610,38 @@ public final class Migrator {
             throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"
                     + " database is still at version " + migration.version() + ": " + e.getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * A down with statements outside a transaction: its phases in order, the history row removed
+     * with the last. Generated downs of that kind are idempotent ({@code IF EXISTS}), so a downgrade
+     * that was interrupted can simply be run again.
+     */
+    private AppliedVersion revertInPhases(Connection connection, String table, Migration migration, Phases phases)
+            throws SQLException {
+        long start = System.nanoTime();
+        List<String> down = migration.down();
+        try {
+            for (Phases.Phase phase : phases.phases()) {
+                if (phase.transactional()) {
+                    transactions.run(connection, down.subList(phase.from(), phase.to()), migration::javaStep,
+                            "its step", took -> { });
+                } else {
+                    transactions.runAlone(connection, down.get(phase.from()), "statement " + (phase.from() + 1)
+                            + " of " + down.size());
+                }
+            }
+        } catch (VersionTransaction.StepFailure e) {
+            throw new MigrationException("reverting " + describe(migration) + " failed: " + e.getMessage()
+                    + ". The statements before it stay reverted; the database is still recorded at version "
+                    + migration.version() + ", so run the downgrade again once the cause is fixed", e.getCause());
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
+            delete.setInt(1, migration.version());
+            delete.executeUpdate();
+        }
+        return new AppliedVersion(migration.version(), migration.description(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     static void sleep(long nanos) {
@@ -611,6 +797,7 @@ public final class Migrator {
         private Duration ddlLockTimeout = Duration.ofSeconds(5);
         private int ddlLockRetries = 5;
         private DriftPolicy driftPolicy = DriftPolicy.IGNORE;
+        private boolean retryFailedVersions;
         private Snapshot expectedSnapshot;
 
         private Builder(DataSource dataSource) {
@@ -668,6 +855,17 @@ public final class Migrator {
          */
         public Builder driftPolicy(DriftPolicy policy) {
             this.driftPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether a version whose previous attempt failed is tried again without a {@link #repair()}.
+         * Off by default: a failed attempt stops every later run until someone has looked at it.
+         * Every version is rolled back when it fails, so a retry starts from a clean state; turn this
+         * on for services that should heal from passing failures by themselves.
+         */
+        public Builder retryFailedVersions(boolean retry) {
+            this.retryFailedVersions = retry;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.driftless.migrate;
 import static dev.driftless.plan.Identifiers.literal;
 import static dev.driftless.plan.Identifiers.quote;
 
+import dev.driftless.history.HandWrittenSteps;
 import java.util.List;
 
 /**
@@ -22,6 +23,14 @@ public final class OfflineScript {
      * @param historyTable the history table, as SQL (schema-qualified if needed)
      */
     public static String between(List<Migration> migrations, int from, int to, String historyTable) {
+        return between(migrations, from, to, historyTable, false);
+    }
+
+    /**
+     * Like {@link #between(List, int, int, String)}; {@code force} allows a downgrade through
+     * irreversible versions. Versions with Java steps are refused: SQL cannot run them.
+     */
+    public static String between(List<Migration> migrations, int from, int to, String historyTable, boolean force) {
         int latest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
         for (int v : new int[] {from, to}) {
             if (v < 0 || v > latest || (v > 0 && migrations.stream().noneMatch(m -> m.version() == v))) {
@@ -29,10 +38,30 @@ public final class OfflineScript {
                         + (latest == 0 ? "none" : "1 to " + latest) + " (0 is the empty database)");
             }
         }
+        var refused = new java.util.ArrayList<String>();
+        for (Migration m : migrations) {
+            boolean inRange = to >= from ? m.version() > from && m.version() <= to : m.version() <= from && m.version() > to;
+            if (!inRange) {
+                continue;
+            }
+            (to >= from ? m.up() : m.down()).stream().map(HandWrittenSteps::javaStepClass)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(c -> refused.add("version " + m.version() + " (" + m.description() + ") runs the Java step "
+                            + c + ", which a SQL script cannot run: apply it with the migrator"));
+            if (to < from && !force && !m.irreversible().isEmpty()) {
+                refused.add("version " + m.version() + " (" + m.description() + ") is irreversible: "
+                        + String.join("; ", m.irreversible()) + " (force writes the downs anyway; the data does"
+                        + " not come back)");
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new MigrationException(String.join("\n", refused));
+        }
         var out = new StringBuilder();
         out.append("-- Driftless offline script: version ").append(from).append(" to ").append(to)
                 .append(to >= from ? " (upgrade)" : " (downgrade)").append('\n');
-        out.append("-- Run it in one transaction: psql -v ON_ERROR_STOP=1 -1 -f <this file>\n\n");
+        out.append("-- Run it in one transaction: psql -v ON_ERROR_STOP=1 -1 -f <this file>\n");
+        out.append("-- Index builds are not CONCURRENTLY here (a transaction cannot run them): they block writes.\n\n");
         out.append(SchemaHistory.createHistoryTableSql(historyTable)).append(";\n\n");
         // Refuse to run on a database at another version: the statements below assume `from`.
         out.append("DO $driftless$\nDECLARE current integer;\nBEGIN\n")
@@ -46,7 +75,7 @@ public final class OfflineScript {
             for (Migration m : migrations) {
                 if (m.version() > from && m.version() <= to) {
                     header(out, "version " + m.version() + " (" + m.description() + ")");
-                    m.up().forEach(sql -> out.append(sql).append(";\n\n"));
+                    m.up().forEach(sql -> out.append(inTransaction(sql)).append(";\n\n"));
                     out.append("INSERT INTO ").append(historyTable)
                             .append(" (version, description, checksum, applied_at, execution_ms, success) VALUES (")
                             .append(m.version()).append(", ").append(literal(m.description())).append(", ")
@@ -58,13 +87,21 @@ public final class OfflineScript {
                 Migration m = migrations.get(i);
                 if (m.version() <= from && m.version() > to) {
                     header(out, "undo version " + m.version() + " (" + m.description() + ")");
-                    m.down().forEach(sql -> out.append(sql).append(";\n\n"));
+                    m.down().forEach(sql -> out.append(inTransaction(sql)).append(";\n\n"));
                     out.append("DELETE FROM ").append(historyTable).append(" WHERE version = ").append(m.version())
                             .append(";\n");
                 }
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The script runs in one transaction ({@code psql -1}), where PostgreSQL refuses concurrent
+     * index builds: those become plain ones, which lock the table's writes while they build.
+     */
+    static String inTransaction(String sql) {
+        return sql.replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY\\b", "$1");
     }
 
     /** The history table as SQL, from an optional schema and the table name. */

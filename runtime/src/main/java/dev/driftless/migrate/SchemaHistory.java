@@ -67,6 +67,39 @@ final class SchemaHistory {
         // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
         try (Statement statement = connection.createStatement()) {
             statement.execute(createHistoryTableSql(table));
+            // Tables made by an earlier Driftless lack the progress column.
+            statement.execute("alter table " + table + " add column if not exists completed_steps integer");
+        }
+    }
+
+    /** Records that a version with non-transactional steps has started: a row that is not yet a success. */
+    static void insertProgress(Connection connection, String table, Migration migration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table
+                + " (version, description, checksum, applied_at, execution_ms, success, error, completed_steps)"
+                + " values (?, ?, ?, now(), 0, false, null, 0)")) {
+            insert.setInt(1, migration.version());
+            insert.setString(2, migration.description());
+            insert.setString(3, migration.checksum());
+            insert.executeUpdate();
+        }
+    }
+
+    /** The progress of an unfinished version: its completed statements, an error, or success. */
+    static void updateProgress(Connection connection, String table, int version, Integer completed, boolean success,
+            String error, Duration took) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update " + table
+                + " set completed_steps = ?, success = ?, error = ?, execution_ms = execution_ms + ?,"
+                + " applied_at = now() where version = ?")) {
+            if (completed == null) {
+                update.setNull(1, java.sql.Types.INTEGER);
+            } else {
+                update.setInt(1, completed);
+            }
+            update.setBoolean(2, success);
+            update.setString(3, error);
+            update.setLong(4, took.toMillis());
+            update.setInt(5, version);
+            update.executeUpdate();
         }
     }
 
@@ -79,14 +112,19 @@ final class SchemaHistory {
                 + "applied_at timestamptz not null, "
                 + "execution_ms bigint not null, "
                 + "success boolean not null, "
-                + "error text)";
+                + "error text, "
+                + "completed_steps integer)";
     }
 
     static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {
         List<HistoryEntry> history = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select version, description, checksum, applied_at,"
-                        + " execution_ms, success, error from " + table + " order by version")) {
+                // select *: a table made by an earlier Driftless (read without migrating) lacks completed_steps.
+                ResultSet rows = statement.executeQuery("select * from " + table + " order by version")) {
+            boolean progress = false;
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                progress |= rows.getMetaData().getColumnName(i).equals("completed_steps");
+            }
             while (rows.next()) {
                 history.add(new HistoryEntry(
                         rows.getInt("version"),
@@ -95,7 +133,8 @@ final class SchemaHistory {
                         rows.getObject("applied_at", OffsetDateTime.class).toInstant(),
                         rows.getLong("execution_ms"),
                         rows.getBoolean("success"),
-                        rows.getString("error")));
+                        rows.getString("error"),
+                        progress ? rows.getObject("completed_steps", Integer.class) : null));
             }
         }
         return history;

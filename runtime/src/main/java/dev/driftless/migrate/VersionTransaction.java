@@ -5,12 +5,18 @@ import static dev.driftless.migrate.Migrator.human;
 import static dev.driftless.migrate.Migrator.oneLine;
 import static dev.driftless.migrate.Migrator.sleep;
 
+import dev.driftless.history.HandWrittenSteps;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs one version's statements with their history bookkeeping in one transaction, under a lock
@@ -55,11 +61,11 @@ final class VersionTransaction {
      * is rolled back and tried again after a pause, up to the configured number of retries. On
      * failure, throws a {@link StepFailure} naming the step; the connection is back in autocommit.
      */
-    Duration run(Connection connection, List<String> statements, String bookkeepingStep,
-            Bookkeeping bookkeeping) throws StepFailure {
+    Duration run(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
+            String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(connection, statements, bookkeepingStep, bookkeeping);
+                return attempt(connection, statements, javaSteps, bookkeepingStep, bookkeeping);
             } catch (StepFailure failure) {
                 if (!failure.lockTimedOut() || attempt > retries) {
                     if (failure.lockTimedOut()) {
@@ -80,8 +86,100 @@ final class VersionTransaction {
         }
     }
 
-    private Duration attempt(Connection connection, List<String> statements, String bookkeepingStep,
-            Bookkeeping bookkeeping) throws StepFailure {
+    /** {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] [schema.]table}. */
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile(
+            "(?is)\\s*create\\s+(?:unique\\s+)?index\\s+concurrently\\s+(?:if\\s+not\\s+exists\\s+)?"
+                    + "(\"(?:[^\"]|\"\")+\"|[\\w$]+)\\s+on\\s+(?:only\\s+)?(?:(\"(?:[^\"]|\"\")+\"|[\\w$]+)\\s*\\.\\s*)?.*");
+
+    /**
+     * Runs one statement that PostgreSQL refuses inside a transaction block, in autocommit, under
+     * the DDL lock timeout and with the same retries. A concurrent index build is resumable: an
+     * index of that name left invalid by an interrupted build is dropped and built again, and a
+     * valid one (built, but not yet recorded) is kept.
+     */
+    Duration runAlone(Connection connection, String sql, String step) throws StepFailure {
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            try {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                    try {
+                        if (!alreadyBuilt(connection, sql)) {
+                            statement.execute(sql);
+                        }
+                    } finally {
+                        statement.execute("reset lock_timeout");
+                    }
+                }
+                return Duration.ofNanos(System.nanoTime() - start);
+            } catch (SQLException e) {
+                var failure = new StepFailure(step + " (" + excerpt(sql) + ") failed: " + oneLine(e.getMessage()), e,
+                        Duration.ofNanos(System.nanoTime() - start));
+                if (!failure.lockTimedOut() || attempt > retries) {
+                    throw failure;
+                }
+                Duration pause = Duration.ofMillis(Math.min(10_000L, 500L << (attempt - 1)));
+                int tried = attempt;
+                LOG.log(Level.WARNING, () -> "could not get a lock within " + human(lockTimeout) + " ("
+                        + failure.getMessage() + "); trying again in " + human(pause) + " (retry " + tried + " of "
+                        + retries + ")");
+                sleep(pause.toNanos());
+            }
+        }
+    }
+
+    /**
+     * For a concurrent index build: whether the index already exists and is valid. An invalid one,
+     * left by a build that was interrupted, is dropped here so that the build can run again.
+     */
+    private static boolean alreadyBuilt(Connection connection, String sql) throws SQLException {
+        Matcher m = CONCURRENT_INDEX.matcher(sql);
+        if (!m.matches()) {
+            return false;
+        }
+        String index = m.group(2) == null ? m.group(1) : m.group(2) + "." + m.group(1);
+        Boolean valid = null;
+        try (PreparedStatement find = connection.prepareStatement(
+                "select i.indisvalid from pg_catalog.pg_index i where i.indexrelid = to_regclass(?)")) {
+            find.setString(1, index);
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                    valid = rs.getBoolean(1);
+                }
+            }
+        }
+        if (valid == null) {
+            return false;
+        }
+        if (valid) {
+            LOG.log(Level.INFO, () -> "index " + index + " is already built; an earlier run was interrupted after it");
+            return true;
+        }
+        LOG.log(Level.WARNING, () -> "index " + index + " was left invalid by an interrupted build; dropping it to"
+                + " build it again");
+        try (Statement drop = connection.createStatement()) {
+            drop.execute("drop index concurrently if exists " + index);
+        }
+        return false;
+    }
+
+    private static void runJava(Connection connection, JavaStep step, String name) throws SQLException {
+        try {
+            step.run(connection);
+        } catch (SQLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SQLException("Java step " + name + " threw " + e, e);
+        }
+        if (connection.getAutoCommit()) {
+            throw new SQLException("Java step " + name + " switched the connection to autocommit: a step must leave"
+                    + " the version's transaction alone");
+        }
+    }
+
+    private Duration attempt(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
+            String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
         String step = "starting its transaction";
         try {
@@ -94,7 +192,13 @@ final class VersionTransaction {
             }
             for (int i = 0; i < statements.size(); i++) {
                 String sql = statements.get(i);
-                step = "statement " + (i + 1) + " of " + statements.size() + " (" + excerpt(sql) + ")";
+                String javaStep = HandWrittenSteps.javaStepClass(sql);
+                step = "statement " + (i + 1) + " of " + statements.size() + " ("
+                        + (javaStep != null ? "Java step " + javaStep : excerpt(sql)) + ")";
+                if (javaStep != null) {
+                    runJava(connection, javaSteps.apply(javaStep), javaStep);
+                    continue;
+                }
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql);
                 }

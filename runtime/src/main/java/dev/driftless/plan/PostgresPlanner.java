@@ -47,10 +47,32 @@ public final class PostgresPlanner {
 
     private PostgresPlanner() {}
 
+    /**
+     * The statements of a version. An index on a table that exists before the version is built
+     * (and dropped) {@code CONCURRENTLY}, so that writers are not blocked while it builds; the
+     * runtime runs such statements outside the version's transaction and resumes an interrupted
+     * build. An index of a table the version creates is built in the transaction, as the table is
+     * empty.
+     */
     public static List<String> statements(List<Operation> operations) {
+        var created = new java.util.HashSet<QualifiedName>();
+        operations.stream().filter(o -> o instanceof CreateTable).forEach(o -> created.add(((CreateTable) o).table().name()));
         var out = new ArrayList<String>();
-        operations.forEach(op -> out.addAll(statements(op)));
+        for (Operation op : operations) {
+            if (op instanceof CreateIndex o && !created.contains(o.table())) {
+                out.add(createIndex(o, true));
+            } else if (op instanceof DropIndex o) {
+                out.add("DROP INDEX CONCURRENTLY IF EXISTS " + quote(new QualifiedName(o.table().schema(), o.index().name())));
+            } else {
+                out.addAll(statements(op));
+            }
+        }
         return List.copyOf(out);
+    }
+
+    private static String createIndex(CreateIndex o, boolean concurrently) {
+        return "CREATE " + (o.index().unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
+                + quote(o.index().name()) + " ON " + quote(o.table()) + " (" + indexColumns(o.index().columns()) + ")";
     }
 
     public static List<String> statements(Operation op) {
@@ -114,8 +136,7 @@ public final class PostgresPlanner {
         } else if (op instanceof DropUnique o) {
             return List.of(dropConstraint(o.table(), o.constraint().name()));
         } else if (op instanceof CreateIndex o) {
-            return List.of("CREATE " + (o.index().unique() ? "UNIQUE " : "") + "INDEX " + quote(o.index().name())
-                    + " ON " + quote(o.table()) + " (" + indexColumns(o.index().columns()) + ")");
+            return List.of(createIndex(o, false));
         } else if (op instanceof DropIndex o) {
             // An index lives in its table's schema.
             return List.of("DROP INDEX " + quote(new QualifiedName(o.table().schema(), o.index().name())));

@@ -4,9 +4,12 @@ import dev.driftless.diff.Operation;
 import dev.driftless.diff.Renames;
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.HandWrittenSteps;
 import dev.driftless.history.History;
 import dev.driftless.model.SchemaModel;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /** Plans the next version: what it would take to bring the last frozen snapshot to the model. */
@@ -42,18 +45,70 @@ public final class VersionPlan {
 
     /** Like {@link #next(History, SchemaModel, String, Renames)}, keeping the operations. */
     public static Optional<Planned> plan(History history, SchemaModel model, String name, Renames renames) {
+        return plan(history, model, name, renames, HandWrittenSteps.NONE);
+    }
+
+    /**
+     * The next version with hand-written steps around its generated statements; a version of
+     * hand-written steps only when the model did not change, and empty when neither did. Its
+     * steps that discard data (and the reasons the steps give) make it irreversible.
+     */
+    public static Optional<Planned> plan(History history, SchemaModel model, String name, Renames renames,
+            HandWrittenSteps steps) {
         SchemaModel before = history.snapshot().model();
         List<Operation> up = SchemaDiff.between(before, model, renames);
-        if (up.isEmpty()) {
+        if (up.isEmpty() && steps.isEmpty()) {
             return Optional.empty();
         }
         List<Operation> down = SchemaDiff.between(model, before, renames.inverse());
+        var operations = new ArrayList<String>();
+        steps.before().forEach(s -> operations.add("hand-written step before: " + excerpt(s)));
+        up.forEach(o -> operations.add(o.describe()));
+        steps.after().forEach(s -> operations.add("hand-written step after: " + excerpt(s)));
+        var irreversible = new ArrayList<String>();
+        up.stream().filter(Operation::destructive).forEach(o -> irreversible.add(o.describe()));
+        irreversible.addAll(steps.irreversible());
         return Optional.of(new Planned(new FrozenVersion(
                 history.lastVersion() + 1,
                 name,
                 history.headChecksum(),
-                up.stream().map(Operation::describe).toList(),
+                operations,
                 PostgresPlanner.statements(up),
-                PostgresPlanner.statements(down)), up));
+                PostgresPlanner.statements(down),
+                steps,
+                irreversible,
+                new TreeMap<>()), up));
+    }
+
+    /**
+     * A baseline that replaces every version of the history for new databases: it builds the last
+     * snapshot from nothing, runs the given hand-written steps (seed data still wanted), and keeps
+     * the checksums of the versions it replaces so that databases that applied them stay valid.
+     */
+    public static FrozenVersion squash(History history, String name, HandWrittenSteps steps) {
+        if (history.versions().isEmpty()) {
+            throw new IllegalArgumentException("there is no frozen version to squash");
+        }
+        SchemaModel model = history.snapshot().model();
+        List<Operation> up = SchemaDiff.between(SchemaModel.EMPTY, model);
+        var squashed = new TreeMap<Integer, String>();
+        for (FrozenVersion v : history.versions()) {
+            squashed.putAll(v.squashed());
+            // A database made from an earlier baseline recorded the baseline's checksum for its version.
+            squashed.put(v.version(), v.isBaseline() ? v.squashed().get(v.version()) + "," + v.checksum() : v.checksum());
+        }
+        var operations = new ArrayList<String>();
+        operations.add("baseline: versions " + squashed.firstKey() + " to " + squashed.lastKey() + " squashed");
+        steps.before().forEach(s -> operations.add("hand-written step before: " + excerpt(s)));
+        up.forEach(o -> operations.add(o.describe()));
+        steps.after().forEach(s -> operations.add("hand-written step after: " + excerpt(s)));
+        return new FrozenVersion(history.lastVersion(), name, FrozenVersion.NO_PARENT, operations,
+                PostgresPlanner.statements(up), PostgresPlanner.statements(SchemaDiff.between(model, SchemaModel.EMPTY)),
+                steps, steps.irreversible(), squashed);
+    }
+
+    private static String excerpt(String statement) {
+        String line = statement.strip().replaceAll("\\s+", " ");
+        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
     }
 }

@@ -99,6 +99,32 @@ class DriftlessCliTest {
     }
 
     @Test
+    void aFailedAttemptIsRefusedUntilRepaired() throws java.sql.SQLException {
+        try (var c = db.connect(); var st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("create table reading (x int)"); // in the way of version 2
+        }
+        Run failed = cli("migrate");
+        assertEquals(DriftlessCli.FAILED, failed.exit());
+        assertTrue(failed.err().contains("version 2 (reading) failed and was rolled back"), failed.err());
+        Run refused = cli("migrate");
+        assertEquals(DriftlessCli.FAILED, refused.exit());
+        assertTrue(refused.err().contains("clear the failed attempt with `driftless repair`"), refused.err());
+
+        try (var c = db.connect(); var st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("drop table reading");
+        }
+        Run repair = cli("repair");
+        assertEquals(0, repair.exit(), repair.err());
+        assertTrue(repair.out().startsWith("cleared the failed attempt of version 2 (reading) at "), repair.out());
+        assertEquals("nothing to repair: no failed attempt is recorded\n", cli("repair").out());
+        Run migrate = cli("migrate");
+        assertEquals(0, migrate.exit(), migrate.err());
+        assertTrue(migrate.out().contains("the database is at version 3"), migrate.out());
+    }
+
+    @Test
     void anUnreachableDatabaseIsExitThreeAndThePasswordIsNeverPrinted() {
         Run r = cli(Map.of("DRIFTLESS_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2",
                 "DRIFTLESS_JDBC_USER", "someone", "DRIFTLESS_JDBC_PASSWORD", "s3cret-pw"), "status");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class MigratorCrashTest {
 
-    private static final int KILLS = 6;
+    private static final int KILLS = 20;
 
     @Test
     void killedMidMigrationTheDatabaseIsAlwaysConsistent() throws Exception {
@@ -33,14 +33,16 @@ class MigratorCrashTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Migrator migrator = Migrator.builder(db.dataSource()).migrations(SlowVersions.all()).build();
             var killedAt = new ArrayList<Integer>();
-            for (int i = 0; i < KILLS; i++) {
+            // At least KILLS kills; more while too few landed between two versions (a busy machine
+            // starts the migration late), up to a bound.
+            for (int i = 0; i < KILLS || (midway(killedAt) < 3 && i < 3 * KILLS); i++) {
                 Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                         SlowVersions.class.getName(), db.jdbcUrl())
                         .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
-                // The JVM takes a few hundred milliseconds to start; the versions then take 0.2 s each.
-                Thread.sleep(300 + random.nextInt(1500));
+                awaitLine(p, "migrating");
+                // The versions take a little over 0.2 s each: a kill anywhere from before the first to after the last.
+                Thread.sleep(random.nextInt(SlowVersions.COUNT * 250 + 200));
                 p.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the killed process did not end");
                 killedAt.add(assertConsistent(db, "after kill " + (i + 1) + " (seed " + seed + ")"));
@@ -48,12 +50,37 @@ class MigratorCrashTest {
                 migrator.downgradeTo(0);
             }
             System.out.println("[crash test] versions applied at each kill: " + killedAt + " (seed " + seed + ")");
-            assertTrue(killedAt.stream().anyMatch(n -> n > 0 && n < SlowVersions.COUNT),
-                    "no kill landed between two versions; versions applied at each kill: " + killedAt);
+            assertTrue(midway(killedAt) >= 3,
+                    "fewer than 3 kills landed between two versions; versions applied at each kill: " + killedAt);
             MigrateResult last = migrator.migrate();
             assertEquals(SlowVersions.COUNT, last.currentVersion());
             assertConsistent(db, "after the final run (seed " + seed + ")");
         }
+    }
+
+    private static long midway(List<Integer> killedAt) {
+        return killedAt.stream().filter(n -> n > 0 && n < SlowVersions.COUNT).count();
+    }
+
+    /** Reads the process's output until the line, then lets the rest of it drain in the background. */
+    private static void awaitLine(Process p, String line) throws java.io.IOException {
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String read;
+        while ((read = reader.readLine()) != null && !read.strip().equals(line)) {
+            // the logging before the migration starts
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (reader.readLine() != null) {
+                    // discard
+                }
+            } catch (java.io.IOException e) {
+                // the process was killed
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
     }
 
     /**

@@ -131,7 +131,7 @@ class MigratorTest {
     }
 
     @Test
-    void failingVersionIsRolledBackRecordedAndRetriedOnceFixed() throws SQLException {
+    void failingVersionIsRolledBackRecordedRefusedUntilRepairedAndThenApplied() throws SQLException {
         Migration broken = TestMigration.of(2, "orders",
                 "create table orders (id bigint primary key)",
                 "insert into orders values (1)",
@@ -159,6 +159,15 @@ class MigratorTest {
         assertTrue(failed.error().contains("no_such_table"), failed.error());
         assertEquals(List.of(broken, EMAIL), status.pending());
 
+        MigrationException refused = assertThrows(MigrationException.class,
+                () -> migrator(CUSTOMER, ORDERS, EMAIL).migrate());
+        assertTrue(refused.getMessage().startsWith("version 2 (orders) failed at "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("relation \"no_such_table\" does not exist"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("clear the failed attempt with `driftless repair`"), refused.getMessage());
+        assertFalse(tableExists("public", "orders"), "nothing ran");
+
+        assertEquals(List.of(2), migrator().repair().stream().map(HistoryEntry::version).toList());
+        assertEquals(List.of(), migrator().repair(), "a second repair finds nothing");
         MigrateResult fixed = migrator(CUSTOMER, ORDERS, EMAIL).migrate();
 
         assertEquals(List.of(2, 3), fixed.applied().stream().map(AppliedVersion::version).toList());
@@ -168,6 +177,16 @@ class MigratorTest {
         assertTrue(history.stream().allMatch(HistoryEntry::success));
         assertEquals(ORDERS.checksum(), history.get(1).checksum());
         assertNull(history.get(1).error());
+    }
+
+    @Test
+    void aServiceCanChooseToRetryAFailedVersionByItself() throws SQLException {
+        Migration broken = TestMigration.of(2, "orders", "insert into no_such_table values (1)");
+        assertThrows(MigrationException.class, () -> migrator(CUSTOMER, broken).migrate());
+        MigrateResult healed = Migrator.builder(database.dataSource()).migrations(List.of(CUSTOMER, ORDERS))
+                .retryFailedVersions(true).build().migrate();
+        assertEquals(List.of(2), healed.applied().stream().map(AppliedVersion::version).toList());
+        assertTrue(migrator().status().applied().stream().allMatch(HistoryEntry::success));
     }
 
     @Test

@@ -29,6 +29,11 @@ final class SlowVersions {
     public static void main(String[] args) {
         var dataSource = new org.postgresql.ds.PGSimpleDataSource();
         dataSource.setURL(args[0]);
-        Migrator.builder(dataSource).migrations(all()).lockTimeout(java.time.Duration.ofSeconds(30)).build().migrate();
+        Migrator migrator = Migrator.builder(dataSource).migrations(all()).lockTimeout(java.time.Duration.ofSeconds(30))
+                .build();
+        // The crash test times its kill from this line, not from the start of a JVM on a busy machine.
+        System.out.println("migrating");
+        System.out.flush();
+        migrator.migrate();
     }
 }

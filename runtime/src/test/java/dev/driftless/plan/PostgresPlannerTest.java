@@ -69,4 +69,18 @@ class PostgresPlannerTest {
         assertEquals(List.of("COMMENT ON COLUMN fact_energy_hourly.ts IS NULL"),
                 PostgresPlanner.statements(new Operation.SetColumnComment(hourly.name(), "ts", "old", null)));
     }
+
+    @Test
+    void indexesOfExistingTablesAreBuiltAndDroppedConcurrentlyThoseOfNewTablesInTheTransaction() {
+        var ts = new Index("idx_energy_hourly_ts", List.of(new IndexColumn("ts", true)), false);
+        var hourly = QualifiedName.of("fact_energy_hourly");
+        assertEquals(List.of(
+                "CREATE INDEX CONCURRENTLY idx_energy_hourly_ts ON fact_energy_hourly (ts DESC)",
+                "DROP INDEX CONCURRENTLY IF EXISTS idx_old"),
+                PostgresPlanner.statements(List.of(new Operation.CreateIndex(hourly, ts),
+                        new Operation.DropIndex(hourly, new Index("idx_old", List.of(new IndexColumn("ts", false)), false)))));
+        List<String> created = PostgresPlanner.statements(List.of(new Operation.CreateTable(SampleModels.hourly()),
+                new Operation.CreateIndex(hourly, ts)));
+        assertEquals("CREATE INDEX idx_energy_hourly_ts ON fact_energy_hourly (ts DESC)", created.get(created.size() - 1));
+    }
 }

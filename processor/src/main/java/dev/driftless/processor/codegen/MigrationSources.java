@@ -69,19 +69,72 @@ public final class MigrationSources {
 
     private static TypeSpec versionClass(ClassName type, FrozenVersion v) {
         var statements = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
-        return TypeSpec.classBuilder(type)
+        var builder = TypeSpec.classBuilder(type)
                 .addJavadoc("Version $L, $S: frozen, never edited. Generated from $L.\n", v.version(), v.name(), v.fileName())
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MIGRATION)
-                .addField(statementsField("UP", statements, v.up()))
-                .addField(statementsField("DOWN", statements, v.down()))
+                .addField(statementsField("UP", statements, v.allUp()))
+                .addField(statementsField("DOWN", statements, v.allDown()))
                 .addMethod(getter("version", ClassName.INT, CodeBlock.of("$L", v.version())))
                 .addMethod(getter("description", ClassName.get(String.class), CodeBlock.of("$S", v.name())))
                 .addMethod(getter("checksum", ClassName.get(String.class), CodeBlock.of("$S", v.checksum())))
                 .addMethod(getter("up", statements, CodeBlock.of("UP")))
-                .addMethod(getter("down", statements, CodeBlock.of("DOWN")))
-                .build();
+                .addMethod(getter("down", statements, CodeBlock.of("DOWN")));
+        if (!v.irreversible().isEmpty()) {
+            builder.addMethod(getter("irreversible", statements, listOf(v.irreversible())));
+        }
+        if (v.isBaseline()) {
+            var map = ParameterizedTypeName.get(ClassName.get("java.util", "SortedMap"), ClassName.get(Integer.class),
+                    ClassName.get(String.class));
+            var init = CodeBlock.builder().add("new $T<>($T.ofEntries(", ClassName.get("java.util", "TreeMap"),
+                    ClassName.get("java.util", "Map"));
+            int i = 0;
+            for (var e : v.squashed().entrySet()) {
+                init.add(i++ == 0 ? "\n$>$>$T.entry($L, $S)" : ",\n$T.entry($L, $S)", ClassName.get("java.util", "Map"),
+                        e.getKey(), e.getValue());
+            }
+            init.add("$<$<))");
+            builder.addMethod(getter("squashed", map, init.build()));
+        }
+        List<String> javaSteps = new ArrayList<>();
+        for (String s : v.allUp()) {
+            addJavaStep(javaSteps, s);
+        }
+        for (String s : v.allDown()) {
+            addJavaStep(javaSteps, s);
+        }
+        if (!javaSteps.isEmpty()) {
+            var body = CodeBlock.builder().beginControlFlow("return switch (className)");
+            for (String name : javaSteps) {
+                body.addStatement("case $S -> new $T()", name, ClassName.bestGuess(name));
+            }
+            body.addStatement("default -> $T.super.javaStep(className)", MIGRATION);
+            body.unindent().add("};\n");
+            builder.addMethod(MethodSpec.methodBuilder("javaStep")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ClassName.get("dev.driftless.migrate", "JavaStep"))
+                    .addParameter(String.class, "className")
+                    .addCode(body.build())
+                    .build());
+        }
+        return builder.build();
+    }
+
+    private static void addJavaStep(List<String> steps, String statement) {
+        String name = dev.driftless.history.HandWrittenSteps.javaStepClass(statement);
+        if (name != null && !steps.contains(name)) {
+            steps.add(name);
+        }
+    }
+
+    private static CodeBlock listOf(List<String> values) {
+        var init = CodeBlock.builder().add("$T.of(", LIST);
+        for (int i = 0; i < values.size(); i++) {
+            init.add(i == 0 ? "$S" : ", $S", values.get(i));
+        }
+        return init.add(")").build();
     }
 
     private static FieldSpec statementsField(String name, ParameterizedTypeName type, List<String> statements) {

@@ -1,6 +1,7 @@
 package dev.driftless.processor.history;
 
 import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.HandWrittenSteps;
 import dev.driftless.history.History;
 import dev.driftless.history.HistoryFormatException;
 import dev.driftless.history.Snapshot;
@@ -41,6 +42,7 @@ public final class HistoryDirectory {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .filter(p -> !p.getFileName().toString().equals(HandWrittenSteps.FILE_NAME))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         }
@@ -62,6 +64,19 @@ public final class HistoryDirectory {
         return new History(versions, snapshot);
     }
 
+    /** The hand-written steps waiting for the next freeze; none when there is no {@code next.sql}. */
+    public HandWrittenSteps nextSteps() throws IOException {
+        Path file = dir.resolve(HandWrittenSteps.FILE_NAME);
+        return Files.exists(file)
+                ? HandWrittenSteps.read(Files.readString(file, StandardCharsets.UTF_8), HandWrittenSteps.FILE_NAME)
+                : HandWrittenSteps.NONE;
+    }
+
+    /** Whether there is a {@code next.sql}, even an empty one. */
+    public boolean hasNextSteps() {
+        return Files.exists(dir.resolve(HandWrittenSteps.FILE_NAME));
+    }
+
     /**
      * Writes a new version and the snapshot it leads to. Each file is written to a temporary file
      * and moved into place, so a crash never leaves half a file.
@@ -70,6 +85,22 @@ public final class HistoryDirectory {
         Files.createDirectories(dir);
         write(dir.resolve(version.fileName()), VersionFormat.write(version));
         write(dir.resolve(SnapshotFormat.FILE_NAME), SnapshotFormat.write(snapshot));
+        // The hand-written steps now live in the version.
+        Files.deleteIfExists(dir.resolve(HandWrittenSteps.FILE_NAME));
+    }
+
+    /**
+     * Replaces the versions up to the baseline's with the baseline: the baseline is written first,
+     * then the files it replaces are deleted, then {@code next.sql} (which it took its steps from).
+     */
+    public void squash(FrozenVersion baseline, List<FrozenVersion> replaced) throws IOException {
+        write(dir.resolve(baseline.fileName()), VersionFormat.write(baseline));
+        for (FrozenVersion v : replaced) {
+            if (!v.fileName().equals(baseline.fileName())) {
+                Files.deleteIfExists(dir.resolve(v.fileName()));
+            }
+        }
+        Files.deleteIfExists(dir.resolve(HandWrittenSteps.FILE_NAME));
     }
 
     private static void write(Path target, String content) throws IOException {

@@ -1,0 +1,61 @@
+package dev.driftless.migrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A version's statements cut into phases: runs of statements that share one transaction, and
+ * statements PostgreSQL refuses to run inside a transaction block (concurrent index builds and
+ * drops, {@code VACUUM}, ...), each a phase of its own. A version is one transactional phase unless
+ * it has such statements; then its progress is recorded after every phase, so that a run that was
+ * interrupted resumes where it stopped.
+ */
+record Phases(List<Phase> phases) {
+
+    /**
+     * Statements {@code [from, to)} of the version.
+     *
+     * @param transactional whether they run in one transaction; otherwise it is one statement, alone
+     */
+    record Phase(int from, int to, boolean transactional) {}
+
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
+            "(create\\s+(unique\\s+)?index\\s+concurrently\\b|drop\\s+index\\s+concurrently\\b|reindex\\b.*\\bconcurrently\\b"
+                    + "|vacuum\\b|alter\\s+system\\b|create\\s+database\\b|drop\\s+database\\b"
+                    + "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently).*",
+            Pattern.DOTALL);
+
+    Phases {
+        phases = List.copyOf(phases);
+    }
+
+    /** Whether PostgreSQL runs the statement only outside a transaction block. */
+    static boolean outsideTransaction(String statement) {
+        return OUTSIDE_TRANSACTION.matcher(statement.strip().toLowerCase(Locale.ROOT)).matches();
+    }
+
+    static Phases of(List<String> statements) {
+        var phases = new ArrayList<Phase>();
+        int start = 0;
+        for (int i = 0; i < statements.size(); i++) {
+            if (outsideTransaction(statements.get(i))) {
+                if (i > start) {
+                    phases.add(new Phase(start, i, true));
+                }
+                phases.add(new Phase(i, i + 1, false));
+                start = i + 1;
+            }
+        }
+        if (start < statements.size() || phases.isEmpty()) {
+            phases.add(new Phase(start, statements.size(), true));
+        }
+        return new Phases(phases);
+    }
+
+    /** Whether the version is one transaction, as most are. */
+    boolean single() {
+        return phases.size() == 1 && phases.get(0).transactional();
+    }
+}
