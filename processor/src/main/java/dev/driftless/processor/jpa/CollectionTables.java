@@ -191,8 +191,10 @@ final class CollectionTables {
             }
             names.add(name);
         }
-        table.addForeignKey(new ForeignKey(PostgresNames.derived(table.name.name(), names, "fkey"), names, targetTable,
-                key.stream().map(KeyColumn::name).toList(), onDelete), attribute.element(), null, diagnostics);
+        if (keys.isReferenceable(target)) {
+            table.addForeignKey(new ForeignKey(PostgresNames.derived(table.name.name(), names, "fkey"), names, targetTable,
+                    key.stream().map(KeyColumn::name).toList(), onDelete), attribute.element(), null, diagnostics);
+        }
         return Optional.of(names);
     }
 

@@ -54,6 +54,15 @@ final class EntityKeys {
         return Optional.empty();
     }
 
+    /**
+     * Whether rows of the entity are in one table a foreign key can reference: not so for the
+     * abstract root of a table-per-class hierarchy, which has no table (Hibernate makes no key).
+     */
+    boolean isReferenceable(TypeElement entity) {
+        EntityClass e = entity(entity);
+        return !(e.strategy() == EntityClass.Strategy.TABLE_PER_CLASS && e.isAbstract());
+    }
+
     QualifiedName tableName(TypeElement entity) {
         return entity(entity).tableName();
     }

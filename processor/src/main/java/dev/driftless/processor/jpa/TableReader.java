@@ -667,7 +667,7 @@ final class TableReader {
             into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
                     field, mirror, diagnostics);
         }
-        if (!join.noConstraint()) {
+        if (!join.noConstraint() && keys.isReferenceable(target.get())) {
             String fkName = join.foreignKeyName().isEmpty()
                     ? PostgresNames.derived(into.name.name(), names, "fkey")
                     : PostgresNames.fold(join.foreignKeyName());
@@ -731,7 +731,7 @@ final class TableReader {
             into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
                     field, relation.mirror(), diagnostics);
         }
-        if (joins.stream().noneMatch(JoinColumnAnnotation::noConstraint)) {
+        if (joins.stream().noneMatch(JoinColumnAnnotation::noConstraint) && keys.isReferenceable(target)) {
             String fkName = joins.stream().map(JoinColumnAnnotation::foreignKeyName).filter(n -> !n.isEmpty()).findFirst()
                     .map(PostgresNames::fold).orElse(PostgresNames.derived(into.name.name(), names, "fkey"));
             into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target), referenced, onDelete(field)),
