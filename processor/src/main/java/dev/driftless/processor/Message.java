@@ -126,6 +126,11 @@ public enum Message {
     REQUIRED_COLUMN_WITHOUT_DEFAULT("DL207", Diagnostic.Kind.WARNING,
             "Column %s.%s is added NOT NULL without a default: the version fails if %s has rows. Give it a default "
                     + "(@org.hibernate.annotations.ColumnDefault(\"...\")), or add it nullable, fill it, then make it required"),
+    LOCK_RISK("DL208", Diagnostic.Kind.WARNING,
+            "Version %d has a step that stops a busy table: %s"),
+    LOCKS_NOT_ACCEPTED("DL209", Diagnostic.Kind.ERROR,
+            "Version %d was not frozen: with -Ddriftless.lockLint=fail, steps that lock a busy table must be "
+                    + "acknowledged:%n%s%nChange the model as suggested, or freeze again with -Ddriftless.acceptLocks=true"),
     NAMING_UNKNOWN("DL214", Diagnostic.Kind.ERROR,
             "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default), snake_case "
                     + "(Spring Boot's default) or quoted (Hibernate's globally quoted identifiers)"),

@@ -13,6 +13,7 @@ import dev.driftless.diff.LikelyRenames;
 import dev.driftless.diff.LikelyRenames.LikelyRename;
 import dev.driftless.diff.Operation;
 import dev.driftless.model.Identity;
+import dev.driftless.plan.Lint;
 import dev.driftless.plan.VersionPlan;
 import dev.driftless.plan.VersionPlan.Planned;
 import dev.driftless.processor.codegen.MigrationSources;
@@ -210,6 +211,12 @@ final class MigrationStep {
                     lines(next.get().destructive().stream().map(Operation::describe).toList()));
             return Optional.empty();
         }
+        List<Lint.Finding> findings = Lint.of(next.get().operations());
+        if (options.failOnLocks() && !options.acceptLocks() && !findings.isEmpty()) {
+            diagnostics.report(Message.LOCKS_NOT_ACCEPTED, anchor, next.get().version().version(),
+                    lines(findings.stream().map(Lint.Finding::describe).toList()));
+            return Optional.empty();
+        }
         FrozenVersion version = next.get().version();
         checkJavaSteps(anchor, version);
         if (diagnostics.hasErrors()) {
@@ -241,6 +248,9 @@ final class MigrationStep {
 
     /** Warnings about steps that are legal but likely not what the user wants. */
     private void warnAbout(JpaModel read, Planned planned) {
+        for (Lint.Finding f : Lint.of(planned.operations())) {
+            diagnostics.report(Message.LOCK_RISK, null, planned.version().version(), f.describe());
+        }
         for (LikelyRename r : LikelyRenames.in(planned.operations())) {
             Element at = read.elementOf(r.table(), r.added()).orElse(null);
             diagnostics.report(Message.LIKELY_RENAME, at, r.table(), r.dropped(), r.added(), r.dropped());

@@ -14,9 +14,11 @@ import javax.annotation.processing.ProcessingEnvironment;
  * @param acceptDataLoss whether a freeze may write a version that drops tables or columns or changes types
  * @param naming the physical naming ({@code jpa} or {@code snake_case}), or {@code null} for the default
  * @param squash the name of a baseline that replaces every frozen version, or {@code null}
+ * @param failOnLocks whether a freeze fails on steps that still lock a busy table (the lock lint)
+ * @param acceptLocks whether such steps are acknowledged, so the freeze goes on
  */
 record Options(String history, String freeze, boolean check, String packageName, boolean acceptDataLoss,
-        String naming, String squash) {
+        String naming, String squash, boolean failOnLocks, boolean acceptLocks) {
 
     static final String HISTORY = "driftless.history";
     static final String FREEZE = "driftless.freeze";
@@ -25,7 +27,10 @@ record Options(String history, String freeze, boolean check, String packageName,
     static final String ACCEPT_DATA_LOSS = "driftless.acceptDataLoss";
     static final String NAMING = "driftless.naming";
     static final String SQUASH = "driftless.squash";
-    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS, NAMING, SQUASH);
+    static final String LOCK_LINT = "driftless.lockLint";
+    static final String ACCEPT_LOCKS = "driftless.acceptLocks";
+    static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS, NAMING, SQUASH,
+            LOCK_LINT, ACCEPT_LOCKS);
 
     static Options of(ProcessingEnvironment env) {
         Map<String, String> options = env.getOptions();
@@ -36,7 +41,9 @@ record Options(String history, String freeze, boolean check, String packageName,
                 blankToNull(options.get(PACKAGE)),
                 Boolean.parseBoolean(blankToNull(options.get(ACCEPT_DATA_LOSS))),
                 blankToNull(options.get(NAMING)),
-                blankToNull(options.get(SQUASH)));
+                blankToNull(options.get(SQUASH)),
+                "fail".equalsIgnoreCase(blankToNull(options.get(LOCK_LINT))),
+                Boolean.parseBoolean(blankToNull(options.get(ACCEPT_LOCKS))));
     }
 
     /** Maven passes an unset property through as {@code ${name}}; treat it, and blanks, as absent. */

@@ -54,8 +54,10 @@ public final class DriftlessCli {
                                             undo the applied versions above N, newest first; --force also through
                                             irreversible versions (their data does not come back)
               sql --from N --to M [--force] print the script from version N to M, for psql -1 -f (no database needed)
-              check [--snapshot FILE]       compare the live schema with the snapshot of its version (exit 5 on drift);
-                                            the snapshot is the application's, or FILE (a snapshot.driftless)
+              check [--snapshot FILE] [--json]
+                                            compare the live schema with the snapshot of its version (exit 5 on drift);
+                                            the snapshot is the application's, or FILE (a snapshot.driftless);
+                                            --json prints the report as one JSON object for programs
               baseline [--snapshot FILE] [--force]
                                             adopt a database Driftless did not build: if its schema matches the
                                             snapshot (or --force), record it as being at the snapshot's version
@@ -74,7 +76,7 @@ public final class DriftlessCli {
                         5 drift (check)
             """;
 
-    private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--help", "-h");
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--json", "--help", "-h");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
             "--history-table", "--lock-timeout", "--snapshot");
 
@@ -199,7 +201,7 @@ public final class DriftlessCli {
 
     private static int check(Migrator migrator, Map<String, String> options, PrintStream out) {
         DriftReport report = migrator.checkDrift(snapshot(options));
-        out.println(report.describe());
+        out.println(options.containsKey("--json") ? report.toJson() : report.describe());
         return report.drifted() ? DRIFTED : OK;
     }
 

@@ -51,6 +51,13 @@ public sealed interface Operation {
         }
     }
 
+    /** A sequence's start or increment changed; its current value stays. */
+    record AlterSequence(Sequence from, Sequence to) implements Operation {
+        public String describe() {
+            return "alter sequence " + to.name() + " start=" + to.start() + " increment=" + to.increment();
+        }
+    }
+
     record DropSequence(Sequence sequence) implements Operation {
         public String describe() {
             return "drop sequence " + sequence.name();

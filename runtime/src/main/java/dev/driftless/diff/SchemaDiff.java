@@ -202,7 +202,7 @@ public final class SchemaDiff {
             }
         });
         dropped.forEach(t -> ops.add(new Operation.DropTable(t)));
-        removed(from.sequences(), to.sequences(), s -> s.name().toString())
+        from.sequences().stream().filter(s -> to.sequences().stream().noneMatch(t -> t.name().equals(s.name())))
                 .forEach(s -> ops.add(new DropSequence(s)));
 
         // 2. Bring in what is new, containers before contents.
@@ -210,8 +210,15 @@ public final class SchemaDiff {
                 .forEach(s -> ops.add(new CreateSchema(s)));
         enums.created().forEach(e -> ops.add(new Operation.CreateEnumType(e)));
         ops.addAll(enums.changes(EnumChanges.surviving(tablesFrom, tablesTo::get)));
-        added(from.sequences(), to.sequences(), s -> s.name().toString())
-                .forEach(s -> ops.add(new CreateSequence(s)));
+        for (var s : to.sequences()) {
+            var before = from.sequences().stream().filter(b -> b.name().equals(s.name())).findFirst();
+            if (before.isEmpty()) {
+                ops.add(new CreateSequence(s));
+            } else if (!before.get().equals(s)) {
+                // Altered, never dropped and re-created: the sequence keeps the value it has reached.
+                ops.add(new Operation.AlterSequence(before.get(), s));
+            }
+        }
         created.forEach(t -> ops.add(new CreateTable(t)));
         kept.forEach((name, k) -> {
             for (Column c : k.after().columns()) {
@@ -304,16 +311,6 @@ public final class SchemaDiff {
         }
     }
 
-    /** Elements of {@code before} that are absent from {@code after} or differ there. */
-    private static <T> List<T> removed(List<T> before, List<T> after, Function<T, String> name) {
-        var next = byName(after, name);
-        return before.stream().filter(x -> !x.equals(next.get(name.apply(x)))).toList();
-    }
-
-    /** Elements of {@code after} that are absent from {@code before} or differ there. */
-    private static <T> List<T> added(List<T> before, List<T> after, Function<T, String> name) {
-        return removed(after, before, name);
-    }
 
     private static <K, T> Map<K, T> byName(List<T> items, Function<T, K> name) {
         var map = new LinkedHashMap<K, T>();

@@ -65,4 +65,33 @@ public final class TypeChange {
         }
         return false;
     }
+
+    /**
+     * Whether PostgreSQL rewrites the table (under {@code ACCESS EXCLUSIVE}, for as long as the
+     * rewrite takes) to change the type. It does not when the new type accepts the old bytes as they
+     * are: a longer or unlimited varchar, varchar to text, more numeric precision with the same scale
+     * or an unconstrained numeric, more fractional digits of a timestamp or time.
+     */
+    public static boolean rewrites(ColumnType from, ColumnType to) {
+        String a = from.sql();
+        String b = to.sql();
+        if (a.equals(b)) {
+            return false;
+        }
+        boolean limited = VARCHAR.matcher(a).matches();
+        if (limited || a.equals("character varying") || a.equals("text")) {
+            if (b.equals("text") || b.equals("character varying")) {
+                return false;
+            }
+            // A longer limit is only a new check on new values; a shorter one checks (rewrites) every row.
+            return !(limited && VARCHAR.matcher(b).matches() && widens(from, to));
+        }
+        if (NUMERIC.matcher(a).matches()) {
+            return !widens(from, to);
+        }
+        if (TIMESTAMP.matcher(a).matches()) {
+            return !widens(from, to);
+        }
+        return true;
+    }
 }

@@ -39,4 +39,49 @@ public record DriftReport(int databaseVersion, int snapshotVersion, List<Operati
         differences.forEach(d -> out.append("\n  ").append(d.describe()));
         return out.toString();
     }
+
+    /**
+     * A report for programs, as one JSON object: {@code databaseVersion}, {@code snapshotVersion},
+     * {@code comparable}, {@code drifted} and {@code differences}, each with its {@code kind} (the
+     * operation, e.g. {@code add_column}) and {@code description}.
+     */
+    public String toJson() {
+        var out = new StringBuilder("{\"databaseVersion\":").append(databaseVersion)
+                .append(",\"snapshotVersion\":").append(snapshotVersion)
+                .append(",\"comparable\":").append(comparable())
+                .append(",\"drifted\":").append(drifted())
+                .append(",\"differences\":[");
+        for (int i = 0; i < differences.size(); i++) {
+            Operation d = differences.get(i);
+            out.append(i == 0 ? "" : ",").append("{\"kind\":").append(jsonString(kind(d)))
+                    .append(",\"description\":").append(jsonString(d.describe())).append('}');
+        }
+        return out.append("]}").toString();
+    }
+
+    /** {@code AddColumn} → {@code add_column}. */
+    private static String kind(Operation op) {
+        return op.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String jsonString(String text) {
+        var out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
 }

@@ -98,9 +98,14 @@ public final class OfflineScript {
 
     /**
      * The script runs in one transaction ({@code psql -1}), where PostgreSQL refuses concurrent
-     * index builds: those become plain ones, which lock the table's writes while they build.
+     * index builds and commits inside a DO block: index builds become plain ones, which lock the
+     * table's writes while they build, and batched fills one transaction.
      */
     static String inTransaction(String sql) {
+        if (sql.startsWith("DO $driftless_batches$")) {
+            // The batches commit one by one when run alone; in the script's transaction they cannot.
+            return sql.replace("        COMMIT;\n", "");
+        }
         return sql.replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX)\\s+CONCURRENTLY\\b", "$1");
     }
 

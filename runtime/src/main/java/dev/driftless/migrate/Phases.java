@@ -24,8 +24,14 @@ record Phases(List<Phase> phases) {
     private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
             "(create\\s+(unique\\s+)?index\\s+concurrently\\b|drop\\s+index\\s+concurrently\\b|reindex\\b.*\\bconcurrently\\b"
                     + "|vacuum\\b|alter\\s+system\\b|create\\s+database\\b|drop\\s+database\\b"
-                    + "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently).*",
+                    + "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently"
+                    // A DO block of batches commits after each: it cannot run inside a transaction block.
+                    + "|do\\s+\\$driftless_batches\\$).*",
             Pattern.DOTALL);
+
+    /** Statements that get a transaction of their own: validating a constraint scans the table. */
+    private static final Pattern OWN_TRANSACTION = Pattern.compile(
+            "alter\\s+table\\b.*\\bvalidate\\s+constraint\\b.*", Pattern.DOTALL);
 
     Phases {
         phases = List.copyOf(phases);
@@ -36,15 +42,24 @@ record Phases(List<Phase> phases) {
         return OUTSIDE_TRANSACTION.matcher(statement.strip().toLowerCase(Locale.ROOT)).matches();
     }
 
+    /**
+     * Whether the statement runs in a transaction of its own, so that the locks of the statements
+     * before it are released first and those after it wait for nothing it holds.
+     */
+    static boolean ownTransaction(String statement) {
+        return OWN_TRANSACTION.matcher(statement.strip().toLowerCase(Locale.ROOT)).matches();
+    }
+
     static Phases of(List<String> statements) {
         var phases = new ArrayList<Phase>();
         int start = 0;
         for (int i = 0; i < statements.size(); i++) {
-            if (outsideTransaction(statements.get(i))) {
+            boolean outside = outsideTransaction(statements.get(i));
+            if (outside || ownTransaction(statements.get(i))) {
                 if (i > start) {
                     phases.add(new Phase(start, i, true));
                 }
-                phases.add(new Phase(i, i + 1, false));
+                phases.add(new Phase(i, i + 1, !outside));
                 start = i + 1;
             }
         }

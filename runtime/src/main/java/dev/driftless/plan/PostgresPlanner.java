@@ -48,31 +48,42 @@ public final class PostgresPlanner {
     private PostgresPlanner() {}
 
     /**
-     * The statements of a version. An index on a table that exists before the version is built
-     * (and dropped) {@code CONCURRENTLY}, so that writers are not blocked while it builds; the
-     * runtime runs such statements outside the version's transaction and resumes an interrupted
-     * build. An index of a table the version creates is built in the transaction, as the table is
-     * empty.
+     * The statements of a version. Operations on a table that exists before the version take their
+     * lock-aware forms ({@link SafeForms}: concurrent index builds, constraints added {@code NOT
+     * VALID} and validated apart, {@code SET NOT NULL} after a validated check, volatile defaults
+     * filled in batches); those on a table the version creates, which is empty, stay plain.
      */
     public static List<String> statements(List<Operation> operations) {
         var created = new java.util.HashSet<QualifiedName>();
         operations.stream().filter(o -> o instanceof CreateTable).forEach(o -> created.add(((CreateTable) o).table().name()));
         var out = new ArrayList<String>();
         for (Operation op : operations) {
-            if (op instanceof CreateIndex o && !created.contains(o.table())) {
-                out.add(createIndex(o, true));
-            } else if (op instanceof DropIndex o) {
-                out.add("DROP INDEX CONCURRENTLY IF EXISTS " + quote(new QualifiedName(o.table().schema(), o.index().name())));
-            } else {
-                out.addAll(statements(op));
-            }
+            List<String> safe = created.contains(table(op)) ? null : SafeForms.of(op);
+            out.addAll(safe != null ? safe : statements(op));
         }
         return List.copyOf(out);
     }
 
-    private static String createIndex(CreateIndex o, boolean concurrently) {
-        return "CREATE " + (o.index().unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
-                + quote(o.index().name()) + " ON " + quote(o.table()) + " (" + indexColumns(o.index().columns()) + ")";
+    /** The table an operation changes, or null for operations that change no table. */
+    private static QualifiedName table(Operation op) {
+        if (op instanceof CreateIndex o) {
+            return o.table();
+        } else if (op instanceof DropIndex o) {
+            return o.table();
+        } else if (op instanceof AddUnique o) {
+            return o.table();
+        } else if (op instanceof AddPrimaryKey o) {
+            return o.table();
+        } else if (op instanceof AddForeignKey o) {
+            return o.table();
+        } else if (op instanceof Operation.AddCheck o) {
+            return o.table();
+        } else if (op instanceof SetNullable o) {
+            return o.table();
+        } else if (op instanceof AddColumn o) {
+            return o.table();
+        }
+        return null;
     }
 
     public static List<String> statements(Operation op) {
@@ -83,6 +94,9 @@ public final class PostgresPlanner {
         } else if (op instanceof CreateSequence o) {
             return List.of("CREATE SEQUENCE " + quote(o.sequence().name()) + " START WITH " + o.sequence().start()
                     + " INCREMENT BY " + o.sequence().increment());
+        } else if (op instanceof Operation.AlterSequence o) {
+            return List.of("ALTER SEQUENCE " + quote(o.to().name()) + " START WITH " + o.to().start() + " INCREMENT BY "
+                    + o.to().increment());
         } else if (op instanceof DropSequence o) {
             return List.of("DROP SEQUENCE " + quote(o.sequence().name()));
         } else if (op instanceof CreateTable o) {
@@ -136,7 +150,8 @@ public final class PostgresPlanner {
         } else if (op instanceof DropUnique o) {
             return List.of(dropConstraint(o.table(), o.constraint().name()));
         } else if (op instanceof CreateIndex o) {
-            return List.of(createIndex(o, false));
+            return List.of("CREATE " + (o.index().unique() ? "UNIQUE " : "") + "INDEX " + quote(o.index().name())
+                    + " ON " + quote(o.table()) + " (" + indexColumns(o.index().columns()) + ")");
         } else if (op instanceof DropIndex o) {
             // An index lives in its table's schema.
             return List.of("DROP INDEX " + quote(new QualifiedName(o.table().schema(), o.index().name())));

@@ -81,6 +81,13 @@ class DriftCheckCliTest {
             assertTrue(drifted.out().contains("2 differences"), drifted.out());
             assertTrue(drifted.out().contains("create index by_hand on datasource"), drifted.out());
             assertTrue(drifted.out().contains("drop not null on datasource.external_id"), drifted.out());
+
+            Run json = cli(db, versions, "check", "--snapshot", snapshot.toString(), "--json");
+            assertEquals(DriftlessCli.DRIFTED, json.exit());
+            assertEquals("{\"databaseVersion\":1,\"snapshotVersion\":1,\"comparable\":true,\"drifted\":true,"
+                    + "\"differences\":[{\"kind\":\"set_nullable\",\"description\":\"drop not null on datasource.external_id\"},"
+                    + "{\"kind\":\"create_index\",\"description\":\"create index by_hand on datasource\"}]}\n",
+                    json.out());
         }
     }
 

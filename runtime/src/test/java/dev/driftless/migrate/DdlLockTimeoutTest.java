@@ -53,4 +53,36 @@ class DdlLockTimeoutTest {
             }
         }
     }
+
+    /**
+     * While the version waits behind a long transaction, other clients keep reading the table: its
+     * ALTER TABLE gives up after the lock timeout instead of queueing for hours with every later
+     * reader queued behind it. A reader stuck in that queue would wait for the whole long
+     * transaction (3 s here) and hit its statement timeout (2 s).
+     */
+    @Test
+    void otherClientsAreNotBlockedWhileTheVersionWaits() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            migrator(db, 0).migrateTo(2);
+            try (Connection blocker = db.connect(); Statement st = blocker.createStatement();
+                    Connection reader = db.connect(); Statement read = reader.createStatement()) {
+                reader.setAutoCommit(true);
+                read.execute("set statement_timeout = '2s'");
+                blocker.setAutoCommit(false);
+                st.execute("lock table meter in access share mode");
+                CompletableFuture<MigrateResult> migration = CompletableFuture.supplyAsync(() -> migrator(db, 20).migrate());
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                int reads = 0;
+                while (System.nanoTime() < until) {
+                    read.execute("select count(*) from meter"); // throws on the statement timeout
+                    reads++;
+                    Thread.sleep(50);
+                }
+                assertTrue(!migration.isDone(), "the migration should still be waiting for the long transaction");
+                assertTrue(reads > 10, "reads went on: " + reads);
+                blocker.rollback();
+                assertEquals(3, migration.get(60, TimeUnit.SECONDS).currentVersion());
+            }
+        }
+    }
 }

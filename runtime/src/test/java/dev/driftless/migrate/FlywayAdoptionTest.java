@@ -20,10 +20,6 @@ import dev.driftless.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -92,7 +88,7 @@ class FlywayAdoptionTest {
         flywayScripts("");
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             flywayMigrate(db);
-            execute(db, "insert into datasource (external_id) values ('m-1')");
+            db.execute("insert into datasource (external_id) values ('m-1')");
             Migrator migrator = Migrator.builder(db.dataSource()).migrations(migrations()).build();
 
             DriftReport report = migrator.baseline(new Snapshot(1, V1), false);
@@ -100,8 +96,8 @@ class FlywayAdoptionTest {
             assertEquals(1, migrator.status().currentVersion());
             assertEquals(List.of(2), migrator.migrate().applied().stream().map(AppliedVersion::version).toList());
             assertFalse(migrator.checkDrift(new Snapshot(2, v2())).drifted());
-            assertEquals(List.of("m-1"), strings(db, "select external_id from datasource"));
-            assertEquals(List.of("1", "2"), strings(db, "select version from flyway_schema_history order by installed_rank"),
+            assertEquals(List.of("m-1"), db.strings("select external_id from datasource"));
+            assertEquals(List.of("1", "2"), db.strings("select version from flyway_schema_history order by installed_rank"),
                     "Flyway's own history is left as it was");
 
             MigrationException twice = assertThrows(MigrationException.class,
@@ -129,20 +125,5 @@ class FlywayAdoptionTest {
         }
     }
 
-    private static void execute(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(true);
-            st.execute(sql);
-        }
-    }
 
-    private static List<String> strings(TestDatabase db, String sql) throws SQLException {
-        var out = new ArrayList<String>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }

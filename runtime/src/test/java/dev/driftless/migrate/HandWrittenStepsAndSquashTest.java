@@ -18,8 +18,6 @@ import dev.driftless.model.Table;
 import dev.driftless.plan.VersionPlan;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -82,9 +80,9 @@ class HandWrittenStepsAndSquashTest {
             Migrator m = Migrator.builder(db.dataSource()).migrations(migrations(history, Map.of("example.Upper", upper)))
                     .build();
             m.migrate();
-            assertEquals(List.of("1 MAIN METER", "2 BACKUP; METER"), rows(db, "select id || ' ' || name from datasource order by id"));
+            assertEquals(List.of("1 MAIN METER", "2 BACKUP; METER"), db.strings("select id || ' ' || name from datasource order by id"));
             m.downgradeTo(0);
-            assertEquals(List.of("0"), rows(db, "select count(*) from pg_tables where tablename = 'datasource'"));
+            assertEquals(List.of("0"), db.strings("select count(*) from pg_tables where tablename = 'datasource'"));
 
             JavaStep failing = c -> {
                 throw new IllegalStateException("no meters configured");
@@ -94,7 +92,7 @@ class HandWrittenStepsAndSquashTest {
             MigrationException e = assertThrows(MigrationException.class, broken::migrate);
             assertTrue(e.getMessage().contains("Java step example.Upper"), e.getMessage());
             assertTrue(e.getMessage().contains("no meters configured"), e.getMessage());
-            assertEquals(List.of("0"), rows(db, "select count(*) from pg_tables where tablename = 'datasource'"),
+            assertEquals(List.of("0"), db.strings("select count(*) from pg_tables where tablename = 'datasource'"),
                     "the version's generated statements were rolled back with it");
         }
     }
@@ -130,7 +128,7 @@ class HandWrittenStepsAndSquashTest {
 
             m.downgradeTo(1, true);
             assertEquals(1, m.status().currentVersion());
-            assertEquals(List.of("note"), rows(db, "select column_name from information_schema.columns"
+            assertEquals(List.of("note"), db.strings("select column_name from information_schema.columns"
                     + " where table_name = 'datasource' and column_name = 'note'"));
         }
     }
@@ -160,12 +158,12 @@ class HandWrittenStepsAndSquashTest {
                 TestDatabase fresh = PostgresFixture.shared().createDatabase();
                 TestDatabase behind = PostgresFixture.shared().createDatabase()) {
             Migrator.builder(old.dataSource()).migrations(migrations(before, Map.of())).build().migrate();
-            run(old, "insert into datasource (id, name) values (7, 'kept')");
+            old.execute("insert into datasource (id, name) values (7, 'kept')");
             Migrator.builder(behind.dataSource()).migrations(migrations(before, Map.of())).build().migrateTo(1);
 
             Migrator onOld = Migrator.builder(old.dataSource()).migrations(migrations(after, Map.of())).build();
             assertEquals(List.of(3), onOld.migrate().applied().stream().map(AppliedVersion::version).toList());
-            assertEquals(List.of("7 kept"), rows(old, "select id || ' ' || name from datasource"));
+            assertEquals(List.of("7 kept"), old.strings("select id || ' ' || name from datasource"));
 
             Migrator onFresh = Migrator.builder(fresh.dataSource()).migrations(migrations(after, Map.of())).build();
             assertEquals(List.of(2, 3), onFresh.migrate().applied().stream().map(AppliedVersion::version).toList());
@@ -200,24 +198,9 @@ class HandWrittenStepsAndSquashTest {
     }
 
     private static List<String> columns(TestDatabase db) throws SQLException {
-        return rows(db, "select column_name from information_schema.columns where table_name = 'datasource'"
+        return db.strings("select column_name from information_schema.columns where table_name = 'datasource'"
                 + " order by ordinal_position");
     }
 
-    private static void run(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(true);
-            st.execute(sql);
-        }
-    }
 
-    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
-        var out = new ArrayList<String>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }

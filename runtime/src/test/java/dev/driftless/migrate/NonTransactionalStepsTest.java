@@ -9,11 +9,7 @@ import dev.driftless.migrate.SampleVersions.Version;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,12 +35,12 @@ class NonTransactionalStepsTest {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             Migrator m = migrator(db, ConcurrentIndexVersions.fill(1000));
             assertEquals(3, m.migrate().currentVersion());
-            assertEquals(List.of("true"), rows(db, "select indisvalid::text from pg_index"
+            assertEquals(List.of("true"), db.strings("select indisvalid::text from pg_index"
                     + " where indexrelid = 'reading_meter_ts_idx'::regclass"));
-            assertEquals(List.of("3|true|"), rows(db, "select version || '|' || success::text || '|' ||"
+            assertEquals(List.of("3|true|"), db.strings("select version || '|' || success::text || '|' ||"
                     + " coalesce(completed_steps::text, '') from driftless_history where version = 3"));
             m.downgradeTo(2);
-            assertEquals(List.of(), rows(db, "select 1 from pg_class where relname = 'reading_meter_ts_idx'"));
+            assertEquals(List.of(), db.strings("select 1 from pg_class where relname = 'reading_meter_ts_idx'"));
             assertEquals(3, m.migrate().currentVersion());
         }
     }
@@ -63,21 +59,21 @@ class NonTransactionalStepsTest {
             MigrationException failed = assertThrows(MigrationException.class, m::migrate);
             assertTrue(failed.getMessage().contains("stopped after 1 of its 3 statements"), failed.getMessage());
             assertTrue(failed.getMessage().contains("could not create unique index"), failed.getMessage());
-            assertEquals(List.of("false"), rows(db, "select indisvalid::text from pg_index"
+            assertEquals(List.of("false"), db.strings("select indisvalid::text from pg_index"
                     + " where indexrelid = 'reading_meter_key'::regclass"), "PostgreSQL left the index invalid");
-            assertEquals(List.of("note"), rows(db, "select column_name from information_schema.columns"
+            assertEquals(List.of("note"), db.strings("select column_name from information_schema.columns"
                     + " where table_name = 'reading' and column_name = 'note'"), "the first phase stays applied");
 
             MigrationException refused = assertThrows(MigrationException.class, m::migrate);
             assertTrue(refused.getMessage().contains("driftless repair"), refused.getMessage());
 
-            execute(db, "delete from reading where id > 1000");
+            db.execute("delete from reading where id > 1000");
             assertEquals(List.of(3), m.repair().stream().map(HistoryEntry::version).toList());
             MigrateResult resumed = m.migrate();
             assertEquals(List.of(3), resumed.applied().stream().map(AppliedVersion::version).toList());
-            assertEquals(List.of("true"), rows(db, "select indisvalid::text from pg_index"
+            assertEquals(List.of("true"), db.strings("select indisvalid::text from pg_index"
                     + " where indexrelid = 'reading_meter_key'::regclass"), "rebuilt, valid");
-            assertEquals(List.of("x"), rows(db, "select col_description('reading'::regclass, 4)"));
+            assertEquals(List.of("x"), db.strings("select col_description('reading'::regclass, 4)"));
         }
     }
 
@@ -86,7 +82,7 @@ class NonTransactionalStepsTest {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             // So that the server cancels a statement whose client is gone, as production servers are
             // often set up to (without it the build runs to its end, which the next run also handles).
-            execute(db, "do $$ begin execute format('alter database %I set client_connection_check_interval = 50',"
+            db.execute("do $$ begin execute format('alter database %I set client_connection_check_interval = 50',"
                     + " current_database()); end $$");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -96,7 +92,7 @@ class NonTransactionalStepsTest {
             boolean building = false;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (!building && p.isAlive() && System.nanoTime() < deadline) {
-                building = !rows(db, "select 1 from pg_stat_progress_create_index p join pg_class c"
+                building = !db.strings("select 1 from pg_stat_progress_create_index p join pg_class c"
                         + " on c.oid = p.index_relid where c.relname = 'reading_meter_ts_idx'").isEmpty();
                 Thread.sleep(20);
             }
@@ -105,17 +101,17 @@ class NonTransactionalStepsTest {
             assertTrue(building, "the build was seen in progress before the kill");
             // The server notices the lost client and cancels the build, leaving the index invalid.
             awaitNoOtherBackends(db);
-            assertEquals(List.of("3|false|1"), rows(db, "select version || '|' || success::text || '|' || completed_steps"
+            assertEquals(List.of("3|false|1"), db.strings("select version || '|' || success::text || '|' || completed_steps"
                     + " from driftless_history where version = 3"), "version 3 is recorded as stopped after its first phase");
-            assertEquals(List.of("false"), rows(db, "select indisvalid::text from pg_index"
+            assertEquals(List.of("false"), db.strings("select indisvalid::text from pg_index"
                     + " where indexrelid = 'reading_meter_ts_idx'::regclass"));
 
             MigrateResult finished = migrator(db, ConcurrentIndexVersions.fill(1_500_000)).migrate();
             assertEquals(List.of(3), finished.applied().stream().map(AppliedVersion::version).toList());
-            assertEquals(List.of("true"), rows(db, "select indisvalid::text from pg_index"
+            assertEquals(List.of("true"), db.strings("select indisvalid::text from pg_index"
                     + " where indexrelid = 'reading_meter_ts_idx'::regclass"));
-            assertEquals(List.of("1500000"), rows(db, "select count(*) from reading"));
-            assertEquals(List.of("added with the index"), rows(db, "select col_description('reading'::regclass, 4)"));
+            assertEquals(List.of("1500000"), db.strings("select count(*) from reading"));
+            assertEquals(List.of("added with the index"), db.strings("select col_description('reading'::regclass, 4)"));
         }
     }
 
@@ -126,7 +122,7 @@ class NonTransactionalStepsTest {
 
     private static void awaitNoOtherBackends(TestDatabase db) throws Exception {
         for (int i = 0; i < 500; i++) {
-            if (rows(db, "select 1 from pg_stat_activity where datname = current_database()"
+            if (db.strings("select 1 from pg_stat_activity where datname = current_database()"
                     + " and pid <> pg_backend_pid()").isEmpty()) {
                 return;
             }
@@ -135,20 +131,5 @@ class NonTransactionalStepsTest {
         throw new AssertionError("the killed client's session did not end");
     }
 
-    private static void execute(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(true);
-            st.execute(sql);
-        }
-    }
 
-    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
-        var out = new ArrayList<String>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }

@@ -44,6 +44,23 @@ class PlanOnPostgresTest {
         }
     }
 
+    @Test
+    void aChangedSequenceIsAlteredAndKeepsItsValue() throws SQLException {
+        var name = dev.driftless.model.QualifiedName.of("reading_seq");
+        SchemaModel before = new SchemaModel(List.of(), List.of(new dev.driftless.model.Sequence(name, 1, 1)));
+        SchemaModel after = new SchemaModel(List.of(), List.of(new dev.driftless.model.Sequence(name, 1, 50)));
+        List<String> change = PostgresPlanner.statements(SchemaDiff.between(before, after));
+        assertEquals(List.of("ALTER SEQUENCE reading_seq START WITH 1 INCREMENT BY 50"), change);
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
+            run(c, PostgresPlanner.statements(SchemaDiff.between(SchemaModel.EMPTY, before)));
+            run(c, List.of("select nextval('reading_seq')", "select nextval('reading_seq')"));
+            run(c, change);
+            assertEquals(Set.of("52"), strings(c, "select nextval('reading_seq')::text"));
+            run(c, PostgresPlanner.statements(SchemaDiff.between(after, before)));
+            assertEquals(Set.of("53"), strings(c, "select nextval('reading_seq')::text"));
+        }
+    }
+
     private static void run(Connection c, List<String> statements) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String sql : statements) {

@@ -2,7 +2,11 @@ package dev.driftless.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -39,6 +43,27 @@ public final class TestDatabase implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl);
+    }
+
+    /** Runs statements in autocommit, each on its own. */
+    public void execute(String... statements) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    /** The first column of every row of a query, as text (null as null). */
+    public List<String> strings(String query) throws SQLException {
+        var out = new ArrayList<String>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     /** Drops the database, ending connections still open on it; a second call does nothing. */

@@ -1,0 +1,64 @@
+package dev.driftless.plan;
+
+import dev.driftless.diff.Operation;
+import dev.driftless.diff.TypeChange;
+import dev.driftless.model.QualifiedName;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The steps of a version that still take a lock that stops a busy table, or that break the
+ * application versions still running, once the planner has used every safe form it has: the lint
+ * a freeze prints, in the spirit of Squawk and strong_migrations. Operations on tables the version
+ * creates are never findings: nobody uses those yet.
+ */
+public final class Lint {
+
+    /** One finding: the step, the lock it takes, why that hurts, and what to do instead. */
+    public record Finding(String step, String lock, String why, String instead) {
+        public String describe() {
+            return step + ": takes " + lock + " " + why + "; " + instead;
+        }
+    }
+
+    private Lint() {}
+
+    public static List<Finding> of(List<Operation> operations) {
+        Set<QualifiedName> created = new HashSet<>();
+        operations.stream().filter(o -> o instanceof Operation.CreateTable)
+                .forEach(o -> created.add(((Operation.CreateTable) o).table().name()));
+        var findings = new ArrayList<Finding>();
+        for (Operation op : operations) {
+            if (op instanceof Operation.AlterColumnType o && !created.contains(o.table())
+                    && TypeChange.rewrites(o.from(), o.to())) {
+                findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE",
+                        "and rewrites the whole table while every read and write waits",
+                        "expand and contract instead: add a column of the new type, fill it in batches (a Java step"
+                                + " with Backfill), switch the application over, then drop the old column"));
+            } else if (op instanceof Operation.ReplaceEnumType o && !o.columns().isEmpty()) {
+                findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE on " + o.columns().stream()
+                        .map(c -> c.table().toString()).distinct().toList(),
+                        "and rewrites those tables to convert their columns",
+                        "only add enum values (altered in place), or move the column to a new type in an expand"
+                                + " and contract"));
+            } else if (op instanceof Operation.RenameColumn o) {
+                findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE (briefly)",
+                        "and the instances still running the previous version query " + o.from() + " and fail",
+                        "keep both names during a deploy: add the new column, keep it in sync, and drop the old one"
+                                + " in a later version once no instance reads it"));
+            } else if (op instanceof Operation.RenameTable o) {
+                findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE (briefly)",
+                        "and the instances still running the previous version query " + o.from() + " and fail",
+                        "keep a view under the old name during the deploy and drop it in a later version"));
+            } else if (op instanceof Operation.AddColumn o && !created.contains(o.table()) && !o.column().nullable()
+                    && o.column().defaultExpression() == null && o.column().identity() == dev.driftless.model.Identity.NONE) {
+                findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE",
+                        "and fails as soon as the table has a row",
+                        "give it a default, or add it nullable, fill it, then make it NOT NULL (done without a scan)"));
+            }
+        }
+        return findings;
+    }
+}

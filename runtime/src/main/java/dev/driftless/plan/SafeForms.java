@@ -1,0 +1,142 @@
+package dev.driftless.plan;
+
+import static dev.driftless.plan.Identifiers.quote;
+
+import dev.driftless.diff.Operation;
+import dev.driftless.model.Column;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.QualifiedName;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The lock-aware forms of operations on tables that already exist (and may be large and busy),
+ * following PostgreSQL's lock rules:
+ * <ul>
+ * <li>indexes are built and dropped {@code CONCURRENTLY} (no lock that blocks writes);
+ * <li>unique constraints and primary keys are attached {@code USING INDEX} to an index built that way;
+ * <li>foreign keys and check constraints are added {@code NOT VALID} (a short lock) and validated
+ * in a transaction of their own ({@code SHARE UPDATE EXCLUSIVE}: reads and writes go on);
+ * <li>{@code SET NOT NULL} comes after a validated {@code CHECK (column IS NOT NULL)}, which lets
+ * PostgreSQL skip its full scan under {@code ACCESS EXCLUSIVE};
+ * <li>a column with a volatile default is added without it, its rows filled in batches that commit
+ * one by one, and then given the default.
+ * </ul>
+ * The runtime runs the concurrent statements and the batches outside the version's transaction and
+ * each validation in its own, recording progress between them ({@code Phases}).
+ */
+final class SafeForms {
+
+    /** Marks a batched fill: a DO block that commits after every batch, so it runs outside a transaction. */
+    static final String BATCHES_TAG = "$driftless_batches$";
+    static final int BATCH_ROWS = 10_000;
+
+    /** Functions whose value differs per row: a default calling one makes ADD COLUMN rewrite the table. */
+    private static final Pattern VOLATILE = Pattern.compile(
+            "(?i).*\\b(random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|nextval|txid_current)\\s*\\(.*",
+            Pattern.DOTALL);
+
+    private SafeForms() {}
+
+    /** The safe form of an operation on an existing table, or null when the plain form is already safe. */
+    static List<String> of(Operation op) {
+        if (op instanceof Operation.CreateIndex o) {
+            return List.of(createIndexConcurrently(o.table(), o.index().name(), o.index().unique(), o.index().columns()));
+        } else if (op instanceof Operation.DropIndex o) {
+            return List.of("DROP INDEX CONCURRENTLY IF EXISTS " + quote(new QualifiedName(o.table().schema(), o.index().name())));
+        } else if (op instanceof Operation.AddUnique o) {
+            String name = o.constraint().name();
+            return List.of(
+                    createIndexConcurrently(o.table(), name, true, o.constraint().columns().stream()
+                            .map(c -> new IndexColumn(c, false)).toList()),
+                    alter(o.table()) + "ADD CONSTRAINT " + quote(name) + " UNIQUE USING INDEX " + quote(name));
+        } else if (op instanceof Operation.AddPrimaryKey o) {
+            String name = o.primaryKey().name();
+            return List.of(
+                    createIndexConcurrently(o.table(), name, true, o.primaryKey().columns().stream()
+                            .map(c -> new IndexColumn(c, false)).toList()),
+                    alter(o.table()) + "ADD CONSTRAINT " + quote(name) + " PRIMARY KEY USING INDEX " + quote(name));
+        } else if (op instanceof Operation.AddForeignKey o) {
+            String plain = PostgresPlanner.statements(op).get(0);
+            return List.of(plain + " NOT VALID", validate(o.table(), o.foreignKey().name()));
+        } else if (op instanceof Operation.AddCheck o) {
+            String plain = PostgresPlanner.statements(op).get(0);
+            return List.of(plain + " NOT VALID", validate(o.table(), o.check().name()));
+        } else if (op instanceof Operation.SetNullable o && !o.nullable()) {
+            return notNull(o.table(), o.column());
+        } else if (op instanceof Operation.AddColumn o && volatileDefault(o.column())) {
+            return addWithVolatileDefault(o.table(), o.column());
+        }
+        return null;
+    }
+
+    static boolean volatileDefault(Column c) {
+        return c.defaultExpression() != null && VOLATILE.matcher(c.defaultExpression()).matches();
+    }
+
+    private static List<String> notNull(QualifiedName table, String column) {
+        String check = PostgresNames.fit(table.name() + "_" + column + "_not_null");
+        return List.of(
+                alter(table) + "ADD CONSTRAINT " + quote(check) + " CHECK (" + quote(column) + " IS NOT NULL) NOT VALID",
+                validate(table, check),
+                alter(table) + "ALTER COLUMN " + quote(column) + " SET NOT NULL",
+                alter(table) + "DROP CONSTRAINT " + quote(check));
+    }
+
+    private static List<String> addWithVolatileDefault(QualifiedName table, Column c) {
+        var out = new java.util.ArrayList<String>();
+        out.add(alter(table) + "ADD COLUMN " + quote(c.name()) + " " + c.type().sql());
+        // New rows get the default from here on; the rows already there are filled in batches.
+        out.add(alter(table) + "ALTER COLUMN " + quote(c.name()) + " SET DEFAULT " + c.defaultExpression());
+        out.add(batchedFill(table, quote(c.name()) + " = " + c.defaultExpression(), quote(c.name()) + " IS NULL"));
+        if (!c.nullable()) {
+            out.addAll(notNull(table, c.name()));
+        }
+        if (c.comment() != null) {
+            out.add("COMMENT ON COLUMN " + quote(table) + "." + quote(c.name()) + " IS " + Identifiers.literal(c.comment()));
+        }
+        return out;
+    }
+
+    /** A DO block that updates the rows matching {@code pending} in batches, committing after each. */
+    static String batchedFill(QualifiedName table, String assignments, String pending) {
+        String t = quote(table);
+        return "DO " + BATCHES_TAG + "\nDECLARE filled integer;\nBEGIN\n    LOOP\n"
+                + "        UPDATE " + t + " SET " + assignments + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t
+                + " WHERE " + pending + " LIMIT " + BATCH_ROWS + "));\n"
+                + "        GET DIAGNOSTICS filled = ROW_COUNT;\n        EXIT WHEN filled = 0;\n        COMMIT;\n"
+                + "    END LOOP;\nEND\n" + BATCHES_TAG;
+    }
+
+    private static String createIndexConcurrently(QualifiedName table, String name, boolean unique,
+            List<IndexColumn> columns) {
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + quote(name) + " ON " + quote(table) + " ("
+                + columns.stream().map(c -> quote(c.name()) + (c.descending() ? " DESC" : ""))
+                        .collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private static String validate(QualifiedName table, String constraint) {
+        return alter(table) + "VALIDATE CONSTRAINT " + quote(constraint);
+    }
+
+    private static String alter(QualifiedName table) {
+        return "ALTER TABLE " + quote(table) + " ";
+    }
+
+    /** PostgreSQL's 63-byte limit on names. */
+    static final class PostgresNames {
+        private PostgresNames() {}
+
+        static String fit(String name) {
+            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (bytes.length <= 63) {
+                return name;
+            }
+            String hash = Integer.toHexString(name.hashCode() & 0xfffffff);
+            return name.substring(0, Math.min(name.length(), 63 - hash.length() - 1)).toLowerCase(Locale.ROOT) + "_" + hash;
+        }
+    }
+}
