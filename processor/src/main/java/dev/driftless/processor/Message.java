@@ -39,8 +39,9 @@ public enum Message {
             "@JoinColumn(referencedColumnName = \"%s\") on %s: table %s has no such column; "
                     + "name one of its columns or leave it out to reference the primary key"),
     COMPOSITE_REFERENCE("DL111", Diagnostic.Kind.ERROR,
-            "%s refers to %s, whose primary key has %d columns; a join column needs exactly one: "
-                    + "reference an entity with a single @Id, or name the column with @JoinColumn(referencedColumnName)"),
+            "The join column of %s refers to %s, whose primary key has %d columns; one named @JoinColumn cannot reference "
+                    + "them all: leave the join column implicit (one column per key column, <attribute>_<key column>), "
+                    + "or reference a unique column with @JoinColumn(referencedColumnName)"),
     NOT_SUPPORTED_YET("DL112", Diagnostic.Kind.ERROR,
             "%s on %s is not mapped by this version of Driftless yet: %s"),
     DUPLICATE_NAME("DL113", Diagnostic.Kind.ERROR,
@@ -66,6 +67,37 @@ public enum Message {
     REFERENCED_NOT_UNIQUE("DL120", Diagnostic.Kind.ERROR,
             "@JoinColumn(referencedColumnName = \"%s\") on %s: column %s of table %s is neither its primary key "
                     + "nor unique, so PostgreSQL cannot reference it: make it @Column(unique = true) or reference the key"),
+    INHERITANCE_NOT_ON_ROOT("DL121", Diagnostic.Kind.ERROR,
+            "@Inheritance on %s, a subclass of the entity %s: a hierarchy has one strategy, declared on its root; "
+                    + "move @Inheritance to %2$s"),
+    EMBEDDED_NOT_EMBEDDABLE("DL122", Diagnostic.Kind.ERROR,
+            "%s is @Embedded (or @EmbeddedId) but its type %s is not an @Embeddable: annotate the class with @Embeddable"),
+    EMBEDDING_CYCLE("DL123", Diagnostic.Kind.ERROR,
+            "%s embeds %s within itself: an embeddable cannot contain itself; break the cycle with a relation"),
+    IDENTITY_IN_TABLE_PER_CLASS("DL124", Diagnostic.Kind.ERROR,
+            "@GeneratedValue(strategy = IDENTITY) on %s in a TABLE_PER_CLASS hierarchy: each table would number its "
+                    + "rows alone and ids would collide across the hierarchy; use SEQUENCE"),
+    TARGET_WITHOUT_KEY("DL125", Diagnostic.Kind.ERROR,
+            "%s refers to %s, whose primary key cannot be told (no @Id, or an id that is not mapped): "
+                    + "give the target entity an @Id"),
+    BAD_COLUMN_DEFINITION("DL126", Diagnostic.Kind.ERROR,
+            "@Column(columnDefinition) on %s is '%s', which is more than a column type: write only the SQL type, "
+                    + "e.g. columnDefinition = \"text\", and use nullable and @ColumnDefault for the rest"),
+    BAD_CONVERTER("DL127", Diagnostic.Kind.ERROR,
+            "@Convert on %s names %s, which does not implement AttributeConverter<X, Y> with its types given, so the "
+                    + "column type cannot be told: declare the converter as implementing AttributeConverter<X, Y>"),
+    UNSUPPORTED_JDBC_TYPE("DL128", Diagnostic.Kind.ERROR,
+            "@JdbcTypeCode(%d) on %s (type %s) has no mapping in this version of Driftless: use SqlTypes.JSON, ARRAY "
+                    + "(on an array or a collection), NAMED_ENUM (on an enum), VARCHAR or UUID, or a columnDefinition"),
+    NOT_A_COLLECTION("DL129", Diagnostic.Kind.ERROR,
+            "%s has type %s, which is not a generic collection or map, so %s cannot tell its elements: "
+                    + "declare it as Set<E>, List<E> or Map<K, V>"),
+    JOIN_COLUMNS_INCOMPLETE("DL130", Diagnostic.Kind.ERROR,
+            "@JoinColumns on %s must reference every column of the primary key of %s (%s), each once: "
+                    + "add the missing @JoinColumn(referencedColumnName = ...) or leave @JoinColumns out for the default"),
+    NO_SUCH_SECONDARY_TABLE("DL131", Diagnostic.Kind.ERROR,
+            "@Column(table = \"%s\") on %s names no @SecondaryTable of %s: declare @SecondaryTable(name = \"%1$s\") "
+                    + "on the entity, or leave table out"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),
@@ -100,8 +132,8 @@ public enum Message {
             "Version %d was not frozen: with -Ddriftless.lockLint=fail, steps that lock a busy table must be "
                     + "acknowledged:%n%s%nChange the model as suggested, or freeze again with -Ddriftless.acceptLocks=true"),
     NAMING_UNKNOWN("DL214", Diagnostic.Kind.ERROR,
-            "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default) or snake_case "
-                    + "(Spring Boot's default)"),
+            "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default), snake_case "
+                    + "(Spring Boot's default) or quoted (Hibernate's globally quoted identifiers)"),
     VIEW_INVALID("DL215", Diagnostic.Kind.ERROR, "@View on %s cannot be used: %s"),
     VIEW_NAME_TAKEN("DL216", Diagnostic.Kind.ERROR,
             "@View names %s, which is already %s: a view and a table (or two views) need different names"),

@@ -15,11 +15,11 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /** Loads the classes and resources an in-memory compilation wrote to its class output. */
-final class CompiledClassLoader extends ClassLoader {
+public final class CompiledClassLoader extends ClassLoader {
 
     private final Map<String, byte[]> files = new HashMap<>();
 
-    CompiledClassLoader(Compilation compilation, ClassLoader parent) {
+    public CompiledClassLoader(Compilation compilation, ClassLoader parent) {
         super(parent);
         for (JavaFileObject f : compilation.generatedFiles()) {
             String name = f.toUri().getPath();

@@ -129,4 +129,52 @@ class PartialRecompilationTest {
         assertThat(partial).succeeded();
         assertThat(partial).hadNoteContaining("drop table site");
     }
+
+    private static JavaFileObject source(String name, String... lines) {
+        var all = new ArrayList<>(List.of("package zoo;", "import jakarta.persistence.*;"));
+        all.addAll(List.of(lines));
+        return JavaFileObjects.forSourceLines("zoo." + name, all);
+    }
+
+    private static final JavaFileObject BASE = source("Base", "@MappedSuperclass public abstract class Base {",
+            "  @Id Long id; @Version Integer version; }");
+    private static final JavaFileObject ADDRESS = source("Address", "@Embeddable public class Address {",
+            "  @Column(length = 80) String street; String city; }");
+    private static final JavaFileObject ANIMAL = source("Animal", "@Entity public class Animal extends Base {",
+            "  String name; @Embedded Address home; @ElementCollection java.util.Set<String> tags; }");
+    private static final JavaFileObject DOG = source("Dog", "@Entity public class Dog extends Animal { int legs; }");
+    private static final JavaFileObject DOG_V2 = source("Dog", "@Entity public class Dog extends Animal { int legs;",
+            "  @Embedded @AttributeOverride(name = \"street\", column = @Column(name = \"kennel_street\"))",
+            "  @AttributeOverride(name = \"city\", column = @Column(name = \"kennel_city\")) Address kennel; }");
+
+    /**
+     * The IDE recompiles a single-table subclass alone: its root entity, the mapped superclass and
+     * the embeddable are read from class files, and the draft is the full build's.
+     */
+    @Test
+    void embeddablesSuperclassesAndHierarchiesAreReadFromClassFiles() throws IOException {
+        Path history = tmp.resolve("history");
+        Compilation first = compile(history, List.of(), List.of(BASE, ADDRESS, ANIMAL, DOG), "-Adriftless.freeze=initial");
+        assertThat(first).succeeded();
+        Path classes = classOutput(first, Files.createDirectories(tmp.resolve("classes")));
+
+        Compilation partial = compile(history, List.of(classes.toFile()), List.of(DOG_V2));
+        assertThat(partial).succeeded();
+        String partialNote = partial.notes().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("[DL200]"))
+                .findFirst().orElseThrow();
+        assertTrue(partialNote.contains("add column animal.kennel_street"), partialNote);
+        assertTrue(partialNote.contains("add column animal.kennel_city"), partialNote);
+        assertTrue(!partialNote.contains("drop"), partialNote);
+
+        Compilation full = compile(history, List.of(), List.of(BASE, ADDRESS, ANIMAL, DOG_V2));
+        String fullNote = full.notes().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("[DL200]"))
+                .findFirst().orElseThrow();
+        assertEquals(fullNote, partialNote);
+
+        // An unchanged partial build has nothing to plan: the class files give the whole model back.
+        Compilation unchanged = compile(history, List.of(classes.toFile()), List.of(ANIMAL));
+        assertThat(unchanged).succeeded();
+        assertTrue(unchanged.notes().stream().noneMatch(d -> d.getMessage(null).contains("[DL200]")),
+                () -> unchanged.notes().toString());
+    }
 }

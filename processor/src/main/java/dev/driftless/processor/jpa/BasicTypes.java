@@ -26,8 +26,10 @@ final class BasicTypes {
         /** smallint, or character varying(length) with {@code @Enumerated(STRING)}. */
         ENUM,
         UUID,
-        /** time or timestamp with a fractional-second precision, 6 unless {@code @Column(secondPrecision)}. */
+        /** timestamp with a fractional-second precision, 6 unless {@code @Column(secondPrecision)}. */
         TEMPORAL,
+        /** time with a fractional-second precision, 0 unless {@code @Column(secondPrecision)} (Hibernate 7). */
+        TIME,
         /** A type with one spelling. */
         FIXED
     }
@@ -70,12 +72,15 @@ final class BasicTypes {
             Map.entry("java.math.BigDecimal", new Basic(Kind.DECIMAL, null)),
             Map.entry("java.util.UUID", new Basic(Kind.UUID, "uuid")),
             Map.entry("java.time.LocalDate", new Basic(Kind.FIXED, "date")),
-            Map.entry("java.time.LocalTime", new Basic(Kind.TEMPORAL, "time(%d) without time zone")),
+            // Hibernate 7 keeps a Duration as its nanoseconds.
+            Map.entry("java.time.Duration", new Basic(Kind.FIXED, "numeric(21,0)")),
+            Map.entry("java.time.LocalTime", new Basic(Kind.TIME, "time(%d) without time zone")),
             Map.entry("java.time.LocalDateTime", new Basic(Kind.TEMPORAL, "timestamp(%d) without time zone")),
             Map.entry("java.time.OffsetDateTime", new Basic(Kind.TEMPORAL, "timestamp(%d) with time zone")),
             Map.entry("java.time.ZonedDateTime", new Basic(Kind.TEMPORAL, "timestamp(%d) with time zone")),
             Map.entry("java.time.Instant", new Basic(Kind.TEMPORAL, "timestamp(%d) with time zone")),
-            Map.entry("java.time.OffsetTime", new Basic(Kind.TEMPORAL, "time(%d) with time zone")));
+            // Hibernate 7 normalizes an OffsetTime to UTC and keeps it in a plain time column.
+            Map.entry("java.time.OffsetTime", new Basic(Kind.TIME, "time(%d) without time zone")));
 
     private static final Basic BYTES = new Basic(Kind.FIXED, "bytea");
     private static final Basic ENUM = new Basic(Kind.ENUM, null);
@@ -118,6 +123,8 @@ final class BasicTypes {
                     ? "numeric(" + column.precision() + "," + column.scale() + ")" : "numeric(38,0)";
             case TEMPORAL -> String.format(basic.sql(), column.secondPrecision() < 0
                     ? DEFAULT_SECOND_PRECISION : Math.min(column.secondPrecision(), MAX_SECOND_PRECISION));
+            case TIME -> String.format(basic.sql(), column.secondPrecision() < 0
+                    ? 0 : Math.min(column.secondPrecision(), MAX_SECOND_PRECISION));
         });
     }
 

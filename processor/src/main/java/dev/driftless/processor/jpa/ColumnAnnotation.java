@@ -8,7 +8,9 @@ import javax.lang.model.element.Element;
  * A typed view of {@code @Column}; when the annotation is absent it holds JPA's defaults and no
  * mirror. {@code secondPrecision} (JPA 3.2) is -1 when not given.
  *
- * @param unsupported the attributes given that this version does not map, e.g. {@code @Column(columnDefinition)}
+ * @param columnDefinition the SQL type written in {@code columnDefinition}, or empty
+ * @param table the {@code @SecondaryTable} the column is in, or empty for the entity's table
+ * @param unsupported the attributes given that this version does not map, e.g. {@code @Column(options)}
  */
 record ColumnAnnotation(
         AnnotationMirror mirror,
@@ -20,22 +22,29 @@ record ColumnAnnotation(
         int scale,
         int secondPrecision,
         String comment,
+        String columnDefinition,
+        String table,
         List<String> unsupported) {
 
     static final int DEFAULT_LENGTH = 255;
 
     private static final ColumnAnnotation ABSENT =
-            new ColumnAnnotation(null, "", false, true, DEFAULT_LENGTH, 0, 0, -1, "", List.of());
+            new ColumnAnnotation(null, "", false, true, DEFAULT_LENGTH, 0, 0, -1, "", "", "", List.of());
 
     static ColumnAnnotation on(Element element, JpaAnnotations jpa) {
         return jpa.find(element, "Column").map(ColumnAnnotation::of).orElse(ABSENT);
     }
 
-    private static ColumnAnnotation of(AnnotationValues v) {
+    static ColumnAnnotation of(AnnotationValues v) {
         return new ColumnAnnotation(v.mirror(), v.string("name"), v.bool("unique", false), v.bool("nullable", true),
                 v.integer("length", DEFAULT_LENGTH), v.integer("precision", 0), v.integer("scale", 0),
-                v.integer("secondPrecision", -1), v.string("comment"),
-                v.given("columnDefinition", "table", "options", "check"));
+                v.integer("secondPrecision", -1), v.string("comment"), v.string("columnDefinition").strip(),
+                v.string("table"), v.given("options", "check"));
+    }
+
+    ColumnAnnotation withLength(int newLength) {
+        return new ColumnAnnotation(mirror, name, unique, nullable, newLength, precision, scale, secondPrecision, comment,
+                columnDefinition, table, unsupported);
     }
 
     boolean present() {

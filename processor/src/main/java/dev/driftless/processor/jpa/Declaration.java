@@ -22,6 +22,8 @@ record Declaration(Kind kind, QualifiedName name, Element element, AnnotationMir
         UNIQUE_CONSTRAINT("Unique constraint", true),
         INDEX("Index", true),
         FOREIGN_KEY("Foreign key", false),
+        CHECK("Check constraint", false),
+        ENUM_TYPE("Enum type", false),
         SEQUENCE("Sequence", true);
 
         private final String label;

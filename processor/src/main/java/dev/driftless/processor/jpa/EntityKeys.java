@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.driftless.processor.Diagnostics;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -48,6 +54,15 @@ final class EntityKeys {
         return Optional.empty();
     }
 
+    /**
+     * Whether rows of the entity are in one table a foreign key can reference: not so for the
+     * abstract root of a table-per-class hierarchy, which has no table (Hibernate makes no key).
+     */
+    boolean isReferenceable(TypeElement entity) {
+        EntityClass e = entity(entity);
+        return !(e.strategy() == EntityClass.Strategy.TABLE_PER_CLASS && e.isAbstract());
+    }
+
     QualifiedName tableName(TypeElement entity) {
         return entity(entity).tableName();
     }
@@ -71,8 +86,16 @@ final class EntityKeys {
         }
         try {
             var columns = new ArrayList<KeyColumn>();
-            for (PersistentAttribute attribute : entity(entity).attributes()) {
-                if (jpa.has(attribute.element(), "Id")) {
+            EntityClass e = entity(entity);
+            for (PersistentAttribute attribute : e.attributes()) {
+                if (jpa.has(attribute.element(), "EmbeddedId")) {
+                    List<KeyColumn> embedded = embeddedKey(e, attribute);
+                    if (embedded.isEmpty()) {
+                        primaryKeys.put(key, List.of());
+                        return List.of();
+                    }
+                    columns.addAll(embedded);
+                } else if (jpa.has(attribute.element(), "Id")) {
                     Optional<KeyColumn> column = keyColumn(attribute, depth);
                     if (column.isEmpty()) {
                         primaryKeys.put(key, List.of());
@@ -87,6 +110,26 @@ final class EntityKeys {
         } finally {
             resolving.remove(key);
         }
+    }
+
+    /** The basic columns of an {@code @EmbeddedId}, with the overrides around it; empty if one cannot be told. */
+    private List<KeyColumn> embeddedKey(EntityClass owner, PersistentAttribute id) {
+        if (!(id.type() instanceof DeclaredType d) || !jpa.has(d.asElement(), "Embeddable")) {
+            return List.of();
+        }
+        AttributeOverrides overrides = AttributeOverrides.declaredOn(id.element(), jpa).under(id.overrides().inside(id.name()));
+        var columns = new ArrayList<KeyColumn>();
+        boolean property = jpa.find(d.asElement(), "Access").map(a -> a.constant("value", "FIELD").equals("PROPERTY"))
+                .orElse(owner.propertyAccess());
+        for (PersistentAttribute a : EntityClass.declaredAttributes((TypeElement) d.asElement(), id.type(), property, jpa,
+                types, overrides, false)) {
+            Optional<KeyColumn> column = basicKeyColumn(a);
+            if (column.isEmpty()) {
+                return List.of();
+            }
+            columns.add(column.get());
+        }
+        return columns;
     }
 
     /** The column of this name, basic or join column. */
@@ -123,7 +166,7 @@ final class EntityKeys {
             Optional<RelationAnnotation> relation = RelationAnnotation.on(attribute.element(), jpa);
             if (relation.isPresent()
                     ? relation.get().isOneToOne() || JoinColumnAnnotation.on(attribute.element(), jpa).unique()
-                    : ColumnAnnotation.on(attribute.element(), jpa).unique()) {
+                    : attribute.column(jpa).unique()) {
                 return true;
             }
         }
@@ -137,12 +180,12 @@ final class EntityKeys {
     private Optional<String> columnName(PersistentAttribute attribute, int depth) {
         Optional<RelationAnnotation> relation = RelationAnnotation.on(attribute.element(), jpa);
         if (relation.isEmpty()) {
-            return Optional.of(attribute.columnName(ColumnAnnotation.on(attribute.element(), jpa), jpa.naming()));
+            return Optional.of(attribute.columnName(attribute.column(jpa), jpa.naming()));
         }
         if (!relation.get().ownsJoinColumn()) {
             return Optional.empty();
         }
-        JoinColumnAnnotation join = JoinColumnAnnotation.on(attribute.element(), jpa);
+        JoinColumnAnnotation join = attribute.joinColumn(jpa);
         if (!join.name().isEmpty()) {
             return Optional.of(jpa.naming().physical(join.name()));
         }
@@ -152,18 +195,37 @@ final class EntityKeys {
     private Optional<KeyColumn> keyColumn(PersistentAttribute attribute, int depth) {
         Optional<RelationAnnotation> relation = RelationAnnotation.on(attribute.element(), jpa);
         if (relation.isEmpty()) {
-            ColumnAnnotation column = ColumnAnnotation.on(attribute.element(), jpa);
-            boolean enumAsString = BasicTypes.isEnumAsString(attribute, jpa);
-            return BasicTypes.of(attribute.type())
-                    .map(b -> new KeyColumn(attribute.columnName(column, jpa.naming()), BasicTypes.columnType(b, column, enumAsString)));
+            return basicKeyColumn(attribute);
         }
         if (!relation.get().ownsJoinColumn()) {
             return Optional.empty();
         }
-        JoinColumnAnnotation join = JoinColumnAnnotation.on(attribute.element(), jpa);
+        JoinColumnAnnotation join = attribute.joinColumn(jpa);
         return referenced(attribute, relation.get(), join, depth)
                 .map(r -> new KeyColumn(attribute.joinColumnName(join, r.name(), jpa.naming()), r.type()));
     }
+
+    /** A basic attribute's column, typed as the table reading it types it; quietly empty when it cannot be. */
+    private Optional<KeyColumn> basicKeyColumn(PersistentAttribute attribute) {
+        ColumnAnnotation column = attribute.column(jpa);
+        return new ColumnTypes(jpa, QUIET, types).of(attribute, column)
+                .map(t -> new KeyColumn(attribute.columnName(column, jpa.naming()), t.type()));
+    }
+
+    /** Reports nothing: the entity's own reading reports its problems. */
+    private static final Diagnostics QUIET = new Diagnostics(new Messager() {
+        @Override
+        public void printMessage(Diagnostic.Kind kind, CharSequence msg) {}
+
+        @Override
+        public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e) {}
+
+        @Override
+        public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a) {}
+
+        @Override
+        public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a, AnnotationValue v) {}
+    });
 
     /** The column a join column references: {@code referencedColumnName}, else the target's one-column key. */
     private Optional<KeyColumn> referenced(PersistentAttribute attribute, RelationAnnotation relation,

@@ -1,5 +1,9 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.model.Column;
+import dev.driftless.model.EnumType;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import java.util.List;
@@ -9,19 +13,31 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The table read from one entity, with every name it declares and the sequences its ids use (for
- * the checks that span tables), the field behind each column and the renames its fields declare.
+ * The tables read from one entity — its own table first, then the collection and join tables its
+ * attributes ask for — with every name they declare and the sequences and enum types they use (for
+ * the checks that span tables), the element behind each column, the renames its fields declare,
+ * and the columns it adds to other entities' tables (a one-to-many's join column).
  *
- * @param renames new column name to old, from {@code @RenamedFrom}
+ * @param renames new column name to old in the entity's own table, from {@code @RenamedFrom}
  */
 record EntityTable(
         TypeElement entity,
-        Table table,
+        List<Table> tables,
         List<Declaration> declarations,
         List<DeclaredSequence> sequences,
-        Map<String, Element> columnElements,
-        Map<String, String> renames) {
+        List<EnumType> enumTypes,
+        Map<QualifiedName, Map<String, Element>> columnElements,
+        Map<String, String> renames,
+        List<ForeignColumn> foreignColumns) {
+
+    Table table() {
+        return tables.get(0);
+    }
 
     /** A sequence with the element that asks for it. */
     record DeclaredSequence(Sequence sequence, Element element, AnnotationMirror mirror) {}
+
+    /** A column (with its foreign key, if any) that belongs in another entity's table. */
+    record ForeignColumn(QualifiedName table, Column column, ForeignKey foreignKey, String owner, Element element,
+            AnnotationMirror mirror) {}
 }

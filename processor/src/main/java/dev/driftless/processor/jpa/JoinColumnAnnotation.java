@@ -30,7 +30,7 @@ record JoinColumnAnnotation(
         return jpa.find(element, "JoinColumn").map(JoinColumnAnnotation::of).orElse(ABSENT);
     }
 
-    private static JoinColumnAnnotation of(AnnotationValues v) {
+    static JoinColumnAnnotation of(AnnotationValues v) {
         Optional<AnnotationValues> foreignKey = v.annotation("foreignKey");
         return new JoinColumnAnnotation(v.mirror(), v.string("name"), v.string("referencedColumnName"),
                 v.bool("nullable", true), v.bool("unique", false),

@@ -1,7 +1,11 @@
 package dev.driftless.processor.jpa;
 
 import dev.driftless.diff.Renames;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.QualifiedName;
+import dev.driftless.model.Table;
+import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
+import java.util.Optional;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Sequence;
 import dev.driftless.processor.Diagnostics;
@@ -64,42 +68,106 @@ public final class JpaModelReader {
             var keys = new EntityKeys(jpa, types);
             var generators = new SequenceGenerators(jpa, sorted);
             var tables = new ArrayList<EntityTable>();
-            for (TypeElement element : sorted) {
+            var classes = new ArrayList<EntityClass>();
+            sorted.forEach(e -> classes.add(new EntityClass(e, jpa, types)));
+            for (EntityClass entity : classes) {
+                TypeElement element = entity.element();
                 try {
-                    var entity = new EntityClass(element, jpa, types);
-                    QualifiedName name = entity.tableName();
-                    TypeElement other = owners.putIfAbsent(name, element);
-                    if (other != null) {
-                        diagnostics.report(Message.DUPLICATE_TABLE, element, entity.table().mirror(),
-                                other.getQualifiedName(), element.getQualifiedName(), name);
+                    if (!entity.hasOwnTable()) {
+                        continue; // a single-table subclass (read with its root) or an abstract table-per-class class
+                    }
+                    List<EntityClass> subclasses = entity.isRoot() && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE
+                            ? classes.stream().filter(c -> !c.isRoot() && c.root().element().equals(element)).toList()
+                            : List.of();
+                    Optional<EntityTable> read = new TableReader(jpa, diagnostics, keys, generators, types, entity, subclasses)
+                            .read();
+                    if (read.isEmpty()) {
                         continue;
                     }
-                    new TableReader(jpa, diagnostics, keys, generators, entity).read().ifPresent(tables::add);
+                    boolean clash = false;
+                    for (Table t : read.get().tables()) {
+                        TypeElement other = owners.putIfAbsent(t.name(), element);
+                        if (other != null) {
+                            diagnostics.report(Message.DUPLICATE_TABLE, element, entity.table().mirror(),
+                                    other.getQualifiedName(), element.getQualifiedName(), t.name());
+                            clash = true;
+                        }
+                    }
+                    if (!clash) {
+                        tables.add(read.get());
+                    }
                 } catch (RuntimeException e) {
                     diagnostics.report(Message.READ_FAILED, element, element.getQualifiedName(), e);
                 }
             }
             Collection<DeclaredSequence> sequences = mergeSequences(tables);
-            checkNames(tables, sequences);
-            var schema = new SchemaModel(
-                    tables.stream().map(EntityTable::table).toList(),
-                    sequences.stream().map(DeclaredSequence::sequence).toList());
-            var renames = new HashMap<QualifiedName, Map<String, String>>();
+            var allTables = new TreeMap<QualifiedName, Table>();
             var columnElements = new HashMap<QualifiedName, Map<String, Element>>();
+            for (EntityTable t : tables) {
+                t.tables().forEach(table -> allTables.put(table.name(), table));
+                t.columnElements().forEach((name, columns) -> columnElements.put(name, new HashMap<>(columns)));
+            }
+            var declarations = new ArrayList<Declaration>();
+            addForeignColumns(tables, allTables, columnElements, declarations);
+            checkNames(tables, declarations, sequences);
+            var enumTypes = new TreeMap<QualifiedName, EnumType>();
+            tables.forEach(t -> t.enumTypes().forEach(e -> enumTypes.putIfAbsent(e.name(), e)));
+            var schema = new SchemaModel(List.copyOf(allTables.values()),
+                    sequences.stream().map(DeclaredSequence::sequence).toList(), List.copyOf(enumTypes.values()), List.of());
+            var renames = new HashMap<QualifiedName, Map<String, String>>();
             for (EntityTable t : tables) {
                 if (!t.renames().isEmpty()) {
                     renames.put(t.table().name(), t.renames());
                 }
-                columnElements.put(t.table().name(), Map.copyOf(t.columnElements()));
             }
             var tableRenames = new HashMap<QualifiedName, QualifiedName>();
-            owners.forEach((name, element) -> RenamedFromAnnotation.on(element)
-                    .ifPresent(r -> tableRenames.put(name, new QualifiedName(name.schema(), r.oldName()))));
+            owners.forEach((name, element) -> {
+                if (tables.stream().anyMatch(t -> t.entity().equals(element) && t.table().name().equals(name))) {
+                    RenamedFromAnnotation.on(element)
+                            .ifPresent(r -> tableRenames.put(name, new QualifiedName(name.schema(), r.oldName())));
+                }
+            });
+            var frozenElements = new HashMap<QualifiedName, Map<String, Element>>();
+            columnElements.forEach((k, v) -> frozenElements.put(k, Map.copyOf(v)));
             return new JpaModel(schema, new Renames(tableRenames, renames), new HashMap<QualifiedName, Element>(owners),
-                    columnElements);
+                    frozenElements);
         } catch (RuntimeException e) {
             diagnostics.report(Message.READ_FAILED, sorted.get(0), sorted.get(0).getQualifiedName(), e);
             return empty();
+        }
+    }
+
+    /**
+     * Adds to their tables the columns that other entities put there (a one-to-many's join column);
+     * a column the table already has is reported on the attribute that adds it.
+     */
+    private void addForeignColumns(List<EntityTable> tables, Map<QualifiedName, Table> all,
+            Map<QualifiedName, Map<String, Element>> columnElements, List<Declaration> declarations) {
+        for (EntityTable t : tables) {
+            for (ForeignColumn f : t.foreignColumns()) {
+                Table target = all.get(f.table());
+                if (target == null) {
+                    continue; // the target entity is in error, and reported
+                }
+                if (target.column(f.column().name()).isPresent()) {
+                    diagnostics.report(Message.DUPLICATE_COLUMN, f.element(), f.mirror(), f.column().name(), f.table(),
+                            "the entity that maps " + f.table());
+                    continue;
+                }
+                var columns = new ArrayList<>(target.columns());
+                columns.add(f.column());
+                var keys = new ArrayList<>(target.foreignKeys());
+                if (f.foreignKey() != null) {
+                    keys.add(f.foreignKey());
+                    declarations.add(new Declaration(Declaration.Kind.FOREIGN_KEY,
+                            new QualifiedName(f.table().schema(), f.foreignKey().name()), f.element(), f.mirror()));
+                }
+                declarations.add(new Declaration(Declaration.Kind.COLUMN,
+                        new QualifiedName(f.table().schema(), f.column().name()), f.element(), f.mirror()));
+                all.put(f.table(), new Table(target.name(), columns, target.primaryKey(), target.uniqueConstraints(),
+                        target.indexes(), keys, target.checks(), target.comment()));
+                columnElements.computeIfAbsent(f.table(), k -> new HashMap<>()).put(f.column().name(), f.element());
+            }
         }
     }
 
@@ -128,8 +196,8 @@ public final class JpaModelReader {
      * Checks what spans tables: every name fits PostgreSQL's 63 bytes, and tables, indexes, key
      * constraints and sequences have distinct names within a schema (they are all relations there).
      */
-    private void checkNames(List<EntityTable> tables, Collection<DeclaredSequence> sequences) {
-        var declarations = new ArrayList<Declaration>();
+    private void checkNames(List<EntityTable> tables, List<Declaration> declarations,
+            Collection<DeclaredSequence> sequences) {
         tables.forEach(t -> declarations.addAll(t.declarations()));
         sequences.forEach(s -> declarations.add(
                 new Declaration(Declaration.Kind.SEQUENCE, s.sequence().name(), s.element(), s.mirror())));

@@ -10,22 +10,29 @@ import java.util.Locale;
  */
 public enum Naming {
 
-    /** Hibernate's default: the name as written, which PostgreSQL folds to lower case. */
+    /**
+     * Hibernate's default: the name as written, which PostgreSQL folds to lower case; a quoted
+     * name ({@code `Order`} or {@code "Order"}) keeps its case.
+     */
     JPA {
         @Override
         String physical(String name) {
-            return PostgresNames.fold(name);
+            return PostgresNames.isQuoted(name) ? PostgresNames.unquote(name) : PostgresNames.fold(name);
         }
     },
 
     /**
      * The snake case Spring Boot applies by default ({@code CamelCaseToUnderscoresNamingStrategy}):
      * an underscore between a lower-case letter and an upper-case one followed by a lower-case one,
-     * dots become underscores, all lower case ({@code externalId} → {@code external_id}).
+     * dots become underscores, all lower case ({@code externalId} → {@code external_id}); a quoted
+     * name is kept as written.
      */
     SNAKE_CASE {
         @Override
         String physical(String name) {
+            if (PostgresNames.isQuoted(name)) {
+                return PostgresNames.unquote(name);
+            }
             var out = new StringBuilder(name.replace('.', '_'));
             for (int i = 1; i < out.length() - 1; i++) {
                 if (Character.isLowerCase(out.charAt(i - 1)) && Character.isUpperCase(out.charAt(i))
@@ -35,11 +42,22 @@ public enum Naming {
             }
             return out.toString().toLowerCase(Locale.ROOT);
         }
+    },
+
+    /**
+     * Every name quoted, as Hibernate's {@code hibernate.globally_quoted_identifiers}: written and
+     * implied names keep their case ({@code activePrimitive}, {@code Customer_nicknames}).
+     */
+    QUOTED {
+        @Override
+        String physical(String name) {
+            return PostgresNames.unquote(name);
+        }
     };
 
     abstract String physical(String name);
 
-    /** The option's value ({@code jpa} or {@code snake_case}); null for one it does not know. */
+    /** The option's value ({@code jpa}, {@code snake_case} or {@code quoted}); null for one it does not know. */
     public static Naming of(String option) {
         if (option == null || option.isBlank()) {
             return JPA;
@@ -47,6 +65,7 @@ public enum Naming {
         return switch (option.strip().toLowerCase(Locale.ROOT).replace('-', '_')) {
             case "jpa", "default" -> JPA;
             case "snake_case", "spring" -> SNAKE_CASE;
+            case "quoted" -> QUOTED;
             default -> null;
         };
     }

@@ -1,30 +1,47 @@
 package dev.driftless.processor.jpa;
 
-import javax.lang.model.element.VariableElement;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * One persistent attribute of an entity: for now a field (field access), with its type as seen from
- * the entity, so that a {@code @MappedSuperclass} field typed by a type variable has its actual type.
+ * One persistent attribute: a field (field access) or a getter (property access), with its type as
+ * seen from the entity (type variables of generic superclasses resolved), the overrides in force
+ * at its level, and whether its column must be nullable whatever it says (an attribute of a
+ * single-table subclass).
+ *
+ * @param name the attribute's name: the field's, or the property's for a getter
+ * @param owner the class that declares it, for messages
  */
-record PersistentAttribute(VariableElement element, TypeMirror type) {
+record PersistentAttribute(Element element, TypeMirror type, String name, TypeElement owner,
+        AttributeOverrides overrides, boolean forcedNullable) {
 
-    String name() {
-        return element.getSimpleName().toString();
+    PersistentAttribute with(AttributeOverrides newOverrides, boolean nullable) {
+        return new PersistentAttribute(element, type, name, owner, newOverrides, nullable);
+    }
+
+    /** The {@code @Column} in force: an {@code @AttributeOverride} of this attribute, else its own. */
+    ColumnAnnotation column(JpaAnnotations jpa) {
+        return overrides.column(name).map(ColumnAnnotation::of).orElseGet(() -> ColumnAnnotation.on(element, jpa));
+    }
+
+    /** The {@code @JoinColumn} in force: an {@code @AssociationOverride} of this attribute, else its own. */
+    JoinColumnAnnotation joinColumn(JpaAnnotations jpa) {
+        return overrides.joinColumn(name).map(JoinColumnAnnotation::of).orElseGet(() -> JoinColumnAnnotation.on(element, jpa));
     }
 
     /** The column of a basic attribute: {@code @Column(name)}, else the attribute's name, as named physically. */
     String columnName(ColumnAnnotation column, Naming naming) {
-        return naming.physical(column.name().isEmpty() ? name() : column.name());
+        return naming.physical(column.name().isEmpty() ? name : column.name());
     }
 
     /** The column of a relation: {@code @JoinColumn(name)}, else {@code <attribute>_<referenced column>}. */
     String joinColumnName(JoinColumnAnnotation join, String referencedColumn, Naming naming) {
-        return naming.physical(join.name().isEmpty() ? name() + "_" + referencedColumn : join.name());
+        return naming.physical(join.name().isEmpty() ? name + "_" + referencedColumn : join.name());
     }
 
     /** Where a message about this attribute says it is, e.g. {@code Meter.serial}. */
     String display() {
-        return element.getEnclosingElement().getSimpleName() + "." + name();
+        return owner.getSimpleName() + "." + name;
     }
 }

@@ -16,9 +16,19 @@ final class PostgresNames {
 
     private PostgresNames() {}
 
-    /** What PostgreSQL makes of an unquoted name. */
+    /** What PostgreSQL makes of a name as JPA writes it: folded to lower case unless quoted. */
     static String fold(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return isQuoted(name) ? unquote(name) : name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether JPA quotes the name: in backticks (Hibernate's) or double quotes (JPA's, escaped in Java). */
+    static boolean isQuoted(String name) {
+        return name.length() > 2 && (name.startsWith("`") && name.endsWith("`")
+                || name.startsWith("\"") && name.endsWith("\""));
+    }
+
+    static String unquote(String name) {
+        return isQuoted(name) ? name.substring(1, name.length() - 1) : name;
     }
 
     /** PostgreSQL's default name for a constraint or index: {@code <table>_<columns>_<suffix>}. */

@@ -1,26 +1,29 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
+import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
 import dev.driftless.model.IndexColumn;
-import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.plan.Identifiers;
 import dev.driftless.processor.Diagnostics;
 import dev.driftless.processor.Message;
 import dev.driftless.processor.jpa.BasicTypes.Basic;
 import dev.driftless.processor.jpa.BasicTypes.Kind;
 import dev.driftless.processor.jpa.EntityKeys.KeyColumn;
 import dev.driftless.processor.jpa.EntityTable.DeclaredSequence;
+import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,124 +32,149 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /**
- * Reads one entity into its table, as Hibernate 6 maps it on PostgreSQL. Every problem is reported
- * on its element; a table with a problem is not returned, so no half-read table reaches the model.
- * One instance reads one entity.
+ * Reads one entity into its table and the tables its attributes ask for, as Hibernate 7 maps them
+ * on PostgreSQL. Every problem is reported on its element; an entity with a problem gives no table,
+ * so no half-read table reaches the model. One instance reads one entity.
  */
 final class TableReader {
 
-    /** Attribute mappings this version does not read yet: an error beats a silently wrong schema. */
-    private static final List<String> NOT_YET_ON_FIELD = List.of("ManyToMany", "ElementCollection", "Embedded",
-            "EmbeddedId", "Lob", "Convert", "Temporal", "MapsId", "JoinColumns", "JoinTable",
-            "PrimaryKeyJoinColumn", "OrderColumn", "CollectionTable");
-    /** Entity-level mappings this version does not read yet. */
-    private static final List<String> NOT_YET_ON_CLASS = List.of("Inheritance", "DiscriminatorColumn",
-            "SecondaryTable", "SecondaryTables", "AttributeOverride", "AttributeOverrides",
-            "AssociationOverride", "AssociationOverrides");
-    private static final String FIELD_HINT = "mark the field @Transient or map it another way for now";
-    private static final String CLASS_HINT =
-            "map the entity another way for now (this version reads field-mapped entities without entity inheritance)";
+    /** Attribute mappings this version does not read: an error beats a silently wrong schema. */
+    private static final List<String> NOT_ON_FIELD = List.of("MapsId", "PrimaryKeyJoinColumn",
+            "MapKeyJoinColumn", "MapKeyClass", "MapKeyEnumerated", "MapKeyTemporal", "JoinFormula");
+    /** Entity-level mappings this version does not read. */
+    private static final List<String> NOT_ON_CLASS = List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns");
+    private static final String FIELD_HINT = "map the attribute another way, or mark it @Transient";
+    private static final String CLASS_HINT = "map the entity another way";
+    private static final String HIBERNATE = "org.hibernate.annotations.";
+    /** Deepest nesting of embeddables followed: deeper is a cycle. */
+    private static final int MAX_EMBEDDING = 16;
 
-    /** A column read from an attribute, with what comes with it. */
-    private record Mapped(Column column, AnnotationMirror mirror, boolean unique, ForeignKey foreignKey) {}
-
-    /** A constraint or index with the element it is declared on. */
-    private record Placed<T>(T value, Element element, AnnotationMirror mirror) {}
+    /** How one attribute is read: as part of the key, and whether its columns are forced nullable. */
+    /**
+     * How one attribute is read: into which table, as part of the key, whether its columns must
+     * allow null whatever they say (a single-table subclass: {@code subclassValue} is its
+     * discriminator value), and how deep in embeddables (where a primitive does not make a column
+     * NOT NULL, as in Hibernate).
+     */
+    private record Context(TableParts into, boolean id, boolean forcedNullable, String subclassValue, int depth) {
+        Context deeper() {
+            return new Context(into, id, forcedNullable, subclassValue, depth + 1);
+        }
+    }
 
     private final JpaAnnotations jpa;
     private final Diagnostics diagnostics;
     private final EntityKeys keys;
     private final SequenceGenerators generators;
+    private final Types types;
     private final EntityClass entity;
+    private final List<EntityClass> subclasses;
     private final TypeElement element;
-    private final QualifiedName tableName;
+    private final TableParts main;
 
-    private final Map<String, Column> columns = new LinkedHashMap<>();
-    private final Map<String, PersistentAttribute> columnOwners = new HashMap<>();
+    private final List<TableParts> extra = new ArrayList<>();
+    /** The entity's {@code @SecondaryTable}s by physical name, with their primary-key join column names. */
+    private final Map<String, TableParts> secondary = new java.util.LinkedHashMap<>();
+    private final Map<String, List<String>> secondaryKeyNames = new HashMap<>();
+    private final List<ForeignColumn> foreignColumns = new ArrayList<>();
     /** Columns of attributes that failed to read: an index naming one reports nothing more. */
     private final Set<String> unreadColumns = new HashSet<>();
-    private final List<String> primaryKey = new ArrayList<>();
     private boolean declaresId;
-    private final List<Placed<UniqueConstraint>> columnUniques = new ArrayList<>();
-    private final List<Placed<ForeignKey>> columnForeignKeys = new ArrayList<>();
-    private final List<UniqueConstraint> uniques = new ArrayList<>();
-    private final List<Index> indexes = new ArrayList<>();
-    private final List<ForeignKey> foreignKeys = new ArrayList<>();
-    /** The names of the table's constraints and indexes, which must differ. */
-    private final Map<String, Declaration> tableNames = new HashMap<>();
-    private final List<Declaration> declarations = new ArrayList<>();
     private final List<DeclaredSequence> sequences = new ArrayList<>();
-    private final Map<String, Element> columnElements = new HashMap<>();
+    private final Map<QualifiedName, EnumType> enumTypes = new HashMap<>();
     private final Map<String, String> renames = new HashMap<>();
+    /** Discriminator value to the columns (and their elements) its rows must fill, in a single table. */
+    private final Map<String, Map<String, Element>> subclassRequired = new java.util.TreeMap<>();
 
+    /** @param subclasses for the root of a single-table hierarchy, its subclass entities, whose columns it holds */
     TableReader(JpaAnnotations jpa, Diagnostics diagnostics, EntityKeys keys, SequenceGenerators generators,
-            EntityClass entity) {
+            Types types, EntityClass entity, List<EntityClass> subclasses) {
         this.jpa = jpa;
         this.diagnostics = diagnostics;
         this.keys = keys;
         this.generators = generators;
+        this.types = types;
         this.entity = entity;
+        this.subclasses = subclasses;
         this.element = entity.element();
-        this.tableName = entity.tableName();
+        this.main = new TableParts(entity.tableName(), element, entity.table().mirror());
     }
 
     Optional<EntityTable> read() {
         int errorsBefore = diagnostics.errorCount();
         TableAnnotation table = entity.table();
-        declarations.add(new Declaration(Declaration.Kind.TABLE, tableName, element, table.mirror()));
-        if (tableName.hasSchema()) {
-            declarations.add(new Declaration(Declaration.Kind.SCHEMA,
-                    new QualifiedName("", tableName.schema()), element, table.mirror()));
-        }
         if (!isSupported(table)) {
             return Optional.empty();
         }
-        for (PersistentAttribute attribute : entity.attributes()) {
-            readAttribute(attribute);
+        declareSecondaryTables();
+        EntityClass.Strategy strategy = entity.strategy();
+        List<PersistentAttribute> attributes;
+        if (!entity.isRoot() && strategy == EntityClass.Strategy.JOINED) {
+            joinedKey();
+            declaresId = true;
+            attributes = entity.ownAttributes(false);
+        } else {
+            attributes = entity.attributes();
         }
+        for (PersistentAttribute attribute : attributes) {
+            readAttribute(attribute, new Context(main, false, false, null, 0));
+        }
+        if (strategy == EntityClass.Strategy.SINGLE_TABLE && !subclasses.isEmpty()
+                || jpa.has(element, "DiscriminatorColumn")) {
+            discriminator();
+        }
+        for (EntityClass sub : subclasses) {
+            // A single-table subclass's columns are in the root's table: a column its type makes
+            // required (a primitive) allows null, with a check that rows of this class have a value.
+            for (PersistentAttribute attribute : sub.ownAttributes(true)) {
+                readAttribute(attribute, new Context(main, false, true, discriminatorValue(sub), 0));
+            }
+            checks(sub.element(), main);
+        }
+        subclassChecks();
+        keySecondaryTables();
         if (!declaresId) {
             diagnostics.report(Message.NO_ID, element, element.getQualifiedName());
         }
-        PrimaryKey key = null;
-        if (!primaryKey.isEmpty()) {
-            String name = PostgresNames.derived(tableName.name(), List.of(), "pkey");
-            claim(Declaration.Kind.PRIMARY_KEY, name, element, null);
-            key = new PrimaryKey(name, primaryKey);
-        }
-        for (Placed<UniqueConstraint> u : columnUniques) {
-            if (!u.value().columns().equals(primaryKey)) {
-                addUnique(u.value(), u.element(), u.mirror());
-            }
-        }
-        for (Placed<ForeignKey> f : columnForeignKeys) {
-            if (claim(Declaration.Kind.FOREIGN_KEY, f.value().name(), f.element(), f.mirror())) {
-                foreignKeys.add(f.value());
-            }
-        }
         readUniqueConstraints(table);
         readIndexes(table);
+        checks(element, main);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new EntityTable(element,
-                new Table(tableName, List.copyOf(columns.values()), key, uniques, indexes, foreignKeys,
-                        comment(table.comment())),
-                declarations, sequences, columnElements, renames));
+        var tables = new ArrayList<Table>();
+        var declarations = new ArrayList<Declaration>();
+        var columnElements = new HashMap<QualifiedName, Map<String, Element>>();
+        String comment = !table.comment().isEmpty() ? table.comment() : hibernateComment(element);
+        tables.add(main.build(comment, diagnostics));
+        for (TableParts t : extra) {
+            tables.add(t.build(null, diagnostics));
+        }
+        for (TableParts t : concat(List.of(main), extra)) {
+            declarations.addAll(t.declarations);
+            columnElements.put(t.name, Map.copyOf(t.columnElements));
+        }
+        if (diagnostics.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new EntityTable(element, tables, declarations, sequences, List.copyOf(enumTypes.values()),
+                columnElements, renames, foreignColumns));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        var all = new ArrayList<T>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Reports the entity-level mappings this version cannot read; false if there is one. */
     private boolean isSupported(TableAnnotation table) {
         boolean supported = true;
-        Optional<TypeElement> parent = entity.entitySuperclass();
-        if (parent.isPresent()) {
-            diagnostics.report(Message.NOT_SUPPORTED_YET, element,
-                    "Entity inheritance (extending the @Entity " + parent.get().getQualifiedName() + ")",
-                    element.getQualifiedName(), CLASS_HINT);
-            supported = false;
-        }
-        for (String annotation : NOT_YET_ON_CLASS) {
+        for (String annotation : NOT_ON_CLASS) {
             Optional<AnnotationValues> found = jpa.find(element, annotation);
             if (found.isPresent()) {
                 diagnostics.report(Message.NOT_SUPPORTED_YET, element, found.get().mirror(), found.get().display(),
@@ -156,153 +184,351 @@ final class TableReader {
         }
         if (!table.unsupported().isEmpty()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, element, table.mirror(), String.join(", ", table.unsupported()),
-                    element.getQualifiedName(), "leave it out for now");
+                    element.getQualifiedName(), "leave it out");
             supported = false;
         }
-        Optional<Element> property = entity.propertyAccess();
-        if (property.isPresent()) {
-            diagnostics.report(Message.NOT_SUPPORTED_YET, property.get(),
-                    "Property access (mapping annotations on getters)", element.getQualifiedName(),
-                    "annotate the fields instead, for now");
-            supported = false;
+        for (EntityClass c = entity; c.parent().isPresent(); c = c.parent().get()) {
+            Optional<AnnotationValues> inheritance = jpa.find(c.element(), "Inheritance");
+            if (inheritance.isPresent()) {
+                diagnostics.report(Message.INHERITANCE_NOT_ON_ROOT, c.element(), inheritance.get().mirror(),
+                        c.element().getQualifiedName(), entity.root().element().getQualifiedName());
+                supported = false;
+            }
         }
         return supported;
     }
 
-    private void readAttribute(PersistentAttribute attribute) {
+    private void declareSecondaryTables() {
+        for (AnnotationValues t : AttributeOverrides.repeated(element, jpa, "SecondaryTable", "SecondaryTables")) {
+            String name = jpa.naming().physical(t.string("name"));
+            if (name.isEmpty()) {
+                continue;
+            }
+            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), element, t.mirror());
+            secondary.put(name, parts);
+            secondaryKeyNames.put(name, t.annotations("pkJoinColumns").stream().map(j -> j.string("name")).toList());
+        }
+    }
+
+    /**
+     * A secondary table is keyed by the entity's key (the same column names unless its
+     * {@code pkJoinColumns} name them), which references the entity's table.
+     */
+    private void keySecondaryTables() {
+        for (var entry : secondary.entrySet()) {
+            TableParts t = entry.getValue();
+            List<String> written = secondaryKeyNames.get(entry.getKey());
+            var names = new ArrayList<String>();
+            var existing = new java.util.LinkedHashMap<>(t.columns);
+            t.columns.clear();
+            for (int i = 0; i < main.primaryKey.size(); i++) {
+                Column key = main.columns.get(main.primaryKey.get(i));
+                String name = i < written.size() && !written.get(i).isEmpty() ? jpa.naming().physical(written.get(i)) : key.name();
+                t.columns.put(name, new Column(name, key.type(), false, null, Identity.NONE, null));
+                t.columnOwners.put(name, "the key of " + t.name);
+                names.add(name);
+            }
+            existing.forEach((n, c) -> {
+                if (t.columns.putIfAbsent(n, c) != null) {
+                    diagnostics.report(Message.DUPLICATE_COLUMN, t.columnElements.get(n), null, n, t.name, "the key of " + t.name);
+                }
+            });
+            t.primaryKey.addAll(0, names);
+            if (!names.isEmpty()) {
+                t.addForeignKey(new ForeignKey(PostgresNames.derived(t.name.name(), names, "fkey"), names, main.name,
+                        List.copyOf(main.primaryKey), ReferentialAction.NO_ACTION), element, t.mirror, diagnostics);
+            }
+            extra.add(0, t);
+        }
+    }
+
+    /** The discriminator column of a single-table hierarchy (or one a joined root declares): {@code dtype varchar(31)}. */
+    private void discriminator() {
+        Optional<AnnotationValues> d = jpa.find(element, "DiscriminatorColumn");
+        String name = d.map(v -> v.string("name")).filter(s -> !s.isEmpty()).orElse("DTYPE");
+        String kind = d.map(v -> v.constant("discriminatorType", "STRING")).orElse("STRING");
+        int length = d.map(v -> v.integer("length", 31)).orElse(31);
+        String type = switch (kind) {
+            case "INTEGER" -> "integer";
+            case "CHAR" -> "character(1)";
+            default -> "character varying(" + length + ")";
+        };
+        String definition = d.map(v -> v.string("columnDefinition")).orElse("");
+        var column = new Column(jpa.naming().physical(name), ColumnType.of(definition.isEmpty() ? type : definition),
+                false, null, Identity.NONE, null);
+        if (!main.addColumn(column, "the discriminator of " + element.getSimpleName(), element,
+                d.map(AnnotationValues::mirror).orElse(null), diagnostics)) {
+            return;
+        }
+        if (!kind.equals("INTEGER") && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE) {
+            // Hibernate checks that the discriminator holds one of the hierarchy's values.
+            var values = new ArrayList<String>();
+            if (!entity.isAbstract()) {
+                values.add(discriminatorValue(entity));
+            }
+            subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
+            if (!values.isEmpty()) {
+                main.addCheck(new CheckConstraint(PostgresNames.derived(main.name.name(), List.of(column.name()), "check"),
+                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(TableReader::literal).toList()) + ")"),
+                        element, null, diagnostics);
+            }
+        }
+    }
+
+    /** A column a single-table subclass requires: checked for the rows of that class. */
+    private void subclassRequired(String discriminatorValue, String column, Element on) {
+        subclassRequired.computeIfAbsent(discriminatorValue, v -> new java.util.TreeMap<>()).put(column, on);
+    }
+
+    /**
+     * One check per single-table subclass with required columns, as Hibernate writes it:
+     * {@code dtype <> 'Cat' or (a is not null and b is not null)}.
+     */
+    private void subclassChecks() {
+        subclassRequired.forEach((value, columns) -> {
+            String required = String.join(" and ",
+                    columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
+            main.addCheck(new CheckConstraint(
+                    PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
+                    Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")"),
+                    columns.values().iterator().next(), null, diagnostics);
+        });
+    }
+
+    /** {@code @DiscriminatorValue}, else the entity name. */
+    private String discriminatorValue(EntityClass c) {
+        return jpa.find(c.element(), "DiscriminatorValue").map(v -> v.string("value")).filter(s -> !s.isEmpty())
+                .orElse(c.entityName());
+    }
+
+    private String discriminatorColumn() {
+        return jpa.naming().physical(jpa.find(element, "DiscriminatorColumn").map(v -> v.string("name"))
+                .filter(s -> !s.isEmpty()).orElse("DTYPE"));
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A joined subclass's table: keyed by its parent's key, which it references. */
+    private void joinedKey() {
+        EntityClass parent = entity.parent().orElseThrow();
+        List<KeyColumn> key = keys.primaryKey(parent.element());
+        if (key.isEmpty()) {
+            return; // the parent reports its missing or unreadable id
+        }
+        QualifiedName parentTable = keys.tableName(parent.element());
+        var names = new ArrayList<String>();
+        for (KeyColumn k : key) {
+            Column column = new Column(k.name(), k.type(), false, null, Identity.NONE, null);
+            if (main.addColumn(column, "the key of " + element.getSimpleName(), element, null, diagnostics)) {
+                main.primaryKey.add(k.name());
+                names.add(k.name());
+            }
+        }
+        main.addForeignKey(new ForeignKey(PostgresNames.derived(main.name.name(), names, "fkey"), names, parentTable,
+                key.stream().map(KeyColumn::name).toList(), onDelete(element)), element, null, diagnostics);
+    }
+
+    private void readAttribute(PersistentAttribute attribute, Context context) {
         Element field = attribute.element();
-        boolean id = jpa.has(field, "Id");
-        declaresId |= id || jpa.has(field, "EmbeddedId");
-        Optional<AnnotationValues> blocked = jpa.findAny(field, NOT_YET_ON_FIELD);
+        boolean id = context.id() || jpa.has(field, "Id");
+        if (context.into() == main) {
+            declaresId |= id || jpa.has(field, "EmbeddedId");
+        }
+        Optional<AnnotationValues> blocked = jpa.findAny(field, NOT_ON_FIELD);
         if (blocked.isPresent()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, field, blocked.get().mirror(), blocked.get().display(),
                     attribute.display(), FIELD_HINT);
             return;
         }
+        if (jpa.has(field, "ElementCollection")) {
+            new CollectionTables(this).elementCollection(attribute);
+            return;
+        }
         Optional<RelationAnnotation> relation = RelationAnnotation.on(field, jpa);
-        Optional<Mapped> mapped;
         if (relation.isPresent()) {
             RelationAnnotation r = relation.get();
-            if (r.kind().equals("OneToMany")) {
-                if (r.mappedBy().isEmpty()) {
-                    diagnostics.report(Message.NOT_SUPPORTED_YET, field, r.mirror(), "@OneToMany without mappedBy",
-                            attribute.display(), "map the other side with @ManyToOne and use mappedBy, for now");
+            switch (r.kind()) {
+                case "OneToMany" -> {
+                    if (r.mappedBy().isEmpty()) {
+                        new CollectionTables(this).oneToMany(attribute, r);
+                    }
                 }
-                return;
+                case "ManyToMany" -> {
+                    if (r.mappedBy().isEmpty()) {
+                        new CollectionTables(this).manyToMany(attribute, r);
+                    }
+                }
+                default -> {
+                    if (r.ownsJoinColumn()) {
+                        joinColumns(attribute, r, id, context);
+                    }
+                }
             }
-            if (!r.ownsJoinColumn()) {
-                return;
-            }
-            mapped = joinColumn(attribute, r, id);
-        } else {
-            mapped = basicColumn(attribute, id);
-        }
-        if (mapped.isEmpty()) {
-            unreadColumns.add(relation.isPresent()
-                    ? jpa.naming().physical(JoinColumnAnnotation.on(field, jpa).name())
-                    : attribute.columnName(ColumnAnnotation.on(field, jpa), jpa.naming()));
             return;
         }
-        add(attribute, mapped.get(), id);
+        Optional<TypeElement> embeddable = embeddable(attribute);
+        if (embeddable.isPresent()) {
+            embedded(attribute, embeddable.get(), context.deeper(), id || jpa.has(field, "EmbeddedId"));
+            return;
+        }
+        if (jpa.has(field, "Embedded") || jpa.has(field, "EmbeddedId")) {
+            diagnostics.report(Message.EMBEDDED_NOT_EMBEDDABLE, field, attribute.display(), attribute.type());
+            return;
+        }
+        ColumnAnnotation annotation = attribute.column(jpa);
+        if (!annotation.table().isEmpty() && context.into() == main) {
+            TableParts other = secondary.get(jpa.naming().physical(annotation.table()));
+            if (other == null) {
+                diagnostics.report(Message.NO_SUCH_SECONDARY_TABLE, field, annotation.mirror(), annotation.table(),
+                        attribute.display(), element.getQualifiedName());
+                return;
+            }
+            context = new Context(other, false, context.forcedNullable(), context.subclassValue(), context.depth());
+        }
+        Optional<Column> column = basicColumn(attribute, id, context);
+        if (column.isEmpty()) {
+            unreadColumns.add(attribute.columnName(annotation, jpa.naming()));
+            return;
+        }
+        add(attribute, column.get(), annotation, id, context.into());
     }
 
-    private void add(PersistentAttribute attribute, Mapped mapped, boolean id) {
-        String name = mapped.column().name();
-        PersistentAttribute previous = columnOwners.putIfAbsent(name, attribute);
-        if (previous != null) {
-            diagnostics.report(Message.DUPLICATE_COLUMN, attribute.element(), mapped.mirror(), name, tableName,
-                    previous.display());
+    /** The {@code @Embeddable} class of an attribute's type, if it has one. */
+    Optional<TypeElement> embeddable(PersistentAttribute attribute) {
+        return attribute.type() instanceof DeclaredType d && jpa.has(d.asElement(), "Embeddable")
+                ? Optional.of((TypeElement) d.asElement()) : Optional.empty();
+    }
+
+    /** The attributes of an embedded value, with the overrides of the levels around it. */
+    private void embedded(PersistentAttribute attribute, TypeElement embeddable, Context context, boolean id) {
+        if (context.depth() > MAX_EMBEDDING) {
+            diagnostics.report(Message.EMBEDDING_CYCLE, attribute.element(), attribute.display(),
+                    embeddable.getQualifiedName());
             return;
         }
-        columns.put(name, mapped.column());
-        columnElements.put(name, attribute.element());
-        RenamedFromAnnotation.on(attribute.element()).ifPresent(r -> renames.put(name, r.oldName()));
-        declarations.add(new Declaration(Declaration.Kind.COLUMN, new QualifiedName(tableName.schema(), name),
-                attribute.element(), mapped.mirror()));
+        AttributeOverrides overrides = AttributeOverrides.declaredOn(attribute.element(), jpa)
+                .under(attribute.overrides().inside(attribute.name()));
+        var inner = new Context(context.into(), id, context.forcedNullable(), context.subclassValue(), context.depth());
+        for (PersistentAttribute a : embeddedAttributes(embeddable, attribute.type(), overrides, context.forcedNullable())) {
+            readAttribute(a, inner);
+        }
+    }
+
+    /** The persistent attributes of an embeddable class and its mapped superclasses, accessed as the entity is. */
+    List<PersistentAttribute> embeddedAttributes(TypeElement embeddable, TypeMirror seenFrom, AttributeOverrides overrides,
+            boolean forcedNullable) {
+        var classes = new java.util.ArrayDeque<TypeElement>();
+        for (TypeElement t = embeddable; t != null; ) {
+            classes.push(t);
+            TypeMirror s = t.getSuperclass();
+            t = s instanceof DeclaredType d && jpa.has(d.asElement(), "MappedSuperclass") ? (TypeElement) d.asElement() : null;
+        }
+        boolean property = jpa.find(embeddable, "Access").map(a -> a.constant("value", "FIELD").equals("PROPERTY"))
+                .orElse(entity.propertyAccess());
+        var all = new ArrayList<PersistentAttribute>();
+        for (TypeElement t : classes) {
+            all.addAll(EntityClass.declaredAttributes(t, seenFrom, property, jpa, types, overrides, forcedNullable));
+        }
+        return all;
+    }
+
+    private void add(PersistentAttribute attribute, Column column, ColumnAnnotation annotation, boolean id, TableParts into) {
+        if (!into.addColumn(column, attribute.display(), attribute.element(), annotation.mirror(), diagnostics)) {
+            return;
+        }
+        if (into == main) {
+            RenamedFromAnnotation.on(attribute.element()).ifPresent(r -> renames.put(column.name(), r.oldName()));
+        }
         if (id) {
-            primaryKey.add(name);
+            into.primaryKey.add(column.name());
         }
-        if (mapped.unique()) {
-            columnUniques.add(new Placed<>(new UniqueConstraint(
-                    PostgresNames.derived(tableName.name(), List.of(name), "key"), List.of(name)),
-                    attribute.element(), mapped.mirror()));
+        if (annotation.unique()) {
+            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), List.of(column.name()), "key"),
+                    List.of(column.name())), attribute.element(), annotation.mirror(), diagnostics);
         }
-        if (mapped.foreignKey() != null) {
-            columnForeignKeys.add(new Placed<>(mapped.foreignKey(), attribute.element(), mapped.mirror()));
+        columnChecks(attribute, column, into);
+    }
+
+    /** Hibernate's {@code @Check} on an attribute: a check constraint naming its column. */
+    private void columnChecks(PersistentAttribute attribute, Column column, TableParts into) {
+        for (AnnotationValues check : hibernateChecks(attribute.element())) {
+            String name = check.string("name").isEmpty()
+                    ? PostgresNames.derived(into.name.name(), List.of(column.name()), "check")
+                    : PostgresNames.fold(check.string("name"));
+            into.addCheck(new CheckConstraint(name, check.string("constraints")), attribute.element(), check.mirror(),
+                    diagnostics);
         }
     }
 
-    private static final String COLUMN_DEFAULT = "org.hibernate.annotations.ColumnDefault";
+    /** Hibernate's {@code @Check}s on a class: table check constraints. */
+    private void checks(Element on, TableParts into) {
+        for (AnnotationValues check : hibernateChecks(on)) {
+            String name = check.string("name").isEmpty()
+                    ? PostgresNames.derived(into.name.name(), List.of(), "check")
+                    : PostgresNames.fold(check.string("name"));
+            into.addCheck(new CheckConstraint(name, check.string("constraints")), on, check.mirror(), diagnostics);
+        }
+    }
 
-    private Optional<Mapped> basicColumn(PersistentAttribute attribute, boolean id) {
+    private List<AnnotationValues> hibernateChecks(Element on) {
+        var all = new ArrayList<AnnotationValues>();
+        jpa.findNamed(on, HIBERNATE + "Check").ifPresent(all::add);
+        jpa.findNamed(on, HIBERNATE + "Checks").ifPresent(c -> all.addAll(c.annotations("value")));
+        return all;
+    }
+
+    private String hibernateComment(Element on) {
+        return jpa.findNamed(on, HIBERNATE + "Comment").map(c -> c.string("value")).filter(s -> !s.isEmpty()).orElse(null);
+    }
+
+    /** A basic attribute's column, in a table being read. Empty after an error. */
+    Optional<Column> basicColumn(PersistentAttribute attribute, boolean id, Context context) {
+        return basicColumn(attribute, id, context, context.into());
+    }
+
+    private Optional<Column> basicColumn(PersistentAttribute attribute, boolean id, Context context, TableParts into) {
         Element field = attribute.element();
-        ColumnAnnotation column = ColumnAnnotation.on(field, jpa);
+        ColumnAnnotation column = attribute.column(jpa);
         if (!column.unsupported().isEmpty()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, field, column.mirror(), String.join(", ", column.unsupported()),
-                    attribute.display(), "leave it out, or mark the field @Transient, for now");
+                    attribute.display(), "leave it out");
             return Optional.empty();
         }
-        if (attribute.type() instanceof DeclaredType declared) {
-            if (jpa.has(declared.asElement(), "Embeddable")) {
-                diagnostics.report(Message.NOT_SUPPORTED_YET, field,
-                        "The @Embeddable type " + declared.asElement().getSimpleName(), attribute.display(), FIELD_HINT);
-                return Optional.empty();
-            }
-            if (EntityClass.isEntity(declared.asElement(), jpa)) {
-                diagnostics.report(Message.MISSING_RELATION, field, attribute.display(), attribute.type());
-                return Optional.empty();
-            }
-        }
-        Optional<Basic> basic = BasicTypes.of(attribute.type());
-        if (basic.isEmpty()) {
-            diagnostics.report(Message.UNMAPPABLE_TYPE, field, attribute.display(), attribute.type());
+        if (attribute.type() instanceof DeclaredType declared && EntityClass.isEntity(declared.asElement(), jpa)) {
+            diagnostics.report(Message.MISSING_RELATION, field, attribute.display(), attribute.type());
             return Optional.empty();
         }
-        boolean enumAsString = BasicTypes.isEnumAsString(attribute, jpa);
-        if (!hasValidSize(attribute, column, basic.get(), enumAsString)) {
+        Optional<TypedColumn> typed = new ColumnTypes(jpa, diagnostics, types).of(attribute, column);
+        if (typed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Identity> identity = id ? generation(attribute, basic.get()) : Optional.of(Identity.NONE);
+        TypedColumn t = typed.get();
+        Optional<Identity> identity = id && t.basic() != null ? generation(attribute, t.basic()) : Optional.of(Identity.NONE);
         if (identity.isEmpty()) {
             return Optional.empty();
         }
         boolean optional = jpa.find(field, "Basic").map(b -> b.bool("optional", true)).orElse(true);
-        boolean nullable = !id && !attribute.type().getKind().isPrimitive() && column.nullable() && optional;
+        // Hibernate: a primitive is NOT NULL, but not inside an embeddable; a single-table subclass
+        // keeps an explicit nullable = false, and checks an implied one per discriminator value.
+        boolean implied = attribute.type().getKind().isPrimitive() && context.depth() == 0 || !optional;
+        boolean explicit = !column.nullable() || BeanValidation.notNull(field);
+        boolean nullable = !id && !explicit && (!implied || context.forcedNullable());
+        String name = attribute.columnName(column, jpa.naming());
+        if (!id && !explicit && implied && context.forcedNullable() && context.subclassValue() != null) {
+            subclassRequired(context.subclassValue(), name, field);
+        }
         // Hibernate's @ColumnDefault: the SQL expression, as written, becomes the column default.
-        String defaultExpression = jpa.findNamed(field, COLUMN_DEFAULT).map(d -> d.string("value"))
+        String defaultExpression = jpa.findNamed(field, HIBERNATE + "ColumnDefault").map(d -> d.string("value"))
                 .filter(v -> !v.isBlank()).orElse(null);
-        return Optional.of(new Mapped(
-                new Column(attribute.columnName(column, jpa.naming()), BasicTypes.columnType(basic.get(), column, enumAsString),
-                        nullable, defaultExpression, identity.get(), comment(column.comment())),
-                column.mirror(), column.unique(), null));
-    }
-
-    /** Checks length, precision and scale where the type uses them; false after an error. */
-    private boolean hasValidSize(PersistentAttribute attribute, ColumnAnnotation column, Basic basic,
-            boolean enumAsString) {
-        Element field = attribute.element();
-        if (BasicTypes.usesLength(basic, enumAsString) && column.length() <= 0) {
-            diagnostics.report(Message.BAD_LENGTH, field, column.mirror(), column.length(), attribute.display());
-            return false;
-        }
-        if (!BasicTypes.usesPrecision(basic)) {
-            return true;
-        }
-        int precision = column.precision();
-        int scale = column.scale();
-        if (precision < 0 || precision > BasicTypes.MAX_NUMERIC_PRECISION || scale < 0) {
-            diagnostics.report(Message.BAD_PRECISION, field, column.mirror(), precision, scale, attribute.display());
-            return false;
-        }
-        if (precision > 0 && scale > precision) {
-            diagnostics.report(Message.SCALE_OVER_PRECISION, field, column.mirror(), precision, scale,
-                    attribute.display());
-            return false;
-        }
-        if (precision == 0 && scale != 0) {
-            diagnostics.report(Message.SCALE_IGNORED, field, column.mirror(), scale, attribute.display(), scale);
-        }
-        return true;
+        String comment = !column.comment().isEmpty() ? column.comment() : hibernateComment(field);
+        t.check().ifPresent(expression -> into.addCheck(new CheckConstraint(
+                PostgresNames.derived(into.name.name(), List.of(name), "check"),
+                expression.replace("{column}", Identifiers.quote(name))),
+                field, column.mirror(), diagnostics));
+        t.enumType().ifPresent(e -> enumTypes.putIfAbsent(e.name(), e));
+        return Optional.of(new Column(name, t.type(), nullable, defaultExpression, identity.get(), comment));
     }
 
     /**
@@ -333,6 +559,10 @@ final class TableReader {
             }
             return Optional.empty();
         }
+        if (g.strategy().equals("IDENTITY") && entity.strategy() == EntityClass.Strategy.TABLE_PER_CLASS) {
+            diagnostics.report(Message.IDENTITY_IN_TABLE_PER_CLASS, attribute.element(), g.mirror(), attribute.display());
+            return Optional.empty();
+        }
         switch (g.strategy()) {
             case "IDENTITY":
                 return Optional.of(Identity.BY_DEFAULT);
@@ -353,22 +583,23 @@ final class TableReader {
 
     /**
      * Records the sequence behind a SEQUENCE or AUTO id: the named {@code @SequenceGenerator}, else
-     * a sequence named like the generator, else Hibernate 6's default {@code <table>_seq}, in the
-     * table's schema, starting at 1 with an increment of 50. False after an error.
+     * a sequence named like the generator, else Hibernate's default {@code <table>_seq} (the root's
+     * table in a hierarchy), starting at 1 with an increment of 50. Hibernate puts it in the default
+     * schema, not the table's, unless the generator names a schema. False after an error.
      */
     private boolean sequence(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
         Optional<SequenceGeneratorAnnotation> declared = generators.find(generated.generator(), attribute, entity);
-        String defaultName = PostgresNames.derived(tableName.name(), List.of(), "seq");
+        String defaultName = jpa.naming().physical(entity.root().tableName().name() + "_SEQ");
         if (declared.isEmpty()) {
             String name = generated.generator().isEmpty() ? defaultName : jpa.naming().physical(generated.generator());
-            sequences.add(new DeclaredSequence(new Sequence(new QualifiedName(tableName.schema(), name), 1, 50),
+            sequences.add(new DeclaredSequence(new Sequence(QualifiedName.of(name), 1, 50),
                     attribute.element(), generated.mirror()));
             return true;
         }
         SequenceGeneratorAnnotation g = declared.get();
         String written = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
         String name = written.isEmpty() ? defaultName : jpa.naming().physical(written);
-        String schema = g.schema().isEmpty() ? tableName.schema() : jpa.naming().physical(g.schema());
+        String schema = g.schema().isEmpty() ? "" : jpa.naming().physical(g.schema());
         if (g.allocationSize() == 0) {
             diagnostics.report(Message.BAD_ALLOCATION_SIZE, g.holder(), g.mirror(), name);
             return false;
@@ -380,59 +611,177 @@ final class TableReader {
     }
 
     /**
-     * The join column of a {@code @ManyToOne} or owning {@code @OneToOne}: typed as the column it
-     * references, with a foreign key to it, unique for a one-to-one.
+     * The join columns of a {@code @ManyToOne} or owning {@code @OneToOne}: typed as the columns they
+     * reference (the target's key, or {@code referencedColumnName}), with a foreign key to them,
+     * unique for a one-to-one. A composite key gives one column per key column,
+     * {@code <attribute>_<key column>}.
      */
-    private Optional<Mapped> joinColumn(PersistentAttribute attribute, RelationAnnotation relation, boolean id) {
+    private void joinColumns(PersistentAttribute attribute, RelationAnnotation relation, boolean id, Context context) {
         Element field = attribute.element();
+        TableParts into = context.into();
         Optional<TypeElement> target = keys.target(attribute, relation);
         if (target.isEmpty()) {
             diagnostics.report(Message.NOT_AN_ENTITY, field, relation.mirror(), relation.display(), attribute.display(),
                     relation.targetEntity().orElse(attribute.type()));
-            return Optional.empty();
+            unreadColumns.add(jpa.naming().physical(attribute.joinColumn(jpa).name()));
+            return;
         }
-        JoinColumnAnnotation join = JoinColumnAnnotation.on(field, jpa);
+        List<JoinColumnAnnotation> joins = jpa.find(field, "JoinColumns")
+                .map(v -> v.annotations("value").stream().map(JoinColumnAnnotation::of).toList()).orElse(List.of());
+        if (!joins.isEmpty()) {
+            compositeJoinColumns(attribute, relation, joins, target.get(), id, context);
+            return;
+        }
+        JoinColumnAnnotation join = attribute.joinColumn(jpa);
         if (!join.unsupported().isEmpty()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, field, join.mirror(), String.join(", ", join.unsupported()),
-                    attribute.display(), "leave it out, or mark the field @Transient, for now");
-            return Optional.empty();
+                    attribute.display(), "leave it out");
+            return;
         }
         AnnotationMirror mirror = join.mirror() != null ? join.mirror() : relation.mirror();
-        QualifiedName targetTable = keys.tableName(target.get());
-        KeyColumn referenced;
+        Optional<List<KeyColumn>> referenced = referenced(attribute, relation, join, target.get(), mirror);
+        if (referenced.isEmpty()) {
+            unreadColumns.add(jpa.naming().physical(join.name()));
+            return;
+        }
+        List<KeyColumn> targetColumns = referenced.get();
+        boolean explicit = !join.nullable() || BeanValidation.notNull(field);
+        boolean nullable = !id && !explicit && (relation.optional() || context.forcedNullable());
+        var names = new ArrayList<String>();
+        for (KeyColumn k : targetColumns) {
+            String name = targetColumns.size() == 1 ? attribute.joinColumnName(join, k.name(), jpa.naming())
+                    : jpa.naming().physical(attribute.name() + "_" + k.name());
+            var column = new Column(name, k.type(), nullable, null, Identity.NONE, comment(join.comment()));
+            if (!into.addColumn(column, attribute.display(), field, mirror, diagnostics)) {
+                return;
+            }
+            if (id) {
+                into.primaryKey.add(name);
+            }
+            if (!id && !explicit && !relation.optional() && context.subclassValue() != null) {
+                subclassRequired(context.subclassValue(), name, field);
+            }
+            names.add(name);
+        }
+        if (relation.isOneToOne() || join.unique()) {
+            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
+                    field, mirror, diagnostics);
+        }
+        if (!join.noConstraint() && keys.isReferenceable(target.get())) {
+            String fkName = join.foreignKeyName().isEmpty()
+                    ? PostgresNames.derived(into.name.name(), names, "fkey")
+                    : PostgresNames.fold(join.foreignKeyName());
+            into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target.get()),
+                    targetColumns.stream().map(KeyColumn::name).toList(), onDelete(field)), field, mirror, diagnostics);
+        }
+    }
+
+    /**
+     * {@code @JoinColumns}: one column per column of the target's key (or per
+     * {@code referencedColumnName}), named as written, with one foreign key over them all.
+     */
+    private void compositeJoinColumns(PersistentAttribute attribute, RelationAnnotation relation,
+            List<JoinColumnAnnotation> joins, TypeElement target, boolean id, Context context) {
+        Element field = attribute.element();
+        TableParts into = context.into();
+        List<KeyColumn> key = keys.primaryKey(target);
+        if (key.isEmpty()) {
+            diagnostics.report(Message.TARGET_WITHOUT_KEY, field, relation.mirror(), attribute.display(),
+                    target.getQualifiedName());
+            return;
+        }
+        var names = new ArrayList<String>();
+        var referenced = new ArrayList<String>();
+        boolean nullable = !id && relation.optional() && joins.stream().allMatch(JoinColumnAnnotation::nullable);
+        for (int i = 0; i < joins.size(); i++) {
+            JoinColumnAnnotation join = joins.get(i);
+            KeyColumn k;
+            if (!join.referencedColumnName().isEmpty()) {
+                String name = jpa.naming().physical(join.referencedColumnName());
+                Optional<KeyColumn> found = key.stream().filter(c -> c.name().equals(name)).findFirst();
+                if (found.isEmpty()) {
+                    diagnostics.report(Message.MISSING_REFERENCED_COLUMN, field, join.mirror(),
+                            join.referencedColumnName(), attribute.display(), keys.tableName(target));
+                    return;
+                }
+                k = found.get();
+            } else if (i < key.size()) {
+                k = key.get(i);
+            } else {
+                break;
+            }
+            String name = join.name().isEmpty() ? jpa.naming().physical(attribute.name() + "_" + k.name())
+                    : jpa.naming().physical(join.name());
+            if (!into.addColumn(new Column(name, k.type(), nullable, null, Identity.NONE, comment(join.comment())),
+                    attribute.display(), field, join.mirror(), diagnostics)) {
+                return;
+            }
+            if (id) {
+                into.primaryKey.add(name);
+            }
+            names.add(name);
+            referenced.add(k.name());
+        }
+        if (referenced.size() != key.size() || !new HashSet<>(referenced).containsAll(key.stream().map(KeyColumn::name).toList())) {
+            diagnostics.report(Message.JOIN_COLUMNS_INCOMPLETE, field, relation.mirror(), attribute.display(),
+                    keys.tableName(target), String.join(", ", key.stream().map(KeyColumn::name).toList()));
+            return;
+        }
+        if (relation.isOneToOne()) {
+            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
+                    field, relation.mirror(), diagnostics);
+        }
+        if (joins.stream().noneMatch(JoinColumnAnnotation::noConstraint) && keys.isReferenceable(target)) {
+            String fkName = joins.stream().map(JoinColumnAnnotation::foreignKeyName).filter(n -> !n.isEmpty()).findFirst()
+                    .map(PostgresNames::fold).orElse(PostgresNames.derived(into.name.name(), names, "fkey"));
+            into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target), referenced, onDelete(field)),
+                    field, relation.mirror(), diagnostics);
+        }
+    }
+
+    /** The columns a join column references; empty after an error. */
+    Optional<List<KeyColumn>> referenced(PersistentAttribute attribute, RelationAnnotation relation,
+            JoinColumnAnnotation join, TypeElement target, AnnotationMirror mirror) {
+        Element field = attribute.element();
+        QualifiedName targetTable = keys.tableName(target);
         if (!join.referencedColumnName().isEmpty()) {
             String name = jpa.naming().physical(join.referencedColumnName());
-            Optional<KeyColumn> found = keys.column(target.get(), name);
+            Optional<KeyColumn> found = keys.column(target, name);
             if (found.isEmpty()) {
                 diagnostics.report(Message.MISSING_REFERENCED_COLUMN, field, mirror, join.referencedColumnName(),
                         attribute.display(), targetTable);
                 return Optional.empty();
             }
-            if (!keys.isUnique(target.get(), name)) {
+            if (!keys.isUnique(target, name)) {
                 diagnostics.report(Message.REFERENCED_NOT_UNIQUE, field, mirror, join.referencedColumnName(),
                         attribute.display(), name, targetTable);
                 return Optional.empty();
             }
-            referenced = found.get();
-        } else {
-            List<KeyColumn> key = keys.primaryKey(target.get());
-            if (key.size() != 1) {
-                diagnostics.report(Message.COMPOSITE_REFERENCE, field, relation.mirror(), attribute.display(),
-                        target.get().getQualifiedName(), key.size());
-                return Optional.empty();
-            }
-            referenced = key.get(0);
+            return Optional.of(List.of(found.get()));
         }
-        String name = attribute.joinColumnName(join, referenced.name(), jpa.naming());
-        boolean nullable = !id && relation.optional() && join.nullable();
-        ForeignKey foreignKey = join.noConstraint() ? null : new ForeignKey(
-                join.foreignKeyName().isEmpty()
-                        ? PostgresNames.derived(tableName.name(), List.of(name), "fkey")
-                        : PostgresNames.fold(join.foreignKeyName()),
-                List.of(name), targetTable, List.of(referenced.name()), ReferentialAction.NO_ACTION);
-        return Optional.of(new Mapped(
-                new Column(name, referenced.type(), nullable, null, Identity.NONE, comment(join.comment())),
-                mirror, relation.isOneToOne() || join.unique(), foreignKey));
+        List<KeyColumn> key = keys.primaryKey(target);
+        if (key.isEmpty()) {
+            diagnostics.report(Message.TARGET_WITHOUT_KEY, field, relation.mirror(), attribute.display(),
+                    target.getQualifiedName());
+            return Optional.empty();
+        }
+        if (key.size() > 1 && !join.name().isEmpty()) {
+            diagnostics.report(Message.COMPOSITE_REFERENCE, field, mirror, attribute.display(),
+                    target.getQualifiedName(), key.size());
+            return Optional.empty();
+        }
+        return Optional.of(key);
+    }
+
+    /** Hibernate's {@code @OnDelete(action)} on the element: the foreign key's ON DELETE. */
+    ReferentialAction onDelete(Element on) {
+        return jpa.findNamed(on, HIBERNATE + "OnDelete").map(d -> switch (d.constant("action", "NO_ACTION")) {
+            case "CASCADE" -> ReferentialAction.CASCADE;
+            case "SET_NULL" -> ReferentialAction.SET_NULL;
+            case "SET_DEFAULT" -> ReferentialAction.SET_DEFAULT;
+            case "RESTRICT" -> ReferentialAction.RESTRICT;
+            default -> ReferentialAction.NO_ACTION;
+        }).orElse(ReferentialAction.NO_ACTION);
     }
 
     private void readUniqueConstraints(TableAnnotation table) {
@@ -444,9 +793,9 @@ final class TableReader {
             }
             if (hasColumns(u.mirror(), "@UniqueConstraint", u.columnNames())) {
                 String name = u.name().isEmpty()
-                        ? PostgresNames.derived(tableName.name(), u.columnNames(), "key")
+                        ? PostgresNames.derived(main.name.name(), u.columnNames(), "key")
                         : PostgresNames.fold(u.name());
-                addUnique(new UniqueConstraint(name, u.columnNames()), element, u.mirror());
+                main.addUnique(new UniqueConstraint(name, u.columnNames()), element, u.mirror(), diagnostics);
             }
         }
     }
@@ -462,10 +811,10 @@ final class TableReader {
             List<String> names = i.columns().stream().map(IndexColumn::name).toList();
             if (hasColumns(i.mirror(), "@Index", names)) {
                 String name = i.name().isEmpty()
-                        ? PostgresNames.derived(tableName.name(), names, "idx")
+                        ? PostgresNames.derived(main.name.name(), names, "idx")
                         : PostgresNames.fold(i.name());
-                if (claim(Declaration.Kind.INDEX, name, element, i.mirror())) {
-                    indexes.add(new Index(name, i.columns(), i.unique()));
+                if (main.claim(Declaration.Kind.INDEX, name, element, i.mirror(), diagnostics)) {
+                    main.indexes.add(new Index(name, i.columns(), i.unique()));
                 }
             }
         }
@@ -475,40 +824,62 @@ final class TableReader {
     private boolean hasColumns(AnnotationMirror mirror, String what, List<String> names) {
         boolean all = true;
         for (String name : names) {
-            if (!columns.containsKey(name)) {
+            if (!main.columns.containsKey(name)) {
                 all = false;
                 if (!unreadColumns.contains(name)) {
-                    diagnostics.report(Message.MISSING_COLUMN, element, mirror, what, name, tableName,
-                            String.join(", ", columns.keySet()));
+                    diagnostics.report(Message.MISSING_COLUMN, element, mirror, what, name, main.name,
+                            String.join(", ", main.columns.keySet()));
                 }
             }
         }
         return all;
     }
 
-    /** Adds a unique constraint; the same constraint declared twice (by column and by table) is kept once. */
-    private void addUnique(UniqueConstraint unique, Element on, AnnotationMirror mirror) {
-        if (uniques.contains(unique)) {
-            return;
-        }
-        if (claim(Declaration.Kind.UNIQUE_CONSTRAINT, unique.name(), on, mirror)) {
-            uniques.add(unique);
-        }
-    }
-
-    /** Takes a name among the table's constraints and indexes; reports and refuses a name already taken. */
-    private boolean claim(Declaration.Kind kind, String name, Element on, AnnotationMirror mirror) {
-        var declaration = new Declaration(kind, new QualifiedName(tableName.schema(), name), on, mirror);
-        Declaration other = tableNames.putIfAbsent(name, declaration);
-        if (other != null) {
-            diagnostics.report(Message.DUPLICATE_NAME, on, mirror, kind.label(), name, other.origin());
-            return false;
-        }
-        declarations.add(declaration);
-        return true;
-    }
-
-    private static String comment(String comment) {
+    static String comment(String comment) {
         return comment.isEmpty() ? null : comment;
+    }
+
+    // For CollectionTables, which reads the tables an entity's collections ask for.
+
+    JpaAnnotations jpa() {
+        return jpa;
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    EntityKeys keys() {
+        return keys;
+    }
+
+    EntityClass entity() {
+        return entity;
+    }
+
+    Types types() {
+        return types;
+    }
+
+    TableParts mainTable() {
+        return main;
+    }
+
+    void addTable(TableParts table) {
+        extra.add(table);
+    }
+
+    void addForeignColumn(ForeignColumn column) {
+        foreignColumns.add(column);
+    }
+
+    /** Reads an attribute's value (basic, embedded or a relation) into a collection or join table. */
+    void readInto(PersistentAttribute attribute, TableParts table, boolean key) {
+        readAttribute(attribute, new Context(table, key, false, null, 0));
+    }
+
+    /** Reads an element of a collection as a basic column; empty after an error. */
+    Optional<Column> elementColumn(PersistentAttribute attribute, TableParts into) {
+        return basicColumn(attribute, false, new Context(into, false, false, null, 0), into);
     }
 }

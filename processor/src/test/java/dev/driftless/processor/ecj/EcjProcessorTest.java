@@ -110,4 +110,32 @@ class EcjProcessorTest {
         assertTrue(partial.log().contains("add column reading.takenat"), partial.log());
         assertFalse(partial.log().contains("drop table meter"), partial.log());
     }
+
+    /** The Hibernate-oracle corpus (every mapping the processor reads) frozen under ECJ and javac alike. */
+    @Test
+    void theWholeCorpusFreezesAsUnderJavac() throws IOException {
+        Path corpus = Path.of("src", "test", "corpus");
+        var sources = new java.util.TreeMap<String, String>();
+        try (var files = Files.walk(corpus)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                sources.put(corpus.relativize(f).toString(), Files.readString(f));
+            }
+        }
+        Path ecjHistory = tmp.resolve("ecj-history");
+        Ecj.Result r = ecj("corpus", ecjHistory, sources, List.of(), "-Adriftless.freeze=corpus");
+        assertTrue(r.succeeded(), r.log());
+
+        Path javacHistory = tmp.resolve("javac-history");
+        var javaFiles = sources.entrySet().stream()
+                .map(e -> JavaFileObjects.forSourceString(e.getKey().replace('/', '.').replaceAll("\\.java$", ""),
+                        e.getValue()))
+                .toList();
+        assertThat(Compiler.javac().withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + javacHistory, "-Adriftless.freeze=corpus")
+                .compile(javaFiles))
+                .succeeded();
+        for (String file : List.of("snapshot.driftless", "V0001__corpus.sql")) {
+            assertEquals(Files.readString(javacHistory.resolve(file)), Files.readString(ecjHistory.resolve(file)), file);
+        }
+    }
 }

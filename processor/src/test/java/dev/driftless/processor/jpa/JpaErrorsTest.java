@@ -167,41 +167,147 @@ class JpaErrorsTest {
     void aJoinColumnToACompositeKey() {
         JavaFileObject target = jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }");
         JavaFileObject f = jakarta("ToPair", "@Entity public class ToPair { @Id Long id;",
-                "  @ManyToOne", "  Pair pair; }");
-        assertError(compileAll(target, f), f, "DL111", "@ManyToOne", "whose primary key has 2 columns");
+                "  @ManyToOne @JoinColumn(name = \"pair_id\")", "  Pair pair; }");
+        assertError(compileAll(target, f), f, "DL111", "@JoinColumn(name", "whose primary key has 2 columns");
     }
 
     @Test
-    void mappingsNotReadYetAreRefusedNotIgnored() {
+    void mappingsNotReadAreRefusedNotIgnored() {
+        JavaFileObject parent = jakarta("Vehicle", "@Entity @Inheritance(strategy = InheritanceType.JOINED)",
+                "public class Vehicle { @Id Long id; }");
+        JavaFileObject f = jakarta("Car", "@Entity @PrimaryKeyJoinColumn(name = \"car_id\")",
+                "public class Car extends Vehicle { int seats; }");
+        Compilation c = compileAll(parent, f);
+        assertThat(c).hadErrorContaining("[DL112] @PrimaryKeyJoinColumn on test.Car").inFile(f)
+                .onLineContaining("@PrimaryKeyJoinColumn");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+        JavaFileObject g = jakarta("Part", "@Entity public class Part { @Id Long id;",
+                "  @Column(options = \"compression lz4\") String detail;",
+                "  @MapsId @OneToOne Part self;",
+                "  @Id @GeneratedValue(strategy = GenerationType.TABLE) Long other; }");
+        Compilation d = compileAll(g);
+        assertThat(d).hadErrorContaining("[DL112] @Column(options) on Part.detail").inFile(g).onLineContaining("lz4");
+        assertThat(d).hadErrorContaining("[DL112] @MapsId on Part.self").inFile(g).onLineContaining("@MapsId");
+        assertThat(d).hadErrorContaining("[DL112] @GeneratedValue(strategy = TABLE) on Part.other").inFile(g)
+                .onLineContaining("TABLE");
+        assertEquals(3, d.errors().size(), () -> d.errors().toString());
+    }
+
+    @Test
+    void joinColumnsThatLeaveOutAKeyColumn() {
+        JavaFileObject target = jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }");
+        JavaFileObject f = jakarta("ToPair", "@Entity public class ToPair { @Id Long id;",
+                "  @ManyToOne @JoinColumns({@JoinColumn(name = \"pair_a\", referencedColumnName = \"a\")})",
+                "  Pair pair; }");
+        assertError(compileAll(target, f), f, "DL130", "@ManyToOne", "must reference every column of the primary key");
+    }
+
+    @Test
+    void aColumnInASecondaryTableThatIsNotDeclared() {
+        JavaFileObject f = jakarta("Refund", "@Entity @SecondaryTable(name = \"refund_detail\")",
+                "public class Refund { @Id Long id;",
+                "  @Column(table = \"refund_details\") String explanation; }");
+        assertError(compileAll(f), f, "DL131", "refund_details", "names no @SecondaryTable of test.Refund");
+    }
+
+    @Test
+    void inheritanceDeclaredBelowTheRoot() {
+        JavaFileObject parent = jakarta("Animal", "@Entity @Inheritance(strategy = InheritanceType.JOINED)",
+                "public class Animal { @Id Long id; }");
+        JavaFileObject child = jakarta("Dog", "@Entity @Inheritance(strategy = InheritanceType.SINGLE_TABLE)",
+                "public class Dog extends Animal { String name; }");
+        assertError(compileAll(parent, child), child, "DL121", "SINGLE_TABLE", "move @Inheritance to test.Animal");
+    }
+
+    @Test
+    void anEmbeddedTypeThatIsNotEmbeddable() {
+        JavaFileObject address = jakarta("Address", "public class Address { String street; }");
+        JavaFileObject f = jakarta("Customer", "@Entity public class Customer { @Id Long id;",
+                "  @Embedded Address address; }");
+        assertError(compileAll(address, f), f, "DL122", "Address address", "annotate the class with @Embeddable");
+    }
+
+    @Test
+    void anEmbeddableThatContainsItself() {
+        JavaFileObject node = jakarta("Node", "@Embeddable public class Node { String label; @Embedded Node next; }");
+        JavaFileObject f = jakarta("Tree", "@Entity public class Tree { @Id Long id;", "  @Embedded Node root; }");
+        Compilation c = compileAll(node, f);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[DL123]").inFile(node).onLineContaining("Node next");
+        assertThat(c).hadErrorContaining("cannot contain itself");
+    }
+
+    @Test
+    void identityInATablePerClassHierarchy() {
+        JavaFileObject root = jakarta("Payment", "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)",
+                "public abstract class Payment {", "  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id; }");
+        JavaFileObject card = jakarta("Card", "@Entity public class Card extends Payment { String digits; }");
+        Compilation c = compileAll(root, card);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[DL124]").inFile(root).onLineContaining("IDENTITY");
+        assertThat(c).hadErrorContaining("use SEQUENCE");
+    }
+
+    @Test
+    void aRelationToAnEntityWithoutKey() {
+        JavaFileObject target = jakarta("Keyless", "@Entity public class Keyless { String name; }");
+        JavaFileObject f = jakarta("Pointer", "@Entity public class Pointer { @Id Long id;",
+                "  @ManyToOne Keyless target; }");
+        Compilation c = compileAll(target, f);
+        assertThat(c).hadErrorContaining("[DL100]").inFile(target).onLineContaining("class Keyless");
+        assertThat(c).hadErrorContaining("[DL125]").inFile(f).onLineContaining("@ManyToOne");
+        assertThat(c).hadErrorContaining("give the target entity an @Id");
+    }
+
+    @Test
+    void aColumnDefinitionWithConstraints() {
+        JavaFileObject f = jakarta("Note", "@Entity public class Note { @Id Long id;",
+                "  @Column(columnDefinition = \"text not null default ''\") String body; }");
+        assertError(compileAll(f), f, "DL126", "columnDefinition", "write only the SQL type");
+    }
+
+    @Test
+    void aConverterWhoseDatabaseTypeCannotBeTold() {
+        JavaFileObject raw = jakarta("Raw", "@SuppressWarnings({\"rawtypes\", \"unchecked\"})",
+                "public class Raw implements AttributeConverter {",
+                "  public Object convertToDatabaseColumn(Object o) { return o; }",
+                "  public Object convertToEntityAttribute(Object o) { return o; } }");
+        JavaFileObject f = jakarta("Flag", "@Entity public class Flag { @Id Long id;",
+                "  @Convert(converter = Raw.class) Boolean on; }");
+        assertError(compileAll(raw, f), f, "DL127", "@Convert", "does not implement AttributeConverter<X, Y>");
+    }
+
+    @Test
+    void aJdbcTypeCodeWithoutMapping() {
+        JavaFileObject f = jakarta("Doc", "@Entity public class Doc { @Id Long id;",
+                "  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.SQLXML) String xml; }");
+        assertError(compileAll(f), f, "DL128", "SQLXML", "use SqlTypes.JSON, ARRAY");
+    }
+
+    @Test
+    void anElementCollectionOfARawType() {
+        JavaFileObject f = jakarta("Bag", "@Entity public class Bag { @Id Long id;",
+                "  @SuppressWarnings(\"rawtypes\") @ElementCollection java.util.List items; }");
+        assertError(compileAll(f), f, "DL129", "java.util.List items", "declare it as Set<E>, List<E> or Map<K, V>");
+    }
+
+    @Test
+    void twoColumnsOfTwoEmbeddedValuesCollide() {
         JavaFileObject address = jakarta("Address", "@Embeddable public class Address { String street; }");
         JavaFileObject f = jakarta("Customer", "@Entity public class Customer { @Id Long id;",
-                "  @ElementCollection java.util.List<String> tags;",
-                "  Address address;",
-                "  @OneToMany java.util.List<Customer> friends;",
-                "  @Column(columnDefinition = \"jsonb\") String settings;",
-                "}");
+                "  @Embedded Address home;", "  @Embedded Address work; }");
         Compilation c = compileAll(address, f);
-        assertThat(c).hadErrorContaining("[DL112] @ElementCollection on Customer.tags").inFile(f)
-                .onLineContaining("@ElementCollection");
-        assertThat(c).hadErrorContaining("[DL112] The @Embeddable type Address on Customer.address").inFile(f)
-                .onLineContaining("Address address");
-        assertThat(c).hadErrorContaining("[DL112] @OneToMany without mappedBy").inFile(f).onLineContaining("friends");
-        assertThat(c).hadErrorContaining("[DL112] @Column(columnDefinition) on Customer.settings").inFile(f)
-                .onLineContaining("jsonb");
-        assertEquals(4, c.errors().size(), () -> c.errors().toString());
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[DL102] Column street of table customer is mapped twice");
+        assertThat(c).hadErrorContaining("give one of the attributes another @Column(name)");
     }
 
     @Test
-    void entityInheritanceAndPropertyAccessAreRefusedOnTheClass() {
-        JavaFileObject parent = jakarta("Animal", "@Entity public class Animal { @Id Long id; }");
-        JavaFileObject child = jakarta("Dog", "@Entity", "public class Dog extends Animal { String name; }");
-        JavaFileObject property = jakarta("Bean", "@Entity public class Bean { private Long id;",
-                "  @Id public Long getId() { return id; } }");
-        Compilation c = compileAll(parent, child, property);
-        assertThat(c).hadErrorContaining("[DL112] Entity inheritance (extending the @Entity test.Animal) on test.Dog")
-                .inFile(child).onLineContaining("public class Dog");
-        assertThat(c).hadErrorContaining("[DL112] Property access").inFile(property).onLineContaining("getId");
-        assertEquals(2, c.errors().size(), () -> c.errors().toString());
+    void aOneToManyJoinColumnThatClashesWithTheTargetsColumn() {
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; Long owner_id; }");
+        JavaFileObject f = jakarta("Owner", "@Entity public class Owner { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"owner_id\") java.util.List<Line> lines; }");
+        assertError(compileAll(line, f), f, "DL102", "@JoinColumn", "Column owner_id of table line is mapped twice");
     }
 
     @Test

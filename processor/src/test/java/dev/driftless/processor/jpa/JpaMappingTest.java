@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
@@ -81,10 +82,10 @@ class JpaMappingTest {
                 {"f", "real"}, {"fp", "real"}, {"ch", "character(1)"}, {"chp", "character(1)"},
                 {"amount", "numeric(38,2)"}, {"price", "numeric(12,3)"}, {"whole", "numeric(10,0)"},
                 {"big", "numeric(38,0)"}, {"bigger", "numeric(20,0)"},
-                {"uuid", "uuid"}, {"bytes", "bytea"}, {"day", "date"}, {"time", "time(6) without time zone"},
+                {"uuid", "uuid"}, {"bytes", "bytea"}, {"day", "date"}, {"time", "time(0) without time zone"},
                 {"local", "timestamp(6) without time zone"}, {"offset", "timestamp(6) with time zone"},
                 {"zoned", "timestamp(6) with time zone"}, {"instant", "timestamp(6) with time zone"},
-                {"offsettime", "time(6) with time zone"},
+                {"offsettime", "time(0) without time zone"},
                 {"kindname", "character varying(255)"}, {"kindshort", "character varying(12)"},
                 {"kindordinal", "smallint"}, {"kindbare", "smallint"}, {"kinddefault", "smallint"}};
         assertEquals(List.of(expected).stream().map(e -> e[0]).toList(),
@@ -169,7 +170,7 @@ class JpaMappingTest {
     }
 
     @Test
-    void sequencesFollowHibernate6Defaults() {
+    void sequencesFollowHibernate7Defaults() {
         SchemaModel model = read(
                 jakarta("Auto", "@Entity(name = \"Bee\") @Table(name = \"Hive\", schema = \"Farm\")",
                         "public class Auto { @Id @GeneratedValue Long id; }"),
@@ -188,7 +189,7 @@ class JpaMappingTest {
                         "  @Id @GeneratedValue(strategy = GenerationType.UUID) String id; }"));
         assertEquals(List.of(
                 new Sequence(QualifiedName.of("class_ids"), 100, 10),
-                new Sequence(new QualifiedName("farm", "hive_seq"), 1, 50),
+                new Sequence(QualifiedName.of("hive_seq"), 1, 50),
                 new Sequence(new QualifiedName("other", "fieldgen"), 1, 1),
                 new Sequence(QualifiedName.of("seq_seq"), 1, 50),
                 new Sequence(QualifiedName.of("undeclared"), 1, 50)), model.sequences());
@@ -335,7 +336,7 @@ class JpaMappingTest {
         assertEquals(2, things.uniqueConstraints().size());
         assertEquals(2, things.foreignKeys().size());
         assertEquals(1, things.indexes().size());
-        assertEquals(List.of(new Sequence(new QualifiedName("inv", "shared_ids"), 1, 20)), jakarta.sequences());
+        assertEquals(List.of(new Sequence(QualifiedName.of("shared_ids"), 1, 20)), jakarta.sequences());
     }
 
     private static SchemaModel readBoth(String persistence) {
@@ -383,5 +384,65 @@ class JpaMappingTest {
         assertNull(read.renames().oldColumnName(hourly, "id"));
         assertEquals("kwh", read.elementOf(hourly, "kwh").orElseThrow().getSimpleName().toString());
         assertEquals("Hourly", read.elementOf(hourly, "missing").orElseThrow().getSimpleName().toString());
+    }
+
+    private static SchemaModel structures(String persistence) {
+        return read(
+                source(persistence, "Address", "@Embeddable public class Address {",
+                        "  @Column(length = 80) String street; @Column(nullable = false) String city; double lat; }"),
+                source(persistence, "Animal", "@Entity @DiscriminatorValue(\"A\") public class Animal { @Id Long id; }"),
+                source(persistence, "Dog", "@Entity public class Dog extends Animal { int legs; @Column(nullable = false) String breed; }"),
+                source(persistence, "Vehicle", "@Entity @Inheritance(strategy = InheritanceType.JOINED)",
+                        "public class Vehicle { @Id Long id; }"),
+                source(persistence, "Car", "@Entity public class Car extends Vehicle { int seats; }"),
+                source(persistence, "Person", "@Entity public class Person { @Id Long id;",
+                        "  @Embedded @AttributeOverride(name = \"street\", column = @Column(name = \"home_street\"))",
+                        "  Address home;",
+                        "  @ElementCollection @OrderColumn java.util.List<String> nicknames;",
+                        "  @ManyToMany java.util.Set<Animal> pets;",
+                        "  @Lob String biography;",
+                        "  @Temporal(TemporalType.DATE) java.util.Date born; }"));
+    }
+
+    @Test
+    void embeddablesHierarchiesAndCollectionsReadAlikeFromJavaxAndJakarta() {
+        SchemaModel model = structures("jakarta");
+        assertEquals(model, structures("javax"));
+        Table person = table(model, "person");
+        assertEquals(List.of("id", "home_street", "city", "lat", "biography", "born"),
+                person.columns().stream().map(Column::name).toList());
+        assertEquals(Column.of("city", "character varying(255)", false), person.column("city").orElseThrow());
+        assertTrue(person.column("lat").orElseThrow().nullable(), "a primitive in an embeddable allows null, as in Hibernate");
+        assertEquals("oid", type(person, "biography"));
+        assertEquals("date", type(person, "born"));
+
+        Table nicknames = table(model, "person_nicknames");
+        assertEquals(new PrimaryKey("person_nicknames_pkey", List.of("person_id", "nicknames_order")), nicknames.primaryKey());
+        assertEquals(List.of(foreignKey("person_nicknames_person_id_fkey", "person_id", QualifiedName.of("person"), "id")),
+                nicknames.foreignKeys());
+
+        Table pets = table(model, "person_animal");
+        assertEquals(new PrimaryKey("person_animal_pkey", List.of("person_id", "pets_id")), pets.primaryKey());
+
+        Table animal = table(model, "animal");
+        assertEquals(List.of("id", "dtype", "legs", "breed"), animal.columns().stream().map(Column::name).toList());
+        assertTrue(animal.column("legs").orElseThrow().nullable(), "a subclass's primitive allows null in the single table");
+        assertEquals(List.of(new CheckConstraint("animal_dog_check", "dtype <> 'Dog' or (legs is not null)"),
+                new CheckConstraint("animal_dtype_check", "dtype in ('A','Dog')")), animal.checks());
+
+        Table car = table(model, "car");
+        assertEquals(new PrimaryKey("car_pkey", List.of("id")), car.primaryKey());
+        assertEquals(List.of(foreignKey("car_id_fkey", "id", QualifiedName.of("vehicle"), "id")), car.foreignKeys());
+    }
+
+    @Test
+    void beanValidationShapesColumnsAsHibernatesValidatorIntegrationDoes() {
+        Table t = table(read(jakarta("Signup", "@Entity public class Signup { @Id Long id;",
+                "  @jakarta.validation.constraints.NotNull String email;",
+                "  @jakarta.validation.constraints.Size(max = 40) String nick;",
+                "  @jakarta.validation.constraints.Size(max = 40) @Column(length = 10) String code; }")), "signup");
+        assertEquals(Column.of("email", "character varying(255)", false), t.column("email").orElseThrow());
+        assertEquals("character varying(40)", type(t, "nick"));
+        assertEquals("character varying(40)", type(t, "code"), "@Size wins over @Column(length), as in Hibernate");
     }
 }

@@ -30,6 +30,16 @@ class MessagesTest {
         assertEquals("DL199", Message.READ_FAILED.code());
     }
 
+    /** The README lists every code, each on its own table row or in the list of history codes. */
+    @Test
+    void everyCodeIsListedInTheReadme() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        for (Message m : Message.values()) {
+            assertTrue(readme.contains("| " + m.code() + " |") || readme.contains("`" + m.code() + "`"),
+                    () -> m.code() + " is not in README.md");
+        }
+    }
+
     @Test
     void aMessageIsRenderedWithItsCodeAndSurvivesWrongArguments() {
         assertEquals("[DL100] Entity test.A has no @Id: add an @Id field (or inherit one from a @MappedSuperclass)",

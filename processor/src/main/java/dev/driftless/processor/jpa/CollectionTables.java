@@ -1,0 +1,309 @@
+package dev.driftless.processor.jpa;
+
+import dev.driftless.model.Column;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.ReferentialAction;
+import dev.driftless.model.UniqueConstraint;
+import dev.driftless.processor.Diagnostics;
+import dev.driftless.processor.Message;
+import dev.driftless.processor.jpa.EntityKeys.KeyColumn;
+import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The tables and columns an entity's collections ask for, with JPA's default names:
+ * {@code @ElementCollection} (a collection table {@code <Entity>_<attribute>} keyed by
+ * {@code <Entity>_<key>}), {@code @ManyToMany} and a {@code @OneToMany} without {@code mappedBy}
+ * (a join table {@code <table>_<target table>}), or a {@code @OneToMany} with a {@code @JoinColumn}
+ * (a column in the target's table). A Set gives its table a primary key of all its columns, a List
+ * with an {@code @OrderColumn} the owner and the order, a Map the owner and the key; a bag has none.
+ */
+final class CollectionTables {
+
+    private final TableReader reader;
+    private final JpaAnnotations jpa;
+    private final Diagnostics diagnostics;
+    private final EntityKeys keys;
+    private final EntityClass entity;
+    private final TableParts owner;
+
+    CollectionTables(TableReader reader) {
+        this.reader = reader;
+        this.jpa = reader.jpa();
+        this.diagnostics = reader.diagnostics();
+        this.keys = reader.keys();
+        this.entity = reader.entity();
+        this.owner = reader.mainTable();
+    }
+
+    private enum Shape { SET, LIST, MAP, BAG }
+
+    private Shape shape(PersistentAttribute attribute) {
+        String name = collectionName(attribute.type());
+        if (name.equals("java.util.Map") || name.endsWith("Map")) {
+            return Shape.MAP;
+        }
+        if (name.endsWith("Set")) {
+            return Shape.SET;
+        }
+        if (jpa.has(attribute.element(), "OrderColumn")) {
+            return Shape.LIST;
+        }
+        return Shape.BAG;
+    }
+
+    private static String collectionName(TypeMirror type) {
+        return type instanceof DeclaredType d ? ((TypeElement) d.asElement()).getQualifiedName().toString() : "";
+    }
+
+    /** The type argument at {@code index} of a collection or map type. */
+    private Optional<TypeMirror> typeArgument(PersistentAttribute attribute, int index) {
+        if (attribute.type() instanceof DeclaredType d && d.getTypeArguments().size() > index) {
+            return Optional.of(d.getTypeArguments().get(index));
+        }
+        return Optional.empty();
+    }
+
+    void elementCollection(PersistentAttribute attribute) {
+        Element field = attribute.element();
+        Shape shape = shape(attribute);
+        Optional<TypeMirror> value = typeArgument(attribute, shape == Shape.MAP ? 1 : 0);
+        if (value.isEmpty()) {
+            diagnostics.report(Message.NOT_A_COLLECTION, field, attribute.display(), attribute.type(), "@ElementCollection");
+            return;
+        }
+        Optional<AnnotationValues> annotation = jpa.find(field, "CollectionTable");
+        String written = annotation.map(a -> a.string("name")).filter(s -> !s.isEmpty())
+                .orElse(entity.entityName() + "_" + attribute.name());
+        String schema = annotation.map(a -> a.string("schema")).orElse("");
+        var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().physical(written)), field,
+                annotation.map(AnnotationValues::mirror).orElse(null));
+        List<AnnotationValues> joins = annotation.map(a -> a.annotations("joinColumns")).orElse(List.of());
+        Optional<List<String>> ownerColumns = ownerColumns(attribute, table, joins, entity.entityName(), reader.onDelete(field));
+        if (ownerColumns.isEmpty()) {
+            return;
+        }
+        var key = new ArrayList<>(ownerColumns.get());
+        if (shape == Shape.MAP) {
+            Optional<String> mapKey = mapKey(attribute, table);
+            if (mapKey.isEmpty()) {
+                return;
+            }
+            key.add(mapKey.get());
+        }
+        int before = table.columns.size();
+        PersistentAttribute element = new PersistentAttribute(field, value.get(), attribute.name(), attribute.owner(),
+                attribute.overrides(), false);
+        if (reader.embeddable(element).isPresent()) {
+            TypeElement embeddable = reader.embeddable(element).get();
+            AttributeOverrides overrides = AttributeOverrides.declaredOn(field, jpa);
+            for (PersistentAttribute a : reader.embeddedAttributes(embeddable, value.get(), overrides, false)) {
+                reader.readInto(a, table, false);
+            }
+        } else {
+            Optional<Column> column = reader.elementColumn(element, table);
+            if (column.isEmpty()) {
+                return;
+            }
+            table.addColumn(column.get(), attribute.display(), field, null, diagnostics);
+        }
+        var valueColumns = new ArrayList<>(table.columns.keySet()).subList(before, table.columns.size());
+        if (shape == Shape.LIST) {
+            key.add(orderColumn(attribute, table));
+        }
+        boolean keyed = shape != Shape.BAG;
+        if (shape == Shape.SET) {
+            // Hibernate keys a set by all its columns, when none of them allows null.
+            key.addAll(valueColumns);
+            keyed = valueColumns.stream().noneMatch(c -> table.columns.get(c).nullable());
+        }
+        if (keyed) {
+            table.primaryKey.addAll(key);
+        }
+        reader.addTable(table);
+    }
+
+    /** The {@code @OrderColumn}: {@code <attribute>_ORDER integer NOT NULL}. */
+    private String orderColumn(PersistentAttribute attribute, TableParts table) {
+        Optional<AnnotationValues> order = jpa.find(attribute.element(), "OrderColumn");
+        String name = jpa.naming().physical(order.map(o -> o.string("name")).filter(s -> !s.isEmpty())
+                .orElse(attribute.name() + "_ORDER"));
+        table.addColumn(Column.of(name, "integer", false), attribute.display(), attribute.element(),
+                order.map(AnnotationValues::mirror).orElse(null), diagnostics);
+        return name;
+    }
+
+    /** The {@code @MapKeyColumn}: {@code <attribute>_KEY}, typed as the map's key. */
+    private Optional<String> mapKey(PersistentAttribute attribute, TableParts table) {
+        Optional<TypeMirror> keyType = typeArgument(attribute, 0);
+        Optional<AnnotationValues> mapKey = jpa.find(attribute.element(), "MapKeyColumn");
+        String name = mapKey.map(m -> m.string("name")).filter(s -> !s.isEmpty()).orElse(attribute.name() + "_KEY");
+        Optional<BasicTypes.Basic> basic = keyType.flatMap(BasicTypes::of);
+        if (basic.isEmpty()) {
+            diagnostics.report(Message.UNMAPPABLE_TYPE, attribute.element(), attribute.display() + " (its map key)",
+                    keyType.map(Object::toString).orElse("?"));
+            return Optional.empty();
+        }
+        ColumnAnnotation sized = mapKey.map(ColumnAnnotation::of).orElse(ColumnAnnotation.on(attribute.element(), jpa))
+                .withLength(mapKey.map(m -> m.integer("length", ColumnAnnotation.DEFAULT_LENGTH))
+                        .orElse(ColumnAnnotation.DEFAULT_LENGTH));
+        String physical = jpa.naming().physical(name);
+        table.addColumn(new Column(physical, BasicTypes.columnType(basic.get(), sized, false), false, null, Identity.NONE,
+                null), attribute.display(), attribute.element(), mapKey.map(AnnotationValues::mirror).orElse(null), diagnostics);
+        return Optional.of(physical);
+    }
+
+    /**
+     * The columns that reference the owner's key from a collection or join table, NOT NULL, with
+     * their foreign key: named by the given join columns, else {@code <prefix>_<key column>}.
+     */
+    private Optional<List<String>> ownerColumns(PersistentAttribute attribute, TableParts table,
+            List<AnnotationValues> joins, String prefix, ReferentialAction onDelete) {
+        return referencing(attribute, table, joins, prefix, entity.element(), owner.name, onDelete);
+    }
+
+    private Optional<List<String>> referencing(PersistentAttribute attribute, TableParts table,
+            List<AnnotationValues> joins, String prefix, TypeElement target, QualifiedName targetTable,
+            ReferentialAction onDelete) {
+        List<KeyColumn> key = keys.primaryKey(target);
+        if (key.isEmpty()) {
+            return Optional.empty(); // the target reports its missing id
+        }
+        var names = new ArrayList<String>();
+        for (int i = 0; i < key.size(); i++) {
+            KeyColumn k = key.get(i);
+            String written = i < joins.size() && !joins.get(i).string("name").isEmpty()
+                    ? joins.get(i).string("name") : prefix + "_" + k.name();
+            String name = jpa.naming().physical(written);
+            AnnotationMirror at = i < joins.size() ? joins.get(i).mirror() : null;
+            if (!table.addColumn(new Column(name, k.type(), false, null, Identity.NONE, null), attribute.display(),
+                    attribute.element(), at, diagnostics)) {
+                return Optional.empty();
+            }
+            names.add(name);
+        }
+        if (keys.isReferenceable(target)) {
+            table.addForeignKey(new ForeignKey(PostgresNames.derived(table.name.name(), names, "fkey"), names, targetTable,
+                    key.stream().map(KeyColumn::name).toList(), onDelete), attribute.element(), null, diagnostics);
+        }
+        return Optional.of(names);
+    }
+
+    void manyToMany(PersistentAttribute attribute, RelationAnnotation relation) {
+        joinTable(attribute, relation, false);
+    }
+
+    /** A one-to-many without {@code mappedBy}: a join column in the target's table, or a join table. */
+    void oneToMany(PersistentAttribute attribute, RelationAnnotation relation) {
+        Element field = attribute.element();
+        if (!jpa.has(field, "JoinColumn")) {
+            joinTable(attribute, relation, true);
+            return;
+        }
+        Optional<TypeElement> target = target(attribute, relation);
+        if (target.isEmpty()) {
+            return;
+        }
+        JoinColumnAnnotation join = JoinColumnAnnotation.on(field, jpa);
+        List<KeyColumn> key = keys.primaryKey(entity.element());
+        if (key.size() != 1) {
+            if (!key.isEmpty()) {
+                diagnostics.report(Message.COMPOSITE_REFERENCE, field, join.mirror(), attribute.display(),
+                        entity.element().getQualifiedName(), key.size());
+            }
+            return;
+        }
+        String name = attribute.joinColumnName(join, key.get(0).name(), jpa.naming());
+        QualifiedName targetTable = keys.tableName(target.get());
+        var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, TableReader.comment(join.comment()));
+        ForeignKey foreignKey = join.noConstraint() ? null : new ForeignKey(
+                join.foreignKeyName().isEmpty() ? PostgresNames.derived(targetTable.name(), List.of(name), "fkey")
+                        : PostgresNames.fold(join.foreignKeyName()),
+                List.of(name), owner.name, List.of(key.get(0).name()), reader.onDelete(field));
+        reader.addForeignColumn(new ForeignColumn(targetTable, column, foreignKey, attribute.display(), field, join.mirror()));
+    }
+
+    private Optional<TypeElement> target(PersistentAttribute attribute, RelationAnnotation relation) {
+        Optional<TypeMirror> element = relation.targetEntity().or(() -> typeArgument(attribute, shape(attribute) == Shape.MAP ? 1 : 0));
+        if (element.isPresent() && element.get() instanceof DeclaredType d && EntityClass.isEntity(d.asElement(), jpa)) {
+            return Optional.of((TypeElement) d.asElement());
+        }
+        diagnostics.report(Message.NOT_AN_ENTITY, attribute.element(), relation.mirror(), relation.display(),
+                attribute.display(), element.map(Object::toString).orElse(attribute.type().toString()));
+        return Optional.empty();
+    }
+
+    /**
+     * The join table of a {@code @ManyToMany} or a unidirectional {@code @OneToMany}:
+     * {@code @JoinTable}, else {@code <owner table>_<target table>} with the columns
+     * {@code <owner entity>_<key>} (or, for a many-to-many the other side maps back, that side's
+     * attribute) and {@code <attribute>_<target key>}. A one-to-many's target columns are unique.
+     */
+    private void joinTable(PersistentAttribute attribute, RelationAnnotation relation, boolean oneToMany) {
+        Element field = attribute.element();
+        Optional<TypeElement> target = target(attribute, relation);
+        if (target.isEmpty()) {
+            return;
+        }
+        QualifiedName targetTable = keys.tableName(target.get());
+        Optional<AnnotationValues> annotation = jpa.find(field, "JoinTable");
+        String written = annotation.map(a -> a.string("name")).filter(s -> !s.isEmpty())
+                .orElse(owner.name.name() + "_" + targetTable.name());
+        String schema = annotation.map(a -> a.string("schema")).orElse("");
+        var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().physical(written)), field,
+                annotation.map(AnnotationValues::mirror).orElse(null));
+        String ownerPrefix = oneToMany ? entity.entityName() : inverseAttribute(attribute, target.get()).orElse(entity.entityName());
+        Optional<List<String>> ownerColumns = ownerColumns(attribute, table,
+                annotation.map(a -> a.annotations("joinColumns")).orElse(List.of()), ownerPrefix, reader.onDelete(field));
+        if (ownerColumns.isEmpty()) {
+            return;
+        }
+        Optional<List<String>> targetColumns = referencing(attribute, table,
+                annotation.map(a -> a.annotations("inverseJoinColumns")).orElse(List.of()), attribute.name(),
+                target.get(), targetTable, ReferentialAction.NO_ACTION);
+        if (targetColumns.isEmpty()) {
+            return;
+        }
+        Shape shape = shape(attribute);
+        if (oneToMany) {
+            table.addUnique(new UniqueConstraint(PostgresNames.derived(table.name.name(), targetColumns.get(), "key"),
+                    targetColumns.get()), field, relation.mirror(), diagnostics);
+        }
+        var key = new ArrayList<>(ownerColumns.get());
+        if (shape == Shape.LIST) {
+            key.add(orderColumn(attribute, table));
+        } else if (shape == Shape.SET) {
+            key.addAll(targetColumns.get());
+        } else if (shape == Shape.MAP) {
+            Optional<String> mapKey = mapKey(attribute, table);
+            if (mapKey.isEmpty()) {
+                return;
+            }
+            key.add(mapKey.get());
+        }
+        if (shape != Shape.BAG) {
+            table.primaryKey.addAll(key);
+        }
+        reader.addTable(table);
+    }
+
+    /** The attribute of the target that maps this many-to-many back ({@code mappedBy} naming this one). */
+    private Optional<String> inverseAttribute(PersistentAttribute attribute, TypeElement target) {
+        for (PersistentAttribute a : new EntityClass(target, jpa, reader.types()).attributes()) {
+            Optional<RelationAnnotation> r = RelationAnnotation.on(a.element(), jpa);
+            if (r.isPresent() && r.get().kind().equals("ManyToMany") && r.get().mappedBy().equals(attribute.name())) {
+                return Optional.of(a.name());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.driftless.processor.jpa;
+
+import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.Column;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Index;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+import dev.driftless.processor.Diagnostics;
+import dev.driftless.processor.Message;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * One table being read: an entity's table, or a table an attribute of it asks for (a collection
+ * table, a join table). Collects columns, keys and constraints, refusing a column or a constraint
+ * name given twice, and becomes a {@link Table} once everything is read.
+ */
+final class TableParts {
+
+    final QualifiedName name;
+    final Element element;
+    final AnnotationMirror mirror;
+    final Map<String, Column> columns = new LinkedHashMap<>();
+    final Map<String, String> columnOwners = new HashMap<>();
+    final Map<String, Element> columnElements = new HashMap<>();
+    final List<String> primaryKey = new ArrayList<>();
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    /** The names of the table's constraints and indexes, which must differ. */
+    private final Map<String, Declaration> names = new HashMap<>();
+    final List<Declaration> declarations = new ArrayList<>();
+
+    TableParts(QualifiedName name, Element element, AnnotationMirror mirror) {
+        this.name = name;
+        this.element = element;
+        this.mirror = mirror;
+        declarations.add(new Declaration(Declaration.Kind.TABLE, name, element, mirror));
+        if (name.hasSchema()) {
+            declarations.add(new Declaration(Declaration.Kind.SCHEMA, new QualifiedName("", name.schema()), element, mirror));
+        }
+    }
+
+    /** Adds a column; reports and refuses one already mapped, naming who maps it. */
+    boolean addColumn(Column column, String owner, Element on, AnnotationMirror at, Diagnostics diagnostics) {
+        String previous = columnOwners.putIfAbsent(column.name(), owner);
+        if (previous != null) {
+            diagnostics.report(Message.DUPLICATE_COLUMN, on, at, column.name(), name, previous);
+            return false;
+        }
+        columns.put(column.name(), column);
+        columnElements.put(column.name(), on);
+        declarations.add(new Declaration(Declaration.Kind.COLUMN, new QualifiedName(name.schema(), column.name()), on, at));
+        return true;
+    }
+
+    /** Takes a name among the table's constraints and indexes; reports and refuses a name already taken. */
+    boolean claim(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at, Diagnostics diagnostics) {
+        var declaration = new Declaration(kind, new QualifiedName(name.schema(), constraint), on, at);
+        Declaration other = names.putIfAbsent(constraint, declaration);
+        if (other != null) {
+            diagnostics.report(Message.DUPLICATE_NAME, on, at, kind.label(), constraint, other.origin());
+            return false;
+        }
+        declarations.add(declaration);
+        return true;
+    }
+
+    /** Adds a unique constraint; the same constraint declared twice (by column and by table) is kept once. */
+    void addUnique(UniqueConstraint unique, Element on, AnnotationMirror at, Diagnostics diagnostics) {
+        if (unique.columns().equals(primaryKey) || uniques.contains(unique)) {
+            return;
+        }
+        if (claim(Declaration.Kind.UNIQUE_CONSTRAINT, unique.name(), on, at, diagnostics)) {
+            uniques.add(unique);
+        }
+    }
+
+    void addForeignKey(ForeignKey key, Element on, AnnotationMirror at, Diagnostics diagnostics) {
+        if (claim(Declaration.Kind.FOREIGN_KEY, key.name(), on, at, diagnostics)) {
+            foreignKeys.add(key);
+        }
+    }
+
+    void addCheck(CheckConstraint check, Element on, AnnotationMirror at, Diagnostics diagnostics) {
+        if (claim(Declaration.Kind.CHECK, check.name(), on, at, diagnostics)) {
+            checks.add(check);
+        }
+    }
+
+    /** The table; the primary key, when there is one, is named {@code <table>_pkey}. */
+    Table build(String comment, Diagnostics diagnostics) {
+        PrimaryKey key = null;
+        if (!primaryKey.isEmpty()) {
+            String keyName = PostgresNames.derived(name.name(), List.of(), "pkey");
+            claim(Declaration.Kind.PRIMARY_KEY, keyName, element, null, diagnostics);
+            key = new PrimaryKey(keyName, primaryKey);
+        }
+        return new Table(name, List.copyOf(columns.values()), key, uniques, indexes, foreignKeys, checks, comment);
+    }
+}

@@ -1,0 +1,9 @@
+package corpus;
+
+import jakarta.persistence.*;
+
+@Embeddable
+public class GeoPoint {
+    double latitude;
+    double longitude;
+}

@@ -1,0 +1,4 @@
+package corpus;
+
+/** A value kept through a converter. */
+public record Sku(String code) {}

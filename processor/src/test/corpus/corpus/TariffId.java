@@ -1,0 +1,6 @@
+package corpus;
+
+public class TariffId implements java.io.Serializable {
+    String region;
+    java.time.LocalDate validFrom;
+}

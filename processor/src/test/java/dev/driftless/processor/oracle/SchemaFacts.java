@@ -1,0 +1,121 @@
+package dev.driftless.processor.oracle;
+
+import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.Column;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Index;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A schema read from the catalog, written as sorted lines of facts that two schemas built by
+ * different tools can be compared on. Constraint and index names may differ by one rule: a name
+ * the entities did not give is written {@code *} — Hibernate's hashed names ({@code FK…},
+ * {@code UK…}, {@code IDX…}) and PostgreSQL's default names ({@code <table>_<columns>_key|fkey|idx},
+ * {@code <table>_…_check}), which Driftless uses. Columns are compared as a set: Hibernate orders them by its own
+ * column-ordering strategy, Driftless in declaration order.
+ */
+final class SchemaFacts {
+
+    /** Hibernate's generated names: a prefix and a base-35 hash, folded to lower case by PostgreSQL. */
+    private static final Pattern HIBERNATE_GENERATED = Pattern.compile("(?i)(fk|uk|idx)[0-9a-z]{20,}");
+
+    private SchemaFacts() {}
+
+    /** The facts of a schema read from the catalog, whichever tool built it. */
+    static String of(SchemaModel model) {
+        var lines = new ArrayList<String>();
+        for (Sequence s : model.sequences()) {
+            lines.add("sequence " + s.name() + " start " + s.start() + " increment " + s.increment());
+        }
+        model.enumTypes().forEach(e -> lines.add("enum type " + e.name() + " " + e.values()));
+        for (Table t : model.tables()) {
+            String table = "table " + t.name();
+            lines.add(table + (t.comment() == null ? "" : " comment '" + t.comment() + "'"));
+            for (Column c : t.columns()) {
+                lines.add(table + " column " + c.name() + " " + c.type().sql() + (c.nullable() ? "" : " not null")
+                        + (c.identity().name().equals("NONE") ? "" : " identity " + c.identity())
+                        + (c.defaultExpression() == null ? "" : " default " + c.defaultExpression())
+                        + (c.comment() == null ? "" : " comment '" + c.comment() + "'"));
+            }
+            if (t.primaryKey() != null) {
+                // As a set: Hibernate orders key columns by its column-ordering strategy (type size, then name).
+                lines.add(table + " primary key " + t.primaryKey().name() + " "
+                        + t.primaryKey().columns().stream().sorted().toList());
+            }
+            for (UniqueConstraint u : t.uniqueConstraints()) {
+                lines.add(table + " unique " + name(t, u.name(), u.columns(), "key") + " " + u.columns());
+            }
+            for (CheckConstraint c : t.checks()) {
+                boolean derived = c.name().matches(Pattern.quote(t.name().name()) + "_.*check\\d*");
+                lines.add(table + " check " + (derived ? "*" : c.name()) + " " + sortedArrays(c.expression()));
+            }
+            for (ForeignKey f : t.foreignKeys()) {
+                // Column pairs as a set, for the same reason as the primary key.
+                var pairs = new ArrayList<String>();
+                for (int i = 0; i < f.columns().size(); i++) {
+                    pairs.add(f.columns().get(i) + "->" + f.targetColumns().get(i));
+                }
+                lines.add(table + " foreign key " + name(t, f.name(), f.columns(), "fkey") + " "
+                        + pairs.stream().sorted().toList() + " references " + f.target() + " on delete " + f.onDelete());
+            }
+            for (Index i : t.indexes()) {
+                List<String> columns = i.columns().stream().map(IndexColumn::name).toList();
+                if (i.unique() && i.columns().stream().noneMatch(IndexColumn::descending)) {
+                    // Hibernate turns @Index(unique = true) into a unique constraint; PostgreSQL
+                    // enforces either with a unique index, and Driftless keeps the index as declared.
+                    lines.add(table + " unique " + name(t, i.name(), columns, "idx") + " " + columns);
+                    continue;
+                }
+                lines.add(table + " index " + name(t, i.name(), columns, "idx") + " "
+                        + i.columns().stream().map(SchemaFacts::indexColumn).collect(Collectors.joining(", ", "(", ")"))
+                        + (i.unique() ? " unique" : ""));
+            }
+        }
+        return lines.stream().sorted().collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The name, or {@code *} for a name no entity gave: Hibernate's hashed name, or PostgreSQL's
+     * default {@code <table>_<columns>_<suffix>} (unique constraints default to {@code _key}).
+     */
+    private static String name(Table table, String name, List<String> columns, String suffix) {
+        String columnPart = String.join("_", columns);
+        boolean derived = name.equals(table.name().name() + "_" + columnPart + "_" + suffix)
+                || name.equals(table.name().name() + "_" + columnPart + "_key");
+        return derived || HIBERNATE_GENERATED.matcher(name).matches() ? "*" : name;
+    }
+
+    private static final Pattern ARRAY = Pattern.compile("ARRAY\\[([^\\]]*)]");
+
+    /**
+     * The values of {@code x IN (...)} (which PostgreSQL prints as {@code ARRAY[...]}) in sorted
+     * order: Hibernate lists a hierarchy's discriminator values in an order of its own.
+     */
+    private static String sortedArrays(String expression) {
+        Matcher m = ARRAY.matcher(expression);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String sorted = java.util.Arrays.stream(m.group(1).split(",\\s*")).sorted().collect(Collectors.joining(", "));
+            m.appendReplacement(out, Matcher.quoteReplacement("ARRAY[" + sorted + "]"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String indexColumn(IndexColumn c) {
+        return c.name() + (c.descending() ? " desc" : "");
+    }
+
+    static List<String> lines(String facts) {
+        return List.of(facts.split("\n"));
+    }
+}
