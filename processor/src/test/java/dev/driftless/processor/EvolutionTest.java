@@ -62,6 +62,20 @@ class EvolutionTest {
     }
 
     @Test
+    void aRenamedFromOnARelationRenamesItsJoinColumn() throws IOException {
+        String kwh = "  @Column(name = \"energy_kwh\") Double energyKwh;";
+        assertThat(compile(hourly(kwh, "  @ManyToOne @JoinColumn(name = \"previous_id\") Hourly previous;"),
+                "-Adriftless.freeze=previous")).succeeded();
+        Compilation c = compile(hourly(kwh,
+                "  @ManyToOne @RenamedFrom(\"previous_id\") @JoinColumn(name = \"prior_id\") Hourly prior;"),
+                "-Adriftless.freeze=prior");
+        assertThat(c).succeeded();
+        FrozenVersion v3 = version("V0003__prior.sql");
+        assertEquals("ALTER TABLE fact_energy_hourly RENAME COLUMN previous_id TO prior_id", v3.up().get(0));
+        assertTrue(v3.up().stream().noneMatch(s -> s.contains("DROP COLUMN")), v3.up().toString());
+    }
+
+    @Test
     void aDeclaredRenameIsFrozenAsARenameBothWays() throws IOException {
         Compilation c = compile(hourly("  @RenamedFrom(\"energy_kwh\") @Column(name = \"kwh\") Double kwh;"),
                 "-Adriftless.freeze=rename_kwh");

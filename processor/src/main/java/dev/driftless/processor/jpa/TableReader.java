@@ -655,6 +655,10 @@ final class TableReader {
             if (!into.addColumn(column, attribute.display(), field, mirror, diagnostics)) {
                 return;
             }
+            if (into == main && targetColumns.size() == 1) {
+                // @RenamedFrom on a relation names the join column's previous name.
+                RenamedFromAnnotation.on(field).ifPresent(r -> renames.put(name, r.oldName()));
+            }
             if (id) {
                 into.primaryKey.add(name);
             }
