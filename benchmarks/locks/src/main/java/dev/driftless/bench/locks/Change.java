@@ -1,0 +1,71 @@
+package dev.driftless.bench.locks;
+
+import dev.driftless.diff.Renames;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * One kind of schema change: what it does to the model (which Driftless plans), the DDL other tools
+ * emit for it, and how the benchmark undoes it between runs.
+ *
+ * @param naive the plain DDL from a state to the changed one, as schema tools without lock-aware plans emit it
+ * @param revert the DDL back from the changed state, run between measurements; empty when the change stays
+ *     (the next run starts from the changed state)
+ * @param vacuumAfter whether the table is vacuumed after the revert (the change left dead rows behind)
+ */
+record Change(String name, String title, Expectation expectation, UnaryOperator<BenchTable> change, Renames renames,
+        Function<BenchTable, List<String>> naive, Function<BenchTable, List<String>> revert, boolean vacuumAfter) {
+
+    /** What the change's Driftless row is held to. */
+    enum Expectation {
+        /** Driftless has a lock-aware form: no client may stall longer than the target. */
+        SAFE_FORM,
+        /** A change that rewrites the table; Driftless has no safe form yet and its lint flags it. */
+        REWRITE_FLAGGED,
+        /** A rename: expand/contract is not implemented; the version is the plain rename. */
+        RENAME_NOT_EXPAND_CONTRACT
+    }
+
+    private static final String FACT = "fact_energy_hourly";
+
+    static List<Change> all() {
+        return List.of(
+                new Change("widen_varchar", "type widening varchar(n) → varchar(2n) (no rewrite)", Expectation.SAFE_FORM,
+                        s -> s.withNoteWidth(s.noteWidth() * 2), Renames.NONE,
+                        s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN note TYPE varchar(" + s.noteWidth() * 2 + ")"),
+                        s -> List.of(), false),
+                new Change("rename_column", "rename column quality → quality_score", Expectation.RENAME_NOT_EXPAND_CONTRACT,
+                        s -> s.withQualityName("quality_score"),
+                        new Renames(Map.of(BenchTable.FACT, Map.of("quality_score", "quality"))),
+                        s -> List.of("ALTER TABLE " + FACT + " RENAME COLUMN quality TO quality_score"),
+                        s -> List.of("ALTER TABLE " + FACT + " RENAME COLUMN quality_score TO quality"), false),
+                new Change("set_not_null", "add NOT NULL to note", Expectation.SAFE_FORM,
+                        BenchTable::withNoteRequired, Renames.NONE,
+                        s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN note SET NOT NULL"),
+                        s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN note DROP NOT NULL"), false),
+                new Change("add_index", "add index on datasource_id", Expectation.SAFE_FORM,
+                        BenchTable::withDatasourceIndex, Renames.NONE,
+                        s -> List.of("CREATE INDEX " + BenchTable.INDEX + " ON " + FACT + " (datasource_id)"),
+                        s -> List.of("DROP INDEX " + BenchTable.INDEX), false),
+                new Change("add_unique", "add unique (datasource_id, ts)", Expectation.SAFE_FORM,
+                        BenchTable::withDatasourceTsUnique, Renames.NONE,
+                        s -> List.of("ALTER TABLE " + FACT + " ADD CONSTRAINT " + BenchTable.UNIQUE
+                                + " UNIQUE (datasource_id, ts)"),
+                        s -> List.of("ALTER TABLE " + FACT + " DROP CONSTRAINT " + BenchTable.UNIQUE), false),
+                new Change("add_foreign_key", "add foreign key datasource_id → datasource", Expectation.SAFE_FORM,
+                        BenchTable::withDatasourceForeignKey, Renames.NONE,
+                        s -> List.of("ALTER TABLE " + FACT + " ADD CONSTRAINT " + BenchTable.FOREIGN_KEY
+                                + " FOREIGN KEY (datasource_id) REFERENCES datasource (id)"),
+                        s -> List.of("ALTER TABLE " + FACT + " DROP CONSTRAINT " + BenchTable.FOREIGN_KEY), false),
+                new Change("add_column_volatile_default", "add column uid uuid NOT NULL DEFAULT gen_random_uuid()",
+                        Expectation.SAFE_FORM, s -> s.withUid("gen_random_uuid()"), Renames.NONE,
+                        s -> List.of("ALTER TABLE " + FACT + " ADD COLUMN uid uuid NOT NULL DEFAULT gen_random_uuid()"),
+                        s -> List.of("ALTER TABLE " + FACT + " DROP COLUMN uid"), true),
+                new Change("int_to_bigint", "type change datasource_id integer → bigint (rewrites the table)",
+                        Expectation.REWRITE_FLAGGED, s -> s.withDatasourceIdType("bigint"), Renames.NONE,
+                        s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN datasource_id TYPE bigint"),
+                        s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN datasource_id TYPE integer"), false));
+    }
+}
