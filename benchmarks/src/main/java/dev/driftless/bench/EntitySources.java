@@ -15,6 +15,7 @@ final class EntitySources {
 
     static final String PACKAGE = "bench.model";
     static final String ENUM = "Status";
+    static final java.util.List<String> ENUM_VALUES = java.util.List.of("DRAFT", "ACTIVE", "SUSPENDED", "CLOSED");
 
     private EntitySources() {}
 
@@ -25,7 +26,7 @@ final class EntitySources {
         try {
             Files.createDirectories(dir);
             files.add(Files.writeString(dir.resolve(ENUM + ".java"),
-                    "package " + PACKAGE + ";\n\npublic enum " + ENUM + " { DRAFT, ACTIVE, SUSPENDED, CLOSED }\n"));
+                    "package " + PACKAGE + ";\n\npublic enum " + ENUM + " { " + String.join(", ", ENUM_VALUES) + " }\n"));
             for (Entity e : spec.entities()) {
                 files.add(Files.writeString(dir.resolve(e.className() + ".java"), source(e)));
             }

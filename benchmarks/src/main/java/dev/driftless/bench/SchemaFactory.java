@@ -3,6 +3,7 @@ package dev.driftless.bench;
 import dev.driftless.bench.ModelSpec.Entity;
 import dev.driftless.bench.ModelSpec.Field;
 import dev.driftless.bench.ModelSpec.FieldType;
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
@@ -42,7 +43,14 @@ final class SchemaFactory {
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
         for (Field f : entity.fields()) {
+            if (f.type() == FieldType.ENUM) {
+                // The check Hibernate 6+ (and so the processor) gives a STRING enum column.
+                checks.add(new CheckConstraint(name + "_" + f.column() + "_check", f.column() + " in ("
+                        + EntitySources.ENUM_VALUES.stream().map(v -> "'" + v + "'").collect(Collectors.joining(","))
+                        + ")"));
+            }
             columns.add(new Column(f.column(), ColumnType.of(sqlType(f)), f.nullable(), null,
                     f.type() == FieldType.ID ? Identity.BY_DEFAULT : Identity.NONE, null));
             if (f.unique()) {
@@ -57,7 +65,7 @@ final class SchemaFactory {
                 .map(i -> new Index(i.name(), i.columns().stream().map(IndexColumn::asc).toList(), false))
                 .toList();
         return new Table(QualifiedName.of(name), columns, new PrimaryKey(name + "_pkey", List.of("id")), uniques,
-                indexes, foreignKeys, List.of(), null);
+                indexes, foreignKeys, checks, null);
     }
 
     /** The PostgreSQL type of a field, as Hibernate maps its Java type. */
