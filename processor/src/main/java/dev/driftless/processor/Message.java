@@ -98,6 +98,8 @@ public enum Message {
     NO_SUCH_SECONDARY_TABLE("DL131", Diagnostic.Kind.ERROR,
             "@Column(table = \"%s\") on %s names no @SecondaryTable of %s: declare @SecondaryTable(name = \"%1$s\") "
                     + "on the entity, or leave table out"),
+    MAPS_ID_INVALID("DL132", Diagnostic.Kind.ERROR,
+            "@MapsId on %s cannot be read: %s"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),

@@ -87,16 +87,18 @@ final class EntityKeys {
         try {
             var columns = new ArrayList<KeyColumn>();
             EntityClass e = entity(entity);
+            Map<String, PersistentAttribute> derived = derivedIds(e.attributes(), jpa);
             for (PersistentAttribute attribute : e.attributes()) {
                 if (jpa.has(attribute.element(), "EmbeddedId")) {
-                    List<KeyColumn> embedded = embeddedKey(e, attribute);
+                    List<KeyColumn> embedded = embeddedKey(e, attribute, derived, depth);
                     if (embedded.isEmpty()) {
                         primaryKeys.put(key, List.of());
                         return List.of();
                     }
                     columns.addAll(embedded);
                 } else if (jpa.has(attribute.element(), "Id")) {
-                    Optional<KeyColumn> column = keyColumn(attribute, depth);
+                    // @MapsId on a relation: the id is the relation's join column.
+                    Optional<KeyColumn> column = keyColumn(derived.getOrDefault("", attribute), depth);
                     if (column.isEmpty()) {
                         primaryKeys.put(key, List.of());
                         return List.of();
@@ -113,7 +115,8 @@ final class EntityKeys {
     }
 
     /** The basic columns of an {@code @EmbeddedId}, with the overrides around it; empty if one cannot be told. */
-    private List<KeyColumn> embeddedKey(EntityClass owner, PersistentAttribute id) {
+    private List<KeyColumn> embeddedKey(EntityClass owner, PersistentAttribute id, Map<String, PersistentAttribute> derived,
+            int depth) {
         if (!(id.type() instanceof DeclaredType d) || !jpa.has(d.asElement(), "Embeddable")) {
             return List.of();
         }
@@ -123,13 +126,27 @@ final class EntityKeys {
                 .orElse(owner.propertyAccess());
         for (PersistentAttribute a : EntityClass.declaredAttributes((TypeElement) d.asElement(), id.type(), property, jpa,
                 types, overrides, false)) {
-            Optional<KeyColumn> column = basicKeyColumn(a);
+            // @MapsId("attribute") on a relation: that part of the id is the relation's join column.
+            Optional<KeyColumn> column = derived.containsKey(a.name()) ? keyColumn(derived.get(a.name()), depth)
+                    : basicKeyColumn(a);
             if (column.isEmpty()) {
                 return List.of();
             }
             columns.add(column.get());
         }
         return columns;
+    }
+
+    /**
+     * The relations that carry the entity's id ({@code @MapsId}): by the id attribute they map, the
+     * empty name for the whole (simple) id.
+     */
+    static Map<String, PersistentAttribute> derivedIds(List<PersistentAttribute> attributes, JpaAnnotations jpa) {
+        var derived = new HashMap<String, PersistentAttribute>();
+        for (PersistentAttribute a : attributes) {
+            jpa.find(a.element(), "MapsId").ifPresent(m -> derived.put(m.string("value"), a));
+        }
+        return derived;
     }
 
     /** The column of this name, basic or join column. */

@@ -43,7 +43,7 @@ import javax.lang.model.util.Types;
 final class TableReader {
 
     /** Attribute mappings this version does not read: an error beats a silently wrong schema. */
-    private static final List<String> NOT_ON_FIELD = List.of("MapsId", "PrimaryKeyJoinColumn",
+    private static final List<String> NOT_ON_FIELD = List.of("PrimaryKeyJoinColumn",
             "MapKeyJoinColumn", "MapKeyClass", "MapKeyEnumerated", "MapKeyTemporal", "JoinFormula");
     /** Entity-level mappings this version does not read. */
     private static final List<String> NOT_ON_CLASS = List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns");
@@ -84,6 +84,8 @@ final class TableReader {
     /** Columns of attributes that failed to read: an index naming one reports nothing more. */
     private final Set<String> unreadColumns = new HashSet<>();
     private boolean declaresId;
+    /** The relations that carry the id ({@code @MapsId}), by the id attribute they map ("" for a simple id). */
+    private Map<String, PersistentAttribute> derivedIds = Map.of();
     private final List<DeclaredSequence> sequences = new ArrayList<>();
     private final Map<QualifiedName, EnumType> enumTypes = new HashMap<>();
     private final Map<String, String> renames = new HashMap<>();
@@ -120,6 +122,7 @@ final class TableReader {
         } else {
             attributes = entity.attributes();
         }
+        derivedIds = checkedDerivedIds(attributes);
         for (PersistentAttribute attribute : attributes) {
             readAttribute(attribute, new Context(main, false, false, null, 0));
         }
@@ -163,6 +166,35 @@ final class TableReader {
         }
         return Optional.of(new EntityTable(element, tables, declarations, sequences, List.copyOf(enumTypes.values()),
                 columnElements, renames, foreignColumns));
+    }
+
+    /**
+     * The {@code @MapsId} relations, each checked: a many-to-one or one-to-one that maps the simple
+     * {@code @Id} (no value) or an attribute of the {@code @EmbeddedId} (its name).
+     */
+    private Map<String, PersistentAttribute> checkedDerivedIds(List<PersistentAttribute> attributes) {
+        var derived = new HashMap<>(EntityKeys.derivedIds(attributes, jpa));
+        for (var entry : List.copyOf(derived.entrySet())) {
+            PersistentAttribute relation = entry.getValue();
+            String kind = RelationAnnotation.on(relation.element(), jpa).map(RelationAnnotation::kind).orElse("");
+            String problem = null;
+            if (!kind.equals("ManyToOne") && !kind.equals("OneToOne")) {
+                problem = "it belongs on a @ManyToOne or @OneToOne whose key is (part of) this entity's id";
+            } else if (entry.getKey().isEmpty() && attributes.stream().noneMatch(a -> jpa.has(a.element(), "Id"))) {
+                problem = "without a value it maps the entity's @Id attribute, and there is none; add one, or name"
+                        + " the attribute of the @EmbeddedId it maps";
+            } else if (!entry.getKey().isEmpty() && attributes.stream().filter(a -> jpa.has(a.element(), "EmbeddedId"))
+                    .flatMap(a -> embeddable(a).stream().flatMap(t -> embeddedAttributes(t, a.type(),
+                            AttributeOverrides.declaredOn(a.element(), jpa), false).stream()))
+                    .noneMatch(a -> a.name().equals(entry.getKey()))) {
+                problem = "the @EmbeddedId has no attribute '" + entry.getKey() + "'; name one of its attributes";
+            }
+            if (problem != null) {
+                diagnostics.report(Message.MAPS_ID_INVALID, relation.element(), relation.display(), problem);
+                derived.remove(entry.getKey());
+            }
+        }
+        return derived;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -335,6 +367,18 @@ final class TableReader {
         boolean id = context.id() || jpa.has(field, "Id");
         if (context.into() == main) {
             declaresId |= id || jpa.has(field, "EmbeddedId");
+        }
+        if (context.into() == main && !derivedIds.isEmpty()) {
+            // An id attribute that a @MapsId relation maps has no column of its own: the join column is it.
+            boolean simpleId = !context.id() && jpa.has(field, "Id") && derivedIds.containsKey("");
+            boolean partOfId = context.id() && context.depth() == 1 && derivedIds.containsKey(attribute.name());
+            if (simpleId || partOfId) {
+                return;
+            }
+            if (jpa.has(field, "MapsId")) {
+                id = true;
+                declaresId = true;
+            }
         }
         Optional<AnnotationValues> blocked = jpa.findAny(field, NOT_ON_FIELD);
         if (blocked.isPresent()) {
@@ -667,7 +711,8 @@ final class TableReader {
             }
             names.add(name);
         }
-        if (relation.isOneToOne() || join.unique()) {
+        // A primary key is unique already: a one-to-one that is the id gets no unique constraint of its own.
+        if ((relation.isOneToOne() || join.unique()) && !id) {
             into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
                     field, mirror, diagnostics);
         }

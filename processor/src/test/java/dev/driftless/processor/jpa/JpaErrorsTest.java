@@ -183,14 +183,31 @@ class JpaErrorsTest {
         assertEquals(1, c.errors().size(), () -> c.errors().toString());
         JavaFileObject g = jakarta("Part", "@Entity public class Part { @Id Long id;",
                 "  @Column(options = \"compression lz4\") String detail;",
-                "  @MapsId @OneToOne Part self;",
                 "  @Id @GeneratedValue(strategy = GenerationType.TABLE) Long other; }");
         Compilation d = compileAll(g);
         assertThat(d).hadErrorContaining("[DL112] @Column(options) on Part.detail").inFile(g).onLineContaining("lz4");
-        assertThat(d).hadErrorContaining("[DL112] @MapsId on Part.self").inFile(g).onLineContaining("@MapsId");
         assertThat(d).hadErrorContaining("[DL112] @GeneratedValue(strategy = TABLE) on Part.other").inFile(g)
                 .onLineContaining("TABLE");
-        assertEquals(3, d.errors().size(), () -> d.errors().toString());
+        assertEquals(2, d.errors().size(), () -> d.errors().toString());
+    }
+
+    @Test
+    void mapsIdThatMapsNothing() {
+        JavaFileObject owner = jakarta("Owner", "@Entity public class Owner { @Id Long id; }");
+        JavaFileObject noRelation = jakarta("A", "@Entity public class A { @Id Long id; @MapsId Long other; }");
+        JavaFileObject noId = jakarta("B", "@Entity public class B { @EmbeddedId BKey key;",
+                "  @MapsId @OneToOne Owner owner; }");
+        JavaFileObject key = jakarta("BKey", "@Embeddable public class BKey implements java.io.Serializable {",
+                "  Long ownerId; int n; }");
+        JavaFileObject wrongName = jakarta("C", "@Entity public class C { @EmbeddedId BKey key;",
+                "  @MapsId(\"owner\") @ManyToOne Owner owner; }");
+        Compilation c = compileAll(owner, noRelation, noId, key, wrongName);
+        assertThat(c).hadErrorContaining("[DL132] @MapsId on A.other cannot be read: it belongs on a @ManyToOne")
+                .inFile(noRelation).onLineContaining("@MapsId");
+        assertThat(c).hadErrorContaining("[DL132] @MapsId on B.owner cannot be read: without a value it maps the"
+                + " entity's @Id attribute, and there is none").inFile(noId).onLineContaining("@MapsId");
+        assertThat(c).hadErrorContaining("[DL132] @MapsId on C.owner cannot be read: the @EmbeddedId has no"
+                + " attribute 'owner'").inFile(wrongName).onLineContaining("@MapsId");
     }
 
     @Test

@@ -102,7 +102,11 @@ class HibernateOracleTest {
                         "table refund_detail column explanation character varying(2000)",
                         "table refund foreign key * [refunded_line->line, refunded_order->order_no]",
                         "table shipment column carrier", "table signup column email character varying(255) not null",
-                        "table ticket column assignee_site_id bigint", "table orders column owner_id bigint")) {
+                        "table ticket column assignee_site_id bigint", "table orders column owner_id bigint",
+                        "table customerprofile primary key customerprofile_pkey [customer_id]",
+                        "table customerprofile foreign key * [customer_id->id] references customer",
+                        "table meterday primary key meterday_pkey [day, meter_ref]",
+                        "table meterday foreign key * [meter_ref->id] references meter")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
