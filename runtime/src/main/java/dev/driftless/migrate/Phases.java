@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A version's statements cut into phases: runs of statements that share one transaction, and
+ * A version's statements cut into phases: runs of statements that share one transaction;
  * statements PostgreSQL refuses to run inside a transaction block (concurrent index builds and
- * drops, {@code VACUUM}, ...), each a phase of its own. A version is one transactional phase unless
- * it has such statements; then its progress is recorded after every phase, so that a run that was
- * interrupted resumes where it stopped.
+ * drops, batched fills that commit, {@code VACUUM}, ...), each a phase of its own; and constraint
+ * validations, each in a transaction of its own so that no strong lock taken before is held during
+ * the scan. A version is one transactional phase unless it has such statements; then its progress
+ * is recorded after every phase, so that a run that was interrupted resumes where it stopped.
  */
 record Phases(List<Phase> phases) {
 
