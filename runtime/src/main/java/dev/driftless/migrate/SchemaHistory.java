@@ -5,6 +5,7 @@ import static dev.driftless.migrate.Migrator.oneLine;
 import static dev.driftless.migrate.Migrator.sleep;
 import static dev.driftless.plan.Identifiers.quote;
 
+import dev.driftless.plan.Identifiers;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -66,9 +67,12 @@ final class SchemaHistory {
     static void createHistoryTable(Connection connection, String table) throws SQLException {
         // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
         try (Statement statement = connection.createStatement()) {
-            statement.execute(createHistoryTableSql(table));
-            // Tables made by an earlier Driftless lack the progress column.
-            statement.execute("alter table " + table + " add column if not exists completed_steps integer");
+            // Tables made by an earlier Driftless lack the progress column. Checked first, so that an
+            // ordinary start takes no ACCESS EXCLUSIVE lock; one round trip for both statements.
+            statement.execute(createHistoryTableSql(table) + ";\n"
+                    + "do $driftless$ begin if not exists (select 1 from pg_catalog.pg_attribute where attrelid = "
+                    + Identifiers.literal(table) + "::regclass and attname = 'completed_steps' and not attisdropped)"
+                    + " then alter table " + table + " add column completed_steps integer; end if; end $driftless$");
         }
     }
 

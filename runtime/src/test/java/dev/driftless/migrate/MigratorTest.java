@@ -180,6 +180,21 @@ class MigratorTest {
     }
 
     @Test
+    void aHistoryTableFromBeforeProgressWasRecordedGainsItsColumn() throws SQLException {
+        execute("create table driftless_history (version integer primary key, description text not null,"
+                + " checksum text not null, applied_at timestamptz not null, execution_ms bigint not null,"
+                + " success boolean not null, error text)");
+        execute("insert into driftless_history values (1, 'initial', '" + CUSTOMER.checksum() + "', now(), 1, true, null)");
+        execute("create table customer (id bigint primary key, name text not null)");
+        execute("create table run_log (version int not null)");
+        assertEquals(1, migrator(CUSTOMER, ORDERS).status().currentVersion(), "read without the column");
+        MigrateResult result = migrator(CUSTOMER, ORDERS).migrate();
+        assertEquals(List.of(2), result.applied().stream().map(AppliedVersion::version).toList());
+        assertEquals(1, count("select count(*) from information_schema.columns where table_name = 'driftless_history'"
+                + " and column_name = 'completed_steps'"));
+    }
+
+    @Test
     void aServiceCanChooseToRetryAFailedVersionByItself() throws SQLException {
         Migration broken = TestMigration.of(2, "orders", "insert into no_such_table values (1)");
         assertThrows(MigrationException.class, () -> migrator(CUSTOMER, broken).migrate());
