@@ -63,23 +63,38 @@ final class VersionTransaction {
      */
     Duration run(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
             String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
-        for (int attempt = 1; ; attempt++) {
+        return retrying(() -> attempt(connection, statements, javaSteps, bookkeepingStep, bookkeeping), "rolled back, ");
+    }
+
+    /** One try of a step; a {@link StepFailure} whose lock timed out is tried again. */
+    private interface Attempt {
+        Duration run() throws StepFailure;
+    }
+
+    /**
+     * Runs the attempt, again after a growing pause each time it could not get its locks, up to the
+     * configured number of retries; the final failure says how many attempts were made.
+     *
+     * @param undone what a timed-out attempt left undone, for the log ("rolled back, " or "")
+     */
+    private Duration retrying(Attempt attempt, String undone) throws StepFailure {
+        for (int n = 1; ; n++) {
             try {
-                return attempt(connection, statements, javaSteps, bookkeepingStep, bookkeeping);
+                return attempt.run();
             } catch (StepFailure failure) {
-                if (!failure.lockTimedOut() || attempt > retries) {
-                    if (failure.lockTimedOut()) {
-                        throw new StepFailure(failure.getMessage() + " (gave up after " + attempt + " attempts of "
-                                + human(lockTimeout) + " each: a long-running transaction holds a lock the"
-                                + " version needs; find it in pg_stat_activity)", (SQLException) failure.getCause(),
-                                failure.took);
-                    }
+                if (!failure.lockTimedOut()) {
                     throw failure;
                 }
-                Duration pause = Duration.ofMillis(Math.min(10_000L, 500L << (attempt - 1)));
-                int tried = attempt;
+                if (n > retries) {
+                    throw new StepFailure(failure.getMessage() + " (gave up after " + n + " attempts of "
+                            + human(lockTimeout) + " each: a long-running transaction holds a lock the"
+                            + " version needs; find it in pg_stat_activity)", (SQLException) failure.getCause(),
+                            failure.took);
+                }
+                Duration pause = Duration.ofMillis(Math.min(10_000L, 500L << (n - 1)));
+                int tried = n;
                 LOG.log(Level.WARNING, () -> "could not get a lock within " + human(lockTimeout) + " ("
-                        + failure.getMessage() + "); rolled back, trying again in " + human(pause) + " (retry "
+                        + failure.getMessage() + "); " + undone + "trying again in " + human(pause) + " (retry "
                         + tried + " of " + retries + ")");
                 sleep(pause.toNanos());
             }
@@ -98,34 +113,27 @@ final class VersionTransaction {
      * valid one (built, but not yet recorded) is kept.
      */
     Duration runAlone(Connection connection, String sql, String step) throws StepFailure {
-        for (int attempt = 1; ; attempt++) {
-            long start = System.nanoTime();
-            try {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-                    try {
-                        if (!alreadyBuilt(connection, sql)) {
-                            statement.execute(sql);
-                        }
-                    } finally {
-                        statement.execute("reset lock_timeout");
+        return retrying(() -> runAloneOnce(connection, sql, step), "");
+    }
+
+    private Duration runAloneOnce(Connection connection, String sql, String step) throws StepFailure {
+        long start = System.nanoTime();
+        try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                try {
+                    if (!alreadyBuilt(connection, sql)) {
+                        statement.execute(sql);
                     }
+                } finally {
+                    statement.execute("reset lock_timeout");
                 }
-                return Duration.ofNanos(System.nanoTime() - start);
-            } catch (SQLException e) {
-                var failure = new StepFailure(step + " (" + excerpt(sql) + ") failed: " + oneLine(e.getMessage()), e,
-                        Duration.ofNanos(System.nanoTime() - start));
-                if (!failure.lockTimedOut() || attempt > retries) {
-                    throw failure;
-                }
-                Duration pause = Duration.ofMillis(Math.min(10_000L, 500L << (attempt - 1)));
-                int tried = attempt;
-                LOG.log(Level.WARNING, () -> "could not get a lock within " + human(lockTimeout) + " ("
-                        + failure.getMessage() + "); trying again in " + human(pause) + " (retry " + tried + " of "
-                        + retries + ")");
-                sleep(pause.toNanos());
             }
+            return Duration.ofNanos(System.nanoTime() - start);
+        } catch (SQLException e) {
+            throw new StepFailure(step + " (" + excerpt(sql) + ") failed: " + oneLine(e.getMessage()), e,
+                    Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -6,8 +6,8 @@ import dev.driftless.diff.Operation;
 import dev.driftless.model.Column;
 import dev.driftless.model.IndexColumn;
 import dev.driftless.model.QualifiedName;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -77,7 +77,7 @@ final class SafeForms {
     }
 
     private static List<String> notNull(QualifiedName table, String column) {
-        String check = PostgresNames.fit(table.name() + "_" + column + "_not_null");
+        String check = fit(table.name() + "_" + column + "_not_null");
         return List.of(
                 alter(table) + "ADD CONSTRAINT " + quote(check) + " CHECK (" + quote(column) + " IS NOT NULL) NOT VALID",
                 validate(table, check),
@@ -126,17 +126,19 @@ final class SafeForms {
         return "ALTER TABLE " + quote(table) + " ";
     }
 
-    /** PostgreSQL's 63-byte limit on names. */
-    static final class PostgresNames {
-        private PostgresNames() {}
-
-        static String fit(String name) {
-            byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            if (bytes.length <= 63) {
-                return name;
-            }
-            String hash = Integer.toHexString(name.hashCode() & 0xfffffff);
-            return name.substring(0, Math.min(name.length(), 63 - hash.length() - 1)).toLowerCase(Locale.ROOT) + "_" + hash;
+    /**
+     * A name within PostgreSQL's 63 bytes: a longer one is cut (at a character boundary) and given
+     * a hash of the whole, so that two long names stay apart.
+     */
+    static String fit(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= 63) {
+            return name;
         }
+        String suffix = "_" + Integer.toHexString(name.hashCode() & 0xfffffff);
+        String cut = name;
+        while ((cut + suffix).getBytes(StandardCharsets.UTF_8).length > 63) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+        }
+        return cut + suffix;
     }
 }
