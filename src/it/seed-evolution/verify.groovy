@@ -2,8 +2,8 @@
 def history = new File(basedir, 'src/main/driftless')
 def names = history.list().sort()
 assert names == ['V0001__initial.sql', 'V0002__datasource_and_batch.sql', 'V0003__dairy_quality_score.sql',
-                 'V0004__energy_rename_kwh.sql', 'V0005__water_consumption.sql', 'V0006__energy_monthly_view.sql',
-                 'snapshot.driftless'] : names
+                 'V0004__energy_kwh_expand.sql', 'V0005__water_consumption.sql', 'V0006__energy_monthly_view.sql',
+                 'V0007__energy_kwh_contract.sql', 'snapshot.driftless'] : names
 
 def up = { String file -> def text = new File(history, file).text; text.substring(text.indexOf('-- driftless:up'), text.indexOf('-- driftless:down')) }
 def down = { String file -> def text = new File(history, file).text; text.substring(text.indexOf('-- driftless:down')) }
@@ -27,11 +27,18 @@ assert v3.contains('ALTER TABLE dairy_production ADD COLUMN quality_score numeri
 assert v3.contains("COMMENT ON COLUMN dairy_production.quality_score IS 'Calculated milk quality score (0-100)';")
 assert down('V0003__dairy_quality_score.sql').contains('ALTER TABLE dairy_production DROP COLUMN quality_score;')
 
-// Scenario 2: a rename in place, no copy, no trigger.
-def v4 = up('V0004__energy_rename_kwh.sql')
-assert v4.contains('ALTER TABLE fact_energy_hourly RENAME COLUMN energy_kwh TO kwh;')
-assert !v4.contains('DROP COLUMN') : v4
-assert down('V0004__energy_rename_kwh.sql').contains('ALTER TABLE fact_energy_hourly RENAME COLUMN kwh TO energy_kwh;')
+// Scenario 2, as the seed plans it: the expand adds kwh, a trigger keeps it equal to energy_kwh and
+// the readings are copied in batches; energy_kwh stays until the contract.
+def v4 = up('V0004__energy_kwh_expand.sql')
+assert v4.contains('ALTER TABLE fact_energy_hourly ADD COLUMN kwh double precision;')
+assert v4.contains('CREATE TRIGGER driftless_sync_kwh BEFORE INSERT OR UPDATE ON fact_energy_hourly')
+assert v4.contains('DO $driftless_batches$')
+assert !v4.contains('DROP COLUMN') && !v4.contains('RENAME COLUMN') : v4
+def v4down = down('V0004__energy_kwh_expand.sql')
+assert v4down.contains('DROP TRIGGER driftless_sync_kwh ON fact_energy_hourly;')
+assert v4down.contains('ALTER TABLE fact_energy_hourly DROP COLUMN kwh;')
+def snapshot = new File(history, 'snapshot.driftless').text
+assert !snapshot.contains('sync (') && !snapshot.contains('column energy_kwh') : 'the contract ended the transition'
 
 // Scenario 3: the table, its keys and its indexes.
 def v5 = up('V0005__water_consumption.sql')
@@ -49,9 +56,19 @@ assert v6.contains('v_energy_monthly')
 assert v6.contains('sum(kwh) AS total_kwh')
 assert down('V0006__energy_monthly_view.sql').contains('v_energy_monthly')
 
+// Scenario 2's contract: the trigger and energy_kwh go (not data loss: every value is in kwh), and
+// its down rebuilds energy_kwh from kwh the same way the expand built kwh.
+def v7 = up('V0007__energy_kwh_contract.sql')
+assert v7.contains('DROP TRIGGER driftless_sync_kwh ON fact_energy_hourly;')
+assert v7.contains('ALTER TABLE fact_energy_hourly DROP COLUMN energy_kwh;')
+assert !v7.contains('-- irreversible') : v7
+def v7down = down('V0007__energy_kwh_contract.sql')
+assert v7down.contains('ALTER TABLE fact_energy_hourly ADD COLUMN energy_kwh double precision;')
+assert v7down.contains('DO $driftless_batches$')
+
 def log = new File(basedir, 'build.log').text
-['initial', 'datasource_and_batch', 'dairy_quality_score', 'energy_rename_kwh', 'water_consumption',
- 'energy_monthly_view'].eachWithIndex { name, i -> assert log.contains("[DL201] Froze version ${i + 1} '${name}'") }
+['initial', 'datasource_and_batch', 'dairy_quality_score', 'energy_kwh_expand', 'water_consumption',
+ 'energy_monthly_view', 'energy_kwh_contract'].eachWithIndex { name, i -> assert log.contains("[DL201] Froze version ${i + 1} '${name}'") }
 assert !log.contains('[DL206]') : 'every rename is declared, none is reported as a likely one'
 assert !log.contains('[DL205]') : 'no version discards data'
 return true

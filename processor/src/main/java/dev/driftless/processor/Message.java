@@ -147,6 +147,7 @@ public enum Message {
             "Squashing would drop the hand-written steps of version(s) %s from what new databases run. Write the "
                     + "steps new databases still need (seed data, say) into %s (an empty file says: none), then "
                     + "squash again"),
+    ONLINE_RENAME_REFUSED("DL221", Diagnostic.Kind.ERROR, "%s"),
     SQUASHED("DL220", Diagnostic.Kind.NOTE,
             "Squashed versions %d to %d into the baseline %s. New databases run the baseline; databases at version %d "
                     + "or later go on as before; an older one must first be migrated to version %d with a build from "

@@ -10,6 +10,7 @@ import dev.driftless.history.SnapshotFormat;
 import dev.driftless.history.VersionFormat;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.diff.LikelyRenames;
+import dev.driftless.diff.OnlineRenames;
 import dev.driftless.diff.LikelyRenames.LikelyRename;
 import dev.driftless.diff.Operation;
 import dev.driftless.model.Identity;
@@ -88,6 +89,13 @@ final class MigrationStep {
             return;
         }
 
+        try {
+            OnlineRenames.target(history.snapshot().model(), model, read.renames());
+        } catch (OnlineRenames.Refused e) {
+            diagnostics.report(Message.ONLINE_RENAME_REFUSED, read.elementOf(e.table(), e.column()).orElse(anchor),
+                    e.getMessage());
+            return;
+        }
         String packageName = packageName(classes);
         if (options.squash() != null) {
             Optional<History> squashed = squash(anchor, dir.get(), history, read, steps);
@@ -222,7 +230,7 @@ final class MigrationStep {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        Snapshot snapshot = new Snapshot(version.version(), model);
+        Snapshot snapshot = new Snapshot(version.version(), next.get().reached());
         try {
             dir.freeze(version, snapshot);
         } catch (IOException e) {

@@ -192,4 +192,52 @@ class EvolutionTest {
                 "change type of fact_energy_hourly.energy_kwh from double precision to real");
         assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), files());
     }
+
+    @Test
+    void anOnlineRenameExpandsKeepsBothNamesWhileDeclaredAndContractsOnceItIsNot() throws IOException {
+        String online = "  @RenamedFrom(value = \"energy_kwh\", online = true) @Column(name = \"kwh\") Double kwh;";
+        Compilation expand = compile(hourly(online), "-Adriftless.freeze=expand");
+        assertThat(expand).succeeded();
+        assertThat(expand).hadWarningCount(0);
+        FrozenVersion v2 = version("V0002__expand.sql");
+        assertEquals(List.of("add column fact_energy_hourly.kwh double precision",
+                "keep fact_energy_hourly.energy_kwh and kwh equal (kwh filled from energy_kwh)"), v2.operations());
+        assertEquals(List.of(), v2.irreversible());
+        String snapshot = Files.readString(history.resolve("snapshot.driftless"));
+        assertTrue(snapshot.contains("  column energy_kwh \"double precision\"\n") && snapshot.contains("  column kwh ")
+                && snapshot.contains("  sync (energy_kwh, kwh)\n"), snapshot);
+
+        // While the rename stays online, the model is up to date: nothing to draft or freeze.
+        assertThat(compile(hourly(online), "-Adriftless.check=true")).succeeded();
+        assertThat(compile(hourly(online), "-Adriftless.freeze=again")).hadNoteContaining("[DL202]");
+
+        // Online no more: the contract drops the old column without counting it as data loss.
+        Compilation contract = compile(hourly("  @RenamedFrom(\"energy_kwh\") @Column(name = \"kwh\") Double kwh;"),
+                "-Adriftless.freeze=contract");
+        assertThat(contract).succeeded();
+        FrozenVersion v3 = version("V0003__contract.sql");
+        assertEquals(List.of("stop keeping fact_energy_hourly.energy_kwh and kwh equal",
+                "drop column fact_energy_hourly.energy_kwh (its values are kept in kwh)"), v3.operations());
+        assertEquals(List.of(), v3.irreversible());
+        assertTrue(v3.down().stream().anyMatch(d -> d.startsWith("DO $driftless_batches$")), v3.down().toString());
+        assertThat(compile(hourly("  @Column(name = \"kwh\") Double kwh;"), "-Adriftless.check=true")).succeeded();
+    }
+
+    @Test
+    void anOnlineRenameOfAPrimaryKeyColumnIsRefusedAtTheField() {
+        Compilation c = Compiler.javac().withProcessors(new DriftlessProcessor())
+                .withOptions(List.of("-Adriftless.history=" + history, "-Adriftless.freeze=key"))
+                .compile(JavaFileObjects.forSourceLines("cei.Hourly",
+                        "package cei;",
+                        "import jakarta.persistence.*;",
+                        "import dev.driftless.annotations.RenamedFrom;",
+                        "@Entity @Table(name = \"fact_energy_hourly\")",
+                        "public class Hourly {",
+                        "  @Id @RenamedFrom(value = \"id\", online = true) Long hourlyId;",
+                        "  @Column(name = \"energy_kwh\") Double energyKwh;",
+                        "}"));
+        assertThat(c).hadErrorContaining("(renamed online from id) is in the primary key, which cannot be renamed"
+                + " online: rename it in place (without online = true)");
+        assertThat(c).hadErrorContaining("[DL221]").inFile(c.sourceFiles().get(0)).onLineContaining("hourlyId");
+    }
 }

@@ -17,6 +17,15 @@ import java.lang.annotation.Target;
  * @Column(name = "kwh")
  * private Double kwh;
  * }</pre>
+ *
+ * <p>With {@code online = true} the rename is done by expand and contract, so that the instances
+ * still running the previous application version keep working during a deploy. For a column, the
+ * next version adds the new column, keeps the two equal with a trigger and copies the rows in
+ * batches; the new column may have another type (an {@code int} to {@code bigint} change without
+ * rewriting the table under a lock). For a table, the next version renames it and leaves a view
+ * under the old name. Versions frozen while {@code online = true} stays keep both names. Once no
+ * instance uses the old name, set {@code online = false} (or remove the annotation): the next
+ * version drops the old column and its trigger, or the view.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -25,4 +34,7 @@ public @interface RenamedFrom {
 
     /** The previous name, as it is in the database. */
     String value();
+
+    /** Whether to keep both names during a deploy (expand) until a later version drops the old one (contract). */
+    boolean online() default false;
 }

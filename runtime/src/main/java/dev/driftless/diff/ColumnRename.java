@@ -1,6 +1,7 @@
 package dev.driftless.diff;
 
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnSync;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Index;
 import dev.driftless.model.IndexColumn;
@@ -46,7 +47,12 @@ final class ColumnRename {
                     .toList();
             return new Table(t.name(), columns, pk, uniques, indexes, fks, t.checks(), t.comment());
         }).toList();
-        return model.withTables(tables);
+        List<ColumnSync> syncs = model.columnSyncs().stream()
+                .map(s -> !s.table().equals(table) ? s
+                        : new ColumnSync(table, s.oldName().equals(from) ? to : s.oldName(),
+                                s.newName().equals(from) ? to : s.newName()))
+                .toList();
+        return new SchemaModel(tables, model.sequences(), model.enumTypes(), model.views(), syncs);
     }
 
     private static List<String> rename(List<String> names, String from, String to) {

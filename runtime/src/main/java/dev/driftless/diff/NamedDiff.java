@@ -25,13 +25,31 @@ record NamedDiff<T>(List<T> removed, List<T> added, List<Rename> renamed) {
         List<T> added = new ArrayList<>(after.stream().filter(x -> !x.equals(previous.get(name.apply(x)))).toList());
         var renamed = new ArrayList<Rename>();
         for (T gone : List.copyOf(removed)) {
-            // Only a name that is free on both sides can be a rename target.
+            // Only a name that was free before can be a rename target. The old name may be taken
+            // again: the diff renames after it drops and before it adds.
             added.stream()
-                    .filter(x -> sameButName.test(gone, x) && !previous.containsKey(name.apply(x))
-                            && !next.containsKey(name.apply(gone)))
+                    .filter(x -> sameButName.test(gone, x) && !previous.containsKey(name.apply(x)))
                     .findFirst()
                     .ifPresent(x -> {
                         renamed.add(new Rename(name.apply(gone), name.apply(x)));
+                        removed.remove(gone);
+                        added.remove(x);
+                    });
+        }
+        // A name that was taken before can still be a rename target when its holder is dropped (it
+        // changed, and is not renamed away itself): the drop comes first and frees the name.
+        var dropped = new java.util.HashSet<String>();
+        for (T gone : List.copyOf(removed)) {
+            if (dropped.contains(name.apply(gone))) {
+                continue;
+            }
+            added.stream()
+                    .filter(x -> sameButName.test(gone, x) && removed.contains(previous.get(name.apply(x)))
+                            && !name.apply(x).equals(name.apply(gone)))
+                    .findFirst()
+                    .ifPresent(x -> {
+                        renamed.add(new Rename(name.apply(gone), name.apply(x)));
+                        dropped.add(name.apply(x));
                         removed.remove(gone);
                         added.remove(x);
                     });

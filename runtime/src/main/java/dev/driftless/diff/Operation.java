@@ -2,6 +2,7 @@ package dev.driftless.diff;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnSync;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
@@ -122,6 +123,39 @@ public sealed interface Operation {
 
         public boolean destructive() {
             return true;
+        }
+    }
+
+    /**
+     * The old column of an online rename, dropped once the rename is over (contract): a trigger
+     * kept every value of it in {@code keptIn}, so nothing is lost and the down can rebuild it.
+     */
+    record DropSyncedColumn(QualifiedName table, Column column, String keptIn) implements Operation {
+        public String describe() {
+            return "drop column " + table + "." + column.name() + " (its values are kept in " + keptIn + ")";
+        }
+    }
+
+    /**
+     * Starts keeping two columns equal (a trigger on insert and update), then, unless {@code filled}
+     * is null, copies the other column into {@code filled} for the rows already there, in batches.
+     *
+     * @param filledType the type of the filled column, which the other column's values are cast to
+     * @param oldDefault the old column's default, which tells the trigger an insert did not set it;
+     *     null when it has none or a volatile one
+     * @param newDefault the same for the new column
+     */
+    record CreateColumnSync(ColumnSync sync, String filled, ColumnType filledType, String oldDefault,
+            String newDefault) implements Operation {
+        public String describe() {
+            return "keep " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal"
+                    + (filled == null ? "" : " (" + filled + " filled from " + sync.other(filled) + ")");
+        }
+    }
+
+    record DropColumnSync(ColumnSync sync) implements Operation {
+        public String describe() {
+            return "stop keeping " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal";
         }
     }
 

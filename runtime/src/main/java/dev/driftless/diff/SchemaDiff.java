@@ -23,6 +23,7 @@ import dev.driftless.diff.Operation.SetNullable;
 import dev.driftless.diff.Operation.SetTableComment;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnSync;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Index;
@@ -70,10 +71,30 @@ public final class SchemaDiff {
         for (var rename : new TreeMap<>(renames.tables()).entrySet()) {
             QualifiedName newName = rename.getKey();
             QualifiedName oldName = rename.getValue();
+            View standIn = renamed.view(newName).orElse(null);
+            if (standIn != null && !standIn.equals(to.view(newName).orElse(null)) && renamed.table(oldName).isPresent()
+                    && to.table(newName).isPresent()) {
+                // The view that stood in for a table renamed online goes before the table takes its name back.
+                ops.add(new Operation.DropView(standIn));
+                var kept = new ArrayList<>(renamed.views());
+                kept.remove(standIn);
+                renamed = renamed.withViews(kept);
+            }
             if (oldName.schema().equals(newName.schema()) && renamed.table(oldName).isPresent()
                     && renamed.table(newName).isEmpty() && to.table(newName).isPresent() && to.table(oldName).isEmpty()) {
+                List<ColumnSync> syncs = renamed.columnSyncs().stream().filter(s -> s.table().equals(oldName)).toList();
+                syncs.forEach(s -> ops.add(new Operation.DropColumnSync(s)));
                 ops.add(new Operation.RenameTable(oldName, newName.name()));
                 renamed = TableRename.apply(renamed, oldName, newName);
+                recreateSyncs(ops, renamed, newName);
+                View standing = to.view(oldName).orElse(null);
+                if (standing != null && renamed.view(oldName).isEmpty()) {
+                    // Renamed online: the view under the old name comes in the same transaction as the rename.
+                    ops.add(new Operation.CreateView(standing));
+                    var views = new ArrayList<>(renamed.views());
+                    views.add(standing);
+                    renamed = renamed.withViews(views);
+                }
             }
         }
         for (Table t : to.tables()) {
@@ -85,13 +106,36 @@ public final class SchemaDiff {
                 Table before = renamed.table(t.name()).orElse(null);
                 if (before != null && before.column(old).isPresent() && before.column(c.name()).isEmpty()
                         && t.column(old).isEmpty()) {
+                    renamed.columnSync(t.name(), old).ifPresent(s -> ops.add(new Operation.DropColumnSync(s)));
                     ops.add(new Operation.RenameColumn(t.name(), old, c.name()));
                     renamed = ColumnRename.apply(renamed, t.name(), old, c.name());
+                    SchemaModel now = renamed;
+                    now.columnSync(t.name(), c.name()).ifPresent(s ->
+                            ops.add(sync(s, now.table(t.name()).orElseThrow(), null)));
                 }
             }
         }
         ops.addAll(unrenamed(renamed, to));
         return List.copyOf(ops);
+    }
+
+    /**
+     * The triggers of column syncs carry the names of their table and columns, and their function
+     * names the columns in its body: a rename drops them before and creates them again after, in
+     * the same transaction, so no write goes unsynced.
+     */
+    private static void recreateSyncs(List<Operation> ops, SchemaModel renamed, QualifiedName table) {
+        renamed.columnSyncs().stream().filter(s -> s.table().equals(table))
+                .forEach(s -> ops.add(sync(s, renamed.table(table).orElseThrow(), null)));
+    }
+
+    /** A sync of two columns of {@code table}, filling {@code filled} (or nothing when null). */
+    private static Operation.CreateColumnSync sync(ColumnSync s, Table table, String filled) {
+        Column oldColumn = table.column(s.oldName()).orElseThrow();
+        Column newColumn = table.column(s.newName()).orElseThrow();
+        return new Operation.CreateColumnSync(s, filled, filled == null ? null : table.column(filled).orElseThrow().type(),
+                oldColumn.volatileDefault() ? null : oldColumn.defaultExpression(),
+                newColumn.volatileDefault() ? null : newColumn.defaultExpression());
     }
 
     /** How a table that stays changed its keys, constraints and indexes. */
@@ -170,17 +214,6 @@ public final class SchemaDiff {
         java.util.Collections.reverse(dropOrder);
         dropOrder.forEach(v -> ops.add(new Operation.DropView(v)));
 
-        // 0. What only changed its name is renamed, not dropped and re-created.
-        kept.forEach((name, k) -> {
-            if (k.primaryKeyRenamed()) {
-                ops.add(new Operation.RenameConstraint(name, k.before().primaryKey().name(), k.after().primaryKey().name()));
-            }
-            k.uniques().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
-            k.foreignKeys().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
-            k.indexes().renamed().forEach(r -> ops.add(new Operation.RenameIndex(name, r.from(), r.to())));
-            k.checks().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
-        });
-
         // 1. Take away what is going: references first, then the things they reference.
         kept.forEach((name, k) -> k.foreignKeys().removed().forEach(f -> ops.add(new DropForeignKey(name, f))));
         for (Table t : dropped) {
@@ -190,6 +223,9 @@ public final class SchemaDiff {
                             && tablesFrom.containsKey(f.target()))
                     .forEach(f -> ops.add(new DropForeignKey(t.name(), f)));
         }
+        var syncsRemoved = from.columnSyncs().stream().filter(s -> !to.columnSyncs().contains(s)).toList();
+        var syncsAdded = new ArrayList<>(to.columnSyncs().stream().filter(s -> !from.columnSyncs().contains(s)).toList());
+        syncsRemoved.forEach(s -> ops.add(new Operation.DropColumnSync(s)));
         kept.forEach((name, k) -> {
             k.checks().removed().forEach(c -> ops.add(new Operation.DropCheck(name, c)));
             k.retypedChecks().forEach(c -> ops.add(new Operation.DropCheck(name, c)));
@@ -200,11 +236,30 @@ public final class SchemaDiff {
             }
             for (Column c : k.before().columns()) {
                 if (k.after().column(c.name()).isEmpty()) {
-                    ops.add(new DropColumn(name, c));
+                    // The old column of an online rename that is over: its values are all in the new one.
+                    String keptIn = syncsRemoved.stream()
+                            .filter(s -> s.table().equals(name) && s.involves(c.name()))
+                            .map(s -> s.other(c.name()))
+                            .filter(other -> k.after().column(other).isPresent())
+                            .findFirst().orElse(null);
+                    ops.add(keptIn == null ? new DropColumn(name, c) : new Operation.DropSyncedColumn(name, c, keptIn));
                 }
             }
         });
         dropped.forEach(t -> ops.add(new Operation.DropTable(t)));
+
+        // What only changed its name is renamed, not dropped and re-created: after the drops, which
+        // may free a name an item is renamed to, and before the adds, which may reuse an old name.
+        kept.forEach((name, k) -> {
+            if (k.primaryKeyRenamed()) {
+                ops.add(new Operation.RenameConstraint(name, k.before().primaryKey().name(), k.after().primaryKey().name()));
+            }
+            k.uniques().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
+            k.foreignKeys().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
+            k.indexes().renamed().forEach(r -> ops.add(new Operation.RenameIndex(name, r.from(), r.to())));
+            k.checks().renamed().forEach(r -> ops.add(new Operation.RenameConstraint(name, r.from(), r.to())));
+        });
+
         from.sequences().stream().filter(s -> to.sequences().stream().noneMatch(t -> t.name().equals(s.name())))
                 .forEach(s -> ops.add(new DropSequence(s)));
 
@@ -223,12 +278,40 @@ public final class SchemaDiff {
             }
         }
         created.forEach(t -> ops.add(new CreateTable(t)));
+        created.forEach(t -> syncsAdded.stream().filter(s -> s.table().equals(t.name())).toList().forEach(s -> {
+            ops.add(sync(s, t, null));
+            syncsAdded.remove(s);
+        }));
         kept.forEach((name, k) -> {
             for (Column c : k.after().columns()) {
                 if (k.before().column(c.name()).isEmpty()) {
-                    ops.add(new AddColumn(name, c));
+                    var sync = syncsAdded.stream()
+                            .filter(s -> s.table().equals(name) && s.involves(c.name())
+                                    && k.before().column(s.other(c.name())).isPresent())
+                            .findFirst();
+                    if (sync.isEmpty()) {
+                        ops.add(new AddColumn(name, c));
+                        continue;
+                    }
+                    // One side of an online rename: added empty (the rows there get no value), given
+                    // its default before the trigger, which compares with it, then filled from the
+                    // other side in batches, and then made NOT NULL.
+                    Column empty = c.withNullable(true).withDefault(null);
+                    ops.add(new AddColumn(name, empty));
+                    if (c.defaultExpression() != null) {
+                        ops.add(new SetDefault(name, c.name(), null, c.defaultExpression()));
+                    }
+                    ops.add(sync(sync.get(), k.after(), c.name()));
+                    syncsAdded.remove(sync.get());
+                    alterColumn(ops, name, empty.withDefault(c.defaultExpression()), c);
                 }
             }
+            syncsAdded.stream().filter(s -> s.table().equals(name)).toList().forEach(s -> {
+                // Both columns were there (or are both new): the new one is made equal to the old one.
+                boolean existed = k.before().column(s.oldName()).isPresent() && k.before().column(s.newName()).isPresent();
+                ops.add(sync(s, k.after(), existed ? s.newName() : null));
+                syncsAdded.remove(s);
+            });
             for (Column after : k.after().columns()) {
                 k.before().column(after.name()).ifPresent(before -> alterColumn(ops, name, before, after));
             }

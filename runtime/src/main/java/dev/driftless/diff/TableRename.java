@@ -1,5 +1,6 @@
 package dev.driftless.diff;
 
+import dev.driftless.model.ColumnSync;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
@@ -22,6 +23,9 @@ final class TableRename {
             return new Table(name, t.columns(), t.primaryKey(), t.uniqueConstraints(), t.indexes(), fks, t.checks(),
                     t.comment());
         }).toList();
-        return model.withTables(tables);
+        List<ColumnSync> syncs = model.columnSyncs().stream()
+                .map(s -> s.table().equals(from) ? new ColumnSync(to, s.oldName(), s.newName()) : s)
+                .toList();
+        return new SchemaModel(tables, model.sequences(), model.enumTypes(), model.views(), syncs);
     }
 }

@@ -4,6 +4,7 @@ import static dev.driftless.history.Tokens.word;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnSync;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
@@ -99,6 +100,11 @@ public final class SnapshotFormat {
                 out.append("  check ").append(word(c.name())).append(" expression=")
                         .append(Tokens.quoted(c.expression())).append('\n');
             }
+            for (ColumnSync s : snapshot.model().columnSyncs()) {
+                if (s.table().equals(t.name())) {
+                    out.append("  sync ").append(list(List.of(s.oldName(), s.newName()))).append('\n');
+                }
+            }
         }
         for (View v : snapshot.model().views()) {
             out.append('\n').append("view ").append(word(v.name().name())).append(schema(v.name()))
@@ -138,6 +144,7 @@ public final class SnapshotFormat {
         private final List<Sequence> sequences = new ArrayList<>();
         private final List<EnumType> enumTypes = new ArrayList<>();
         private final List<View> views = new ArrayList<>();
+        private final List<ColumnSync> syncs = new ArrayList<>();
         private TableBuilder table;
 
         Parser(String source) {
@@ -220,6 +227,7 @@ public final class SnapshotFormat {
         private void closeTable() {
             if (table != null) {
                 tables.add(table.build());
+                table.syncs.forEach(s -> syncs.add(new ColumnSync(table.name, s.get(0), s.get(1))));
                 table = null;
             }
         }
@@ -233,7 +241,7 @@ public final class SnapshotFormat {
                 throw new HistoryFormatException(source + ": the 'version' line is missing");
             }
             try {
-                return new Snapshot(version, new SchemaModel(tables, sequences, enumTypes, views));
+                return new Snapshot(version, new SchemaModel(tables, sequences, enumTypes, views, syncs));
             } catch (IllegalArgumentException e) {
                 throw new HistoryFormatException(source + ": " + e.getMessage());
             }
@@ -249,6 +257,7 @@ public final class SnapshotFormat {
         private final List<Index> indexes = new ArrayList<>();
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
         private final List<CheckConstraint> checks = new ArrayList<>();
+        private final List<List<String>> syncs = new ArrayList<>();
         private String lastWhere;
 
         TableBuilder(QualifiedName name, String comment) {
@@ -276,6 +285,14 @@ public final class SnapshotFormat {
                     };
                     columns.add(new Column(column, new ColumnType(type), !notNull, a.get("default"), identity,
                             a.get("comment")));
+                }
+                case "sync" -> {
+                    List<String> pair = t.list("a column name");
+                    t.end();
+                    if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
+                        throw t.error("a sync names two columns: (old name, new name)");
+                    }
+                    syncs.add(pair);
                 }
                 case "primary-key" -> {
                     primaryKey = new PrimaryKey(t.value("a constraint name"), t.list("a column name"));

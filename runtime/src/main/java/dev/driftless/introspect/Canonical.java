@@ -34,8 +34,21 @@ public final class Canonical {
     private Canonical() {}
 
     public static SchemaModel of(Connection connection, SchemaModel model) throws SQLException {
-        boolean needed = !model.views().isEmpty() || model.tables().stream().anyMatch(t -> !t.checks().isEmpty()
-                || t.columns().stream().anyMatch(c -> c.defaultExpression() != null));
+        return of(connection, model, null);
+    }
+
+    /**
+     * The model spelled like {@code live} where it may differ only in spelling: only the tables
+     * whose defaults or checks, and the views whose queries, are written differently from the same
+     * table's or view's in {@code live} are given to PostgreSQL (a drift check of an unchanged
+     * database then creates no temporary object). Everything else is returned as it is: equal text
+     * needs no spelling, and what {@code live} lacks is a difference whatever its spelling.
+     *
+     * @param live the schema the model is compared with, or null to spell every expression
+     */
+    public static SchemaModel of(Connection connection, SchemaModel model, SchemaModel live) throws SQLException {
+        boolean needed = model.views().stream().anyMatch(v -> spells(v, live))
+                || model.tables().stream().anyMatch(t -> spells(t, live));
         if (!needed) {
             return model;
         }
@@ -46,13 +59,13 @@ public final class Canonical {
             var tables = new ArrayList<Table>();
             int n = 0;
             for (Table t : model.tables()) {
-                tables.add(table(connection, st, t, "driftless_canonical_t" + n++));
+                tables.add(spells(t, live) ? table(connection, st, t, "driftless_canonical_t" + n++) : t);
             }
             var views = new ArrayList<View>();
             for (View v : model.views()) {
-                views.add(view(connection, st, v, "driftless_canonical_v" + n++));
+                views.add(spells(v, live) ? view(connection, st, v, "driftless_canonical_v" + n++) : v);
             }
-            return new SchemaModel(tables, model.sequences(), model.enumTypes(), views);
+            return new SchemaModel(tables, model.sequences(), model.enumTypes(), views, model.columnSyncs());
         } finally {
             if (outer == null) {
                 connection.rollback();
@@ -61,6 +74,29 @@ public final class Canonical {
                 connection.rollback(outer);
             }
         }
+    }
+
+    /** Whether a table has a default or check whose text differs from the one of the same name in {@code live}. */
+    private static boolean spells(Table t, SchemaModel live) {
+        if (live == null) {
+            return !t.checks().isEmpty() || t.columns().stream().anyMatch(c -> c.defaultExpression() != null);
+        }
+        Table other = live.table(t.name()).orElse(null);
+        if (other == null) {
+            return false;
+        }
+        for (Column c : t.columns()) {
+            if (c.defaultExpression() != null && other.column(c.name())
+                    .filter(o -> !c.defaultExpression().equals(o.defaultExpression())).isPresent()) {
+                return true;
+            }
+        }
+        return t.checks().stream().anyMatch(c -> other.checks().stream()
+                .anyMatch(o -> o.name().equals(c.name()) && !o.expression().equals(c.expression())));
+    }
+
+    private static boolean spells(View v, SchemaModel live) {
+        return live == null || live.view(v.name()).filter(o -> !o.query().equals(v.query())).isPresent();
     }
 
     private static Table table(Connection connection, Statement st, Table t, String temp) throws SQLException {

@@ -2,6 +2,7 @@ package dev.driftless.introspect;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnSync;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
@@ -16,6 +17,7 @@ import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
 import dev.driftless.model.View;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -224,6 +226,25 @@ public final class PostgresIntrospector {
             }
         }
 
+        // The triggers that keep the two columns of an online rename equal name the columns in their arguments.
+        var syncs = new ArrayList<ColumnSync>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select t.tgrelid, t.tgargs from pg_catalog.pg_trigger t
+                where t.tgrelid = any(?) and not t.tgisinternal and t.tgnargs = 2 and t.tgname like ?
+                order by t.tgrelid, t.tgname""")) {
+            st.setArray(1, oids);
+            st.setString(2, ColumnSync.PREFIX.replace("_", "\\_") + "%");
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Found table = tables.get(rs.getLong(1));
+                    String[] args = new String(rs.getBytes(2), StandardCharsets.UTF_8).split("\0");
+                    if (table != null && args.length == 2) {
+                        syncs.add(new ColumnSync(table.name(), args[0], args[1]));
+                    }
+                }
+            }
+        }
+
         var model = new ArrayList<Table>();
         for (Found t : tables.values()) {
             model.add(new Table(t.name(), List.copyOf(t.columns().values()), primaryKeys.get(t.oid()),
@@ -231,7 +252,7 @@ public final class PostgresIntrospector {
                     foreignKeys.getOrDefault(t.oid(), List.of()), checks.getOrDefault(t.oid(), List.of()),
                     t.comment()));
         }
-        return new SchemaModel(model, sequences, enumTypes, views);
+        return new SchemaModel(model, sequences, enumTypes, views, syncs);
     }
 
     /**

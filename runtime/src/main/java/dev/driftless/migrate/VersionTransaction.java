@@ -49,8 +49,13 @@ final class VersionTransaction {
         }
 
         /** PostgreSQL's lock_not_available: the lock timeout expired. */
+        /**
+         * Whether the attempt could not get its locks: the lock timeout expired, or PostgreSQL broke
+         * a deadlock with an application transaction by cancelling the version's.
+         */
         boolean lockTimedOut() {
-            return getCause() instanceof SQLException e && "55P03".equals(e.getSQLState());
+            return getCause() instanceof SQLException e
+                    && ("55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()));
         }
     }
 

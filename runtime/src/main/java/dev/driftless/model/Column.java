@@ -1,6 +1,7 @@
 package dev.driftless.model;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A table column.
@@ -16,6 +17,11 @@ public record Column(
         Identity identity,
         String comment) {
 
+    /** Functions whose value differs per row: a default calling one makes ADD COLUMN rewrite the table. */
+    private static final Pattern VOLATILE = Pattern.compile(
+            "(?i).*\\b(random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|nextval|txid_current)\\s*\\(.*",
+            Pattern.DOTALL);
+
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -27,6 +33,11 @@ public record Column(
 
     public static Column of(String name, String type, boolean nullable) {
         return new Column(name, ColumnType.of(type), nullable, null, Identity.NONE, null);
+    }
+
+    /** Whether the default gives every row its own value (a function like {@code gen_random_uuid()}). */
+    public boolean volatileDefault() {
+        return defaultExpression != null && VOLATILE.matcher(defaultExpression).matches();
     }
 
     public Column withNullable(boolean value) {

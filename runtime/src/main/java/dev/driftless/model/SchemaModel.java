@@ -7,10 +7,12 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The whole schema a model asks for: tables, sequences, enum types and views, each sorted by name.
- * The named schemas (namespaces) are derived from them. A table and a view never share a name.
+ * The whole schema a model asks for: tables, sequences, enum types and views, each sorted by name,
+ * and the column pairs kept in sync while a column is renamed online. The named schemas
+ * (namespaces) are derived from them. A table and a view never share a name.
  */
-public record SchemaModel(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes, List<View> views) {
+public record SchemaModel(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes, List<View> views,
+        List<ColumnSync> columnSyncs) {
 
     public static final SchemaModel EMPTY = new SchemaModel(List.of(), List.of());
 
@@ -26,11 +28,31 @@ public record SchemaModel(List<Table> tables, List<Sequence> sequences, List<Enu
                 throw new IllegalArgumentException("a table and a view are both named " + v.name());
             }
         }
+        columnSyncs = Names.sortedUnique(columnSyncs, ColumnSync::toString, "column sync");
+        var synced = new HashSet<String>();
+        for (ColumnSync s : columnSyncs) {
+            Table table = tables.stream().filter(t -> t.name().equals(s.table())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("column sync " + s + " names a table the model does not have"));
+            for (String column : List.of(s.oldName(), s.newName())) {
+                if (table.column(column).isEmpty()) {
+                    throw new IllegalArgumentException("column sync " + s + " names column " + column
+                            + ", which the table does not have");
+                }
+                if (!synced.add(s.table() + "." + column)) {
+                    throw new IllegalArgumentException("column " + s.table() + "." + column + " is in two column syncs");
+                }
+            }
+        }
+    }
+
+    /** A model without column syncs. */
+    public SchemaModel(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes, List<View> views) {
+        this(tables, sequences, enumTypes, views, List.of());
     }
 
     /** A model of tables and sequences only. */
     public SchemaModel(List<Table> tables, List<Sequence> sequences) {
-        this(tables, sequences, List.of(), List.of());
+        this(tables, sequences, List.of(), List.of(), List.of());
     }
 
     /** The explicitly named schemas the tables, sequences, types and views live in. */
@@ -61,19 +83,29 @@ public record SchemaModel(List<Table> tables, List<Sequence> sequences, List<Enu
         return enumTypes.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
+    /** The sync a column is in, if any. */
+    public Optional<ColumnSync> columnSync(QualifiedName table, String column) {
+        return columnSyncs.stream().filter(s -> s.table().equals(table) && s.involves(column)).findFirst();
+    }
+
     public SchemaModel withTables(List<Table> newTables) {
-        return new SchemaModel(newTables, sequences, enumTypes, views);
+        return new SchemaModel(newTables, sequences, enumTypes, views, columnSyncs);
     }
 
     public SchemaModel withViews(List<View> newViews) {
-        return new SchemaModel(tables, sequences, enumTypes, newViews);
+        return new SchemaModel(tables, sequences, enumTypes, newViews, columnSyncs);
     }
 
     public SchemaModel withEnumTypes(List<EnumType> newTypes) {
-        return new SchemaModel(tables, sequences, newTypes, views);
+        return new SchemaModel(tables, sequences, newTypes, views, columnSyncs);
+    }
+
+    public SchemaModel withColumnSyncs(List<ColumnSync> newSyncs) {
+        return new SchemaModel(tables, sequences, enumTypes, views, newSyncs);
     }
 
     public boolean isEmpty() {
-        return tables.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty() && views.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty() && views.isEmpty()
+                && columnSyncs.isEmpty();
     }
 }

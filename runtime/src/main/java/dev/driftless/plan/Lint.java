@@ -35,8 +35,10 @@ public final class Lint {
                     && TypeChange.rewrites(o.from(), o.to())) {
                 findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE",
                         "and rewrites the whole table while every read and write waits",
-                        "expand and contract instead: add a column of the new type, fill it in batches (a Java step"
-                                + " with Backfill), switch the application over, then drop the old column"));
+                        "expand and contract instead: give the field a new column name with the new type and declare"
+                                + " @RenamedFrom(value = \"" + o.column() + "\", online = true); the version then adds"
+                                + " that column, keeps both equal and fills it in batches, and a later version drops the"
+                                + " old one"));
             } else if (op instanceof Operation.ReplaceEnumType o && !o.columns().isEmpty()) {
                 findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE on " + o.columns().stream()
                         .map(c -> c.table().toString()).distinct().toList(),
@@ -46,12 +48,17 @@ public final class Lint {
             } else if (op instanceof Operation.RenameColumn o) {
                 findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE (briefly)",
                         "and the instances still running the previous version query " + o.from() + " and fail",
-                        "keep both names during a deploy: add the new column, keep it in sync, and drop the old one"
-                                + " in a later version once no instance reads it"));
-            } else if (op instanceof Operation.RenameTable o) {
+                        "declare the rename online (@RenamedFrom(value = \"" + o.from() + "\", online = true)): the"
+                                + " version then adds the new column and keeps both equal, and a later version drops the"
+                                + " old one once no instance uses it"));
+            } else if (op instanceof Operation.RenameTable o && operations.stream().noneMatch(c ->
+                    c instanceof Operation.CreateView v && v.view().name().equals(o.from()))) {
+                // Renamed online, a view under the old name stands in for the table.
                 findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE (briefly)",
                         "and the instances still running the previous version query " + o.from() + " and fail",
-                        "keep a view under the old name during the deploy and drop it in a later version"));
+                        "declare the rename online (@RenamedFrom(value = \"" + o.from().name() + "\", online = true)"
+                                + " on the entity): a view under the old name then stands in for the table until a"
+                                + " later version drops it"));
             } else if (op instanceof Operation.AddColumn o && !created.contains(o.table()) && !o.column().nullable()
                     && o.column().defaultExpression() == null && o.column().identity() == dev.driftless.model.Identity.NONE) {
                 findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE",

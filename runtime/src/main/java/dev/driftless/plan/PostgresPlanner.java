@@ -119,6 +119,12 @@ public final class PostgresPlanner {
                     + quote(o.to()));
         } else if (op instanceof Operation.RenameColumn o) {
             return List.of(alter(o.table()) + "RENAME COLUMN " + quote(o.from()) + " TO " + quote(o.to()));
+        } else if (op instanceof Operation.DropSyncedColumn o) {
+            return List.of(alter(o.table()) + "DROP COLUMN " + quote(o.column().name()));
+        } else if (op instanceof Operation.CreateColumnSync o) {
+            return SafeForms.createSync(o);
+        } else if (op instanceof Operation.DropColumnSync o) {
+            return SafeForms.dropSync(o.sync());
         } else if (op instanceof DropColumn o) {
             return List.of(alter(o.table()) + "DROP COLUMN " + quote(o.column().name()));
         } else if (op instanceof AlterColumnType o) {

@@ -4,11 +4,11 @@ import static dev.driftless.plan.Identifiers.quote;
 
 import dev.driftless.diff.Operation;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnSync;
 import dev.driftless.model.IndexColumn;
+import dev.driftless.model.NameLimit;
 import dev.driftless.model.QualifiedName;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,11 +32,10 @@ final class SafeForms {
     /** Marks a batched fill: a DO block that commits after every batch, so it runs outside a transaction. */
     static final String BATCHES_TAG = "$driftless_batches$";
     static final int BATCH_ROWS = 10_000;
+    /** Pages per batch of a fill: at 8 kB a page, about 8 MB of table. */
+    static final int BATCH_PAGES = 1_000;
+    static final String SYNC_TAG = "$driftless_sync$";
 
-    /** Functions whose value differs per row: a default calling one makes ADD COLUMN rewrite the table. */
-    private static final Pattern VOLATILE = Pattern.compile(
-            "(?i).*\\b(random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|nextval|txid_current)\\s*\\(.*",
-            Pattern.DOTALL);
 
     private SafeForms() {}
 
@@ -73,7 +72,7 @@ final class SafeForms {
     }
 
     static boolean volatileDefault(Column c) {
-        return c.defaultExpression() != null && VOLATILE.matcher(c.defaultExpression()).matches();
+        return c.volatileDefault();
     }
 
     private static List<String> notNull(QualifiedName table, String column) {
@@ -100,14 +99,77 @@ final class SafeForms {
         return out;
     }
 
-    /** A DO block that updates the rows matching {@code pending} in batches, committing after each. */
+    /**
+     * A DO block that updates the rows matching {@code pending} in batches, committing after each.
+     * It walks the table's pages in ranges (a TID range scan, PostgreSQL 14 and later, reads only
+     * those pages), so each row is read about once however large the table; a last sweep then
+     * catches the rows that concurrent updates moved to a page already walked.
+     */
     static String batchedFill(QualifiedName table, String assignments, String pending) {
         String t = quote(table);
-        return "DO " + BATCHES_TAG + "\nDECLARE filled integer;\nBEGIN\n    LOOP\n"
+        return "DO " + BATCHES_TAG + "\nDECLARE\n    pages bigint := pg_relation_size(" + Identifiers.literal(t)
+                + ") / current_setting('block_size')::bigint;\n    page bigint := 0;\n    filled integer;\nBEGIN\n"
+                + "    WHILE page <= pages LOOP\n"
+                + "        UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', page)::tid AND ctid < "
+                + "format('(%s,0)', page + " + BATCH_PAGES + ")::tid AND (" + pending + ");\n"
+                + "        COMMIT;\n        page := page + " + BATCH_PAGES + ";\n    END LOOP;\n"
+                + "    LOOP\n"
                 + "        UPDATE " + t + " SET " + assignments + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t
                 + " WHERE " + pending + " LIMIT " + BATCH_ROWS + "));\n"
                 + "        GET DIAGNOSTICS filled = ROW_COUNT;\n        EXIT WHEN filled = 0;\n        COMMIT;\n"
                 + "    END LOOP;\nEND\n" + BATCHES_TAG;
+    }
+
+    /**
+     * Keeps the two columns of an online rename equal: a row trigger on insert and update, whose
+     * arguments name the two columns (introspection reads them back). On update, the column that
+     * changed wins. On insert, a column still at its default was not written: when only the old
+     * column was written (the previous application version), the new one takes its value, and
+     * otherwise the old one takes the new one's.
+     */
+    static List<String> createSync(Operation.CreateColumnSync op) {
+        ColumnSync sync = op.sync();
+        String o = "NEW." + quote(sync.oldName());
+        String n = "NEW." + quote(sync.newName());
+        var out = new java.util.ArrayList<String>();
+        out.add("CREATE FUNCTION " + quote(syncFunction(sync)) + "() RETURNS trigger LANGUAGE plpgsql AS "
+                + SYNC_TAG + "\nBEGIN\n"
+                + "    IF TG_OP = 'INSERT' THEN\n"
+                + "        IF " + n + " IS NOT DISTINCT FROM " + atDefault(op.newDefault()) + " AND " + o
+                + " IS DISTINCT FROM " + atDefault(op.oldDefault()) + " THEN\n"
+                + "            " + n + " := " + o + ";\n"
+                + "        ELSE\n            " + o + " := " + n + ";\n        END IF;\n"
+                + "    ELSIF " + n + " IS DISTINCT FROM OLD." + quote(sync.newName()) + " THEN\n"
+                + "        " + o + " := " + n + ";\n"
+                + "    ELSE\n        " + n + " := " + o + ";\n    END IF;\n    RETURN NEW;\nEND\n" + SYNC_TAG);
+        out.add("CREATE TRIGGER " + quote(syncTrigger(sync)) + " BEFORE INSERT OR UPDATE ON " + quote(sync.table())
+                + " FOR EACH ROW EXECUTE FUNCTION " + quote(syncFunction(sync)) + "("
+                + Identifiers.literal(sync.oldName()) + ", " + Identifiers.literal(sync.newName()) + ")");
+        if (op.filled() != null) {
+            String from = quote(sync.other(op.filled()));
+            String to = quote(op.filled());
+            out.add(batchedFill(sync.table(), to + " = " + from + "::" + op.filledType().sql(),
+                    to + " IS DISTINCT FROM " + from + "::" + op.filledType().sql()));
+        }
+        return out;
+    }
+
+    private static String atDefault(String defaultExpression) {
+        return defaultExpression == null ? "NULL" : "(" + defaultExpression + ")";
+    }
+
+    static List<String> dropSync(ColumnSync sync) {
+        return List.of("DROP TRIGGER " + quote(syncTrigger(sync)) + " ON " + quote(sync.table()),
+                "DROP FUNCTION " + quote(syncFunction(sync)) + "()");
+    }
+
+    /** The trigger of a sync: the prefix marks it as Driftless's, for introspection. */
+    static String syncTrigger(ColumnSync sync) {
+        return fit(ColumnSync.PREFIX + sync.newName());
+    }
+
+    private static QualifiedName syncFunction(ColumnSync sync) {
+        return new QualifiedName(sync.table().schema(), fit(ColumnSync.PREFIX + sync.table().name() + "_" + sync.newName()));
     }
 
     private static String createIndexConcurrently(QualifiedName table, String name, boolean unique,
@@ -126,19 +188,7 @@ final class SafeForms {
         return "ALTER TABLE " + quote(table) + " ";
     }
 
-    /**
-     * A name within PostgreSQL's 63 bytes: a longer one is cut (at a character boundary) and given
-     * a hash of the whole, so that two long names stay apart.
-     */
     static String fit(String name) {
-        if (name.getBytes(StandardCharsets.UTF_8).length <= 63) {
-            return name;
-        }
-        String suffix = "_" + Integer.toHexString(name.hashCode() & 0xfffffff);
-        String cut = name;
-        while ((cut + suffix).getBytes(StandardCharsets.UTF_8).length > 63) {
-            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
-        }
-        return cut + suffix;
+        return NameLimit.fit(name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.driftless.plan;
 
+import dev.driftless.diff.OnlineRenames;
 import dev.driftless.diff.Operation;
 import dev.driftless.diff.Renames;
 import dev.driftless.diff.SchemaDiff;
@@ -31,8 +32,12 @@ public final class VersionPlan {
         return plan(history, model, name, renames).map(Planned::version);
     }
 
-    /** A planned version with the operations it was planned from, for checks and notes. */
-    public record Planned(FrozenVersion version, List<Operation> operations) {
+    /**
+     * A planned version with the operations it was planned from, for checks and notes, and the
+     * model it reaches: the snapshot to freeze with it. That is the model asked for, plus what the
+     * online renames under way keep ({@link OnlineRenames}).
+     */
+    public record Planned(FrozenVersion version, List<Operation> operations, SchemaModel reached) {
         public Planned {
             operations = List.copyOf(operations);
         }
@@ -52,15 +57,19 @@ public final class VersionPlan {
      * The next version with hand-written steps around its generated statements; a version of
      * hand-written steps only when the model did not change, and empty when neither did. Its
      * steps that discard data (and the reasons the steps give) make it irreversible.
+     *
+     * @throws IllegalArgumentException when a rename declared online cannot be done online
      */
     public static Optional<Planned> plan(History history, SchemaModel model, String name, Renames renames,
             HandWrittenSteps steps) {
         SchemaModel before = history.snapshot().model();
-        List<Operation> up = SchemaDiff.between(before, model, renames);
+        SchemaModel target = OnlineRenames.target(before, model, renames);
+        Renames inPlace = renames.inPlace();
+        List<Operation> up = SchemaDiff.between(before, target, inPlace);
         if (up.isEmpty() && steps.isEmpty()) {
             return Optional.empty();
         }
-        List<Operation> down = SchemaDiff.between(model, before, renames.inverse());
+        List<Operation> down = SchemaDiff.between(target, before, inPlace.inverse());
         var operations = new ArrayList<String>();
         steps.before().forEach(s -> operations.add("hand-written step before: " + excerpt(s)));
         up.forEach(o -> operations.add(o.describe()));
@@ -77,7 +86,7 @@ public final class VersionPlan {
                 PostgresPlanner.statements(down),
                 steps,
                 irreversible,
-                new TreeMap<>()), up));
+                new TreeMap<>()), up, target));
     }
 
     /**

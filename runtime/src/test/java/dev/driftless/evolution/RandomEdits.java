@@ -49,7 +49,15 @@ final class RandomEdits {
     static final String DROP_ONLY_RESTORABLE_COLUMNS = "drop-only-restorable-columns";
 
     /** An edit: what a user did, and the model after it. */
-    record Edit(String description, TrackedModel after) {}
+    /**
+     * @param online whether the column renames of this edit are declared online (expand and
+     *     contract): the next version keeps the old column beside the new one, the one after drops it
+     */
+    record Edit(String description, TrackedModel after, boolean online) {
+        Edit(String description, TrackedModel after) {
+            this(description, after, false);
+        }
+    }
 
     private static final List<String> SCHEMAS = List.of("", "", "", "inventory", "ops");
     private static final List<String> RESERVED_NAMES = List.of("user", "order", "value");
@@ -82,7 +90,8 @@ final class RandomEdits {
     Edit next(TrackedModel model) {
         List<Function<TrackedModel, Optional<Edit>>> kinds = List.of(
                 this::addTable, this::dropTable, this::renameTable, this::addNullableColumn,
-                this::addRequiredColumnWithDefault, this::renameColumn, this::dropColumn, this::widenType,
+                this::addRequiredColumnWithDefault, this::renameColumn, this::renameColumnOnline, this::dropColumn,
+                this::widenType,
                 this::convertType, this::changeNullability, this::changeDefault, this::changePrimaryKey,
                 this::changeUnique, this::addIndex, this::dropIndex, this::changeIndex, this::renameIndex,
                 this::addForeignKey, this::dropForeignKey, this::changeOnDelete, this::changeTableComment,
@@ -190,6 +199,24 @@ final class RandomEdits {
         String name = freshColumnName(table.columns());
         return Optional.of(new Edit("rename column " + table.name() + "." + column.name() + " to " + name,
                 model.withTable(table.withColumn(column.with(b -> b.name(name))))));
+    }
+
+    /** A column renamed online: not one of the key, nor an identity column, which cannot be. */
+    Optional<Edit> renameColumnOnline(TrackedModel model) {
+        TrackedTable table = pickTable(model);
+        if (table == null) {
+            return Optional.empty();
+        }
+        List<TrackedColumn> eligible = table.columns().stream()
+                .filter(c -> !table.primaryKey().contains(c.id()) && !c.identity())
+                .toList();
+        if (eligible.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedColumn column = pick(eligible);
+        String name = freshColumnName(table.columns());
+        return Optional.of(new Edit("rename column " + table.name() + "." + column.name() + " to " + name + " online",
+                model.withTable(table.withColumn(column.with(b -> b.name(name)))), true));
     }
 
     Optional<Edit> dropColumn(TrackedModel model) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.diff.Operation;
+import dev.driftless.diff.Renames;
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.evolution.RandomEdits.Edit;
 import dev.driftless.history.FrozenVersion;
@@ -84,8 +85,8 @@ class RandomEvolutionTest {
     }
 
     /** One generated evolution: the edits, the model after each and the versions frozen from them. */
-    record Evolution(long seed, List<Edit> edits, List<TrackedModel> models, History history,
-            List<List<Operation>> operations) {
+    record Evolution(long seed, List<Edit> edits, List<TrackedModel> models, List<SchemaModel> reached,
+            History history, List<List<Operation>> operations) {
 
         /** Models and edits as frozen from the seed; model 0 is the empty one. */
         static Evolution generate(long seed) {
@@ -93,23 +94,33 @@ class RandomEvolutionTest {
             var edits = new RandomEdits(random);
             int versions = MIN_VERSIONS + random.nextInt(3);
             var models = new ArrayList<>(List.of(TrackedModel.EMPTY));
+            var reached = new ArrayList<>(List.of(SchemaModel.EMPTY));
             var made = new ArrayList<Edit>();
             var operations = new ArrayList<List<Operation>>();
             History history = History.EMPTY;
             while (made.size() < versions) {
                 TrackedModel before = models.get(models.size() - 1);
                 Edit edit = made.isEmpty() ? edits.initial() : edits.next(before);
+                Renames renames = edit.after().renamesFrom(before);
+                if (edit.online()) {
+                    var online = new java.util.HashMap<QualifiedName, Set<String>>();
+                    renames.columns().forEach((table, columns) -> online.put(table, columns.keySet()));
+                    renames = new Renames(renames.tables(), renames.columns(), Set.of(), online);
+                }
                 Optional<Planned> planned = VersionPlan.plan(history, edit.after().schema(), "v" + (made.size() + 1),
-                        edit.after().renamesFrom(before));
+                        renames);
                 if (planned.isEmpty()) {
                     continue;
                 }
-                history = freeze(history, planned.get().version(), edit.after().schema());
+                // The snapshot is the model the version reaches: with an online rename under way, the
+                // old column and its sync are in it.
+                history = freeze(history, planned.get().version(), planned.get().reached());
                 made.add(edit);
                 models.add(edit.after());
+                reached.add(planned.get().reached());
                 operations.add(planned.get().operations());
             }
-            return new Evolution(seed, made, models, history, operations);
+            return new Evolution(seed, made, models, reached, history, operations);
         }
 
         /**
@@ -130,7 +141,7 @@ class RandomEvolutionTest {
         }
 
         SchemaModel snapshot(int version) {
-            return models.get(version).schema();
+            return reached.get(version);
         }
 
         Set<String> allSchemas() {

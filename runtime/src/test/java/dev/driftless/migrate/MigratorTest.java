@@ -333,6 +333,17 @@ class MigratorTest {
                     .migrate();
             assertEquals(before, setting(connection, "search_path"));
             assertTrue(connection.getAutoCommit());
+            // The versions commit without waiting for the disk; the pooled connection must not keep that.
+            assertEquals("on", setting(connection, "synchronous_commit"));
+        }
+        try (Connection connection = database.connect()) {
+            connection.createStatement().execute("set synchronous_commit = local");
+            Migrator.builder(new PooledConnectionDataSource(connection))
+                    .schema("app")
+                    .migrations(List.of(CUSTOMER, TestMigration.of(2, "more", "create table more (id int)")))
+                    .build()
+                    .migrate();
+            assertEquals("local", setting(connection, "synchronous_commit"));
         }
     }
 

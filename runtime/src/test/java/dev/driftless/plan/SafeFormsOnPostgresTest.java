@@ -124,8 +124,9 @@ class SafeFormsOnPostgresTest {
         List<Lint.Finding> findings = Lint.of(ops);
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("change type of t.b from integer to bigint: takes ACCESS EXCLUSIVE and rewrites the whole table"
-                + " while every read and write waits; expand and contract instead: add a column of the new type, fill"
-                + " it in batches (a Java step with Backfill), switch the application over, then drop the old column",
+                + " while every read and write waits; expand and contract instead: give the field a new column name"
+                + " with the new type and declare @RenamedFrom(value = \"b\", online = true); the version then adds"
+                + " that column, keeps both equal and fills it in batches, and a later version drops the old one",
                 findings.get(0).describe());
         assertEquals(List.of(), Lint.of(SchemaDiff.between(SchemaModel.EMPTY, new SchemaModel(List.of(text), List.of()))));
     }

@@ -36,8 +36,12 @@ public class FactEnergyHourly {
     @Column(name = "ts", nullable = false)
     private LocalDateTime ts;
 
-    /** Seed 000, scenario 2: energy_kwh is now kwh, renamed in place so the readings stay. */
-    @RenamedFrom("energy_kwh")
+    /**
+     * Seed 000, scenario 2: energy_kwh is now kwh, renamed online: the expand (version 4) adds kwh
+     * and keeps both columns equal, so instances still writing energy_kwh keep working, until the
+     * contract (version 7) drops energy_kwh.
+     */
+    @RenamedFrom(value = "energy_kwh", online = true)
     @Column(name = "kwh")
     private Double kwh;
 }

@@ -14,6 +14,7 @@ import dev.driftless.processor.jpa.EntityTable.DeclaredSequence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,16 +122,29 @@ public final class JpaModelReader {
                 }
             }
             var tableRenames = new HashMap<QualifiedName, QualifiedName>();
+            var onlineTables = new HashSet<QualifiedName>();
             owners.forEach((name, element) -> {
                 if (tables.stream().anyMatch(t -> t.entity().equals(element) && t.table().name().equals(name))) {
-                    RenamedFromAnnotation.on(element)
-                            .ifPresent(r -> tableRenames.put(name, new QualifiedName(name.schema(), r.oldName())));
+                    RenamedFromAnnotation.on(element).ifPresent(r -> {
+                        tableRenames.put(name, new QualifiedName(name.schema(), r.oldName()));
+                        if (r.online()) {
+                            onlineTables.add(name);
+                        }
+                    });
                 }
             });
+            // A column renamed online: its element's @RenamedFrom says so.
+            var onlineColumns = new HashMap<QualifiedName, Set<String>>();
+            renames.forEach((table, columns) -> columns.keySet().forEach(column -> {
+                Element element = columnElements.getOrDefault(table, Map.of()).get(column);
+                if (element != null && RenamedFromAnnotation.on(element).map(RenamedFromAnnotation::online).orElse(false)) {
+                    onlineColumns.computeIfAbsent(table, k -> new HashSet<>()).add(column);
+                }
+            }));
             var frozenElements = new HashMap<QualifiedName, Map<String, Element>>();
             columnElements.forEach((k, v) -> frozenElements.put(k, Map.copyOf(v)));
-            return new JpaModel(schema, new Renames(tableRenames, renames), new HashMap<QualifiedName, Element>(owners),
-                    frozenElements);
+            return new JpaModel(schema, new Renames(tableRenames, renames, onlineTables, onlineColumns),
+                    new HashMap<QualifiedName, Element>(owners), frozenElements);
         } catch (RuntimeException e) {
             diagnostics.report(Message.READ_FAILED, sorted.get(0), sorted.get(0).getQualifiedName(), e);
             return empty();

@@ -7,20 +7,27 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * A typed view of Driftless's own {@code @RenamedFrom}: the column's previous name, folded like
- * every name. Read by name like the JPA annotations, so the processor never loads it.
+ * every name, and whether the rename is done online (expand and contract). Read by name like the
+ * JPA annotations, so the processor never loads it.
  */
-record RenamedFromAnnotation(AnnotationMirror mirror, String oldName) {
+record RenamedFromAnnotation(AnnotationMirror mirror, String oldName, boolean online) {
 
     static final String NAME = "dev.driftless.annotations.RenamedFrom";
 
     static Optional<RenamedFromAnnotation> on(Element element) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(NAME)) {
-                return mirror.getElementValues().values().stream()
-                        .map(v -> v.getValue())
-                        .filter(String.class::isInstance)
-                        .map(v -> new RenamedFromAnnotation(mirror, PostgresNames.fold((String) v)))
-                        .findFirst();
+                String oldName = null;
+                boolean online = false;
+                for (var e : mirror.getElementValues().entrySet()) {
+                    String key = e.getKey().getSimpleName().toString();
+                    if (key.equals("value") && e.getValue().getValue() instanceof String v) {
+                        oldName = PostgresNames.fold(v);
+                    } else if (key.equals("online") && e.getValue().getValue() instanceof Boolean b) {
+                        online = b;
+                    }
+                }
+                return oldName == null ? Optional.empty() : Optional.of(new RenamedFromAnnotation(mirror, oldName, online));
             }
         }
         return Optional.empty();

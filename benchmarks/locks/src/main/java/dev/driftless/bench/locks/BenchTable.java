@@ -22,7 +22,7 @@ import java.util.List;
  * @param noteWidth the length of {@code note varchar(n)}, which the widening change doubles for good
  */
 record BenchTable(int noteWidth, boolean noteRequired, String uid, boolean datasourceIndex, boolean datasourceTsUnique,
-        boolean datasourceForeignKey, String datasourceIdType, String qualityName) {
+        boolean datasourceForeignKey, String datasourceIdType, String qualityName, String qualityType) {
 
     static final QualifiedName FACT = QualifiedName.of("fact_energy_hourly");
     static final QualifiedName DATASOURCE = QualifiedName.of("datasource");
@@ -32,7 +32,7 @@ record BenchTable(int noteWidth, boolean noteRequired, String uid, boolean datas
 
     /** The state the setup leaves. */
     static BenchTable initial() {
-        return new BenchTable(50, false, null, false, false, false, "integer", "quality");
+        return new BenchTable(50, false, null, false, false, false, "integer", "quality", "smallint");
     }
 
     SchemaModel model() {
@@ -44,7 +44,7 @@ record BenchTable(int noteWidth, boolean noteRequired, String uid, boolean datas
                 Column.of("ts", "timestamp with time zone", false),
                 Column.of("kwh", "double precision", true),
                 Column.of("note", "character varying(" + noteWidth + ")", !noteRequired),
-                Column.of(qualityName, "smallint", true)));
+                Column.of(qualityName, qualityType, true)));
         if (uid != null) {
             columns.add(new Column("uid", ColumnType.of("uuid"), false, uid, Identity.NONE, null));
         }
@@ -60,41 +60,41 @@ record BenchTable(int noteWidth, boolean noteRequired, String uid, boolean datas
 
     BenchTable withNoteWidth(int value) {
         return new BenchTable(value, noteRequired, uid, datasourceIndex, datasourceTsUnique, datasourceForeignKey,
-                datasourceIdType, qualityName);
+                datasourceIdType, qualityName, qualityType);
     }
 
     BenchTable withNoteRequired() {
         return new BenchTable(noteWidth, true, uid, datasourceIndex, datasourceTsUnique, datasourceForeignKey,
-                datasourceIdType, qualityName);
+                datasourceIdType, qualityName, qualityType);
     }
 
     BenchTable withUid(String defaultExpression) {
         return new BenchTable(noteWidth, noteRequired, defaultExpression, datasourceIndex, datasourceTsUnique,
-                datasourceForeignKey, datasourceIdType, qualityName);
+                datasourceForeignKey, datasourceIdType, qualityName, qualityType);
     }
 
     BenchTable withDatasourceIndex() {
         return new BenchTable(noteWidth, noteRequired, uid, true, datasourceTsUnique, datasourceForeignKey,
-                datasourceIdType, qualityName);
+                datasourceIdType, qualityName, qualityType);
     }
 
     BenchTable withDatasourceTsUnique() {
         return new BenchTable(noteWidth, noteRequired, uid, datasourceIndex, true, datasourceForeignKey,
-                datasourceIdType, qualityName);
+                datasourceIdType, qualityName, qualityType);
     }
 
     BenchTable withDatasourceForeignKey() {
         return new BenchTable(noteWidth, noteRequired, uid, datasourceIndex, datasourceTsUnique, true,
-                datasourceIdType, qualityName);
+                datasourceIdType, qualityName, qualityType);
     }
 
     BenchTable withDatasourceIdType(String type) {
         return new BenchTable(noteWidth, noteRequired, uid, datasourceIndex, datasourceTsUnique, datasourceForeignKey,
-                type, qualityName);
+                type, qualityName, qualityType);
     }
 
-    BenchTable withQualityName(String name) {
+    BenchTable withQuality(String name, String type) {
         return new BenchTable(noteWidth, noteRequired, uid, datasourceIndex, datasourceTsUnique, datasourceForeignKey,
-                datasourceIdType, name);
+                datasourceIdType, name, type);
     }
 }

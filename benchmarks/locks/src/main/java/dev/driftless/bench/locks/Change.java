@@ -3,6 +3,7 @@ package dev.driftless.bench.locks;
 import dev.driftless.diff.Renames;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -13,19 +14,26 @@ import java.util.function.UnaryOperator;
  * @param naive the plain DDL from a state to the changed one, as schema tools without lock-aware plans emit it
  * @param revert the DDL back from the changed state, run between measurements; empty when the change stays
  *     (the next run starts from the changed state)
+ * @param contract for a rename done online, the renames of the second version (contract), planned
+ *     from the first one's snapshot and applied right after it; null for a change made in one version
  * @param vacuumAfter whether the table is vacuumed after the revert (the change left dead rows behind)
  */
 record Change(String name, String title, Expectation expectation, UnaryOperator<BenchTable> change, Renames renames,
-        Function<BenchTable, List<String>> naive, Function<BenchTable, List<String>> revert, boolean vacuumAfter) {
+        Renames contract, Function<BenchTable, List<String>> naive, Function<BenchTable, List<String>> revert,
+        boolean vacuumAfter) {
+
+    /** A change Driftless makes in one version. */
+    Change(String name, String title, Expectation expectation, UnaryOperator<BenchTable> change, Renames renames,
+            Function<BenchTable, List<String>> naive, Function<BenchTable, List<String>> revert, boolean vacuumAfter) {
+        this(name, title, expectation, change, renames, null, naive, revert, vacuumAfter);
+    }
 
     /** What the change's Driftless row is held to. */
     enum Expectation {
         /** Driftless has a lock-aware form: no client may stall longer than the target. */
         SAFE_FORM,
-        /** A change that rewrites the table; Driftless has no safe form yet and its lint flags it. */
-        REWRITE_FLAGGED,
-        /** A rename: expand/contract is not implemented; the version is the plain rename. */
-        RENAME_NOT_EXPAND_CONTRACT
+        /** A type change made in place that rewrites the table: Driftless's lint flags it and offers the online rename. */
+        REWRITE_FLAGGED
     }
 
     private static final String FACT = "fact_energy_hourly";
@@ -36,11 +44,16 @@ record Change(String name, String title, Expectation expectation, UnaryOperator<
                         s -> s.withNoteWidth(s.noteWidth() * 2), Renames.NONE,
                         s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN note TYPE varchar(" + s.noteWidth() * 2 + ")"),
                         s -> List.of(), false),
-                new Change("rename_column", "rename column quality → quality_score", Expectation.RENAME_NOT_EXPAND_CONTRACT,
-                        s -> s.withQualityName("quality_score"),
+                new Change("rename_column", "rename column quality → quality_score and smallint → integer, online"
+                        + " (expand, then contract)", Expectation.SAFE_FORM,
+                        s -> s.withQuality("quality_score", "integer"),
+                        new Renames(Map.of(), Map.of(BenchTable.FACT, Map.of("quality_score", "quality")), Set.of(),
+                                Map.of(BenchTable.FACT, Set.of("quality_score"))),
                         new Renames(Map.of(BenchTable.FACT, Map.of("quality_score", "quality"))),
-                        s -> List.of("ALTER TABLE " + FACT + " RENAME COLUMN quality TO quality_score"),
-                        s -> List.of("ALTER TABLE " + FACT + " RENAME COLUMN quality_score TO quality"), false),
+                        s -> List.of("ALTER TABLE " + FACT + " RENAME COLUMN quality TO quality_score",
+                                "ALTER TABLE " + FACT + " ALTER COLUMN quality_score TYPE integer"),
+                        s -> List.of("ALTER TABLE " + FACT + " RENAME COLUMN quality_score TO quality",
+                                "ALTER TABLE " + FACT + " ALTER COLUMN quality TYPE smallint"), true),
                 new Change("set_not_null", "add NOT NULL to note", Expectation.SAFE_FORM,
                         BenchTable::withNoteRequired, Renames.NONE,
                         s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN note SET NOT NULL"),

@@ -108,11 +108,21 @@ public final class LockBenchmark {
             History history = History.EMPTY.plus(existing, new Snapshot(1, before.model()));
             VersionPlan.Planned planned = VersionPlan.plan(history, after.model(), change.name(), change.renames(),
                     HandWrittenSteps.NONE).orElseThrow();
-            statements = planned.version().allUp();
+            var versions = new ArrayList<Migration>(List.of(new PlannedMigration(existing, true),
+                    new PlannedMigration(planned.version(), false)));
+            statements = new ArrayList<>(planned.version().allUp());
+            var operations = new ArrayList<>(planned.operations());
+            if (change.contract() != null) {
+                // Online: the contract is frozen from the expand's snapshot and applied right after it.
+                History expanded = history.plus(planned.version(), new Snapshot(2, planned.reached()));
+                VersionPlan.Planned contract = VersionPlan.plan(expanded, after.model(), change.name() + "_contract",
+                        change.contract(), HandWrittenSteps.NONE).orElseThrow();
+                versions.add(new PlannedMigration(contract.version(), false));
+                statements.addAll(contract.version().allUp());
+                operations.addAll(contract.operations());
+            }
             driftlessStatements.putIfAbsent(change.name(), statements);
-            lint.putIfAbsent(change.name(), Lint.of(planned.operations()).stream().map(Lint.Finding::describe).toList());
-            List<Migration> versions = List.of(new PlannedMigration(existing, true),
-                    new PlannedMigration(planned.version(), false));
+            lint.putIfAbsent(change.name(), Lint.of(operations).stream().map(Lint.Finding::describe).toList());
             migrator = Migrator.builder(dataSource()).migrations(versions).build();
             migrator.migrateTo(1);
         } else {
@@ -277,7 +287,7 @@ public final class LockBenchmark {
                 }
             }
             return new Options(rows, repeats, Math.min(heavyRepeats, repeats),
-                    Set.of("add_column_volatile_default", "int_to_bigint"),
+                    Set.of("add_column_volatile_default", "int_to_bigint", "rename_column"),
                     only.isEmpty() ? Set.of() : Set.of(only.split(",")),
                     new Load.Settings(pgbench, host, port, user, clients, threads, rate),
                     Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(before), output, work, keep,
