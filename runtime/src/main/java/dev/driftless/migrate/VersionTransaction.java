@@ -7,12 +7,14 @@ import static dev.driftless.migrate.Migrator.sleep;
 
 import dev.driftless.history.HandWrittenSteps;
 import java.lang.System.Logger.Level;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -191,30 +193,89 @@ final class VersionTransaction {
         }
     }
 
+    /**
+     * Runs statements in one round trip (a JDBC batch, which the driver sends together). When one
+     * fails, the error names it as the version's statement it is.
+     *
+     * @param first the index in {@code all} of {@code run}'s first statement (-1 when that is the
+     *     lock timeout setting, which is not one of the version's)
+     */
+    private static void execute(Connection connection, List<String> run, List<String> all, int first)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (run.size() == 1) {
+                statement.execute(run.get(0));
+                return;
+            }
+            for (String sql : run) {
+                statement.addBatch(sql);
+            }
+            statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            int index = first + failedEntry(e, run.size());
+            String which = index < 0 ? "setting the lock timeout"
+                    : "statement " + (index + 1) + " of " + all.size() + " (" + excerpt(all.get(index)) + ")";
+            throw new BatchEntryFailed(which, e.getNextException() != null ? e.getNextException() : e);
+        }
+    }
+
+    /** A statement of a batch failed: which one, and the server's error. */
+    private static final class BatchEntryFailed extends SQLException {
+        final String which;
+
+        BatchEntryFailed(String which, SQLException error) {
+            super(error.getMessage(), error.getSQLState(), error);
+            this.which = which;
+        }
+
+        SQLException error() {
+            return (SQLException) getCause();
+        }
+    }
+
+    /** pgjdbc names the batch entry that failed (its counts mark every entry of a failed transaction failed). */
+    private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
+
+    /** The batch entry that failed, as the driver names it; the first when it does not. */
+    private static int failedEntry(BatchUpdateException e, int size) {
+        Matcher m = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? Math.min(Integer.parseInt(m.group(1)), size - 1) : 0;
+    }
+
     private Duration attempt(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
             String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
         String step = "starting its transaction";
         try {
             connection.setAutoCommit(false);
-            if (!lockTimeout.isZero()) {
-                try (Statement statement = connection.createStatement()) {
-                    // LOCAL: the setting ends with the transaction, the connection keeps its own.
-                    statement.execute("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-                }
-            }
-            for (int i = 0; i < statements.size(); i++) {
-                String sql = statements.get(i);
-                String javaStep = HandWrittenSteps.javaStepClass(sql);
-                step = "statement " + (i + 1) + " of " + statements.size() + " ("
-                        + (javaStep != null ? "Java step " + javaStep : excerpt(sql)) + ")";
+            // LOCAL: the setting ends with the transaction, the connection keeps its own.
+            String setTimeout = lockTimeout.isZero() ? null : "set local lock_timeout = '" + lockTimeout.toMillis() + "ms'";
+            int i = 0;
+            while (i < statements.size()) {
+                String javaStep = HandWrittenSteps.javaStepClass(statements.get(i));
                 if (javaStep != null) {
+                    step = "statement " + (i + 1) + " of " + statements.size() + " (Java step " + javaStep + ")";
+                    if (setTimeout != null) {
+                        execute(connection, List.of(setTimeout), statements, -1);
+                        setTimeout = null;
+                    }
                     runJava(connection, javaSteps.apply(javaStep), javaStep);
+                    i++;
                     continue;
                 }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
+                int end = i;
+                while (end < statements.size() && HandWrittenSteps.javaStepClass(statements.get(end)) == null) {
+                    end++;
                 }
+                var run = new ArrayList<String>();
+                if (setTimeout != null) {
+                    run.add(setTimeout);
+                }
+                run.addAll(statements.subList(i, end));
+                step = "statement " + (i + 1) + " of " + statements.size() + " (" + excerpt(statements.get(i)) + ")";
+                execute(connection, run, statements, setTimeout == null ? i : i - 1);
+                setTimeout = null;
+                i = end;
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             step = bookkeepingStep;
@@ -224,7 +285,10 @@ final class VersionTransaction {
             connection.setAutoCommit(true);
             return took;
         } catch (SQLException e) {
-            StepFailure failure = new StepFailure(step + " failed: " + oneLine(e.getMessage()), e,
+            // A failure in a batch names the statement that failed, not the batch's first.
+            String which = e instanceof BatchEntryFailed f ? f.which : step;
+            SQLException error = e instanceof BatchEntryFailed f ? f.error() : e;
+            StepFailure failure = new StepFailure(which + " failed: " + oneLine(error.getMessage()), error,
                     Duration.ofNanos(System.nanoTime() - start));
             try {
                 connection.rollback();
