@@ -54,6 +54,11 @@ public final class ViewDependencies {
         return List.copyOf(ordered);
     }
 
+    /** The identifiers an SQL text names (unquoted ones folded to lower case), for tools outside the diff. */
+    public static Set<String> identifiersOf(String sql) {
+        return identifiers(sql);
+    }
+
     static Set<String> identifiers(String sql) {
         var out = new HashSet<String>();
         int i = 0;

@@ -2,6 +2,7 @@ package dev.driftless.introspect;
 
 import static dev.driftless.plan.Identifiers.quote;
 
+import dev.driftless.diff.ViewDependencies;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.SchemaModel;
@@ -56,10 +57,47 @@ public final class Canonical {
         connection.setAutoCommit(false);
         Savepoint outer = autoCommit ? null : connection.setSavepoint();
         try (Statement st = connection.createStatement()) {
-            var tables = new ArrayList<Table>();
+            // Each table to spell becomes a temporary table of the columns its defaults and checks
+            // name, with those defaults and checks; one query then reads every spelling back.
+            var temps = new HashMap<String, Table>();
             int n = 0;
             for (Table t : model.tables()) {
-                tables.add(spells(t, live) ? table(connection, st, t, "driftless_canonical_t" + n++) : t);
+                if (spells(t, live)) {
+                    String temp = "driftless_canonical_t" + n++;
+                    if (createTemporary(connection, st, t, temp)) {
+                        temps.put(temp, t);
+                    }
+                }
+            }
+            Map<String, Map<String, String>> defaults = new HashMap<>();
+            Map<String, Map<String, String>> checks = new HashMap<>();
+            if (!temps.isEmpty()) {
+                try (ResultSet rs = st.executeQuery("""
+                        select c.relname, 'd', a.attname, pg_get_expr(d.adbin, d.adrelid)
+                        from pg_catalog.pg_attrdef d
+                        join pg_catalog.pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+                        join pg_catalog.pg_class c on c.oid = d.adrelid
+                        where c.relnamespace = pg_my_temp_schema() and c.relname like 'driftless\\_canonical\\_t%'
+                        union all
+                        select c.relname, 'c', k.conname, pg_get_constraintdef(k.oid)
+                        from pg_catalog.pg_constraint k join pg_catalog.pg_class c on c.oid = k.conrelid
+                        where k.contype = 'c' and c.relnamespace = pg_my_temp_schema()
+                          and c.relname like 'driftless\\_canonical\\_t%'""")) {
+                    while (rs.next()) {
+                        boolean isDefault = "d".equals(rs.getString(2));
+                        (isDefault ? defaults : checks).computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put(rs.getString(3), isDefault ? PostgresIntrospector.withoutLiteralCast(rs.getString(4))
+                                        : PostgresIntrospector.checkExpression(rs.getString(4)));
+                    }
+                }
+            }
+            var spelled = new HashMap<Table, String>();
+            temps.forEach((temp, t) -> spelled.put(t, temp));
+            var tables = new ArrayList<Table>();
+            for (Table t : model.tables()) {
+                String temp = spelled.get(t);
+                tables.add(temp == null ? t : spelled(t, defaults.getOrDefault(temp, Map.of()),
+                        checks.getOrDefault(temp, Map.of())));
             }
             var views = new ArrayList<View>();
             for (View v : model.views()) {
@@ -99,60 +137,52 @@ public final class Canonical {
         return live == null || live.view(v.name()).filter(o -> !o.query().equals(v.query())).isPresent();
     }
 
-    private static Table table(Connection connection, Statement st, Table t, String temp) throws SQLException {
-        boolean hasDefaults = t.columns().stream().anyMatch(c -> c.defaultExpression() != null);
-        if (t.checks().isEmpty() && !hasDefaults) {
-            return t;
-        }
-        Savepoint sp = connection.setSavepoint();
-        try {
-            st.execute("CREATE TEMPORARY TABLE " + quote(temp) + " (" + t.columns().stream()
-                    .map(c -> quote(c.name()) + " " + c.type().sql()
-                            + (c.defaultExpression() == null ? "" : " DEFAULT " + c.defaultExpression()))
-                    .collect(Collectors.joining(", ")) + ")");
-        } catch (SQLException e) {
-            connection.rollback(sp);
-            return t;
-        }
-        var defaults = new HashMap<String, String>();
-        try (ResultSet rs = st.executeQuery("select a.attname, pg_get_expr(d.adbin, d.adrelid)"
-                + " from pg_catalog.pg_attrdef d join pg_catalog.pg_attribute a"
-                + " on a.attrelid = d.adrelid and a.attnum = d.adnum where d.adrelid = 'pg_temp." + temp + "'::regclass")) {
-            while (rs.next()) {
-                defaults.put(rs.getString(1), PostgresIntrospector.withoutLiteralCast(rs.getString(2)));
-            }
-        }
-        var checks = new ArrayList<CheckConstraint>();
-        for (CheckConstraint c : t.checks()) {
-            checks.add(check(connection, st, temp, c));
-        }
-        var columns = new ArrayList<Column>();
-        for (Column c : t.columns()) {
-            columns.add(c.defaultExpression() == null ? c : c.withDefault(defaults.get(c.name())));
-        }
-        return new Table(t.name(), columns, t.primaryKey(), t.uniqueConstraints(), t.indexes(), t.foreignKeys(),
-                checks, t.comment());
+    /**
+     * A temporary table of the columns {@code t}'s defaults and checks need, with them; false (and
+     * nothing left behind) when PostgreSQL refuses one of them, which then stays as written.
+     */
+    private static boolean createTemporary(Connection connection, Statement st, Table t, String temp)
+            throws SQLException {
+        var named = new java.util.HashSet<String>();
+        t.checks().forEach(c -> named.addAll(ViewDependencies.identifiersOf(c.expression())));
+        // Fewer columns make a cheaper table; when a check names a column the scan missed, all of them.
+        return createTemporary(connection, st, t, temp, c -> c.defaultExpression() != null || named.contains(c.name()))
+                || createTemporary(connection, st, t, temp, c -> true);
     }
 
-    private static CheckConstraint check(Connection connection, Statement st, String temp, CheckConstraint c)
-            throws SQLException {
-        Savepoint sp = connection.setSavepoint();
-        try {
-            st.execute("ALTER TABLE " + quote(temp) + " ADD CONSTRAINT " + quote(c.name()) + " CHECK ("
-                    + c.expression() + ")");
-        } catch (SQLException e) {
-            connection.rollback(sp);
-            return c;
-        }
-        Map<String, String> found = new HashMap<>();
-        try (ResultSet rs = st.executeQuery("select conname, pg_get_constraintdef(oid) from pg_catalog.pg_constraint"
-                + " where contype = 'c' and conrelid = 'pg_temp." + temp + "'::regclass")) {
-            while (rs.next()) {
-                found.put(rs.getString(1), PostgresIntrospector.checkExpression(rs.getString(2)));
+    private static boolean createTemporary(Connection connection, Statement st, Table t, String temp,
+            java.util.function.Predicate<Column> needed) throws SQLException {
+        var parts = new ArrayList<String>();
+        for (Column c : t.columns()) {
+            if (needed.test(c)) {
+                parts.add(quote(c.name()) + " " + c.type().sql()
+                        + (c.defaultExpression() == null ? "" : " DEFAULT " + c.defaultExpression()));
             }
         }
-        String canonical = found.get(c.name());
-        return canonical == null ? c : new CheckConstraint(c.name(), canonical);
+        t.checks().forEach(c -> parts.add("CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")"));
+        Savepoint sp = connection.setSavepoint();
+        try {
+            st.execute("CREATE TEMPORARY TABLE " + quote(temp) + " (" + String.join(", ", parts) + ")");
+            return true;
+        } catch (SQLException e) {
+            connection.rollback(sp);
+            return false;
+        }
+    }
+
+    private static Table spelled(Table t, Map<String, String> defaults, Map<String, String> checks) {
+        var columns = new ArrayList<Column>();
+        for (Column c : t.columns()) {
+            columns.add(c.defaultExpression() == null || !defaults.containsKey(c.name()) ? c
+                    : c.withDefault(defaults.get(c.name())));
+        }
+        var spelledChecks = new ArrayList<CheckConstraint>();
+        for (CheckConstraint c : t.checks()) {
+            String canonical = checks.get(c.name());
+            spelledChecks.add(canonical == null ? c : new CheckConstraint(c.name(), canonical));
+        }
+        return new Table(t.name(), columns, t.primaryKey(), t.uniqueConstraints(), t.indexes(), t.foreignKeys(),
+                spelledChecks, t.comment());
     }
 
     private static View view(Connection connection, Statement st, View v, String temp) throws SQLException {
