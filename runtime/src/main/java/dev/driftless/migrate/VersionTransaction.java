@@ -50,7 +50,6 @@ final class VersionTransaction {
             this.took = took;
         }
 
-        /** PostgreSQL's lock_not_available: the lock timeout expired. */
         /**
          * Whether the attempt could not get its locks: the lock timeout expired, or PostgreSQL broke
          * a deadlock with an application transaction by cancelling the version's.
@@ -233,6 +232,14 @@ final class VersionTransaction {
         }
     }
 
+    /** DDL that returns no rows, after any leading comments: what can go in a batch. */
+    private static final Pattern BATCHABLE = Pattern.compile(
+            "(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*(create|alter|drop|comment)\\b.*");
+
+    private static boolean batchable(String sql) {
+        return HandWrittenSteps.javaStepClass(sql) == null && BATCHABLE.matcher(sql).matches();
+    }
+
     /** pgjdbc names the batch entry that failed (its counts mark every entry of a failed transaction failed). */
     private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
 
@@ -263,9 +270,12 @@ final class VersionTransaction {
                     i++;
                     continue;
                 }
-                int end = i;
-                while (end < statements.size() && HandWrittenSteps.javaStepClass(statements.get(end)) == null) {
-                    end++;
+                // DDL goes in batches; a statement that may return rows (a hand-written SELECT) alone.
+                int end = i + 1;
+                if (batchable(statements.get(i))) {
+                    while (end < statements.size() && batchable(statements.get(end))) {
+                        end++;
+                    }
                 }
                 var run = new ArrayList<String>();
                 if (setTimeout != null) {

@@ -32,8 +32,11 @@ final class SafeForms {
     /** Marks a batched fill: a DO block that commits after every batch, so it runs outside a transaction. */
     static final String BATCHES_TAG = "$driftless_batches$";
     static final int BATCH_ROWS = 10_000;
-    /** Pages per batch of a fill: at 8 kB a page, about 8 MB of table. */
-    static final int BATCH_PAGES = 1_000;
+    /**
+     * Pages per batch of a fill (800 kB at 8 kB a page; some 10,000 narrow rows): a writer that
+     * needs a row of the batch waits for its commit, so a batch must stay short.
+     */
+    static final int BATCH_PAGES = 100;
     static final String SYNC_TAG = "$driftless_sync$";
 
 

@@ -131,6 +131,24 @@ class MigratorTest {
     }
 
     @Test
+    void statementsThatReturnRowsRunBetweenTheBatchedDdl() throws SQLException {
+        MigrateResult result = migrator(TestMigration.of(1, "mixed",
+                "create sequence counter",
+                "-- hand-written: the counter starts where the old system stopped\nselect setval('counter', 41)",
+                "create table counted (id int default nextval('counter'))",
+                "with n as (select nextval('counter') as v) insert into counted select v from n",
+                "/* a comment first */ comment on table counted is 'batched after a comment'")).migrate();
+
+        assertEquals(1, result.currentVersion());
+        try (Connection c = database.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select id, obj_description('counted'::regclass) from counted")) {
+            assertTrue(rs.next());
+            assertEquals(42, rs.getInt(1));
+            assertEquals("batched after a comment", rs.getString(2));
+        }
+    }
+
+    @Test
     void failingVersionIsRolledBackRecordedRefusedUntilRepairedAndThenApplied() throws SQLException {
         Migration broken = TestMigration.of(2, "orders",
                 "create table orders (id bigint primary key)",
