@@ -88,10 +88,8 @@ class OnlineRenamesOnPostgresTest {
 
     @Test
     void expandKeepsBothNamesWorkingAndContractDropsTheOldOneWithoutLosingAValue() throws SQLException {
-        History history = History.EMPTY.plus(VersionPlan.next(History.EMPTY, V1, "initial").orElseThrow(),
-                new Snapshot(1, V1));
-        VersionPlan.Planned expand = VersionPlan.plan(history, RENAMED, "expand", ONLINE, HandWrittenSteps.NONE)
-                .orElseThrow();
+        History history = initial();
+        VersionPlan.Planned expand = expand(history);
         assertEquals(List.of(), expand.destructive(), "an expand discards nothing");
         assertEquals(List.of(new ColumnSync(FACT, "quality", "quality_score")), expand.reached().columnSyncs());
         assertTrue(expand.reached().view(SOURCE).isPresent(), "a view stands in for the renamed table");
@@ -120,9 +118,7 @@ class OnlineRenamesOnPostgresTest {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             Migrator migrator = Migrator.builder(db.dataSource()).migrations(versions).build();
             migrator.migrateTo(1);
-            db.execute("insert into datasource select g, 'source ' || g from generate_series(1, 10) g",
-                    "insert into fact_energy_hourly (id, datasource_id, quality) select g, 1 + g % 10, g % 5"
-                            + " from generate_series(1, " + ROWS + ") g");
+            fill(db);
 
             migrator.migrateTo(2);
             assertSchema(db, reached.get(1));
@@ -177,18 +173,14 @@ class OnlineRenamesOnPostgresTest {
 
     @Test
     void writersOfBothApplicationVersionsDuringTheExpandLeaveEveryRowWithEqualColumns() throws Exception {
-        History history = History.EMPTY.plus(VersionPlan.next(History.EMPTY, V1, "initial").orElseThrow(),
-                new Snapshot(1, V1));
-        VersionPlan.Planned expand = VersionPlan.plan(history, RENAMED, "expand", ONLINE, HandWrittenSteps.NONE)
-                .orElseThrow();
+        History history = initial();
+        VersionPlan.Planned expand = expand(history);
         List<Migration> versions = List.of(new FrozenMigration(history.versions().get(0)),
                 new FrozenMigration(expand.version()));
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             Migrator migrator = Migrator.builder(db.dataSource()).migrations(versions).build();
             migrator.migrateTo(1);
-            db.execute("insert into datasource select g, 'source ' || g from generate_series(1, 10) g",
-                    "insert into fact_energy_hourly (id, datasource_id, quality) select g, 1 + g % 10, g % 5"
-                            + " from generate_series(1, " + ROWS + ") g");
+            fill(db);
             var stop = new java.util.concurrent.atomic.AtomicBoolean();
             var writes = new java.util.concurrent.atomic.AtomicInteger();
             var failures = new java.util.concurrent.CopyOnWriteArrayList<String>();
@@ -252,14 +244,28 @@ class OnlineRenamesOnPostgresTest {
 
     @Test
     void theSnapshotWritesAndReadsTheSyncs() {
-        History history = History.EMPTY.plus(VersionPlan.next(History.EMPTY, V1, "initial").orElseThrow(),
-                new Snapshot(1, V1));
-        SchemaModel reached = VersionPlan.plan(history, RENAMED, "expand", ONLINE, HandWrittenSteps.NONE).orElseThrow()
-                .reached();
+        SchemaModel reached = expand(initial()).reached();
         var snapshot = new Snapshot(2, reached);
         String text = dev.driftless.history.SnapshotFormat.write(snapshot);
         assertTrue(text.contains("  sync (quality, quality_score)\n"), text);
         assertEquals(snapshot, dev.driftless.history.SnapshotFormat.read(text, "snapshot"));
+    }
+
+    /** The history of the first model, frozen. */
+    private static History initial() {
+        return History.EMPTY.plus(VersionPlan.next(History.EMPTY, V1, "initial").orElseThrow(), new Snapshot(1, V1));
+    }
+
+    /** The expand: both renames declared online. */
+    private static VersionPlan.Planned expand(History history) {
+        return VersionPlan.plan(history, RENAMED, "expand", ONLINE, HandWrittenSteps.NONE).orElseThrow();
+    }
+
+    /** Ten data sources and {@link #ROWS} readings, written under the first model's names. */
+    private static void fill(TestDatabase db) throws SQLException {
+        db.execute("insert into datasource select g, 'source ' || g from generate_series(1, 10) g",
+                "insert into fact_energy_hourly (id, datasource_id, quality) select g, 1 + g % 10, g % 5"
+                        + " from generate_series(1, " + ROWS + ") g");
     }
 
     private static void assertSchema(TestDatabase db, SchemaModel expected) throws SQLException {
