@@ -364,6 +364,7 @@ public final class Migrator {
                 .filter(m -> m.version() <= target && !done.contains(m.version()))
                 .toList();
         String synchronousCommit = pending.isEmpty() ? null : asynchronousCommits(connection);
+        Throwable failed = null;
         try {
             for (Migration migration : pending) {
                 AppliedVersion version = apply(connection, table, migration, resume.get(migration.version()));
@@ -372,9 +373,20 @@ public final class Migrator {
                 applied.add(version);
                 current = Math.max(current, version.version());
             }
+        } catch (Throwable e) {
+            failed = e;
+            throw e;
         } finally {
             if (synchronousCommit != null) {
-                durable(connection, synchronousCommit);
+                try {
+                    durable(connection, synchronousCommit);
+                } catch (SQLException e) {
+                    // A version's failure (a lost connection, say) says more than this one.
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.addSuppressed(e);
+                }
             }
         }
         if (applied.isEmpty()) {

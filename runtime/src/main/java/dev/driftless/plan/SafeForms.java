@@ -39,7 +39,6 @@ final class SafeForms {
     static final int BATCH_PAGES = 100;
     static final String SYNC_TAG = "$driftless_sync$";
 
-
     private SafeForms() {}
 
     /** The safe form of an operation on an existing table, or null when the plain form is already safe. */
@@ -68,18 +67,14 @@ final class SafeForms {
             return List.of(plain + " NOT VALID", validate(o.table(), o.check().name()));
         } else if (op instanceof Operation.SetNullable o && !o.nullable()) {
             return notNull(o.table(), o.column());
-        } else if (op instanceof Operation.AddColumn o && volatileDefault(o.column())) {
+        } else if (op instanceof Operation.AddColumn o && o.column().volatileDefault()) {
             return addWithVolatileDefault(o.table(), o.column());
         }
         return null;
     }
 
-    static boolean volatileDefault(Column c) {
-        return c.volatileDefault();
-    }
-
     private static List<String> notNull(QualifiedName table, String column) {
-        String check = fit(table.name() + "_" + column + "_not_null");
+        String check = NameLimit.fit(table.name() + "_" + column + "_not_null");
         return List.of(
                 alter(table) + "ADD CONSTRAINT " + quote(check) + " CHECK (" + quote(column) + " IS NOT NULL) NOT VALID",
                 validate(table, check),
@@ -168,11 +163,12 @@ final class SafeForms {
 
     /** The trigger of a sync: the prefix marks it as Driftless's, for introspection. */
     static String syncTrigger(ColumnSync sync) {
-        return fit(ColumnSync.PREFIX + sync.newName());
+        return NameLimit.fit(ColumnSync.PREFIX + sync.newName());
     }
 
     private static QualifiedName syncFunction(ColumnSync sync) {
-        return new QualifiedName(sync.table().schema(), fit(ColumnSync.PREFIX + sync.table().name() + "_" + sync.newName()));
+        return new QualifiedName(sync.table().schema(), NameLimit.fit(
+                ColumnSync.PREFIX + sync.table().name() + "_" + sync.newName()));
     }
 
     private static String createIndexConcurrently(QualifiedName table, String name, boolean unique,
@@ -189,9 +185,5 @@ final class SafeForms {
 
     private static String alter(QualifiedName table) {
         return "ALTER TABLE " + quote(table) + " ";
-    }
-
-    static String fit(String name) {
-        return NameLimit.fit(name);
     }
 }
