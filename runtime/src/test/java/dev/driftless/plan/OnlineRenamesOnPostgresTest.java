@@ -243,6 +243,47 @@ class OnlineRenamesOnPostgresTest {
     }
 
     @Test
+    void renamingTheTableInPlaceDuringTheTransitionKeepsTheColumnsInSync() throws SQLException {
+        History history = initial();
+        VersionPlan.Planned expand = expand(history);
+        history = history.plus(expand.version(), new Snapshot(2, expand.reached()));
+        // The fact table is renamed in place while its column's rename is still online.
+        QualifiedName hourly = QualifiedName.of("hourly_energy");
+        Table renamedFact = fact("quality_score", "integer", false, SOURCE_RENAMED);
+        renamedFact = new Table(hourly, renamedFact.columns(), renamedFact.primaryKey(), renamedFact.uniqueConstraints(),
+                renamedFact.indexes(), renamedFact.foreignKeys(), renamedFact.checks(), null);
+        SchemaModel moved = model(source(SOURCE_RENAMED), renamedFact);
+        Renames stillOnline = new Renames(Map.of(SOURCE_RENAMED, SOURCE, hourly, FACT),
+                Map.of(hourly, Map.of("quality_score", "quality")), Set.of(SOURCE_RENAMED), Map.of(hourly, Set.of("quality_score")));
+        VersionPlan.Planned move = VersionPlan.plan(history, moved, "move", stillOnline, HandWrittenSteps.NONE)
+                .orElseThrow();
+        assertEquals(List.of("stop keeping fact_energy_hourly.quality and quality_score equal",
+                "rename table fact_energy_hourly to hourly_energy", "keep hourly_energy.quality and quality_score equal"),
+                move.operations().stream().map(Operation::describe).toList());
+        assertEquals(List.of(new ColumnSync(hourly, "quality", "quality_score")), move.reached().columnSyncs());
+        history = history.plus(move.version(), new Snapshot(3, move.reached()));
+
+        List<Migration> versions = history.versions().stream().map(v -> (Migration) new FrozenMigration(v)).toList();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator migrator = Migrator.builder(db.dataSource()).migrations(versions).build();
+            migrator.migrateTo(1);
+            fill(db);
+            migrator.migrate();
+            assertSchema(db, move.reached());
+            db.execute("insert into hourly_energy (id, datasource_id, quality) values (-1, 1, 4)",
+                    "update hourly_energy set quality_score = 3 where id = 1");
+            assertEquals(List.of("-1|4|4", "1|3|3"), db.strings("select id || '|' || quality || '|' || quality_score"
+                    + " from hourly_energy where id in (-1, 1) order by id"));
+            migrator.downgradeTo(2);
+            assertSchema(db, expand.reached());
+            db.execute("update fact_energy_hourly set quality = 2 where id = -1");
+            assertEquals(List.of("2"), db.strings("select quality_score from fact_energy_hourly where id = -1"));
+            migrator.downgradeTo(1);
+            assertSchema(db, V1);
+        }
+    }
+
+    @Test
     void theSnapshotWritesAndReadsTheSyncs() {
         SchemaModel reached = expand(initial()).reached();
         var snapshot = new Snapshot(2, reached);
