@@ -2,7 +2,6 @@ package dev.driftless.diff;
 
 import dev.driftless.model.QualifiedName;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -83,27 +82,20 @@ public record Renames(Map<QualifiedName, QualifiedName> tables, Map<QualifiedNam
         return new Renames(tables, columnsInPlace);
     }
 
-    /** The same renames, the other way round: what the down of a version needs. */
+    /**
+     * The renames done in place, the other way round: what the down of a version needs (an online
+     * rename's down drops the column it added, it renames nothing).
+     */
     public Renames inverse() {
         var tablesBack = new HashMap<QualifiedName, QualifiedName>();
         tables.forEach((newName, oldName) -> tablesBack.put(oldName, newName));
         var columnsBack = new HashMap<QualifiedName, Map<String, String>>();
-        var onlineBack = new HashMap<QualifiedName, Set<String>>();
-        columns.forEach((table, renames) -> {
+        inPlace().columns().forEach((table, renames) -> {
             var flipped = new HashMap<String, String>();
-            var flippedOnline = new HashSet<String>();
-            renames.forEach((newName, oldName) -> {
-                flipped.put(oldName, newName);
-                if (online(table, newName)) {
-                    flippedOnline.add(oldName);
-                }
-            });
+            renames.forEach((newName, oldName) -> flipped.put(oldName, newName));
             // Column renames are keyed by the table's name after the version: going back, its old name.
             columnsBack.put(tables.getOrDefault(table, table), flipped);
-            onlineBack.put(tables.getOrDefault(table, table), flippedOnline);
         });
-        var onlineTablesBack = new HashSet<QualifiedName>();
-        onlineTables.forEach(t -> onlineTablesBack.add(tables.get(t)));
-        return new Renames(tablesBack, columnsBack, onlineTablesBack, onlineBack);
+        return new Renames(tablesBack, columnsBack);
     }
 }

@@ -54,12 +54,8 @@ public final class ViewDependencies {
         return List.copyOf(ordered);
     }
 
-    /** The identifiers an SQL text names (unquoted ones folded to lower case), for tools outside the diff. */
-    public static Set<String> identifiersOf(String sql) {
-        return identifiers(sql);
-    }
-
-    static Set<String> identifiers(String sql) {
+    /** The identifiers an SQL text names (unquoted ones folded to lower case). */
+    public static Set<String> identifiers(String sql) {
         var out = new HashSet<String>();
         int i = 0;
         int n = sql.length();

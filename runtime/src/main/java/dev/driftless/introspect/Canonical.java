@@ -5,6 +5,7 @@ import static dev.driftless.plan.Identifiers.quote;
 import dev.driftless.diff.ViewDependencies;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
 import dev.driftless.model.View;
@@ -58,13 +59,14 @@ public final class Canonical {
         try (Statement st = connection.createStatement()) {
             // Each table to spell becomes a temporary table of the columns its defaults and checks
             // name, with those defaults and checks; one query then reads every spelling back.
-            var temps = new HashMap<String, Table>();
+            // Table name to the temporary table that spells it.
+            var temps = new HashMap<QualifiedName, String>();
             int n = 0;
             for (Table t : model.tables()) {
                 if (spells(t, live)) {
                     String temp = "driftless_canonical_t" + n++;
                     if (createTemporary(connection, st, t, temp)) {
-                        temps.put(temp, t);
+                        temps.put(t.name(), temp);
                     }
                 }
             }
@@ -90,11 +92,9 @@ public final class Canonical {
                     }
                 }
             }
-            var spelled = new HashMap<Table, String>();
-            temps.forEach((temp, t) -> spelled.put(t, temp));
             var tables = new ArrayList<Table>();
             for (Table t : model.tables()) {
-                String temp = spelled.get(t);
+                String temp = temps.get(t.name());
                 tables.add(temp == null ? t : spelled(t, defaults.getOrDefault(temp, Map.of()),
                         checks.getOrDefault(temp, Map.of())));
             }
@@ -143,7 +143,7 @@ public final class Canonical {
     private static boolean createTemporary(Connection connection, Statement st, Table t, String temp)
             throws SQLException {
         var named = new java.util.HashSet<String>();
-        t.checks().forEach(c -> named.addAll(ViewDependencies.identifiersOf(c.expression())));
+        t.checks().forEach(c -> named.addAll(ViewDependencies.identifiers(c.expression())));
         // Fewer columns make a cheaper table; when a check names a column the scan missed, all of them.
         return createTemporary(connection, st, t, temp, c -> c.defaultExpression() != null || named.contains(c.name()))
                 || createTemporary(connection, st, t, temp, c -> true);

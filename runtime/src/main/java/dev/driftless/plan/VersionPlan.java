@@ -64,12 +64,11 @@ public final class VersionPlan {
             HandWrittenSteps steps) {
         SchemaModel before = history.snapshot().model();
         SchemaModel target = OnlineRenames.target(before, model, renames);
-        Renames inPlace = renames.inPlace();
-        List<Operation> up = SchemaDiff.between(before, target, inPlace);
+        List<Operation> up = SchemaDiff.between(before, target, renames.inPlace());
         if (up.isEmpty() && steps.isEmpty()) {
             return Optional.empty();
         }
-        List<Operation> down = SchemaDiff.between(target, before, inPlace.inverse());
+        List<Operation> down = SchemaDiff.between(target, before, renames.inverse());
         var operations = new ArrayList<String>();
         steps.before().forEach(s -> operations.add("hand-written step before: " + excerpt(s)));
         up.forEach(o -> operations.add(o.describe()));
