@@ -220,7 +220,7 @@ public final class DriftlessCli {
     private static int baseline(Migrator migrator, Map<String, String> options, PrintStream out) {
         Snapshot expected = snapshot(options);
         DriftReport report = migrator.baseline(expected, options.containsKey("--force"));
-        if (!report.differences().isEmpty()) {
+        if (report.differs()) {
             out.println(report.describe());
             out.println("accepted with --force");
         }

@@ -32,7 +32,7 @@ final class ColumnRename {
             }
             List<Column> columns = t.columns().stream()
                     .map(c -> c.name().equals(from)
-                            ? new Column(to, c.type(), c.nullable(), c.defaultExpression(), c.identity(), c.comment())
+                            ? new Column(to, c.type(), c.nullable(), c.defaultExpression(), c.identity(), c.comment(), c.collation())
                             : c)
                     .toList();
             PrimaryKey pk = t.primaryKey() == null ? null

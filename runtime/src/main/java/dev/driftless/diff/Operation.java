@@ -84,6 +84,7 @@ public sealed interface Operation {
     record AddColumn(QualifiedName table, Column column) implements Operation {
         public String describe() {
             return "add column " + table + "." + column.name() + " " + column.type()
+                    + (column.collation() == null ? "" : " collate \"" + column.collation() + '"')
                     + (column.nullable() ? "" : " not null");
         }
     }
@@ -159,9 +160,35 @@ public sealed interface Operation {
         }
     }
 
-    record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to) implements Operation {
+    /**
+     * A column's type or collation changed.
+     *
+     * @param fromCollation the collation before, {@code null} for the type's default
+     * @param toCollation the collation after, {@code null} for the type's default
+     */
+    record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to, String fromCollation,
+            String toCollation) implements Operation {
+
+        /** A type change that keeps the type's default collation. */
+        public AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to) {
+            this(table, column, from, to, null, null);
+        }
+
         public String describe() {
-            return "change type of " + table + "." + column + " from " + from + " to " + to;
+            if (from.equals(to)) {
+                return "change collation of " + table + "." + column + " from " + collation(fromCollation) + " to "
+                        + collation(toCollation);
+            }
+            return "change type of " + table + "." + column + " from " + from + collated(fromCollation) + " to " + to
+                    + collated(toCollation);
+        }
+
+        private static String collation(String name) {
+            return name == null ? "the default" : '"' + name + '"';
+        }
+
+        private static String collated(String name) {
+            return name == null ? "" : " collate \"" + name + '"';
         }
 
         /** A widening keeps every value; any other change may fail or round. */

@@ -165,13 +165,13 @@ public final class SchemaDiff {
         }
 
         /**
-         * Unchanged checks over a column whose type changes. PostgreSQL keeps such a check as it was
-         * parsed, with casts from the old type, so it is dropped and added again over the new type.
+         * Unchanged checks over a column whose type (or collation) changes. PostgreSQL keeps such a check
+         * as it was parsed, with casts from the old type, so it is dropped and added again over the new type.
          */
         List<CheckConstraint> retypedChecks() {
             var retyped = new HashSet<String>();
             before.columns().forEach(c -> after.column(c.name())
-                    .filter(a -> !a.type().equals(c.type()))
+                    .filter(a -> a.retyped(c))
                     .ifPresent(a -> retyped.add(a.name())));
             return after.checks().stream()
                     .filter(c -> before.checks().contains(c))
@@ -179,10 +179,10 @@ public final class SchemaDiff {
                     .toList();
         }
 
-        /** Whether a column the views over this table may read is dropped or changes its type. */
+        /** Whether a column the views over this table may read is dropped or changes its type or collation. */
         boolean reshapesColumns() {
             return before.columns().stream().anyMatch(c -> after.column(c.name())
-                    .map(a -> !a.type().equals(c.type())).orElse(true));
+                    .map(a -> a.retyped(c)).orElse(true));
         }
     }
 
@@ -380,8 +380,9 @@ public final class SchemaDiff {
 
     private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after) {
         String column = after.name();
-        if (!before.type().equals(after.type())) {
-            ops.add(new AlterColumnType(table, column, before.type(), after.type()));
+        if (before.retyped(after)) {
+            ops.add(new AlterColumnType(table, column, before.type(), after.type(), before.collation(),
+                    after.collation()));
         }
         if (before.identity() != after.identity()) {
             ops.add(new SetIdentity(table, column, before.identity(), after.identity()));

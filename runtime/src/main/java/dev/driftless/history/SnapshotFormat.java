@@ -68,6 +68,9 @@ public final class SnapshotFormat {
                 if (c.defaultExpression() != null) {
                     out.append(" default=").append(Tokens.quoted(c.defaultExpression()));
                 }
+                if (c.collation() != null) {
+                    out.append(" collation=").append(word(c.collation()));
+                }
                 if (c.comment() != null) {
                     out.append(" comment=").append(Tokens.quoted(c.comment()));
                 }
@@ -283,8 +286,12 @@ public final class SnapshotFormat {
                         case "always" -> Identity.ALWAYS;
                         default -> throw t.error("identity must be by-default or always");
                     };
-                    columns.add(new Column(column, new ColumnType(type), !notNull, a.get("default"), identity,
-                            a.get("comment")));
+                    try {
+                        columns.add(new Column(column, new ColumnType(type), !notNull, a.get("default"), identity,
+                                a.get("comment"), a.get("collation")));
+                    } catch (IllegalArgumentException e) {
+                        throw t.error(e.getMessage());
+                    }
                 }
                 case "sync" -> {
                     List<String> pair = t.list("a column name");

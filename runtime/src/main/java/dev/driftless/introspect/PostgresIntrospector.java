@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * Reads the live schema from {@code pg_catalog} into the schema model, with one query per kind of
  * object for all tables at once (never one round trip per table), so that it can be diffed against
  * a snapshot. Tables of the connection's current schema get the empty schema name, as in a model.
+ * A column's collation is kept only when it is not its type's default.
  */
 public final class PostgresIntrospector {
 
@@ -55,6 +56,18 @@ public final class PostgresIntrospector {
      * @param ignore tables to leave out, such as the history table
      */
     public static SchemaModel read(Connection connection, Set<String> schemas, Set<QualifiedName> ignore)
+            throws SQLException {
+        return inspect(connection, schemas, ignore).model();
+    }
+
+    /**
+     * The live schema together with its issues: triggers the model does not describe (neither
+     * PostgreSQL's own nor the sync triggers of online renames) and invalid indexes.
+     *
+     * @param schemas the named schemas to read besides the current one
+     * @param ignore tables to leave out, such as the history table
+     */
+    public static LiveSchema inspect(Connection connection, Set<String> schemas, Set<QualifiedName> ignore)
             throws SQLException {
         String current;
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select current_schema()")) {
@@ -86,8 +99,11 @@ public final class PostgresIntrospector {
 
         try (PreparedStatement st = connection.prepareStatement("""
                 select a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                       pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum)
+                       pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum),
+                       case when a.attcollation <> 0 and a.attcollation <> t.typcollation then co.collname end
                 from pg_catalog.pg_attribute a
+                join pg_catalog.pg_type t on t.oid = a.atttypid
+                left join pg_catalog.pg_collation co on co.oid = a.attcollation
                 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
                 where a.attrelid::int8 = any(?) and a.attnum > 0 and not a.attisdropped
                 order by a.attrelid, a.attnum""")) {
@@ -99,7 +115,7 @@ public final class PostgresIntrospector {
                             : "d".equals(identity) ? Identity.BY_DEFAULT : Identity.NONE;
                     tables.get(rs.getLong(1)).columns().put(rs.getInt(2), new Column(rs.getString(3),
                             new ColumnType(rs.getString(4)), !rs.getBoolean(5), withoutLiteralCast(rs.getString(6)),
-                            kind, rs.getString(8)));
+                            kind, rs.getString(8), rs.getString(9)));
                 }
             }
         }
@@ -143,11 +159,13 @@ public final class PostgresIntrospector {
             }
         }
 
+        // Invalid indexes are read too: they hold their names, and are issues of their own.
         Map<Long, List<Index>> indexes = new HashMap<>();
+        var issues = new ArrayList<SchemaIssue>();
         try (PreparedStatement st = connection.prepareStatement("""
-                select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[]
+                select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[], i.indisvalid
                 from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
-                where i.indrelid::int8 = any(?) and i.indisvalid
+                where i.indrelid::int8 = any(?)
                   and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid)
                 order by i.indrelid, ic.relname""")) {
             st.setArray(1, oids);
@@ -165,6 +183,9 @@ public final class PostgresIntrospector {
                     }
                     indexes.computeIfAbsent(table.oid(), k -> new ArrayList<>())
                             .add(new Index(rs.getString(2), columns, rs.getBoolean(3)));
+                    if (!rs.getBoolean(6)) {
+                        issues.add(new SchemaIssue.InvalidIndex(table.name(), rs.getString(2), rs.getBoolean(3), false));
+                    }
                 }
             }
         }
@@ -245,6 +266,31 @@ public final class PostgresIntrospector {
             }
         }
 
+        // Every other trigger on the tables and views read, but PostgreSQL's own (foreign keys, deferred
+        // constraints) and the clones a partitioned table's trigger has on each partition.
+        try (PreparedStatement st = connection.prepareStatement("""
+                select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid)
+                from pg_catalog.pg_trigger t
+                join pg_catalog.pg_class c on c.oid = t.tgrelid
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = any(?) and not t.tgisinternal
+                  and not (t.tgnargs = 2 and t.tgname like ?)
+                  and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_trigger'::regclass
+                                  and d.objid = t.oid and d.deptype = 'P')
+                order by n.nspname, c.relname, t.tgname""")) {
+            st.setArray(1, nspArray);
+            st.setString(2, ColumnSync.PREFIX.replace("_", "\\_") + "%");
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
+                    if (!ignore.contains(name)) {
+                        issues.add(new SchemaIssue.UnmanagedTrigger(name, rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+        }
+
         var model = new ArrayList<Table>();
         for (Found t : tables.values()) {
             model.add(new Table(t.name(), List.copyOf(t.columns().values()), primaryKeys.get(t.oid()),
@@ -252,7 +298,7 @@ public final class PostgresIntrospector {
                     foreignKeys.getOrDefault(t.oid(), List.of()), checks.getOrDefault(t.oid(), List.of()),
                     t.comment()));
         }
-        return new SchemaModel(model, sequences, enumTypes, views, syncs);
+        return new LiveSchema(new SchemaModel(model, sequences, enumTypes, views, syncs), issues);
     }
 
     /**

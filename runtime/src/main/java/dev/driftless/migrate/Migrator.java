@@ -7,6 +7,7 @@ import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.Snapshot;
 import dev.driftless.history.SnapshotFormat;
 import dev.driftless.introspect.Canonical;
+import dev.driftless.introspect.LiveSchema;
 import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
@@ -196,7 +197,7 @@ public final class Migrator {
             return null;
         });
         DriftReport report = compare(expected, version);
-        if (!report.differences().isEmpty() && !force) {
+        if (report.differs() && !force) {
             throw new MigrationException(report.describe() + "\nNothing was recorded: make the database match, or "
                     + "baseline with force to accept these differences.");
         }
@@ -214,7 +215,8 @@ public final class Migrator {
             connection.commit();
             connection.setAutoCommit(true);
             LOG.log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
-                    + (report.differences().isEmpty() ? "" : ", " + report.differences().size() + " differences accepted")
+                    + (report.differs() ? ", " + (report.differences().size() + report.issues().size())
+                            + " differences and issues accepted" : "")
                     + ")");
             return null;
         });
@@ -234,9 +236,10 @@ public final class Migrator {
                     statement.execute("set search_path to " + quote(schema));
                 }
             }
-            SchemaModel live = PostgresIntrospector.read(connection, expected.model().schemas(), toolTables());
-            SchemaModel wanted = Canonical.of(connection, expected.model(), live);
-            return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(wanted, live));
+            LiveSchema live = PostgresIntrospector.inspect(connection, expected.model().schemas(), toolTables());
+            SchemaModel wanted = Canonical.of(connection, expected.model(), live.model());
+            return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(wanted, live.model()),
+                    live.issuesAgainst(wanted));
         } catch (SQLException e) {
             throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
         }

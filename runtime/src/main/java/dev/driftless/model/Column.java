@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  *
  * @param defaultExpression the SQL expression of the column default, or {@code null} for none
  * @param comment the column comment, or {@code null} for none
+ * @param collation the name of the column's collation (as in {@code pg_collation}, looked up on the
+ *     search path, where PostgreSQL's own collations always are), or {@code null} for the type's
+ *     default collation
  */
 public record Column(
         String name,
@@ -15,7 +18,8 @@ public record Column(
         boolean nullable,
         String defaultExpression,
         Identity identity,
-        String comment) {
+        String comment,
+        String collation) {
 
     /** Functions whose value differs per row: a default calling one makes ADD COLUMN rewrite the table. */
     private static final Pattern VOLATILE = Pattern.compile(
@@ -29,6 +33,15 @@ public record Column(
         if (identity != Identity.NONE && nullable) {
             throw new IllegalArgumentException("identity column " + name + " cannot be nullable");
         }
+        if (collation != null && collation.isEmpty()) {
+            throw new IllegalArgumentException("column " + name + " has an empty collation name");
+        }
+    }
+
+    /** A column with its type's default collation. */
+    public Column(String name, ColumnType type, boolean nullable, String defaultExpression, Identity identity,
+            String comment) {
+        this(name, type, nullable, defaultExpression, identity, comment, null);
     }
 
     public static Column of(String name, String type, boolean nullable) {
@@ -41,14 +54,24 @@ public record Column(
     }
 
     public Column withNullable(boolean value) {
-        return new Column(name, type, value, defaultExpression, identity, comment);
+        return new Column(name, type, value, defaultExpression, identity, comment, collation);
     }
 
     public Column withDefault(String value) {
-        return new Column(name, type, nullable, value, identity, comment);
+        return new Column(name, type, nullable, value, identity, comment, collation);
     }
 
     public Column withComment(String value) {
-        return new Column(name, type, nullable, defaultExpression, identity, value);
+        return new Column(name, type, nullable, defaultExpression, identity, value, collation);
+    }
+
+    /** {@code null} for the type's default collation. */
+    public Column withCollation(String value) {
+        return new Column(name, type, nullable, defaultExpression, identity, comment, value);
+    }
+
+    /** Whether the values change meaning between the two: another type or another collation. */
+    public boolean retyped(Column other) {
+        return !type.equals(other.type) || !Objects.equals(collation, other.collation);
     }
 }

@@ -128,7 +128,8 @@ public final class PostgresPlanner {
         } else if (op instanceof DropColumn o) {
             return List.of(alter(o.table()) + "DROP COLUMN " + quote(o.column().name()));
         } else if (op instanceof AlterColumnType o) {
-            String change = alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql();
+            // Without COLLATE the column takes the new type's default collation.
+            String change = alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql() + collate(o.toCollation());
             // A widening converts implicitly; anything else says how, so that text to integer works too.
             return List.of(TypeChange.widens(o.from(), o.to()) ? change
                     : change + " USING " + quote(o.column()) + "::" + o.to().sql());
@@ -247,7 +248,7 @@ public final class PostgresPlanner {
     }
 
     private static String columnDefinition(Column c) {
-        var sql = new StringBuilder(quote(c.name())).append(' ').append(c.type().sql());
+        var sql = new StringBuilder(quote(c.name())).append(' ').append(c.type().sql()).append(collate(c.collation()));
         if (c.identity() != Identity.NONE) {
             sql.append(' ').append(identity(c.identity()));
         }
@@ -258,6 +259,11 @@ public final class PostgresPlanner {
             sql.append(" NOT NULL");
         }
         return sql.toString();
+    }
+
+    /** {@code COLLATE <name>} after a type, or nothing for the type's default collation. */
+    static String collate(String collation) {
+        return collation == null ? "" : " COLLATE " + quote(collation);
     }
 
     private static String identity(Identity identity) {

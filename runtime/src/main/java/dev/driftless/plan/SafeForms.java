@@ -84,7 +84,7 @@ final class SafeForms {
 
     private static List<String> addWithVolatileDefault(QualifiedName table, Column c) {
         var out = new java.util.ArrayList<String>();
-        out.add(alter(table) + "ADD COLUMN " + quote(c.name()) + " " + c.type().sql());
+        out.add(alter(table) + "ADD COLUMN " + quote(c.name()) + " " + c.type().sql() + PostgresPlanner.collate(c.collation()));
         // New rows get the default from here on; the rows already there are filled in batches.
         out.add(alter(table) + "ALTER COLUMN " + quote(c.name()) + " SET DEFAULT " + c.defaultExpression());
         out.add(batchedFill(table, quote(c.name()) + " = " + c.defaultExpression(), quote(c.name()) + " IS NULL"));

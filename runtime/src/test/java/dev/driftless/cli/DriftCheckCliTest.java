@@ -1,6 +1,8 @@
 package dev.driftless.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.SampleModels;
@@ -86,8 +88,131 @@ class DriftCheckCliTest {
             assertEquals(DriftlessCli.DRIFTED, json.exit());
             assertEquals("{\"databaseVersion\":1,\"snapshotVersion\":1,\"comparable\":true,\"drifted\":true,"
                     + "\"differences\":[{\"kind\":\"set_nullable\",\"description\":\"drop not null on datasource.external_id\"},"
-                    + "{\"kind\":\"create_index\",\"description\":\"create index by_hand on datasource\"}]}\n",
+                    + "{\"kind\":\"create_index\",\"description\":\"create index by_hand on datasource\"}],\"issues\":[]}\n",
                     json.out());
+        }
+    }
+
+    @Test
+    void aCollationChangedByHandIsDrift() throws Exception {
+        List<Migration> versions = List.of(INITIAL);
+        Path snapshot = snapshotFile();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            assertEquals(0, cli(db, versions, "migrate").exit());
+            db.execute("alter table datasource alter column name type varchar(200) collate \"C\"");
+
+            Run drifted = cli(db, versions, "check", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.DRIFTED, drifted.exit(), drifted.out() + drifted.err());
+            assertTrue(drifted.out().contains("1 difference;"), drifted.out());
+            assertTrue(drifted.out().contains("change collation of datasource.name from the default to \"C\""),
+                    drifted.out());
+            Run json = cli(db, versions, "check", "--snapshot", snapshot.toString(), "--json");
+            assertEquals(DriftlessCli.DRIFTED, json.exit());
+            assertTrue(json.out().contains("{\"kind\":\"alter_column_type\",\"description\":\"change collation of"
+                    + " datasource.name from the default to \\\"C\\\"\"}"), json.out());
+
+            db.execute("alter table datasource alter column name type varchar(200) collate \"default\"");
+            assertEquals(0, cli(db, versions, "check", "--snapshot", snapshot.toString()).exit(),
+                    "the type's own collation, named, is no collation of the column's");
+        }
+    }
+
+    @Test
+    void aTriggerMadeByHandIsDrift() throws Exception {
+        List<Migration> versions = List.of(INITIAL);
+        Path snapshot = snapshotFile();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            assertEquals(0, cli(db, versions, "migrate").exit());
+            db.execute("create function stamp_name() returns trigger language plpgsql as"
+                            + " $$ begin new.name := upper(new.name); return new; end $$",
+                    "create trigger \"Stamp name\" before insert or update on datasource for each row"
+                            + " execute function stamp_name()");
+
+            Run drifted = cli(db, versions, "check", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.DRIFTED, drifted.exit(), drifted.out() + drifted.err());
+            assertTrue(drifted.out().contains("trigger \"Stamp name\" on datasource is not in the model"), drifted.out());
+            assertTrue(drifted.out().contains("EXECUTE FUNCTION stamp_name()"), "says what it does: " + drifted.out());
+            assertTrue(drifted.out().contains("DROP TRIGGER \"Stamp name\" ON datasource"), drifted.out());
+
+            Run json = cli(db, versions, "check", "--snapshot", snapshot.toString(), "--json");
+            assertEquals(DriftlessCli.DRIFTED, json.exit());
+            assertTrue(json.out().contains("\"drifted\":true"), json.out());
+            assertTrue(json.out().contains("\"issues\":[{\"kind\":\"unmanaged_trigger\",\"table\":\"datasource\","
+                    + "\"name\":\"Stamp name\",\"description\":\"trigger \\\"Stamp name\\\" on datasource"), json.out());
+
+            db.execute("drop trigger \"Stamp name\" on datasource");
+            assertEquals(0, cli(db, versions, "check", "--snapshot", snapshot.toString()).exit());
+        }
+    }
+
+    @Test
+    void anInvalidIndexIsDriftEvenUnderTheExpectedName() throws Exception {
+        List<Migration> versions = List.of(INITIAL);
+        Path snapshot = snapshotFile();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            assertEquals(0, cli(db, versions, "migrate").exit());
+            db.execute("insert into datasource (external_id, name) values ('a', 'same'), ('b', 'same')",
+                    "drop index idx_energy_hourly_ts");
+            // A concurrent build that fails leaves its index behind, invalid: one on duplicate rows,
+            // one that timed out waiting for a writer's transaction.
+            assertThrows(SQLException.class,
+                    () -> db.execute("create unique index concurrently datasource_name_key on datasource (name)"));
+            try (Connection writer = db.connect(); Statement w = writer.createStatement()) {
+                writer.setAutoCommit(false);
+                w.execute("insert into fact_energy_hourly (datasource_id, ts) select id, now() from datasource limit 1");
+                assertThrows(SQLException.class, () -> db.execute("set lock_timeout = '200ms'",
+                        "create index concurrently idx_energy_hourly_ts on fact_energy_hourly (ts desc)"));
+                writer.rollback();
+            }
+            assertEquals(List.of("false", "false"), db.strings("select indisvalid::text from pg_index"
+                    + " where indexrelid in ('datasource_name_key'::regclass, 'idx_energy_hourly_ts'::regclass)"));
+
+            Run drifted = cli(db, versions, "check", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.DRIFTED, drifted.exit(), drifted.out() + drifted.err());
+            assertTrue(drifted.out().contains("index idx_energy_hourly_ts on fact_energy_hourly is invalid"), drifted.out());
+            assertTrue(drifted.out().contains("REINDEX INDEX CONCURRENTLY idx_energy_hourly_ts"), drifted.out());
+            assertFalse(drifted.out().contains("drop index idx_energy_hourly_ts"),
+                    "the index is there, under its name and definition: " + drifted.out());
+            assertTrue(drifted.out().contains("index datasource_name_key on datasource is invalid"), drifted.out());
+            assertTrue(drifted.out().contains("does not guarantee"), "a unique one does not enforce: " + drifted.out());
+            assertTrue(drifted.out().contains("DROP INDEX CONCURRENTLY datasource_name_key"), drifted.out());
+
+            Run json = cli(db, versions, "check", "--snapshot", snapshot.toString(), "--json");
+            assertEquals(DriftlessCli.DRIFTED, json.exit());
+            assertTrue(json.out().contains("{\"kind\":\"invalid_index\",\"table\":\"fact_energy_hourly\","
+                    + "\"name\":\"idx_energy_hourly_ts\""), json.out());
+
+            // Doing what the report says clears it.
+            db.execute("reindex index concurrently idx_energy_hourly_ts", "drop index concurrently datasource_name_key");
+            Run clean = cli(db, versions, "check", "--snapshot", snapshot.toString());
+            assertEquals(0, clean.exit(), clean.out());
+        }
+    }
+
+    @Test
+    void baselineReportsATriggerMadeByHandInsteadOfAcceptingIt() throws Exception {
+        List<Migration> versions = List.of(INITIAL);
+        Path snapshot = snapshotFile();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                for (String sql : INITIAL.up()) {
+                    st.execute(sql);
+                }
+            }
+            db.execute("create function audit() returns trigger language plpgsql as $$ begin return null; end $$",
+                    "create trigger audit_datasource after delete on datasource for each row execute function audit()");
+            Run refused = cli(db, versions, "baseline", "--snapshot", snapshot.toString());
+            assertEquals(DriftlessCli.FAILED, refused.exit(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("trigger audit_datasource on datasource is not in the model"), refused.err());
+            assertTrue(refused.err().contains("Nothing was recorded"), refused.err());
+            assertEquals(DriftlessCli.PENDING, cli(db, versions, "status").exit());
+
+            Run forced = cli(db, versions, "baseline", "--snapshot", snapshot.toString(), "--force");
+            assertEquals(0, forced.exit(), forced.err());
+            assertTrue(forced.out().contains("trigger audit_datasource on datasource"), forced.out());
+            assertTrue(forced.out().contains("accepted with --force"), forced.out());
+            assertEquals(DriftlessCli.DRIFTED, cli(db, versions, "check", "--snapshot", snapshot.toString()).exit(),
+                    "accepted at baseline, still reported");
         }
     }
 

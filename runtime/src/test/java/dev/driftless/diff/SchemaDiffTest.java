@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.SampleModels;
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.Index;
@@ -11,6 +12,7 @@ import dev.driftless.model.IndexColumn;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
+import dev.driftless.model.View;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,55 @@ class SchemaDiffTest {
         var change = new Operation.AlterColumnType(QualifiedName.of("t"), "c", ColumnType.of("text"),
                 ColumnType.of("varchar(10)"));
         assertTrue(change.destructive());
+    }
+
+    @Test
+    void aCollationChangeIsATypeChangeThatKeepsEveryValue() {
+        View reader = new View(QualifiedName.of("label_codes"), "SELECT code FROM label", false);
+        CheckConstraint check = new CheckConstraint("label_code_check", "code <> ''");
+        java.util.function.Function<String, SchemaModel> withCollation = collation -> new SchemaModel(
+                List.of(new Table(QualifiedName.of("label"), List.of(Column.of("id", "bigint", false),
+                        Column.of("code", "varchar(20)", true).withCollation(collation)), null, List.of(), List.of(),
+                        List.of(), List.of(check), null)),
+                List.of(), List.of(), List.of(reader));
+        SchemaModel plain = withCollation.apply(null);
+        SchemaModel c = withCollation.apply("C");
+        SchemaModel posix = withCollation.apply("POSIX");
+
+        // A view reading the column stops PostgreSQL from changing it, and checks over it are parsed again.
+        assertEquals(List.of(
+                "drop view label_codes",
+                "drop check constraint label_code_check on label",
+                "change collation of label.code from the default to \"C\"",
+                "add check constraint label_code_check on label: code <> ''",
+                "create view label_codes"), describe(plain, c));
+        assertEquals("change collation of label.code from \"C\" to \"POSIX\"", describe(c, posix).get(2));
+        assertEquals("change collation of label.code from \"POSIX\" to the default", describe(posix, plain).get(2));
+        for (SchemaModel[] pair : new SchemaModel[][] {{plain, c}, {c, posix}, {posix, plain}}) {
+            assertTrue(SchemaDiff.between(pair[0], pair[1]).stream().noneMatch(Operation::destructive));
+            assertTrue(SchemaDiff.same(pair[1], pair[1]));
+        }
+        assertEquals(List.of("ALTER TABLE label ALTER COLUMN code TYPE character varying(20) COLLATE \"C\""),
+                dev.driftless.plan.PostgresPlanner.statements(SchemaDiff.between(plain, c).get(2)));
+        // Without COLLATE, ALTER COLUMN ... TYPE gives the column its type's default collation.
+        assertEquals(List.of("ALTER TABLE label ALTER COLUMN code TYPE character varying(20)"),
+                dev.driftless.plan.PostgresPlanner.statements(SchemaDiff.between(c, plain).get(2)));
+
+        // A new type keeps a collation the model still names.
+        Table text = new Table(QualifiedName.of("label"), List.of(Column.of("id", "bigint", false),
+                Column.of("code", "text", true).withCollation("C")), null, List.of(), List.of(), List.of(),
+                List.of(check), null);
+        var retyped = SchemaDiff.between(c, new SchemaModel(List.of(text), List.of(), List.of(), List.of(reader)));
+        assertEquals("change type of label.code from character varying(20) collate \"C\" to text collate \"C\"",
+                retyped.get(2).describe());
+        assertEquals(List.of("ALTER TABLE label ALTER COLUMN code TYPE text COLLATE \"C\""),
+                dev.driftless.plan.PostgresPlanner.statements(retyped.get(2)));
+        assertEquals(List.of("add column label.code text collate \"C\"", "create view label_codes"), describe(
+                new SchemaModel(List.of(new Table(QualifiedName.of("label"), List.of(Column.of("id", "bigint", false)),
+                        null, List.of(), List.of(), List.of(), List.of(), null)), List.of()),
+                new SchemaModel(List.of(new Table(QualifiedName.of("label"), List.of(Column.of("id", "bigint", false),
+                        Column.of("code", "text", true).withCollation("C")), null, List.of(), List.of(), List.of(),
+                        List.of(), null)), List.of(), List.of(), List.of(reader))));
     }
 
     private static Table rename(Table t, QualifiedName name) {

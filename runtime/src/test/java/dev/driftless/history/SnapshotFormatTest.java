@@ -101,4 +101,28 @@ class SnapshotFormatTest {
                 """, "s"));
         assertEquals("s:3: unterminated string", e.getMessage());
     }
+
+    @Test
+    void aCollationIsWrittenOnlyWhenSetAndReadsBack() {
+        var table = new dev.driftless.model.Table(dev.driftless.model.QualifiedName.of("label"), java.util.List.of(
+                dev.driftless.model.Column.of("code", "varchar(20)", false).withCollation("C"),
+                dev.driftless.model.Column.of("title", "text", true).withCollation("en_US.utf8")
+                        .withComment("shown"),
+                dev.driftless.model.Column.of("note", "text", true)),
+                null, java.util.List.of(), java.util.List.of(), java.util.List.of(), null);
+        var model = new dev.driftless.model.SchemaModel(java.util.List.of(table), java.util.List.of());
+        String text = SnapshotFormat.write(new Snapshot(1, model));
+        assertTrue(text.contains("  column code \"character varying(20)\" not-null collation=C\n"), text);
+        assertTrue(text.contains("  column title text collation=\"en_US.utf8\" comment=\"shown\"\n"), text);
+        assertTrue(text.contains("  column note text\n"), text);
+        assertEquals(model, SnapshotFormat.read(text, "snapshot.driftless").model());
+
+        var e = assertThrows(HistoryFormatException.class, () -> SnapshotFormat.read("""
+                driftless-snapshot 1
+                version 1
+                table t
+                  column a text collation=""
+                """, "s"));
+        assertEquals("s:4: column a has an empty collation name", e.getMessage());
+    }
 }

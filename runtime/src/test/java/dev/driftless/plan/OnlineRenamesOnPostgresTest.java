@@ -12,6 +12,7 @@ import dev.driftless.history.History;
 import dev.driftless.history.Snapshot;
 import dev.driftless.introspect.Canonical;
 import dev.driftless.introspect.PostgresIntrospector;
+import dev.driftless.migrate.DriftReport;
 import dev.driftless.migrate.FrozenMigration;
 import dev.driftless.migrate.Migration;
 import dev.driftless.migrate.Migrator;
@@ -122,6 +123,8 @@ class OnlineRenamesOnPostgresTest {
 
             migrator.migrateTo(2);
             assertSchema(db, reached.get(1));
+            DriftReport whileSynced = migrator.checkDrift(new Snapshot(2, expand.reached()));
+            assertFalse(whileSynced.drifted(), "the sync triggers are the model's: " + whileSynced.describe());
             assertEquals(List.of(ROWS + "|0"), db.strings("select count(*) || '|' || count(*) filter (where"
                     + " quality_score is distinct from quality) from fact_energy_hourly"), "every row copied");
             // The previous application version writes the old names, the next one the new names.
