@@ -45,4 +45,24 @@ class DriftPolicyTest {
             assertTrue(migrator(db, DriftPolicy.IGNORE).migrate().upToDate());
         }
     }
+
+    @Test
+    void failStopsTheStartOnATriggerMadeByHandAndAnInvalidIndex() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            assertEquals(1, migrator(db, DriftPolicy.FAIL).migrate().currentVersion());
+            db.execute("create function keep_kwh() returns trigger language plpgsql as"
+                            + " $$ begin new.energy_kwh := old.energy_kwh; return new; end $$",
+                    "create trigger keep_kwh before update on fact_energy_hourly for each row execute function keep_kwh()");
+            var e = assertThrows(MigrationException.class, () -> migrator(db, DriftPolicy.FAIL).migrate());
+            assertTrue(e.getMessage().contains("trigger keep_kwh on fact_energy_hourly is not in the model"), e.getMessage());
+
+            db.execute("drop trigger keep_kwh on fact_energy_hourly",
+                    "insert into datasource (external_id, name) values ('a', 'same'), ('b', 'same')");
+            assertThrows(java.sql.SQLException.class,
+                    () -> db.execute("create unique index concurrently datasource_name_key on datasource (name)"));
+            e = assertThrows(MigrationException.class, () -> migrator(db, DriftPolicy.FAIL).migrate());
+            assertTrue(e.getMessage().contains("index datasource_name_key on datasource is invalid"), e.getMessage());
+            assertTrue(migrator(db, DriftPolicy.WARN).migrate().upToDate());
+        }
+    }
 }
