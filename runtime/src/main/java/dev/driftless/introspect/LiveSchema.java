@@ -1,7 +1,9 @@
 package dev.driftless.introspect;
 
+import dev.driftless.model.Index;
 import dev.driftless.model.SchemaModel;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The live schema as {@link PostgresIntrospector} reads it: the model (invalid indexes included,
@@ -14,11 +16,18 @@ public record LiveSchema(SchemaModel model, List<SchemaIssue> issues) {
         issues = List.copyOf(issues);
     }
 
-    /** The issues as seen against {@code expected}: an invalid index knows whether the model has one of its name. */
+    /**
+     * The issues as seen against {@code expected}: an invalid index knows whether the model has this
+     * very index (its name, columns and uniqueness), which a rebuild makes valid; any other is to be dropped.
+     */
     public List<SchemaIssue> issuesAgainst(SchemaModel expected) {
         return issues.stream().map(i -> i instanceof SchemaIssue.InvalidIndex invalid
-                ? invalid.modelled(expected.table(invalid.table())
-                        .map(t -> t.indexes().stream().anyMatch(x -> x.name().equals(invalid.name()))).orElse(false))
+                ? invalid.modelled(index(expected, invalid).isPresent() && index(expected, invalid).equals(index(model, invalid)))
                 : i).toList();
+    }
+
+    private static Optional<Index> index(SchemaModel in, SchemaIssue.InvalidIndex invalid) {
+        return in.table(invalid.table()).flatMap(t -> t.indexes().stream()
+                .filter(x -> x.name().equals(invalid.name())).findFirst());
     }
 }

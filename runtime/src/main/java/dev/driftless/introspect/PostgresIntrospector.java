@@ -46,6 +46,10 @@ public final class PostgresIntrospector {
     private static final Pattern NEGATIVE_NUMBER = Pattern.compile(
             "'(-\\d+(?:\\.\\d+)?)'::(?:smallint|integer|bigint|numeric|real|double precision)");
 
+    /** How a sync trigger of an online rename is told from other triggers: its name's prefix and two arguments. */
+    private static final String SYNC_TRIGGER = "t.tgnargs = 2 and t.tgname like ?";
+    private static final String SYNC_TRIGGER_NAMES = ColumnSync.PREFIX.replace("_", "\\_") + "%";
+
     private PostgresIntrospector() {}
 
     /** A table found in the catalog: its oid, name and columns by attribute number. */
@@ -251,10 +255,10 @@ public final class PostgresIntrospector {
         var syncs = new ArrayList<ColumnSync>();
         try (PreparedStatement st = connection.prepareStatement("""
                 select t.tgrelid, t.tgargs from pg_catalog.pg_trigger t
-                where t.tgrelid = any(?) and not t.tgisinternal and t.tgnargs = 2 and t.tgname like ?
-                order by t.tgrelid, t.tgname""")) {
+                where t.tgrelid = any(?) and not t.tgisinternal and %s
+                order by t.tgrelid, t.tgname""".formatted(SYNC_TRIGGER))) {
             st.setArray(1, oids);
-            st.setString(2, ColumnSync.PREFIX.replace("_", "\\_") + "%");
+            st.setString(2, SYNC_TRIGGER_NAMES);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     Found table = tables.get(rs.getLong(1));
@@ -274,12 +278,12 @@ public final class PostgresIntrospector {
                 join pg_catalog.pg_class c on c.oid = t.tgrelid
                 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = any(?) and not t.tgisinternal
-                  and not (t.tgnargs = 2 and t.tgname like ?)
+                  and not (%s)
                   and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_trigger'::regclass
                                   and d.objid = t.oid and d.deptype = 'P')
-                order by n.nspname, c.relname, t.tgname""")) {
+                order by n.nspname, c.relname, t.tgname""".formatted(SYNC_TRIGGER))) {
             st.setArray(1, nspArray);
-            st.setString(2, ColumnSync.PREFIX.replace("_", "\\_") + "%");
+            st.setString(2, SYNC_TRIGGER_NAMES);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String nsp = rs.getString(1);

@@ -46,7 +46,7 @@ public sealed interface SchemaIssue {
      * An index PostgreSQL marks invalid ({@code pg_index.indisvalid = false}): left by a concurrent
      * build or rebuild that failed or was interrupted.
      *
-     * @param modelled whether the model has an index of this name on the table
+     * @param modelled whether the model has this very index (name, columns, uniqueness) on the table
      */
     record InvalidIndex(QualifiedName table, String name, boolean unique, boolean modelled) implements SchemaIssue {
         public String kind() {

@@ -155,6 +155,13 @@ class PostgresIntrospectorTest {
                     seen.describe());
             assertTrue(live.issuesAgainst(model).get(0).describe().contains(
                     "Drop it: DROP INDEX CONCURRENTLY datasource_name_key"), live.issuesAgainst(model).get(0).describe());
+            // Under the model's name but not the model's index: a rebuild would not make it the model's.
+            var otherwise = new SchemaModel(List.of(new Table(datasource.name(), datasource.columns(),
+                    datasource.primaryKey(), datasource.uniqueConstraints(), List.of(new Index("datasource_name_key",
+                            List.of(IndexColumn.asc("name")), false)), datasource.foreignKeys(), datasource.comment()),
+                    SampleModels.hourly()), List.of());
+            assertEquals(List.of(new SchemaIssue.InvalidIndex(QualifiedName.of("datasource"), "datasource_name_key",
+                    true, false)), live.issuesAgainst(otherwise));
         }
     }
 
