@@ -24,7 +24,8 @@ public sealed interface SchemaIssue {
 
     /**
      * A trigger that is neither PostgreSQL's own (foreign keys, deferred constraints) nor one of the
-     * sync triggers of online renames, the only triggers the model describes.
+     * sync triggers of online renames, the only triggers the model describes. The drift check leaves
+     * out those that the hand-written steps of applied versions make.
      *
      * @param definition the trigger as {@code pg_get_triggerdef} prints it
      */
@@ -34,11 +35,12 @@ public sealed interface SchemaIssue {
         }
 
         public String describe() {
-            return "trigger " + quote(name) + " on " + table + " is not in the model (" + definition + "): Driftless"
-                    + " makes no triggers but the sync triggers of online renames, so it was made by hand or by a"
-                    + " hand-written step, and it runs on every write it names. Drop it if nobody needs it: DROP TRIGGER "
-                    + quote(name) + " ON " + quote(table) + " (a trigger that is wanted cannot be in the model,"
-                    + " so it stays listed here)";
+            return "trigger " + quote(name) + " on " + table + " is neither in the model nor made by an applied"
+                    + " version (" + definition + "): it was made by hand (or by a step whose SQL is not a CREATE TRIGGER, such as a Java step or a DO"
+                    + " block), and it runs on every write it names. Drop"
+                    + " it if nobody needs it: DROP TRIGGER " + quote(name) + " ON " + quote(table) + "; to keep it,"
+                    + " make it in a hand-written step of the next version (next.sql; CREATE OR REPLACE TRIGGER"
+                    + " replaces the one there)";
         }
     }
 

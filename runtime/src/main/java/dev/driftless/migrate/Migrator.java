@@ -238,8 +238,9 @@ public final class Migrator {
             }
             LiveSchema live = PostgresIntrospector.inspect(connection, expected.model().schemas(), toolTables());
             SchemaModel wanted = Canonical.of(connection, expected.model(), live.model());
+            VersionTriggers made = VersionTriggers.of(migrations.stream().filter(m -> m.version() <= databaseVersion).toList());
             return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(wanted, live.model()),
-                    live.issuesAgainst(wanted));
+                    made.unaccounted(live.issuesAgainst(wanted)));
         } catch (SQLException e) {
             throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
         }
