@@ -238,7 +238,8 @@ public final class Migrator {
             }
             LiveSchema live = PostgresIntrospector.inspect(connection, expected.model().schemas(), toolTables());
             SchemaModel wanted = Canonical.of(connection, expected.model(), live.model());
-            VersionTriggers made = VersionTriggers.of(migrations.stream().filter(m -> m.version() <= databaseVersion).toList());
+            VersionTriggers made = VersionTriggers.of(
+                    migrations.stream().filter(m -> m.version() <= databaseVersion).toList());
             return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(wanted, live.model()),
                     made.unaccounted(live.issuesAgainst(wanted)));
         } catch (SQLException e) {
