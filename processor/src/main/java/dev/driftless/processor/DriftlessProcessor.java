@@ -1,6 +1,8 @@
 package dev.driftless.processor;
 
 import com.google.auto.service.AutoService;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.jpa.JpaModelReader;
 import dev.driftless.processor.views.ViewReader;
 import java.io.IOException;

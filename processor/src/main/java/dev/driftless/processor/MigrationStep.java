@@ -18,6 +18,8 @@ import dev.driftless.plan.Lint;
 import dev.driftless.plan.VersionPlan;
 import dev.driftless.plan.VersionPlan.Planned;
 import dev.driftless.processor.codegen.MigrationSources;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.history.HistoryDirectory;
 import dev.driftless.processor.jpa.JpaModel;
 import dev.driftless.processor.jpa.JpaModelReader;

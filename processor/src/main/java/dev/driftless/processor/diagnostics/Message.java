@@ -1,4 +1,4 @@
-package dev.driftless.processor;
+package dev.driftless.processor.diagnostics;
 
 import java.util.Arrays;
 import java.util.IllegalFormatException;
