@@ -163,6 +163,19 @@ class FailedCompilationTest {
     }
 
     @Test
+    void aFreezeThatCannotWriteEveryFileLeavesTheHistoryAsItWas() throws IOException {
+        // The snapshot cannot be written (its temporary file's name is taken by a directory); the
+        // version file could be, but must not be left behind without its snapshot.
+        Files.createDirectories(history.resolve("snapshot.driftless.tmp").resolve("taken"));
+        DiskJavac.Result r = compile(List.of(), Map.of("cei/Base.java", BASE, "cei/Meter.java", METER_V2),
+                "-Adriftless.freeze=second");
+        assertFalse(r.succeeded(), r.log());
+        assertTrue(r.log().contains("[DL212] Could not read or write the history directory"), r.log());
+        assertEquals(frozen, historyFiles(), "the history directory is as it was");
+        assertFalse(r.log().contains("[DL201]"), r.log());
+    }
+
+    @Test
     void aSuperclassAndAnEmbeddableGeneratedByAnotherProcessorAreRead() throws IOException {
         DiskJavac.Result r = compile(List.of(new TestProcessors.GeneratingBase()),
                 Map.of("cei/Meter.java", TestProcessors.METER_ON_GENERATED), "-Adriftless.freeze=generated_base");
