@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -56,14 +55,12 @@ public final class DriftlessProcessor extends AbstractProcessor {
     private boolean planned;
     private boolean errorRaised;
     private Diagnostics diagnostics;
-    private Optional<JavacCompletion> javac = Optional.empty();
     private Outputs outputs;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         diagnostics = new Diagnostics(env.getMessager());
-        javac = JavacCompletion.listen(env, () -> Set.copyOf(roundTypes));
     }
 
     @Override
@@ -177,15 +174,13 @@ public final class DriftlessProcessor extends AbstractProcessor {
         outputs = null;
         boolean clean = !errorRaised && !diagnostics.hasErrors() && MissingTypes.inSignaturesOf(roundTypes.stream()
                 .map(processingEnv.getElementUtils()::getTypeElement).filter(Objects::nonNull).toList()).isEmpty();
-        if (javac.isPresent() && clean) {
-            javac.get().atEnd(succeeded -> {
-                try {
-                    write(planned, succeeded);
-                } catch (RuntimeException e) {
-                    diagnostics.report(Message.INTERNAL_ERROR, null, e);
-                }
-            });
-        } else {
+        if (!clean || !JavacCompletion.atEnd(processingEnv, roundTypes, succeeded -> {
+            try {
+                write(planned, succeeded);
+            } catch (RuntimeException e) {
+                diagnostics.report(Message.INTERNAL_ERROR, null, e);
+            }
+        })) {
             write(planned, clean);
         }
     }

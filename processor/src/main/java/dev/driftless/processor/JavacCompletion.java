@@ -4,10 +4,8 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 
@@ -26,37 +24,34 @@ final class JavacCompletion implements TaskListener {
 
     private static final String JAVAC_ENVIRONMENT = "com.sun.tools.javac.processing.JavacProcessingEnvironment";
 
-    private final Supplier<Set<String>> roundTypes;
+    private final Set<String> roundTypes;
     private final Set<String> analyzed = new HashSet<>();
     private final Set<String> generated = new HashSet<>();
     private Consumer<Boolean> atEnd;
 
-    private JavacCompletion(Supplier<Set<String>> roundTypes) {
-        this.roundTypes = roundTypes;
+    private JavacCompletion(Set<String> roundTypes, Consumer<Boolean> atEnd) {
+        this.roundTypes = Set.copyOf(roundTypes);
+        this.atEnd = atEnd;
     }
 
     /**
-     * Listens to the compilation when the processor runs inside javac; empty under another compiler
-     * (ECJ) or when a build tool wraps javac's environment.
+     * Runs {@code atEnd} once, at the end of the compilation, with whether it succeeded. Called
+     * in the last round: javac analyzes and generates the classes after annotation processing, so
+     * the listener sees all of it. False when the processor does not run inside javac (ECJ, or a
+     * build tool that wraps javac's environment): then nothing is registered.
      *
      * @param roundTypes the top-level types of every processing round, by qualified name
      */
-    static Optional<JavacCompletion> listen(ProcessingEnvironment env, Supplier<Set<String>> roundTypes) {
+    static boolean atEnd(ProcessingEnvironment env, Set<String> roundTypes, Consumer<Boolean> atEnd) {
         if (!env.getClass().getName().equals(JAVAC_ENVIRONMENT)) {
-            return Optional.empty();
+            return false;
         }
         try {
-            var completion = new JavacCompletion(roundTypes);
-            JavacTask.instance(env).addTaskListener(completion);
-            return Optional.of(completion);
+            JavacTask.instance(env).addTaskListener(new JavacCompletion(roundTypes, atEnd));
+            return true;
         } catch (RuntimeException | LinkageError e) {
-            return Optional.empty();
+            return false;
         }
-    }
-
-    /** {@code action} runs once, at the end of the compilation, with whether it succeeded. */
-    void atEnd(Consumer<Boolean> action) {
-        this.atEnd = action;
     }
 
     @Override
@@ -78,8 +73,7 @@ final class JavacCompletion implements TaskListener {
     }
 
     private boolean succeeded() {
-        Set<String> types = roundTypes.get();
-        return !types.isEmpty() && generated.containsAll(types) && generated.containsAll(analyzed);
+        return !roundTypes.isEmpty() && generated.containsAll(roundTypes) && generated.containsAll(analyzed);
     }
 
     /** package-info and module-info are analyzed but get a class file only when annotated. */

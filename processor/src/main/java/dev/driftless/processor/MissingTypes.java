@@ -45,7 +45,7 @@ final class MissingTypes {
 
     /**
      * What reading {@code classes} needs: their signatures and annotations, and those of every
-     * class they reach through a superclass, a field or a method (mapped superclasses,
+     * class they reach through a superclass, a field, a getter or a class literal (mapped superclasses,
      * embeddables, referenced entities, converters), outside the JDK and the JPA libraries.
      */
     static List<Missing> neededBy(List<TypeElement> classes) {
@@ -90,7 +90,8 @@ final class MissingTypes {
                 case METHOD, CONSTRUCTOR -> {
                     ExecutableElement method = (ExecutableElement) member;
                     annotations(member, member);
-                    check(member, method.getReturnType(), followReferences);
+                    // A getter is what property access reads; other methods only need their signature.
+                    check(member, method.getReturnType(), followReferences && isGetter(method));
                     for (VariableElement p : method.getParameters()) {
                         annotations(member, p);
                         check(member, p.asType(), false);
@@ -127,6 +128,11 @@ final class MissingTypes {
             }
             default -> { }
         }
+    }
+
+    private static boolean isGetter(ExecutableElement method) {
+        String name = method.getSimpleName().toString();
+        return method.getParameters().isEmpty() && (name.startsWith("get") || name.startsWith("is"));
     }
 
     private static boolean isLibrary(TypeElement type) {
