@@ -18,13 +18,14 @@ import dev.driftless.plan.Lint;
 import dev.driftless.plan.VersionPlan;
 import dev.driftless.plan.VersionPlan.Planned;
 import dev.driftless.processor.codegen.MigrationSources;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.history.HistoryDirectory;
 import dev.driftless.processor.jpa.JpaModel;
 import dev.driftless.processor.jpa.JpaModelReader;
 import dev.driftless.processor.jpa.Naming;
 import dev.driftless.processor.views.ViewReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +39,12 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * One run of the pipeline: entities → model → (history) → draft or frozen version → generated
- * sources. Nothing is written once an earlier stage has reported an error.
+ * One run of the pipeline, in four stages that each hand the next one a value: read the model →
+ * load the history → plan (a draft, a freeze or a squash) → generate. Each stage reports its
+ * errors on the elements; between two stages is the one check whether any was reported, and none
+ * of the later stages runs after one. Only the last stage writes, and only Java sources: every
+ * other file, and the change to the committed history directory, is returned as {@link Outputs}
+ * for the processor to write once the compilation is known to have no error.
  */
 final class MigrationStep {
 
@@ -55,81 +60,128 @@ final class MigrationStep {
         this.options = options;
     }
 
-    /** @param classes the entities and the classes that declare views, sorted by name */
-    void run(List<TypeElement> classes) {
+    /** The history directory, the history it holds and the hand-written steps waiting for the next freeze. */
+    private record Loaded(HistoryDirectory dir, History history, HandWrittenSteps steps) {}
+
+    /** What the run does with the history: the history the generated classes list, and what else it writes. */
+    private sealed interface Plan {
+        History history();
+
+        record Unchanged(History history) implements Plan {}
+
+        record Draft(History history, FrozenVersion draft, String operations) implements Plan {}
+
+        record Change(History history, HistoryChange change) implements Plan {}
+    }
+
+    /**
+     * @param classes the entities and the classes that declare views, sorted by name
+     * @return what is left to write; empty when a stage reported an error
+     */
+    Optional<Outputs> run(List<TypeElement> classes) {
+        Element anchor = classes.get(0);
+        JpaModel read = readModel(classes);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        Loaded loaded = loadHistory(anchor);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        Plan plan = plan(anchor, read, loaded);
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(generate(anchor, packageName(classes), plan));
+    }
+
+    /** Stage 1: the entities and views into the model; {@code null} only after an error. */
+    private JpaModel readModel(List<TypeElement> classes) {
         Naming naming = Naming.of(options.naming());
         if (naming == null) {
             diagnostics.report(Message.NAMING_UNKNOWN, classes.get(0), options.naming());
-            return;
+            return null;
         }
         // An entity that is a view is mapped onto the view, not onto a table of its own.
         List<TypeElement> entities = classes.stream().filter(c -> !ViewReader.isView(c)).toList();
         List<TypeElement> viewClasses = classes.stream().filter(ViewReader::isView).toList();
         JpaModel read = new JpaModelReader(env, diagnostics, naming).read(entities);
         SchemaModel model = read.schema().withViews(new ViewReader(diagnostics).read(viewClasses, read.schema()));
-        read = read.withSchema(model);
-        if (diagnostics.hasErrors()) {
-            return;
-        }
-        Element anchor = classes.get(0);
+        return read.withSchema(model);
+    }
+
+    /** Stage 2: the committed history, checked; {@code null} only after an error. */
+    private Loaded loadHistory(Element anchor) {
         Optional<HistoryDirectory> dir = historyDirectory(anchor);
         if (dir.isEmpty()) {
-            return;
+            return null;
         }
-        History history;
-        HandWrittenSteps steps;
         try {
-            history = dir.get().load();
-            steps = dir.get().nextSteps();
+            return new Loaded(dir.get(), dir.get().load(), dir.get().nextSteps());
         } catch (HistoryFormatException e) {
             diagnostics.report(Message.HISTORY_INVALID, anchor, dir.get().path(), e.getMessage());
-            return;
         } catch (IOException e) {
             diagnostics.report(Message.HISTORY_IO, anchor, dir.get().path(), e);
-            return;
         }
+        return null;
+    }
 
+    /** Stage 3: what the model and the history give, with its warnings; writes nothing. */
+    private Plan plan(Element anchor, JpaModel read, Loaded loaded) {
+        History history = loaded.history();
         try {
-            OnlineRenames.target(history.snapshot().model(), model, read.renames());
+            OnlineRenames.target(history.snapshot().model(), read.schema(), read.renames());
         } catch (OnlineRenames.Refused e) {
             diagnostics.report(Message.ONLINE_RENAME_REFUSED, read.elementOf(e.table(), e.column()).orElse(anchor),
                     e.getMessage());
-            return;
-        }
-        String packageName = packageName(classes);
-        if (options.squash() != null) {
-            Optional<History> squashed = squash(anchor, dir.get(), history, read, steps);
-            if (squashed.isEmpty()) {
-                return;
-            }
-            history = squashed.get();
-        } else if (options.freeze() != null) {
-            Optional<History> frozen = freeze(anchor, dir.get(), history, read, steps);
-            if (frozen.isEmpty()) {
-                return;
-            }
-            history = frozen.get();
-        } else {
-            Optional<Planned> draft = VersionPlan.plan(history, model, DRAFT_NAME, read.renames(), steps);
-            if (draft.isPresent()) {
-                checkJavaSteps(anchor, draft.get().version());
-                warnAbout(read, draft.get());
-                String operations = describe(draft.get());
-                if (options.check()) {
-                    diagnostics.report(Message.UNFROZEN_CHANGES, anchor, history.lastVersion(), operations);
-                    return;
-                }
-                FrozenVersion version = draft.get().version();
-                diagnostics.report(Message.DRAFT, anchor, version.version(), history.lastVersion(), operations);
-                writeResource(anchor, StandardLocation.SOURCE_OUTPUT, packageName, version.fileName(),
-                        VersionFormat.writeDraft(version));
-            }
+            return null;
         }
         history.versions().forEach(v -> checkJavaSteps(anchor, v));
-        if (diagnostics.hasErrors()) {
-            return;
+        if (options.squash() != null) {
+            return squash(anchor, loaded, read).orElse(null);
         }
-        generate(anchor, packageName, history);
+        if (options.freeze() != null) {
+            return freeze(anchor, loaded, read).orElse(null);
+        }
+        Optional<Planned> draft = VersionPlan.plan(history, read.schema(), DRAFT_NAME, read.renames(), loaded.steps());
+        if (draft.isEmpty()) {
+            return new Plan.Unchanged(history);
+        }
+        checkJavaSteps(anchor, draft.get().version());
+        warnAbout(read, draft.get());
+        String operations = describe(draft.get());
+        if (options.check()) {
+            diagnostics.report(Message.UNFROZEN_CHANGES, anchor, history.lastVersion(), operations);
+            return null;
+        }
+        return new Plan.Draft(history, draft.get().version(), operations);
+    }
+
+    /** Stage 4: the Java sources now; the resources and the history change for later. */
+    private Outputs generate(Element anchor, String packageName, Plan plan) {
+        Filer filer = env.getFiler();
+        try {
+            for (JavaFile file : MigrationSources.of(packageName, plan.history().versions())) {
+                file.writeTo(filer);
+            }
+        } catch (IOException e) {
+            diagnostics.report(Message.GENERATION_IO, anchor, packageName, e);
+            return new Outputs(List.of(), List.of(), null);
+        }
+        var resources = new java.util.ArrayList<Outputs.Resource>();
+        var notes = new java.util.ArrayList<Outputs.Note>();
+        resources.add(new Outputs.Resource(StandardLocation.CLASS_OUTPUT, "",
+                "META-INF/services/dev.driftless.migrate.MigrationIndex",
+                packageName + "." + MigrationSources.INDEX_CLASS + "\n", anchor));
+        resources.add(new Outputs.Resource(StandardLocation.CLASS_OUTPUT, packageName, SnapshotFormat.FILE_NAME,
+                SnapshotFormat.write(plan.history().snapshot()), anchor));
+        if (plan instanceof Plan.Draft d) {
+            resources.add(new Outputs.Resource(StandardLocation.SOURCE_OUTPUT, packageName, d.draft().fileName(),
+                    VersionFormat.writeDraft(d.draft()), anchor));
+            notes.add(new Outputs.Note(Message.DRAFT, anchor, d.draft().version(), d.history().lastVersion(),
+                    d.operations()));
+        }
+        return new Outputs(resources, notes, plan instanceof Plan.Change c ? c.change() : null);
     }
 
     /** Every Java step a version names must be a {@code JavaStep} the compilation can see. */
@@ -154,9 +206,10 @@ final class MigrationStep {
         }
     }
 
-    /** Replaces every frozen version with a baseline; empty when an error was reported. */
-    private Optional<History> squash(Element anchor, HistoryDirectory dir, History history, JpaModel read,
-            HandWrittenSteps steps) {
+    /** Plans replacing every frozen version with a baseline; empty when an error was reported. */
+    private Optional<Plan> squash(Element anchor, Loaded loaded, JpaModel read) {
+        History history = loaded.history();
+        HistoryDirectory dir = loaded.dir();
         String name = FrozenVersion.nameOf(options.squash());
         if (name.isEmpty() || name.equals(DRAFT_NAME)) {
             diagnostics.report(Message.FREEZE_NAME_INVALID, anchor, options.squash());
@@ -182,36 +235,24 @@ final class MigrationStep {
                 return Optional.empty();
             }
         }
-        FrozenVersion baseline = VersionPlan.squash(history, name, steps);
+        FrozenVersion baseline = VersionPlan.squash(history, name, loaded.steps());
         checkJavaSteps(anchor, baseline);
-        if (diagnostics.hasErrors()) {
-            return Optional.empty();
-        }
-        try {
-            dir.squash(baseline, history.versions());
-        } catch (IOException e) {
-            diagnostics.report(Message.HISTORY_IO, anchor, dir.path(), e);
-            return Optional.empty();
-        }
-        int first = baseline.squashed().firstKey();
-        diagnostics.report(Message.SQUASHED, anchor, first, baseline.version(), dir.path().resolve(baseline.fileName()),
-                baseline.version(), baseline.version());
-        return Optional.of(new History(List.of(baseline), history.snapshot()));
+        return Optional.of(new Plan.Change(new History(List.of(baseline), history.snapshot()),
+                new HistoryChange.Squash(dir, anchor, baseline, history.versions())));
     }
 
-    /** Freezes the draft; empty when an error was reported. */
-    private Optional<History> freeze(Element anchor, HistoryDirectory dir, History history, JpaModel read,
-            HandWrittenSteps steps) {
-        SchemaModel model = read.schema();
+    /** Plans freezing the draft; empty when an error was reported. */
+    private Optional<Plan> freeze(Element anchor, Loaded loaded, JpaModel read) {
+        History history = loaded.history();
         String name = FrozenVersion.nameOf(options.freeze());
         if (name.isEmpty() || name.equals(DRAFT_NAME)) {
             diagnostics.report(Message.FREEZE_NAME_INVALID, anchor, options.freeze());
             return Optional.empty();
         }
-        Optional<Planned> next = VersionPlan.plan(history, model, name, read.renames(), steps);
+        Optional<Planned> next = VersionPlan.plan(history, read.schema(), name, read.renames(), loaded.steps());
         if (next.isEmpty()) {
             diagnostics.report(Message.NOTHING_TO_FREEZE, anchor, history.lastVersion());
-            return Optional.of(history);
+            return Optional.of(new Plan.Unchanged(history));
         }
         warnAbout(read, next.get());
         if (!next.get().destructive().isEmpty() && !options.acceptDataLoss()) {
@@ -227,19 +268,9 @@ final class MigrationStep {
         }
         FrozenVersion version = next.get().version();
         checkJavaSteps(anchor, version);
-        if (diagnostics.hasErrors()) {
-            return Optional.empty();
-        }
         Snapshot snapshot = new Snapshot(version.version(), next.get().reached());
-        try {
-            dir.freeze(version, snapshot);
-        } catch (IOException e) {
-            diagnostics.report(Message.HISTORY_IO, anchor, dir.path(), e);
-            return Optional.empty();
-        }
-        diagnostics.report(Message.FROZEN, anchor, version.version(), version.name(),
-                dir.path().resolve(version.fileName()), describe(next.get()));
-        return Optional.of(history.plus(version, snapshot));
+        return Optional.of(new Plan.Change(history.plus(version, snapshot),
+                new HistoryChange.Freeze(loaded.dir(), anchor, version, snapshot, describe(next.get()))));
     }
 
     /** The operations for a note: those that discard data first, marked, then the others and the hand-written steps. */
@@ -270,33 +301,6 @@ final class MigrationStep {
                 diagnostics.report(Message.REQUIRED_COLUMN_WITHOUT_DEFAULT, at, add.table(), add.column().name(),
                         add.table());
             }
-        }
-    }
-
-    private void generate(Element anchor, String packageName, History history) {
-        Filer filer = env.getFiler();
-        try {
-            for (JavaFile file : MigrationSources.of(packageName, history.versions())) {
-                file.writeTo(filer);
-            }
-        } catch (IOException e) {
-            diagnostics.report(Message.GENERATION_IO, anchor, packageName, e);
-            return;
-        }
-        writeResource(anchor, StandardLocation.CLASS_OUTPUT, "", "META-INF/services/dev.driftless.migrate.MigrationIndex",
-                packageName + "." + MigrationSources.INDEX_CLASS + "\n");
-        writeResource(anchor, StandardLocation.CLASS_OUTPUT, packageName, SnapshotFormat.FILE_NAME,
-                SnapshotFormat.write(history.snapshot()));
-    }
-
-    private void writeResource(Element anchor, StandardLocation location, String pkg, String name, String content) {
-        try {
-            FileObject file = env.getFiler().createResource(location, pkg, name, anchor);
-            try (Writer w = file.openWriter()) {
-                w.write(content);
-            }
-        } catch (IOException e) {
-            diagnostics.report(Message.GENERATION_IO, anchor, pkg.isEmpty() ? name : pkg + "/" + name, e);
         }
     }
 

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -78,34 +80,92 @@ public final class HistoryDirectory {
     }
 
     /**
-     * Writes a new version and the snapshot it leads to. Each file is written to a temporary file
-     * and moved into place, so a crash never leaves half a file.
+     * Writes a new version and the snapshot it leads to, and removes {@code next.sql} (whose steps
+     * the version now holds): all of it or, when a file cannot be written, none of it.
      */
     public void freeze(FrozenVersion version, Snapshot snapshot) throws IOException {
         Files.createDirectories(dir);
-        write(dir.resolve(version.fileName()), VersionFormat.write(version));
-        write(dir.resolve(SnapshotFormat.FILE_NAME), SnapshotFormat.write(snapshot));
-        // The hand-written steps now live in the version.
-        Files.deleteIfExists(dir.resolve(HandWrittenSteps.FILE_NAME));
+        var change = new LinkedHashMap<Path, String>();
+        change.put(dir.resolve(version.fileName()), VersionFormat.write(version));
+        change.put(dir.resolve(SnapshotFormat.FILE_NAME), SnapshotFormat.write(snapshot));
+        change.put(dir.resolve(HandWrittenSteps.FILE_NAME), null);
+        apply(change);
     }
 
     /**
-     * Replaces the versions up to the baseline's with the baseline: the baseline is written first,
-     * then the files it replaces are deleted, then {@code next.sql} (which it took its steps from).
+     * Replaces the versions up to the baseline's with the baseline and removes {@code next.sql}
+     * (which it took its steps from): all of it or, when a file cannot be written, none of it.
      */
     public void squash(FrozenVersion baseline, List<FrozenVersion> replaced) throws IOException {
-        write(dir.resolve(baseline.fileName()), VersionFormat.write(baseline));
+        var change = new LinkedHashMap<Path, String>();
+        change.put(dir.resolve(baseline.fileName()), VersionFormat.write(baseline));
         for (FrozenVersion v : replaced) {
-            if (!v.fileName().equals(baseline.fileName())) {
-                Files.deleteIfExists(dir.resolve(v.fileName()));
-            }
+            change.putIfAbsent(dir.resolve(v.fileName()), null);
         }
-        Files.deleteIfExists(dir.resolve(HandWrittenSteps.FILE_NAME));
+        change.put(dir.resolve(HandWrittenSteps.FILE_NAME), null);
+        apply(change);
     }
 
-    private static void write(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Writes each file whose content is given and deletes each whose content is {@code null},
+     * all or none. Every new content is first written to a temporary file; then each file that is
+     * there is moved aside and the new one moved in (atomic moves within the directory); a failure
+     * puts back what was moved aside. So a failed write never leaves a version without its
+     * snapshot, or a snapshot ahead of its versions.
+     */
+    private static void apply(Map<Path, String> change) throws IOException {
+        var temporary = new LinkedHashMap<Path, Path>();
+        var asides = new LinkedHashMap<Path, Path>();
+        var movedIn = new ArrayList<Path>();
+        try {
+            for (var e : change.entrySet()) {
+                if (e.getValue() != null) {
+                    Path tmp = sibling(e.getKey(), ".tmp");
+                    temporary.put(e.getKey(), tmp);
+                    Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                }
+            }
+            for (Path target : change.keySet()) {
+                if (Files.exists(target)) {
+                    Path aside = sibling(target, ".old");
+                    Files.move(target, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    asides.put(target, aside);
+                }
+                Path tmp = temporary.get(target);
+                if (tmp != null) {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                    movedIn.add(target);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path target : movedIn) {
+                deleteQuietly(target, e);
+            }
+            for (var aside : asides.entrySet()) {
+                try {
+                    Files.move(aside.getValue(), aside.getKey(), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            temporary.values().forEach(tmp -> deleteQuietly(tmp, e));
+            throw e;
+        }
+        for (Path aside : asides.values()) {
+            Files.deleteIfExists(aside);
+        }
+    }
+
+    private static Path sibling(Path target, String suffix) {
+        return target.resolveSibling(target.getFileName() + suffix);
+    }
+
+    private static void deleteQuietly(Path file, Exception failure) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.processor.Diagnostics;
-import dev.driftless.processor.Message;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

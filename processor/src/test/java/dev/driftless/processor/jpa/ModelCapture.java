@@ -1,7 +1,7 @@
 package dev.driftless.processor.jpa;
 
 import dev.driftless.model.SchemaModel;
-import dev.driftless.processor.Diagnostics;
+import dev.driftless.processor.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.driftless.processor;
+package dev.driftless.processor.diagnostics;
 
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;

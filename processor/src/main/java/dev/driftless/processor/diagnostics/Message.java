@@ -1,4 +1,4 @@
-package dev.driftless.processor;
+package dev.driftless.processor.diagnostics;
 
 import java.util.Arrays;
 import java.util.IllegalFormatException;
@@ -103,6 +103,10 @@ public enum Message {
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),
+    TYPE_NOT_FOUND("DL198", Diagnostic.Kind.ERROR,
+            "%s needs the type %s, which this compilation does not have: no source or class file declares it and no "
+                    + "annotation processor generated it. Fix the name (a renamed class?) or add the dependency; "
+                    + "nothing was drafted, frozen or generated"),
     READ_FAILED("DL199", Diagnostic.Kind.ERROR,
             "Driftless could not read entity %s (%s): please report this with the entity's source"),
 
@@ -152,6 +156,9 @@ public enum Message {
             "Squashed versions %d to %d into the baseline %s. New databases run the baseline; databases at version %d "
                     + "or later go on as before; an older one must first be migrated to version %d with a build from "
                     + "before the squash"),
+    NOT_WRITTEN("DL222", Diagnostic.Kind.NOTE,
+            "%s was not %s: the compilation has errors, so the history directory %s is left as it was. "
+                    + "Fix the errors, then build again with the same options"),
     HISTORY_INVALID("DL210", Diagnostic.Kind.ERROR, "The history directory %s cannot be used: %s"),
     HISTORY_UNKNOWN("DL211", Diagnostic.Kind.ERROR,
             "Cannot tell where the history directory is (the class output is not a Maven target/classes): "
