@@ -70,8 +70,10 @@ public final class DriftlessProcessor extends AbstractProcessor {
         }
         var entities = new LinkedHashSet<TypeElement>();
         for (TypeElement annotation : annotations) {
+            // Every type marked @Entity goes to the reader, which refuses those that are not classes.
+            boolean entity = JpaModelReader.ENTITY_ANNOTATIONS.contains(annotation.getQualifiedName().toString());
             round.getElementsAnnotatedWith(annotation).stream()
-                    .filter(e -> e.getKind() == ElementKind.CLASS)
+                    .filter(e -> e.getKind() == ElementKind.CLASS || entity && e instanceof TypeElement)
                     .map(TypeElement.class::cast)
                     .forEach(entities::add);
         }
