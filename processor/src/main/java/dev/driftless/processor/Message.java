@@ -126,6 +126,15 @@ public enum Message {
     ELEMENT_COLLECTION_OF_ENTITIES("DL141", Diagnostic.Kind.ERROR,
             "@ElementCollection on %s holds entities (%s), but an element collection holds basic values or "
                     + "embeddables: map a collection of entities with @OneToMany or @ManyToMany"),
+    CARDINALITY_MISMATCH("DL142", Diagnostic.Kind.ERROR,
+            "%s on %s does not fit its type %s, %s: %s"),
+    ENUMERATED_WITH_CONVERTER("DL143", Diagnostic.Kind.ERROR,
+            "@Enumerated on %s, which also has @Convert (Hibernate refuses the two together; the converter decides "
+                    + "the column): remove @Enumerated, or remove @Convert"),
+    GENERATED_NOT_ID("DL144", Diagnostic.Kind.ERROR,
+            "@GeneratedValue on %s, which is not part of the id (Hibernate refuses it; it generates ids only): remove "
+                    + "it, or for a value the database fills in give the column a default (@ColumnDefault) and mark "
+                    + "the attribute with Hibernate's @Generated"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),

@@ -14,7 +14,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Checks that {@code @Temporal}, {@code @Version} and {@code @Enumerated} fit the Java type of the
- * basic attribute they are on, as Hibernate 7 decides it (each rule was seen by booting Hibernate
+ * basic attribute they are on, and {@code @GeneratedValue} its being part of the id, as Hibernate 7 decides it (each rule was seen by booting Hibernate
  * on the mapping): a mapping it refuses is an error here, one it ignores a warning.
  */
 final class BasicAnnotations {
@@ -49,9 +49,11 @@ final class BasicAnnotations {
     /**
      * Whether the annotations fit the attribute; reports each that does not.
      *
+     * @param id whether the attribute is (part of) the id
      * @param inEmbeddable whether the attribute belongs to an embedded value
      */
-    static boolean fit(PersistentAttribute attribute, boolean inEmbeddable, JpaAnnotations jpa, Diagnostics diagnostics) {
+    static boolean fit(PersistentAttribute attribute, boolean id, boolean inEmbeddable, JpaAnnotations jpa,
+            Diagnostics diagnostics) {
         Element field = attribute.element();
         TypeMirror type = attribute.type();
         // A converter decides the database-side type; the annotations then apply to what it makes.
@@ -83,8 +85,16 @@ final class BasicAnnotations {
         }
         Optional<AnnotationValues> enumerated = jpa.find(field, "Enumerated");
         Optional<BasicTypes.Basic> basic = BasicTypes.of(type);
-        if (enumerated.isPresent() && basic.isPresent() && basic.get().kind() != BasicTypes.Kind.ENUM) {
+        if (enumerated.isPresent() && converted) {
+            diagnostics.report(Message.ENUMERATED_WITH_CONVERTER, field, enumerated.get().mirror(), attribute.display());
+            fits = false;
+        } else if (enumerated.isPresent() && basic.isPresent() && basic.get().kind() != BasicTypes.Kind.ENUM) {
             diagnostics.report(Message.ENUMERATED_NOT_ENUM, field, enumerated.get().mirror(), attribute.display(), type);
+            fits = false;
+        }
+        Optional<AnnotationValues> generated = jpa.find(field, "GeneratedValue");
+        if (generated.isPresent() && !id) {
+            diagnostics.report(Message.GENERATED_NOT_ID, field, generated.get().mirror(), attribute.display());
             fits = false;
         }
         return fits;

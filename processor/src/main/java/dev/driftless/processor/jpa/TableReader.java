@@ -387,6 +387,9 @@ final class TableReader {
                     attribute.display(), FIELD_HINT);
             return;
         }
+        if (!Cardinality.fits(attribute, jpa, types, diagnostics)) {
+            return;
+        }
         if (jpa.has(field, "ElementCollection")) {
             new CollectionTables(this).elementCollection(attribute);
             return;
@@ -555,7 +558,7 @@ final class TableReader {
             diagnostics.report(Message.MISSING_RELATION, field, attribute.display(), attribute.type());
             return Optional.empty();
         }
-        if (!BasicAnnotations.fit(attribute, context.depth() > 0, jpa, diagnostics)) {
+        if (!BasicAnnotations.fit(attribute, id, context.depth() > 0, jpa, diagnostics)) {
             return Optional.empty();
         }
         Optional<TypedColumn> typed = new ColumnTypes(jpa, diagnostics, types).of(attribute, column);

@@ -710,6 +710,49 @@ class JpaErrorsTest {
         assertEquals(1, c.errors().size(), () -> c.errors().toString());
     }
 
+    /**
+     * A relation or an embedded value that does not fit whether its type is a collection. Hibernate
+     * 7 refuses a to-many on one entity; it maps a to-one or an embedded value on a collection as if
+     * the type were its element, which fails when a row is loaded into the collection-typed field.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@OneToMany | Target target | which is one entity, not a collection | with @ManyToOne or @OneToOne",
+            "@ManyToMany | Target target | which is one entity, not a collection | with @ManyToOne or @OneToOne",
+            "@ManyToOne | java.util.List<Target> targets | which is a collection | with @OneToMany or @ManyToMany",
+            "@OneToOne | java.util.Set<Target> targets | which is a collection | with @OneToMany or @ManyToMany",
+            "@Embedded | java.util.List<Part> parts | which is a collection | of embeddables with @ElementCollection"})
+    void aMappingThatDoesNotFitWhetherItsTypeIsACollection(String annotation, String field, String what, String hint) {
+        JavaFileObject target = jakarta("Target", "@Entity public class Target { @Id Long id; }");
+        JavaFileObject part = jakarta("Part", "@Embeddable public class Part { String name; }");
+        JavaFileObject f = jakarta("Holder", "@Entity public class Holder { @Id Long id;", "  " + annotation,
+                "  " + field + "; }");
+        Compilation c = compileAll(target, part, f);
+        String name = field.substring(field.lastIndexOf(' ') + 1);
+        assertError(c, f, "DL142", annotation, annotation + " on Holder." + name + " does not fit its type");
+        assertThat(c).hadErrorContaining(what);
+        assertThat(c).hadErrorContaining(hint);
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void anEnumeratedWithAConverter() {
+        JavaFileObject mood = jakarta("Mood", "public enum Mood { CALM, ANGRY }");
+        JavaFileObject converter = jakarta("MoodCode", "public class MoodCode implements AttributeConverter<Mood, Integer> {",
+                "  public Integer convertToDatabaseColumn(Mood m) { return 1; }",
+                "  public Mood convertToEntityAttribute(Integer i) { return null; } }");
+        JavaFileObject f = jakarta("Diary", "@Entity public class Diary { @Id Long id;",
+                "  @Enumerated(EnumType.STRING) @Convert(converter = MoodCode.class) Mood mood; }");
+        assertError(compileAll(mood, converter, f), f, "DL143", "Mood mood", "remove @Enumerated, or remove @Convert");
+    }
+
+    @Test
+    void aGeneratedValueOffTheId() {
+        JavaFileObject f = jakarta("Counter", "@Entity public class Counter { @Id Long id;",
+                "  @GeneratedValue Long serial; }");
+        assertError(compileAll(f), f, "DL144", "Long serial", "@GeneratedValue on Counter.serial, which is not part of the id");
+    }
+
     @Test
     void everyErrorOfOneRunIsReportedAndTheOtherTablesAreKept() {
         JavaFileObject a = jakarta("NoIdA", "@Entity public class NoIdA { String a; }");
