@@ -135,6 +135,11 @@ public enum Message {
             "@GeneratedValue on %s, which is not part of the id (Hibernate refuses it; it generates ids only): remove "
                     + "it, or for a value the database fills in give the column a default (@ColumnDefault) and mark "
                     + "the attribute with Hibernate's @Generated"),
+    MAPPED_BY_UNKNOWN("DL145", Diagnostic.Kind.ERROR,
+            "@%s(mappedBy = \"%s\") on %s cannot be read: %s; name the attribute of %s that refers back to %s"),
+    COLUMN_ON_RELATION("DL146", Diagnostic.Kind.ERROR,
+            "@Column on %s, a @%s (Hibernate refuses it; a relation's columns are its join columns): "
+                    + "use @JoinColumn(name = ...) instead"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),

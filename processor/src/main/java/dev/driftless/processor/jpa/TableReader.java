@@ -387,7 +387,7 @@ final class TableReader {
                     attribute.display(), FIELD_HINT);
             return;
         }
-        if (!Cardinality.fits(attribute, jpa, types, diagnostics)) {
+        if (!Cardinality.fits(attribute, jpa, types, diagnostics) || !RelationMappings.fit(attribute, jpa, types, diagnostics)) {
             return;
         }
         if (jpa.has(field, "ElementCollection")) {

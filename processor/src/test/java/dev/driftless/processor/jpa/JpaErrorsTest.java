@@ -753,6 +753,47 @@ class JpaErrorsTest {
         assertError(compileAll(f), f, "DL144", "Long serial", "@GeneratedValue on Counter.serial, which is not part of the id");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@OneToMany(mappedBy = \"nope\") java.util.List<Line> lines | @ManyToOne Shop shop",
+            "@ManyToMany(mappedBy = \"nope\") java.util.Set<Line> lines | @ManyToMany java.util.Set<Shop> shops",
+            "@OneToOne(mappedBy = \"nope\") Line line | @OneToOne Shop shop"})
+    void aMappedByNamingNoAttribute(String field, String inverse) {
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; " + inverse + "; }");
+        JavaFileObject f = jakarta("Shop", "@Entity public class Shop { @Id Long id;", "  " + field + "; }");
+        Compilation c = compileAll(line, f);
+        assertError(c, f, "DL145", "nope", "the target entity test.Line has no attribute 'nope'");
+        assertThat(c).hadErrorContaining("name the attribute of test.Line that refers back to test.Shop");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void aMappedByNamingAnAttributeOfAnotherEntity() {
+        JavaFileObject other = jakarta("Other", "@Entity public class Other { @Id Long id; }");
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; @ManyToOne Other other; }");
+        JavaFileObject f = jakarta("Shop", "@Entity public class Shop { @Id Long id;",
+                "  @OneToMany(mappedBy = \"other\") java.util.List<Line> lines; }");
+        assertError(compileAll(other, line, f), f, "DL145", "mappedBy", "Line.other refers to test.Other, not to test.Shop");
+    }
+
+    @Test
+    void aMappedByNamingAnInheritedAttributeIsFine() {
+        JavaFileObject base = jakarta("Owned", "@MappedSuperclass public class Owned { @ManyToOne Shop shop; }");
+        JavaFileObject line = jakarta("Line", "@Entity public class Line extends Owned { @Id Long id; }");
+        JavaFileObject f = jakarta("Shop", "@Entity public class Shop { @Id Long id;",
+                "  @OneToMany(mappedBy = \"shop\") java.util.List<Line> lines; }");
+        assertThat(compileAll(base, line, f)).succeededWithoutWarnings();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ManyToOne", "OneToOne"})
+    void aColumnOnAToOneRelation(String relation) {
+        JavaFileObject target = jakarta("Target", "@Entity public class Target { @Id Long id; }");
+        JavaFileObject f = jakarta("Ref", "@Entity public class Ref { @Id Long id;",
+                "  @" + relation + " @Column(name = \"owner\") Target target; }");
+        assertError(compileAll(target, f), f, "DL146", "owner", "use @JoinColumn(name = ...) instead");
+    }
+
     @Test
     void everyErrorOfOneRunIsReportedAndTheOtherTablesAreKept() {
         JavaFileObject a = jakarta("NoIdA", "@Entity public class NoIdA { String a; }");
