@@ -117,8 +117,10 @@ public final class DriftlessProcessor extends AbstractProcessor {
 
     private void gather(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (TypeElement annotation : annotations) {
+            // Every type marked @Entity goes to the reader, which refuses those that are not classes.
+            boolean entity = JpaModelReader.ENTITY_ANNOTATIONS.contains(annotation.getQualifiedName().toString());
             round.getElementsAnnotatedWith(annotation).stream()
-                    .filter(e -> e.getKind() == ElementKind.CLASS)
+                    .filter(e -> e.getKind() == ElementKind.CLASS || entity && e instanceof TypeElement)
                     .map(e -> ((TypeElement) e).getQualifiedName().toString())
                     .forEach(waiting::add);
         }

@@ -100,9 +100,51 @@ public enum Message {
                     + "on the entity, or leave table out"),
     MAPS_ID_INVALID("DL132", Diagnostic.Kind.ERROR,
             "@MapsId on %s cannot be read: %s"),
+    ENTITY_NOT_A_CLASS("DL133", Diagnostic.Kind.ERROR,
+            "%s is %s, which cannot be an @Entity: %s"),
+    ID_BELOW_ROOT("DL134", Diagnostic.Kind.ERROR,
+            "%s is an @Id of %s, below %s, the root of its entity hierarchy: a hierarchy has one id, declared on its "
+                    + "root (or a @MappedSuperclass above it), and every subclass inherits it; remove @Id (or @EmbeddedId) "
+                    + "here, or move it to the root"),
+    TEMPORAL_MISMATCH("DL135", Diagnostic.Kind.ERROR,
+            "@Temporal(%s) on %s cannot map its type %s (Hibernate refuses it): @Temporal is for java.util.Date and "
+                    + "Calendar; remove it, the type decides the column (for a %1$s column use %s)"),
+    VERSION_TYPE("DL136", Diagnostic.Kind.ERROR,
+            "@Version on %s has type %s, %s"),
+    ENUMERATED_NOT_ENUM("DL137", Diagnostic.Kind.ERROR,
+            "@Enumerated on %s, whose type %s is not an enum (Hibernate refuses it): remove @Enumerated, "
+                    + "or give the attribute an enum type"),
+    TOO_MANY_COLUMNS("DL138", Diagnostic.Kind.ERROR,
+            "Table %s has %d columns; PostgreSQL allows at most %d in a table, counting the columns dropped since the "
+                    + "table was created: move attributes to a @SecondaryTable or an entity of their own"),
+    TOO_MANY_KEY_COLUMNS("DL139", Diagnostic.Kind.ERROR,
+            "%s %s of table %s has %d columns; PostgreSQL allows at most %d in an index, a primary key or a unique "
+                    + "constraint: %s"),
+    ENUM_WITHOUT_CONSTANTS("DL140", Diagnostic.Kind.ERROR,
+            "%s has the enum type %s, which has no constants, so its column could only ever hold null: add the enum's "
+                    + "constants, or mark the attribute @Transient"),
+    ELEMENT_COLLECTION_OF_ENTITIES("DL141", Diagnostic.Kind.ERROR,
+            "@ElementCollection on %s holds entities (%s), but an element collection holds basic values or "
+                    + "embeddables: map a collection of entities with @OneToMany or @ManyToMany"),
+    CARDINALITY_MISMATCH("DL142", Diagnostic.Kind.ERROR,
+            "%s on %s does not fit its type %s, %s: %s"),
+    ENUMERATED_WITH_CONVERTER("DL143", Diagnostic.Kind.ERROR,
+            "@Enumerated on %s, which also has @Convert (Hibernate refuses the two together; the converter decides "
+                    + "the column): remove @Enumerated, or remove @Convert"),
+    GENERATED_NOT_ID("DL144", Diagnostic.Kind.ERROR,
+            "@GeneratedValue on %s, which is not part of the id (Hibernate refuses it; it generates ids only): remove "
+                    + "it, or for a value the database fills in give the column a default (@ColumnDefault) and mark "
+                    + "the attribute with Hibernate's @Generated"),
+    MAPPED_BY_UNKNOWN("DL145", Diagnostic.Kind.ERROR,
+            "@%s(mappedBy = \"%s\") on %s cannot be read: %s; name the attribute of %s that refers back to %s"),
+    COLUMN_ON_RELATION("DL146", Diagnostic.Kind.ERROR,
+            "@Column on %s, a @%s (Hibernate refuses it; a relation's columns are its join columns): "
+                    + "use @JoinColumn(name = ...) instead"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),
+    TEMPORAL_IGNORED("DL151", Diagnostic.Kind.WARNING,
+            "@Temporal on %s is ignored: its type %s is not a date or a time; remove @Temporal"),
     TYPE_NOT_FOUND("DL198", Diagnostic.Kind.ERROR,
             "%s needs the type %s, which this compilation does not have: no source or class file declares it and no "
                     + "annotation processor generated it. Fix the name (a renamed class?) or add the dependency; "

@@ -81,6 +81,10 @@ final class CollectionTables {
             diagnostics.report(Message.NOT_A_COLLECTION, field, attribute.display(), attribute.type(), "@ElementCollection");
             return;
         }
+        if (value.get() instanceof DeclaredType d && EntityClass.isEntity(d.asElement(), jpa)) {
+            diagnostics.report(Message.ELEMENT_COLLECTION_OF_ENTITIES, field, attribute.display(), value.get());
+            return;
+        }
         Optional<AnnotationValues> annotation = jpa.find(field, "CollectionTable");
         String written = annotation.map(a -> a.string("name")).filter(s -> !s.isEmpty())
                 .orElse(entity.entityName() + "_" + attribute.name());

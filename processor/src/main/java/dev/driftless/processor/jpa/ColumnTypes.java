@@ -106,12 +106,15 @@ final class ColumnTypes {
         ColumnType columnType = BasicTypes.columnType(basic.get(), sized, enumAsString);
         if (basic.get().kind() == BasicTypes.Kind.ENUM && type instanceof DeclaredType d) {
             List<String> values = enumConstants((TypeElement) d.asElement());
+            if (values.isEmpty()) {
+                diagnostics.report(Message.ENUM_WITHOUT_CONSTANTS, attribute.element(), attribute.display(), type);
+                return Optional.empty();
+            }
             String check = enumAsString
                     ? "{column} in (" + values.stream().map(v -> "'" + v.replace("'", "''") + "'")
                             .collect(Collectors.joining(",")) + ")"
                     : "{column} between 0 and " + (values.size() - 1);
-            return Optional.of(new TypedColumn(columnType, basic.get(),
-                    values.isEmpty() ? Optional.empty() : Optional.of(check), Optional.empty()));
+            return Optional.of(new TypedColumn(columnType, basic.get(), Optional.of(check), Optional.empty()));
         }
         return Optional.of(TypedColumn.of(columnType, basic.get()));
     }
@@ -146,6 +149,11 @@ final class ColumnTypes {
             case NAMED_ENUM:
                 if (type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM) {
                     TypeElement e = (TypeElement) d.asElement();
+                    if (enumConstants(e).isEmpty()) {
+                        // PostgreSQL would take an empty enum type, but its column could hold nothing but null.
+                        diagnostics.report(Message.ENUM_WITHOUT_CONSTANTS, attribute.element(), attribute.display(), type);
+                        return Optional.empty();
+                    }
                     // Hibernate declares the values of a named enum in alphabetical order.
                     var enumType = new EnumType(QualifiedName.of(PostgresNames.fold(e.getSimpleName().toString())),
                             enumConstants(e).stream().sorted().toList());
@@ -198,8 +206,10 @@ final class ColumnTypes {
 
     /**
      * {@code java.util.Date} and {@code Calendar} take their SQL type from {@code @Temporal}
-     * (TIMESTAMP when absent, as Hibernate does); the {@code java.sql} types have their own. Empty
-     * when the type is not one of these; an empty string after an error.
+     * (TIMESTAMP when absent, as Hibernate does); the {@code java.sql} types have their own, as has
+     * an {@code Instant}, but {@code @Temporal(DATE)} or {@code (TIME)} keeps only that part of a
+     * Timestamp or an Instant, as in Hibernate. Empty when the type is not one of these; an empty
+     * string after an error.
      */
     private Optional<String> legacyDate(PersistentAttribute attribute, TypeMirror type) {
         if (!(type instanceof DeclaredType d)) {
@@ -212,20 +222,32 @@ final class ColumnTypes {
             case "java.sql.Time":
                 return Optional.of("time(0) without time zone");
             case "java.sql.Timestamp":
-                return Optional.of("timestamp(6) without time zone");
+                // Hibernate keeps a Timestamp with @Temporal(DATE) as its date alone.
+                return Optional.of(temporal(attribute).equals("DATE") ? "date" : "timestamp(6) without time zone");
+            case "java.time.Instant":
+                // Likewise an Instant with @Temporal(DATE) or @Temporal(TIME).
+                return switch (temporal(attribute)) {
+                    case "DATE" -> Optional.of("date");
+                    case "TIME" -> Optional.of("time(6) without time zone");
+                    default -> Optional.empty();
+                };
             case "java.util.Date":
             case "java.util.Calendar":
                 break;
             default:
                 return Optional.empty();
         }
-        String temporal = jpa.find(attribute.element(), "Temporal").map(t -> t.constant("value", "TIMESTAMP"))
-                .orElse("TIMESTAMP");
+        String temporal = temporal(attribute);
         return Optional.of(switch (temporal) {
             case "DATE" -> "date";
             case "TIME" -> "time(0) without time zone";
             default -> "timestamp(6) without time zone";
         });
+    }
+
+    /** {@code @Temporal}'s kind on the attribute, TIMESTAMP when it gives none; empty without {@code @Temporal}. */
+    private String temporal(PersistentAttribute attribute) {
+        return jpa.find(attribute.element(), "Temporal").map(t -> t.constant("value", "TIMESTAMP")).orElse("");
     }
 
     /** The database-side type argument {@code Y} of the converter's {@code AttributeConverter<X, Y>}. */

@@ -59,7 +59,8 @@ public final class JpaModelReader {
      */
     public JpaModel read(Collection<? extends TypeElement> entities) {
         Map<String, TypeElement> byName = new TreeMap<>();
-        entities.forEach(e -> byName.putIfAbsent(e.getQualifiedName().toString(), e));
+        entities.stream().filter(e -> EntityDeclarations.isClass(e, diagnostics))
+                .forEach(e -> byName.putIfAbsent(e.getQualifiedName().toString(), e));
         List<TypeElement> sorted = List.copyOf(byName.values());
         if (sorted.isEmpty()) {
             return empty();
@@ -71,14 +72,28 @@ public final class JpaModelReader {
             var tables = new ArrayList<EntityTable>();
             var classes = new ArrayList<EntityClass>();
             sorted.forEach(e -> classes.add(new EntityClass(e, jpa, types)));
+            // A subclass that declares an id of its own (or fails to be read) is reported and read no further,
+            // nor with its root.
+            Set<TypeElement> notRead = new HashSet<>();
+            for (EntityClass entity : classes) {
+                try {
+                    if (!EntityDeclarations.hasNoIdBelowRoot(entity, jpa, diagnostics)) {
+                        notRead.add(entity.element());
+                    }
+                } catch (RuntimeException e) {
+                    diagnostics.report(Message.READ_FAILED, entity.element(), entity.element().getQualifiedName(), e);
+                    notRead.add(entity.element());
+                }
+            }
             for (EntityClass entity : classes) {
                 TypeElement element = entity.element();
                 try {
-                    if (!entity.hasOwnTable()) {
+                    if (notRead.contains(element) || !entity.hasOwnTable()) {
                         continue; // a single-table subclass (read with its root) or an abstract table-per-class class
                     }
                     List<EntityClass> subclasses = entity.isRoot() && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE
-                            ? classes.stream().filter(c -> !c.isRoot() && c.root().element().equals(element)).toList()
+                            ? classes.stream().filter(c -> !c.isRoot() && c.root().element().equals(element)
+                                    && !notRead.contains(c.element())).toList()
                             : List.of();
                     Optional<EntityTable> read = new TableReader(jpa, diagnostics, keys, generators, types, entity, subclasses)
                             .read();

@@ -97,7 +97,10 @@ final class TableParts {
         }
     }
 
-    /** The table; the primary key, when there is one, is named {@code <table>_pkey}. */
+    /**
+     * The table; the primary key, when there is one, is named {@code <table>_pkey}. What of it
+     * PostgreSQL would refuse is reported.
+     */
     Table build(String comment, Diagnostics diagnostics) {
         PrimaryKey key = null;
         if (!primaryKey.isEmpty()) {
@@ -105,6 +108,8 @@ final class TableParts {
             claim(Declaration.Kind.PRIMARY_KEY, keyName, element, null, diagnostics);
             key = new PrimaryKey(keyName, primaryKey);
         }
-        return new Table(name, List.copyOf(columns.values()), key, uniques, indexes, foreignKeys, checks, comment);
+        Table table = new Table(name, List.copyOf(columns.values()), key, uniques, indexes, foreignKeys, checks, comment);
+        PostgresLimits.check(table, this, diagnostics);
+        return table;
     }
 }

@@ -81,6 +81,7 @@ final class TableReader {
     private final Map<String, TableParts> secondary = new java.util.LinkedHashMap<>();
     private final Map<String, List<String>> secondaryKeyNames = new HashMap<>();
     private final List<ForeignColumn> foreignColumns = new ArrayList<>();
+    private final EmbeddingPath embedding = new EmbeddingPath();
     /** Columns of attributes that failed to read: an index naming one reports nothing more. */
     private final Set<String> unreadColumns = new HashSet<>();
     private boolean declaresId;
@@ -386,6 +387,9 @@ final class TableReader {
                     attribute.display(), FIELD_HINT);
             return;
         }
+        if (!Cardinality.fits(attribute, jpa, types, diagnostics) || !RelationMappings.fit(attribute, jpa, types, diagnostics)) {
+            return;
+        }
         if (jpa.has(field, "ElementCollection")) {
             new CollectionTables(this).elementCollection(attribute);
             return;
@@ -447,6 +451,11 @@ final class TableReader {
 
     /** The attributes of an embedded value, with the overrides of the levels around it. */
     private void embedded(PersistentAttribute attribute, TypeElement embeddable, Context context, boolean id) {
+        Optional<List<String>> cycle = embedding.cycle(attribute, types);
+        if (cycle.isPresent()) {
+            diagnostics.report(Message.EMBEDDING_CYCLE, attribute.element(), cycle.get().get(0), cycle.get().get(1));
+            return;
+        }
         if (context.depth() > MAX_EMBEDDING) {
             diagnostics.report(Message.EMBEDDING_CYCLE, attribute.element(), attribute.display(),
                     embeddable.getQualifiedName());
@@ -455,8 +464,13 @@ final class TableReader {
         AttributeOverrides overrides = AttributeOverrides.declaredOn(attribute.element(), jpa)
                 .under(attribute.overrides().inside(attribute.name()));
         var inner = new Context(context.into(), id, context.forcedNullable(), context.subclassValue(), context.depth());
-        for (PersistentAttribute a : embeddedAttributes(embeddable, attribute.type(), overrides, context.forcedNullable())) {
-            readAttribute(a, inner);
+        embedding.enter(attribute);
+        try {
+            for (PersistentAttribute a : embeddedAttributes(embeddable, attribute.type(), overrides, context.forcedNullable())) {
+                readAttribute(a, inner);
+            }
+        } finally {
+            embedding.leave();
         }
     }
 
@@ -542,6 +556,9 @@ final class TableReader {
         }
         if (attribute.type() instanceof DeclaredType declared && EntityClass.isEntity(declared.asElement(), jpa)) {
             diagnostics.report(Message.MISSING_RELATION, field, attribute.display(), attribute.type());
+            return Optional.empty();
+        }
+        if (!BasicAnnotations.fit(attribute, id, context.depth() > 0, jpa, diagnostics)) {
             return Optional.empty();
         }
         Optional<TypedColumn> typed = new ColumnTypes(jpa, diagnostics, types).of(attribute, column);

@@ -8,15 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import dev.driftless.model.QualifiedName;
+import dev.driftless.processor.DriftlessProcessor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad models get a coded error on the offending element, all in one run, never a crash. */
@@ -448,6 +457,341 @@ class JpaErrorsTest {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** One warning with this code, on the line of {@code file} that contains {@code line}, saying {@code hint}. */
+    private static void assertWarning(Compilation c, JavaFileObject file, String code, String line, String hint) {
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("[" + code + "]").inFile(file).onLineContaining(line);
+        assertThat(c).hadWarningContaining(hint);
+        assertEquals(1, c.warnings().stream().filter(d -> d.getMessage(null).contains("[" + code + "]")).count(),
+                () -> "one " + code + " in " + c.warnings());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "record Point(@Id Long id, String name) {} | a record | make it a class",
+            "interface Named { } | an interface | declare the entity as a class",
+            "enum Color { RED, GREEN } | an enum | declare the entity as a class"})
+    void anEntityThatIsNotAClass(String declaration, String kind, String hint) {
+        String name = declaration.split("[ (]")[1];
+        JavaFileObject f = jakarta(name, "@Entity", "public " + declaration);
+        Compilation c = compileAll(f);
+        assertError(c, f, "DL133", "public " + declaration.split(" ")[0], "test." + name + " is " + kind);
+        assertThat(c).hadErrorContaining(hint);
+    }
+
+    @Test
+    void aRecordEntityNextToAClassEntityIsReportedAndTheClassIsRead() {
+        JavaFileObject point = jakarta("Point", "@Entity public record Point(@Id Long id) {}");
+        JavaFileObject good = jakarta("Good", "@Entity public class Good { @Id Long id; }");
+        Compilation c = compileAll(point, good);
+        assertError(c, point, "DL133", "record Point", "Hibernate cannot load its rows");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+        assertEquals(List.of(QualifiedName.of("good")), capture.model().tables().stream().map(t -> t.name()).toList());
+    }
+
+    @Test
+    void theProcessorPassesARecordEntityToTheReader(@TempDir Path history) {
+        JavaFileObject f = jakarta("Point", "@Entity public record Point(@Id Long id) {}");
+        Compilation c = Compiler.javac().withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + history).compile(f);
+        assertError(c, f, "DL133", "record Point", "make it a class");
+    }
+
+    /** Hibernate 7 refuses an id below the root in every strategy (a ClassCastException while binding). */
+    @ParameterizedTest
+    @ValueSource(strings = {"JOINED", "SINGLE_TABLE", "TABLE_PER_CLASS"})
+    void anIdDeclaredBelowTheRootOfAHierarchy(String strategy) {
+        JavaFileObject root = jakarta("Vehicle", "@Entity @Inheritance(strategy = InheritanceType." + strategy + ")",
+                "public class Vehicle { @Id Long id; }");
+        JavaFileObject car = jakarta("Car", "@Entity public class Car extends Vehicle {", "  @Id Long carId;",
+                "  int seats; }");
+        Compilation c = compileAll(root, car);
+        assertError(c, car, "DL134", "Long carId", "Car.carId is an @Id of test.Car, below test.Vehicle");
+        assertThat(c).hadErrorContaining("remove @Id");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JOINED", "SINGLE_TABLE"})
+    void anIdOfTheSameNameBelowTheRootIsOneError(String strategy) {
+        JavaFileObject root = jakarta("Vehicle", "@Entity @Inheritance(strategy = InheritanceType." + strategy + ")",
+                "public class Vehicle { @Id Long id; }");
+        JavaFileObject car = jakarta("Car", "@Entity public class Car extends Vehicle {", "  @Id Long id;", "  int seats; }");
+        Compilation c = compileAll(root, car);
+        assertError(c, car, "DL134", "Long id", "Car.id is an @Id of test.Car");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void anIdInAMappedSuperclassBetweenEntities() {
+        JavaFileObject root = jakarta("Vehicle", "@Entity @Inheritance(strategy = InheritanceType.JOINED)",
+                "public class Vehicle { @Id Long id; }");
+        JavaFileObject middle = jakarta("Motorized", "@MappedSuperclass public class Motorized extends Vehicle {",
+                "  @Id Long engineId; }");
+        JavaFileObject car = jakarta("Car", "@Entity public class Car extends Motorized { int seats; }");
+        Compilation c = compileAll(root, middle, car);
+        assertError(c, middle, "DL134", "Long engineId", "Motorized.engineId is an @Id of test.Car");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    /**
+     * {@code @Temporal} on a type other than java.util.Date/Calendar, against what Hibernate 7
+     * does with each pair (seen by booting it on each): it refuses a java.time or java.sql type
+     * with another kind of value, ignores it on a type that is no date or time, and accepts the
+     * rest.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "java.time.LocalDate, DATE, ok", "java.time.LocalDate, TIME, refused", "java.time.LocalDate, TIMESTAMP, refused",
+            "java.time.LocalTime, DATE, refused", "java.time.LocalTime, TIME, ok", "java.time.LocalTime, TIMESTAMP, refused",
+            "java.time.LocalDateTime, DATE, refused", "java.time.LocalDateTime, TIME, refused",
+            "java.time.LocalDateTime, TIMESTAMP, ok",
+            "java.time.OffsetDateTime, DATE, refused", "java.time.OffsetDateTime, TIME, refused",
+            "java.time.OffsetDateTime, TIMESTAMP, ok",
+            "java.time.ZonedDateTime, DATE, refused", "java.time.ZonedDateTime, TIME, refused",
+            "java.time.ZonedDateTime, TIMESTAMP, ok",
+            "java.time.OffsetTime, DATE, refused", "java.time.OffsetTime, TIME, ok", "java.time.OffsetTime, TIMESTAMP, refused",
+            "java.time.Instant, DATE, ok", "java.time.Instant, TIME, ok", "java.time.Instant, TIMESTAMP, ok",
+            "java.sql.Date, DATE, ok", "java.sql.Date, TIME, refused", "java.sql.Date, TIMESTAMP, refused",
+            "java.sql.Time, DATE, refused", "java.sql.Time, TIME, ok", "java.sql.Time, TIMESTAMP, refused",
+            "java.sql.Timestamp, DATE, ok", "java.sql.Timestamp, TIME, refused",
+            "java.sql.Timestamp, TIMESTAMP, ok",
+            "java.util.Date, DATE, ok", "java.util.Date, TIME, ok", "java.util.Calendar, TIMESTAMP, ok",
+            "String, DATE, ignored", "Long, TIMESTAMP, ignored", "java.util.UUID, TIME, ignored"})
+    void aTemporalThatDoesNotFitItsType(String type, String kind, String hibernate) {
+        JavaFileObject f = jakarta("Stamp", "@Entity public class Stamp { @Id Long id;",
+                "  @Temporal(TemporalType." + kind + ")", "  " + type + " at; }");
+        Compilation c = compileAll(f);
+        switch (hibernate) {
+            case "ok" -> assertThat(c).succeededWithoutWarnings();
+            case "refused" -> assertError(c, f, "DL135", "TemporalType." + kind,
+                    "@Temporal(" + kind + ") on Stamp.at cannot map its type " + type);
+            default -> assertWarning(c, f, "DL151", "TemporalType." + kind,
+                    "@Temporal on Stamp.at is ignored: its type " + type.replaceFirst("^(String|Long)$", "java.lang.$1")
+                            + " is not a date or a time");
+        }
+    }
+
+    @Test
+    void aTemporalOnTheElementsOfACollection() {
+        JavaFileObject f = jakarta("Log", "@Entity public class Log { @Id Long id;",
+                "  @ElementCollection @Temporal(TemporalType.DATE)", "  java.util.Set<java.time.LocalDateTime> days; }");
+        assertError(compileAll(f), f, "DL135", "TemporalType.DATE", "for a DATE column use java.time.LocalDate");
+    }
+
+    /** Hibernate 7 accepts these as versions (booted on each) and refuses the rest. */
+    @ParameterizedTest
+    @ValueSource(strings = {"int", "Integer", "long", "Long", "short", "Short", "byte", "Byte", "java.time.Instant",
+            "java.time.LocalDateTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.util.Date",
+            "java.util.Calendar", "java.sql.Timestamp", "byte[]"})
+    void aVersionOfATypeHibernateIncrements(String type) {
+        JavaFileObject f = jakarta("Versioned", "@Entity public class Versioned { @Id Long id;",
+                "  @Version " + type + " version; }");
+        assertThat(compileAll(f)).succeededWithoutWarnings();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"String", "java.time.LocalDate", "java.time.LocalTime", "java.time.OffsetTime", "java.sql.Date",
+            "java.sql.Time", "java.math.BigInteger", "java.math.BigDecimal", "boolean", "char", "double", "java.util.UUID"})
+    void aVersionOfATypeHibernateCannotIncrement(String type) {
+        JavaFileObject f = jakarta("Versioned", "@Entity public class Versioned { @Id Long id;",
+                "  @Version " + type + " version; }");
+        assertError(compileAll(f), f, "DL136", "@Version", "@Version on Versioned.version has type ");
+    }
+
+    @Test
+    void aVersionInAnEmbeddable() {
+        JavaFileObject audit = jakarta("Audit", "@Embeddable public class Audit {", "  @Version int revision; }");
+        JavaFileObject f = jakarta("Doc", "@Entity public class Doc { @Id Long id; @Embedded Audit audit; }");
+        assertError(compileAll(audit, f), audit, "DL136", "int revision", "a version belongs to the entity");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"String", "int", "Integer"})
+    void anEnumeratedThatIsNotAnEnum(String type) {
+        JavaFileObject f = jakarta("Coded", "@Entity public class Coded { @Id Long id;",
+                "  @Enumerated(EnumType.STRING) " + type + " status; }");
+        assertError(compileAll(f), f, "DL137", "status", "@Enumerated on Coded.status, whose type");
+    }
+
+    @Test
+    void anEnumeratedCollectionOfEnumsIsFine() {
+        JavaFileObject mood = jakarta("Mood", "public enum Mood { CALM, ANGRY }");
+        JavaFileObject f = jakarta("Diary", "@Entity public class Diary { @Id Long id;",
+                "  @ElementCollection @Enumerated(EnumType.STRING) java.util.Set<Mood> moods; }");
+        assertThat(compileAll(mood, f)).succeededWithoutWarnings();
+    }
+
+    /** An entity with {@code n} int columns besides its id. */
+    private static JavaFileObject wide(String name, int n, String... tableArguments) {
+        var lines = new ArrayList<String>();
+        lines.add("@Entity" + (tableArguments.length == 0 ? "" : " @Table(" + String.join(" ", tableArguments) + ")"));
+        lines.add("public class " + name + " { @Id Long id;");
+        for (int i = 0; i < n; i++) {
+            lines.add("  int c" + i + ";");
+        }
+        lines.add("}");
+        return jakarta(name, lines.toArray(String[]::new));
+    }
+
+    private static String columns(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "c" + i).collect(Collectors.joining(", "));
+    }
+
+    @Test
+    void moreColumnsThanPostgresqlAllowsInATable() {
+        JavaFileObject f = wide("Wide", PostgresLimits.MAX_COLUMNS);
+        assertError(compileAll(f), f, "DL138", "public class Wide",
+                "Table wide has 1601 columns; PostgreSQL allows at most 1600 in a table, counting the columns dropped");
+        assertThat(compileAll(wide("Fits", PostgresLimits.MAX_COLUMNS - 1))).succeededWithoutWarnings();
+    }
+
+    @Test
+    void moreColumnsThanPostgresqlAllowsInAnIndexOrAConstraint() {
+        int max = PostgresLimits.MAX_KEY_COLUMNS;
+        JavaFileObject f = wide("Keyed", max + 1,
+                "indexes = { @Index(name = \"fits\", columnList = \"" + columns(0, max) + "\"),\n",
+                "  @Index(name = \"too_many\", columnList = \"" + columns(0, max + 1) + "\") },\n",
+                "  uniqueConstraints = @UniqueConstraint(name = \"too_unique\", columnNames = {"
+                        + columns(0, max + 1).replaceAll("(c\\d+)", "\"$1\"") + "})");
+        Compilation c = compileAll(f);
+        assertThat(c).hadErrorContaining("[DL139] Index too_many of table keyed has 33 columns; PostgreSQL allows at "
+                + "most 32").inFile(f).onLineContaining("too_many");
+        assertThat(c).hadErrorContaining("[DL139] Unique constraint too_unique of table keyed has 33 columns").inFile(f)
+                .onLineContaining("too_unique");
+        assertEquals(2, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void aSetOfWideEmbeddablesHasAPrimaryKeyOverTheLimit() {
+        var fields = new StringBuilder();
+        for (int i = 0; i < PostgresLimits.MAX_KEY_COLUMNS; i++) {
+            fields.append(" @Column(nullable = false) int v").append(i).append(';');
+        }
+        JavaFileObject value = jakarta("Sample", "@Embeddable public class Sample {" + fields + " }");
+        JavaFileObject f = jakarta("Probe", "@Entity public class Probe { @Id Long id;",
+                "  @ElementCollection java.util.Set<Sample> samples; }");
+        assertError(compileAll(value, f), f, "DL139", "samples",
+                "Primary key probe_samples_pkey of table probe_samples has 33 columns");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)",
+            "@Enumerated(EnumType.STRING)", "@Enumerated(EnumType.ORDINAL)", ""})
+    void anEnumWithoutConstants(String mapping) {
+        JavaFileObject status = jakarta("Status", "public enum Status { }");
+        JavaFileObject f = jakarta("Ticket", "@Entity public class Ticket { @Id Long id;", "  " + mapping,
+                "  Status status; }");
+        Compilation c = compileAll(status, f);
+        assertError(c, f, "DL140", "Status status", "Ticket.status has the enum type test.Status, which has no constants");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void twoEmbeddablesThatEmbedEachOtherAreOneError() {
+        JavaFileObject a = jakarta("Front", "@Embeddable public class Front { String label; @Embedded Back back; }");
+        JavaFileObject b = jakarta("Back", "@Embeddable public class Back { String note; @Embedded Front front; }");
+        JavaFileObject f = jakarta("Card", "@Entity public class Card { @Id Long id;", "  @Embedded Front face; }");
+        Compilation c = compileAll(a, b, f);
+        assertError(c, b, "DL123", "Front front",
+                "test.Front embeds test.Back (Front.back), which embeds test.Front (Back.front), within itself");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void anElementCollectionOfEntities() {
+        JavaFileObject tag = jakarta("Tag", "@Entity public class Tag { @Id Long id; }");
+        JavaFileObject f = jakarta("Post", "@Entity public class Post { @Id Long id;",
+                "  @ElementCollection java.util.Set<Tag> tags; }");
+        Compilation c = compileAll(tag, f);
+        assertError(c, f, "DL141", "Set<Tag> tags", "map a collection of entities with @OneToMany or @ManyToMany");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    /**
+     * A relation or an embedded value that does not fit whether its type is a collection. Hibernate
+     * 7 refuses a to-many on one entity; it maps a to-one or an embedded value on a collection as if
+     * the type were its element, which fails when a row is loaded into the collection-typed field.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@OneToMany | Target target | which is one entity, not a collection | with @ManyToOne or @OneToOne",
+            "@ManyToMany | Target target | which is one entity, not a collection | with @ManyToOne or @OneToOne",
+            "@ManyToOne | java.util.List<Target> targets | which is a collection | with @OneToMany or @ManyToMany",
+            "@OneToOne | java.util.Set<Target> targets | which is a collection | with @OneToMany or @ManyToMany",
+            "@Embedded | java.util.List<Part> parts | which is a collection | of embeddables with @ElementCollection"})
+    void aMappingThatDoesNotFitWhetherItsTypeIsACollection(String annotation, String field, String what, String hint) {
+        JavaFileObject target = jakarta("Target", "@Entity public class Target { @Id Long id; }");
+        JavaFileObject part = jakarta("Part", "@Embeddable public class Part { String name; }");
+        JavaFileObject f = jakarta("Holder", "@Entity public class Holder { @Id Long id;", "  " + annotation,
+                "  " + field + "; }");
+        Compilation c = compileAll(target, part, f);
+        String name = field.substring(field.lastIndexOf(' ') + 1);
+        assertError(c, f, "DL142", annotation, annotation + " on Holder." + name + " does not fit its type");
+        assertThat(c).hadErrorContaining(what);
+        assertThat(c).hadErrorContaining(hint);
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void anEnumeratedWithAConverter() {
+        JavaFileObject mood = jakarta("Mood", "public enum Mood { CALM, ANGRY }");
+        JavaFileObject converter = jakarta("MoodCode", "public class MoodCode implements AttributeConverter<Mood, Integer> {",
+                "  public Integer convertToDatabaseColumn(Mood m) { return 1; }",
+                "  public Mood convertToEntityAttribute(Integer i) { return null; } }");
+        JavaFileObject f = jakarta("Diary", "@Entity public class Diary { @Id Long id;",
+                "  @Enumerated(EnumType.STRING) @Convert(converter = MoodCode.class) Mood mood; }");
+        assertError(compileAll(mood, converter, f), f, "DL143", "Mood mood", "remove @Enumerated, or remove @Convert");
+    }
+
+    @Test
+    void aGeneratedValueOffTheId() {
+        JavaFileObject f = jakarta("Counter", "@Entity public class Counter { @Id Long id;",
+                "  @GeneratedValue Long serial; }");
+        assertError(compileAll(f), f, "DL144", "Long serial", "@GeneratedValue on Counter.serial, which is not part of the id");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@OneToMany(mappedBy = \"nope\") java.util.List<Line> lines | @ManyToOne Shop shop",
+            "@ManyToMany(mappedBy = \"nope\") java.util.Set<Line> lines | @ManyToMany java.util.Set<Shop> shops",
+            "@OneToOne(mappedBy = \"nope\") Line line | @OneToOne Shop shop"})
+    void aMappedByNamingNoAttribute(String field, String inverse) {
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; " + inverse + "; }");
+        JavaFileObject f = jakarta("Shop", "@Entity public class Shop { @Id Long id;", "  " + field + "; }");
+        Compilation c = compileAll(line, f);
+        assertError(c, f, "DL145", "nope", "the target entity test.Line has no attribute 'nope'");
+        assertThat(c).hadErrorContaining("name the attribute of test.Line that refers back to test.Shop");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void aMappedByNamingAnAttributeOfAnotherEntity() {
+        JavaFileObject other = jakarta("Other", "@Entity public class Other { @Id Long id; }");
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; @ManyToOne Other other; }");
+        JavaFileObject f = jakarta("Shop", "@Entity public class Shop { @Id Long id;",
+                "  @OneToMany(mappedBy = \"other\") java.util.List<Line> lines; }");
+        assertError(compileAll(other, line, f), f, "DL145", "mappedBy", "Line.other refers to test.Other, not to test.Shop");
+    }
+
+    @Test
+    void aMappedByNamingAnInheritedAttributeIsFine() {
+        JavaFileObject base = jakarta("Owned", "@MappedSuperclass public class Owned { @ManyToOne Shop shop; }");
+        JavaFileObject line = jakarta("Line", "@Entity public class Line extends Owned { @Id Long id; }");
+        JavaFileObject f = jakarta("Shop", "@Entity public class Shop { @Id Long id;",
+                "  @OneToMany(mappedBy = \"shop\") java.util.List<Line> lines; }");
+        assertThat(compileAll(base, line, f)).succeededWithoutWarnings();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ManyToOne", "OneToOne"})
+    void aColumnOnAToOneRelation(String relation) {
+        JavaFileObject target = jakarta("Target", "@Entity public class Target { @Id Long id; }");
+        JavaFileObject f = jakarta("Ref", "@Entity public class Ref { @Id Long id;",
+                "  @" + relation + " @Column(name = \"owner\") Target target; }");
+        assertError(compileAll(target, f), f, "DL146", "owner", "use @JoinColumn(name = ...) instead");
     }
 
     @Test

@@ -213,7 +213,7 @@ class JpaMappingTest {
                         "  @ManyToOne(targetEntity = Datasource.class) Object untyped;",
                         "  @ManyToOne @JoinColumn(name = \"named_fk\", foreignKey = @ForeignKey(name = \"FK_Named\")) Datasource named;",
                         "  @ManyToOne @JoinColumn(name = \"loose\", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) Datasource loose;",
-                        "  @OneToMany(mappedBy = \"source\") java.util.List<Batch> children;",
+                        "  @OneToMany(mappedBy = \"previous\") java.util.List<Batch> children;",
                         "  @OneToOne(mappedBy = \"previous\") Batch next;",
                         "}"));
         Table batch = table(model, "ingest_batch");

@@ -11,7 +11,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -75,7 +74,7 @@ final class ModelCapture extends AbstractProcessor {
         var entities = new ArrayList<TypeElement>();
         for (TypeElement annotation : annotations) {
             round.getElementsAnnotatedWith(annotation).stream()
-                    .filter(e -> e.getKind() == ElementKind.CLASS)
+                    .filter(e -> e instanceof TypeElement)
                     .forEach(e -> entities.add((TypeElement) e));
         }
         if (entities.isEmpty()) {
