@@ -1,7 +1,7 @@
 package dev.driftless.processor.jpa;
 
-import dev.driftless.processor.Diagnostics;
-import dev.driftless.processor.Message;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;

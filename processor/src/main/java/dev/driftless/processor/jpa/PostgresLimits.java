@@ -3,8 +3,8 @@ package dev.driftless.processor.jpa;
 import dev.driftless.model.Index;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
-import dev.driftless.processor.Diagnostics;
-import dev.driftless.processor.Message;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
