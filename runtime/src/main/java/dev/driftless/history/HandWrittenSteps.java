@@ -1,5 +1,6 @@
 package dev.driftless.history;
 
+import dev.driftless.sql.SqlScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dev.driftless.history.FrozenVersion;
 import dev.driftless.history.HandWrittenSteps;
 import dev.driftless.history.History;
 import dev.driftless.history.Snapshot;
-import dev.driftless.history.SqlScript;
+import dev.driftless.sql.SqlScript;
 import dev.driftless.introspect.Canonical;
 import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.migrate.FrozenMigration;

@@ -6,6 +6,7 @@ import dev.driftless.model.QualifiedName;
 import dev.driftless.processor.Diagnostics;
 import dev.driftless.processor.Message;
 import dev.driftless.processor.jpa.BasicTypes.Basic;
+import dev.driftless.sql.Literals;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -107,7 +108,7 @@ final class ColumnTypes {
         if (basic.get().kind() == BasicTypes.Kind.ENUM && type instanceof DeclaredType d) {
             List<String> values = enumConstants((TypeElement) d.asElement());
             String check = enumAsString
-                    ? "{column} in (" + values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+                    ? "{column} in (" + values.stream().map(Literals::literal)
                             .collect(Collectors.joining(",")) + ")"
                     : "{column} between 0 and " + (values.size() - 1);
             return Optional.of(new TypedColumn(columnType, basic.get(),

@@ -1,0 +1,130 @@
+package dev.driftless.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.driftless.history.FrozenVersion;
+import dev.driftless.history.History;
+import dev.driftless.model.Column;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Table;
+import dev.driftless.plan.VersionPlan;
+import dev.driftless.testing.PostgresFixture;
+import dev.driftless.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server or session with {@code standard_conforming_strings = off} reads backslashes in plain
+ * string literals as escapes. A comment like the one below must then neither end its literal early
+ * (and run what follows it) nor be stored changed: not when the migrator applies a version frozen
+ * with plain literals, not in an offline script, and not in the literals the planner writes now.
+ */
+class StandardConformingStringsOffTest {
+
+    private static final String COMMENT = "v2 C:\\temp\\'; DROP TABLE victim; --";
+
+    /** Version 2 as the planner froze it before literals took backslashes into account. */
+    private static final List<Migration> FROZEN_WITH_PLAIN_LITERALS = List.of(
+            new SampleVersions.Version(1, "note", List.of("CREATE TABLE note (id bigint PRIMARY KEY)"),
+                    List.of("DROP TABLE note")),
+            new SampleVersions.Version(2, "comment", List.of("COMMENT ON TABLE note IS '" + COMMENT.replace("'", "''") + "'"),
+                    List.of("COMMENT ON TABLE note IS NULL")));
+
+    @Test
+    void theMigratorKeepsTheLiteralWholeOnADatabaseWithTheSettingOff() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("create table victim (id int)", "alter database " + db.name() + " set standard_conforming_strings = off");
+            Migrator.builder(db.dataSource()).migrations(FROZEN_WITH_PLAIN_LITERALS).build().migrate();
+            assertVictimAndComment(db);
+        }
+    }
+
+    @Test
+    void theMigratorKeepsTheLiteralWholeOnASessionWithTheSettingOffAndGivesTheSettingBack() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection session = db.connect()) {
+            db.execute("create table victim (id int)");
+            try (Statement st = session.createStatement()) {
+                st.execute("set standard_conforming_strings = off");
+            }
+            Migrator.builder(new PooledConnectionDataSource(session)).migrations(FROZEN_WITH_PLAIN_LITERALS).build()
+                    .migrate();
+            assertVictimAndComment(db);
+            assertEquals("off", setting(session), "the session's setting is given back");
+        }
+    }
+
+    @Test
+    void anOfflineScriptRunByPsqlKeepsTheLiteralWholeOnADatabaseWithTheSettingOff() throws Exception {
+        Assumptions.assumeTrue(psqlOnPath(), "psql is not on the PATH");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("create table victim (id int)", "alter database " + db.name() + " set standard_conforming_strings = off");
+            runWithPsql(db, OfflineScript.between(FROZEN_WITH_PLAIN_LITERALS, 0, 2, "driftless_history"));
+            assertVictimAndComment(db);
+        }
+    }
+
+    @Test
+    void theLiteralsThePlannerWritesMeanTheSameWithTheSettingOnOrOff() throws SQLException {
+        var note = new Table(QualifiedName.of("note"), List.of(Column.of("id", "bigint", false).withComment(COMMENT)),
+                new PrimaryKey("note_pkey", List.of("id")), List.of(), List.of(), List.of(), COMMENT);
+        FrozenVersion v1 = VersionPlan.next(History.EMPTY, new SchemaModel(List.of(note), List.of()), "note").orElseThrow();
+        for (String setting : List.of("off", "on")) {
+            try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect();
+                    Statement st = c.createStatement()) {
+                db.execute("create table victim (id int)");
+                st.execute("set standard_conforming_strings = " + setting);
+                for (String sql : v1.up()) {
+                    st.execute(sql);
+                }
+                assertVictimAndComment(db);
+                assertEquals(List.of(COMMENT), db.strings("select col_description('note'::regclass, 1)"), setting);
+            }
+        }
+    }
+
+    private static void assertVictimAndComment(TestDatabase db) throws SQLException {
+        assertEquals(List.of("victim"), db.strings("select relname from pg_class where relname = 'victim'"),
+                "the table after the literal was not dropped");
+        assertEquals(List.of(COMMENT), db.strings("select obj_description('note'::regclass, 'pg_class')"),
+                "the comment is stored as written");
+    }
+
+    private static String setting(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show standard_conforming_strings")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Runs a script with psql as the script's header says: {@code psql -v ON_ERROR_STOP=1 -1 -f <file>}. */
+    private static void runWithPsql(TestDatabase db, String script) throws Exception {
+        Path file = Files.createTempFile("driftless-offline", ".sql");
+        try {
+            Files.writeString(file, script);
+            Process psql = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", file.toString(),
+                    db.jdbcUrl().substring("jdbc:".length())).redirectErrorStream(true).start();
+            String output = new String(psql.getInputStream().readAllBytes());
+            assertEquals(0, psql.waitFor(), output);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static boolean psqlOnPath() {
+        try {
+            return new ProcessBuilder("psql", "--version").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
