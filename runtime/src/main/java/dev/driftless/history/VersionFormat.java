@@ -40,10 +40,10 @@ public final class VersionFormat {
         out.append("-- name: ").append(v.name()).append('\n');
         out.append("-- parent: ").append(v.parentChecksum()).append('\n');
         out.append("-- checksum: ").append(v.checksum()).append('\n');
-        v.irreversible().forEach(i -> out.append("-- irreversible: ").append(i.replace('\n', ' ')).append('\n'));
+        v.irreversible().forEach(i -> out.append("-- irreversible: ").append(oneLine(i)).append('\n'));
         v.squashed().forEach((n, c) -> out.append("-- squashes: ").append(n).append(' ').append(c).append('\n'));
         out.append("--\n-- operations:\n");
-        v.operations().forEach(o -> out.append("--   ").append(o.replace('\n', ' ')).append('\n'));
+        v.operations().forEach(o -> out.append("--   ").append(oneLine(o)).append('\n'));
         out.append('\n');
         section(out, SECTIONS.get(0), v.handWritten().before(), false);
         section(out, UP, v.up(), true);
@@ -52,6 +52,11 @@ public final class VersionFormat {
         section(out, DOWN, v.down(), true);
         section(out, SECTIONS.get(5), v.handWritten().downAfter(), false);
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /** A header line's text: a name with a line break in it must not end the line. */
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ');
     }
 
     private static void section(StringBuilder out, String marker, List<String> statements, boolean always) {

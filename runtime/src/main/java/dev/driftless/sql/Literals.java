@@ -9,11 +9,16 @@ public final class Literals {
      * A string literal that means {@code text} whatever the session's
      * {@code standard_conforming_strings}: quotes are doubled, and a text with a backslash is written
      * as an escape string ({@code E'...'}) with its backslashes doubled, since a plain literal's
-     * backslashes are escapes when that setting is off. Text without a backslash keeps the plain form.
+     * backslashes are escapes when that setting is off. A carriage return is written {@code \r} in
+     * an escape string too, so that a line break {@code \r\n} inside the text survives files that
+     * end their lines with either. Other text keeps the plain form.
      */
     public static String literal(String text) {
         String quoted = text.replace("'", "''");
-        return text.indexOf('\\') < 0 ? "'" + quoted + "'" : "E'" + quoted.replace("\\", "\\\\") + "'";
+        if (text.indexOf('\\') < 0 && text.indexOf('\r') < 0) {
+            return "'" + quoted + "'";
+        }
+        return "E'" + quoted.replace("\\", "\\\\").replace("\r", "\\r") + "'";
     }
 
     /**

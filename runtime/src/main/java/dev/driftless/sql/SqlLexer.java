@@ -95,6 +95,12 @@ public final class SqlLexer {
             } else if ((c == 'E' || c == 'e') && d == '\'') {
                 kind = Kind.ESCAPE_STRING;
                 end = quotedEnd(sql, i + 2, '\'', true);
+            } else if ((c == 'B' || c == 'b' || c == 'X' || c == 'x') && d == '\'') {
+                kind = Kind.STRING;
+                end = quotedEnd(sql, i + 2, '\'', false);
+            } else if ((c == 'N' || c == 'n') && d == '\'') {
+                kind = standardConformingStrings ? Kind.STRING : Kind.ESCAPE_STRING;
+                end = quotedEnd(sql, i + 2, '\'', !standardConformingStrings);
             } else if ((c == 'U' || c == 'u') && d == '&' && i + 2 < n
                     && (sql.charAt(i + 2) == '\'' || sql.charAt(i + 2) == '"')) {
                 char quote = sql.charAt(i + 2);

@@ -10,6 +10,8 @@ import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
 import dev.driftless.plan.VersionPlan;
+import dev.driftless.sql.SqlLexer;
+import dev.driftless.sql.SqlScript;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.io.IOException;
@@ -64,6 +66,15 @@ class StandardConformingStringsOffTest {
     }
 
     @Test
+    void anOfflineScriptKeepsTheLiteralWholeOnADatabaseWithTheSettingOff() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("create table victim (id int)", "alter database " + db.name() + " set standard_conforming_strings = off");
+            runAsPsqlDoes(db, OfflineScript.between(FROZEN_WITH_PLAIN_LITERALS, 0, 2, "driftless_history"));
+            assertVictimAndComment(db);
+        }
+    }
+
+    @Test
     void anOfflineScriptRunByPsqlKeepsTheLiteralWholeOnADatabaseWithTheSettingOff() throws Exception {
         Assumptions.assumeTrue(psqlOnPath(), "psql is not on the PATH");
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
@@ -103,6 +114,40 @@ class StandardConformingStringsOffTest {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("show standard_conforming_strings")) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /**
+     * Runs a script the way psql does when psql is not at hand: statement by statement in one
+     * transaction, each read by the string syntax the server reports at that moment (psql follows
+     * {@code standard_conforming_strings} as the server reports it, so a {@code SET} in the script
+     * changes how the rest is read).
+     */
+    private static void runAsPsqlDoes(TestDatabase db, String script) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                String rest = script;
+                while (!rest.isBlank()) {
+                    int end = rest.length();
+                    for (SqlLexer.Token t : SqlLexer.tokens(rest, "on".equals(setting(c)))) {
+                        if (t.kind() == SqlLexer.Kind.SEMICOLON) {
+                            end = t.start();
+                            break;
+                        }
+                    }
+                    String statement = rest.substring(0, end);
+                    rest = end < rest.length() ? rest.substring(end + 1) : "";
+                    if (SqlScript.split(statement).isEmpty()) {
+                        continue;
+                    }
+                    st.execute(statement);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
         }
     }
 
