@@ -83,8 +83,20 @@ public final class VersionFormat {
         SECTIONS.forEach(x -> sections.add(null));
         int section = -1;
         boolean inOperations = false;
-        for (String line : text.split("\r?\n", -1)) {
-            int marker = SECTIONS.indexOf(line);
+        String[] lines = text.split("\r?\n", -1);
+        // Only the sections are SQL: a section line inside a statement's string or body is text.
+        int sql = 0;
+        while (sql < lines.length && !SECTIONS.contains(lines[sql])) {
+            sql++;
+        }
+        boolean[] topLevel = new boolean[lines.length];
+        java.util.Arrays.fill(topLevel, 0, sql, true);
+        String body = String.join("\n", java.util.Arrays.asList(lines).subList(sql, lines.length));
+        boolean[] inBody = HandWrittenSteps.topLevel(body, body.split("\n", -1));
+        System.arraycopy(inBody, 0, topLevel, sql, lines.length - sql);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            int marker = topLevel[n] ? SECTIONS.indexOf(line) : -1;
             if (marker >= 0) {
                 if (marker <= section) {
                     throw new HistoryFormatException(fileName + ": the section '" + line + "' is out of place; the order is "

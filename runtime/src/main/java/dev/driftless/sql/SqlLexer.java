@@ -1,6 +1,7 @@
 package dev.driftless.sql;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -146,6 +147,16 @@ public final class SqlLexer {
             i = end;
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The offsets in {@code sql} where a token starts: a line that starts at one of them is outside
+     * every string, quoted identifier, dollar-quoted body and block comment.
+     */
+    public static BitSet tokenStarts(String sql) {
+        var starts = new BitSet(sql.length());
+        tokens(sql).forEach(t -> starts.set(t.start()));
+        return starts;
     }
 
     /** Whether {@code c} may start an unquoted identifier (or a dollar-quote tag). */

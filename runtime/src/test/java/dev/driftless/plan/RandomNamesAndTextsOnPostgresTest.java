@@ -61,7 +61,8 @@ class RandomNamesAndTextsOnPostgresTest {
     private static final long SEED = Long.getLong("driftless.sqltext.seed", 1L);
 
     private static final String[] PIECES = {"$", "\"", "'", "''", "\\", "\\'", ";", "--", "/*", "*/", "$usd$",
-        "$driftless_sync$", "$driftless_batches$", "$$", " ", "\n", "\r\n", "\r", "E'", "U&", "\t", "-- driftless:up"};
+        "$driftless_sync$", "$driftless_batches$", "$$", " ", "\n", "\r\n", "\r", "E'", "U&", "\t", "\n-- driftless:down\n",
+        "\n-- driftless:java x.Y\n"};
 
     @Test
     void randomNamesAndTextsRoundTripAndApplyExactly() throws SQLException {
