@@ -37,17 +37,19 @@ class StandardConformingStringsOffTest {
 
     /** Version 2 as the planner froze it before literals took backslashes into account. */
     private static final List<Migration> FROZEN_WITH_PLAIN_LITERALS = List.of(
-            new SampleVersions.Version(1, "note", List.of("CREATE TABLE note (id bigint PRIMARY KEY)"),
+            new SampleVersions.Version(1, "note", List.of("CREATE TABLE note (id bigint PRIMARY KEY, body text)"),
                     List.of("DROP TABLE note")),
-            new SampleVersions.Version(2, "comment", List.of("COMMENT ON TABLE note IS '" + COMMENT.replace("'", "''") + "'"),
-                    List.of("COMMENT ON TABLE note IS NULL")));
+            // The comment goes to the server in a batch, the hand-written INSERT alone.
+            new SampleVersions.Version(2, "comment", List.of("COMMENT ON TABLE note IS '" + COMMENT.replace("'", "''") + "'",
+                    "INSERT INTO note (id, body) VALUES (1, '" + COMMENT.replace("'", "''") + "')"),
+                    List.of("DELETE FROM note", "COMMENT ON TABLE note IS NULL")));
 
     @Test
     void theMigratorKeepsTheLiteralWholeOnADatabaseWithTheSettingOff() throws SQLException {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             db.execute("create table victim (id int)", "alter database " + db.name() + " set standard_conforming_strings = off");
             Migrator.builder(db.dataSource()).migrations(FROZEN_WITH_PLAIN_LITERALS).build().migrate();
-            assertVictimAndComment(db);
+            assertVersionTwo(db);
         }
     }
 
@@ -60,7 +62,7 @@ class StandardConformingStringsOffTest {
             }
             Migrator.builder(new PooledConnectionDataSource(session)).migrations(FROZEN_WITH_PLAIN_LITERALS).build()
                     .migrate();
-            assertVictimAndComment(db);
+            assertVersionTwo(db);
             assertEquals("off", setting(session), "the session's setting is given back");
         }
     }
@@ -70,7 +72,7 @@ class StandardConformingStringsOffTest {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             db.execute("create table victim (id int)", "alter database " + db.name() + " set standard_conforming_strings = off");
             runAsPsqlDoes(db, OfflineScript.between(FROZEN_WITH_PLAIN_LITERALS, 0, 2, "driftless_history"));
-            assertVictimAndComment(db);
+            assertVersionTwo(db);
         }
     }
 
@@ -80,7 +82,7 @@ class StandardConformingStringsOffTest {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             db.execute("create table victim (id int)", "alter database " + db.name() + " set standard_conforming_strings = off");
             runWithPsql(db, OfflineScript.between(FROZEN_WITH_PLAIN_LITERALS, 0, 2, "driftless_history"));
-            assertVictimAndComment(db);
+            assertVersionTwo(db);
         }
     }
 
@@ -108,6 +110,12 @@ class StandardConformingStringsOffTest {
                 "the table after the literal was not dropped");
         assertEquals(List.of(COMMENT), db.strings("select obj_description('note'::regclass, 'pg_class')"),
                 "the comment is stored as written");
+    }
+
+    /** What version 2 did: the victim is there, the comment and the row hold the text as written. */
+    private static void assertVersionTwo(TestDatabase db) throws SQLException {
+        assertVictimAndComment(db);
+        assertEquals(List.of(COMMENT), db.strings("select body from note"), "the hand-written row holds the text as written");
     }
 
     private static String setting(Connection c) throws SQLException {
