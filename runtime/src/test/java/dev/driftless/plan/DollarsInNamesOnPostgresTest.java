@@ -15,6 +15,7 @@ import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.migrate.FrozenMigration;
 import dev.driftless.migrate.Migration;
 import dev.driftless.migrate.Migrator;
+import dev.driftless.migrate.OfflineScript;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.Identity;
@@ -22,10 +23,12 @@ import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
+import dev.driftless.sql.SqlScript;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +90,19 @@ class DollarsInNamesOnPostgresTest {
                     + " from \"Meter $driftless_batches$ x\""));
             db.execute("update \"Meter $driftless_batches$ x\" set \"old$driftless_sync$\" = -1 where id = 7");
             assertEquals(List.of("-1"), db.strings("select \"new$driftless_sync$\" from \"Meter $driftless_batches$ x\" where id = 7"));
+        }
+        // The offline script runs the same versions in one transaction: the fill, under its other tag, without commits.
+        List<Migration> versions = new ArrayList<>();
+        history.versions().forEach(v -> versions.add(new FrozenMigration(v)));
+        String script = OfflineScript.between(versions, 0, 2, "driftless_history");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String sql : SqlScript.split(script)) {
+                st.execute(sql);
+            }
+            c.commit();
+            assertSchema(db, expand.reached());
         }
     }
 
