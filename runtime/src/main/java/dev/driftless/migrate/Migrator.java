@@ -1,7 +1,7 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.sql.Literals.literal;
 import static dev.driftless.sql.Identifiers.quote;
+import static dev.driftless.sql.Literals.literal;
 
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.Snapshot;

@@ -1,8 +1,8 @@
 package dev.driftless.migrate;
 
+import static dev.driftless.sql.Identifiers.quote;
 import static dev.driftless.sql.Literals.dollarQuoted;
 import static dev.driftless.sql.Literals.literal;
-import static dev.driftless.sql.Identifiers.quote;
 
 import dev.driftless.history.HandWrittenSteps;
 import java.util.List;
