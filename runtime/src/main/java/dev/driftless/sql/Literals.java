@@ -14,11 +14,20 @@ public final class Literals {
      * end their lines with either. Other text keeps the plain form.
      */
     public static String literal(String text) {
-        String quoted = text.replace("'", "''");
         if (text.indexOf('\\') < 0 && text.indexOf('\r') < 0) {
-            return "'" + quoted + "'";
+            return standard(text);
         }
-        return "E'" + quoted.replace("\\", "\\\\").replace("\r", "\\r") + "'";
+        return "E'" + text.replace("'", "''").replace("\\", "\\\\").replace("\r", "\\r") + "'";
+    }
+
+    /**
+     * A string literal in the standard form, quotes doubled and nothing else: it means {@code text}
+     * with {@code standard_conforming_strings} on, which migrations and offline scripts set. For text
+     * kept in the model (the check a discriminator or an enum gets), whose spelling earlier snapshots
+     * fixed: writing it as {@link #literal} would make an unchanged entity differ from its snapshot.
+     */
+    public static String standard(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /**

@@ -21,6 +21,11 @@ class LiteralsTest {
     }
 
     @Test
+    void theStandardFormOnlyDoublesQuotes() {
+        assertEquals("'C:\\temp\\''s'", Literals.standard("C:\\temp\\'s"));
+    }
+
+    @Test
     void aDollarQuotedBodyTakesATagItDoesNotContain() {
         assertEquals("$driftless_sync$ x $driftless_sync$", Literals.dollarQuoted("driftless_sync", " x "));
         assertEquals("$t_2$ $t$ $t_1$ $t_2$", Literals.dollarQuoted("t", " $t$ $t_1$ "));

@@ -108,7 +108,7 @@ final class ColumnTypes {
         if (basic.get().kind() == BasicTypes.Kind.ENUM && type instanceof DeclaredType d) {
             List<String> values = enumConstants((TypeElement) d.asElement());
             String check = enumAsString
-                    ? "{column} in (" + values.stream().map(Literals::literal)
+                    ? "{column} in (" + values.stream().map(Literals::standard)
                             .collect(Collectors.joining(",")) + ")"
                     : "{column} between 0 and " + (values.size() - 1);
             return Optional.of(new TypedColumn(columnType, basic.get(),

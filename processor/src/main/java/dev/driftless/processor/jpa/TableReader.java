@@ -302,7 +302,7 @@ final class TableReader {
             subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
             if (!values.isEmpty()) {
                 main.addCheck(new CheckConstraint(PostgresNames.derived(main.name.name(), List.of(column.name()), "check"),
-                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(Literals::literal).toList()) + ")"),
+                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(Literals::standard).toList()) + ")"),
                         element, null, diagnostics);
             }
         }
@@ -323,7 +323,7 @@ final class TableReader {
                     columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
             main.addCheck(new CheckConstraint(
                     PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
-                    Identifiers.quote(discriminatorColumn()) + " <> " + Literals.literal(value) + " or (" + required + ")"),
+                    Identifiers.quote(discriminatorColumn()) + " <> " + Literals.standard(value) + " or (" + required + ")"),
                     columns.values().iterator().next(), null, diagnostics);
         });
     }
