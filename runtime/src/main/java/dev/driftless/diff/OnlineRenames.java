@@ -13,6 +13,7 @@ import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
 import dev.driftless.model.View;
+import dev.driftless.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -114,7 +115,8 @@ public final class OnlineRenames {
 
     /** The view that stands in for a table renamed online, under its old name. */
     public static View standIn(QualifiedName oldName, QualifiedName newName) {
-        return new View(oldName, "SELECT * FROM " + quote(newName), false);
+        return new View(oldName, "SELECT * FROM " + (newName.hasSchema() ? Identifiers.delimited(newName.schema()) + "." : "")
+                + Identifiers.delimited(newName.name()), false);
     }
 
     private static boolean starting(Table previous, Table model, String oldName, String newName) {
@@ -204,13 +206,5 @@ public final class OnlineRenames {
             taken.add(free);
             out.add(renamed.apply(item, free));
         }
-    }
-
-    private static String quote(QualifiedName name) {
-        return (name.hasSchema() ? quote(name.schema()) + "." : "") + quote(name.name());
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

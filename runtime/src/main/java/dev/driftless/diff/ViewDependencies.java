@@ -2,6 +2,8 @@ package dev.driftless.diff;
 
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.View;
+import dev.driftless.sql.Identifiers;
+import dev.driftless.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,52 +56,41 @@ public final class ViewDependencies {
         return List.copyOf(ordered);
     }
 
-    /** The identifiers an SQL text names (unquoted ones folded to lower case). */
+    /**
+     * The identifiers an SQL text names, as PostgreSQL reads them: unquoted ones folded to lower case
+     * (ASCII letters only, as PostgreSQL folds them), quoted ones as written, {@code U&"..."} ones with
+     * their escapes decoded.
+     */
     public static Set<String> identifiers(String sql) {
         var out = new HashSet<String>();
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                i = skipQuoted(sql, i, '\'');
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '"') {
-                int end = skipQuoted(sql, i, '"');
-                out.add(sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\""));
-                i = end;
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                        || sql.charAt(i) == '$')) {
-                    i++;
-                }
-                out.add(sql.substring(start, i).toLowerCase(Locale.ROOT));
-            } else {
-                i++;
+        List<SqlLexer.Token> tokens = SqlLexer.tokens(sql);
+        for (int k = 0; k < tokens.size(); k++) {
+            SqlLexer.Token t = tokens.get(k);
+            String text = t.text(sql);
+            if (t.kind() == SqlLexer.Kind.IDENTIFIER) {
+                out.add(Identifiers.fold(text));
+                // What a reader that folds every letter would name: seeing one too many only costs a rebuild.
+                out.add(text.toLowerCase(Locale.ROOT));
+            } else if (t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER && text.startsWith("\"")) {
+                out.add(Identifiers.unquote(text));
+            } else if (t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER) {
+                out.add(Identifiers.unquoteUnicode(text, uescape(sql, tokens, k + 1)));
             }
         }
         return out;
     }
 
-    /** The index just past the closing quote of the quoted text starting at {@code start}. */
-    private static int skipQuoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
+    /** The escape character a {@code UESCAPE 'c'} after a {@code U&"..."} names, or the default backslash. */
+    private static char uescape(String sql, List<SqlLexer.Token> tokens, int from) {
+        List<SqlLexer.Token> next = tokens.subList(from, tokens.size()).stream()
+                .filter(t -> t.kind() != SqlLexer.Kind.WHITESPACE && !t.isComment()).limit(2).toList();
+        if (next.size() == 2 && next.get(0).kind() == SqlLexer.Kind.IDENTIFIER
+                && Identifiers.fold(next.get(0).text(sql)).equals("uescape") && next.get(1).kind() == SqlLexer.Kind.STRING) {
+            String literal = next.get(1).text(sql);
+            if (literal.length() == 3) {
+                return literal.charAt(1);
             }
-            i++;
         }
-        return sql.length();
+        return '\\';
     }
 }

@@ -1,6 +1,9 @@
 package dev.driftless.history;
 
+import dev.driftless.sql.SqlLexer;
+import dev.driftless.sql.SqlScript;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,8 +61,16 @@ public record HandWrittenSteps(
         int section = -1;
         var sql = new StringBuilder();
         String[] lines = text.split("\r?\n", -1);
+        boolean[] topLevel = topLevel(text, lines);
         for (int n = 0; n < lines.length; n++) {
             String line = lines[n].strip();
+            if (!topLevel[n]) {
+                // Inside a string, a dollar-quoted body or a block comment: text, even when it looks like a section line.
+                if (section >= 0) {
+                    sql.append(lines[n]).append('\n');
+                }
+                continue;
+            }
             Integer next = SECTIONS.get(line);
             if (next != null) {
                 flush(sections, section, sql);
@@ -105,12 +116,32 @@ public record HandWrittenSteps(
         }
     }
 
+    /**
+     * For each line of {@code text} (as split into {@code lines}), whether its first character other
+     * than white space is outside every string, quoted identifier, dollar-quoted body and block
+     * comment: only there is a line starting with {@code --} a comment, and so a section line.
+     */
+    static boolean[] topLevel(String text, String[] lines) {
+        BitSet starts = SqlLexer.tokenStarts(text);
+        var out = new boolean[lines.length];
+        int offset = 0;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            out[n] = starts.get(offset + line.length() - line.stripLeading().length()) || line.isBlank();
+            offset += line.length() + (text.startsWith("\r\n", offset + line.length()) ? 2 : 1);
+        }
+        return out;
+    }
+
     /** Splits a section of a version file like {@link #read} does, Java steps included. */
     static List<String> split(String text) {
         var out = new ArrayList<String>();
         var sql = new StringBuilder();
-        for (String line : text.split("\r?\n", -1)) {
-            if (line.strip().startsWith(JAVA_STEP.strip())) {
+        String[] lines = text.split("\r?\n", -1);
+        boolean[] topLevel = topLevel(text, lines);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            if (topLevel[n] && line.strip().startsWith(JAVA_STEP.strip())) {
                 out.addAll(SqlScript.split(sql.toString()));
                 sql.setLength(0);
                 out.add(JAVA_STEP + line.strip().substring(JAVA_STEP.strip().length()).strip());

@@ -40,10 +40,10 @@ public final class VersionFormat {
         out.append("-- name: ").append(v.name()).append('\n');
         out.append("-- parent: ").append(v.parentChecksum()).append('\n');
         out.append("-- checksum: ").append(v.checksum()).append('\n');
-        v.irreversible().forEach(i -> out.append("-- irreversible: ").append(i.replace('\n', ' ')).append('\n'));
+        v.irreversible().forEach(i -> out.append("-- irreversible: ").append(oneLine(i)).append('\n'));
         v.squashed().forEach((n, c) -> out.append("-- squashes: ").append(n).append(' ').append(c).append('\n'));
         out.append("--\n-- operations:\n");
-        v.operations().forEach(o -> out.append("--   ").append(o.replace('\n', ' ')).append('\n'));
+        v.operations().forEach(o -> out.append("--   ").append(oneLine(o)).append('\n'));
         out.append('\n');
         section(out, SECTIONS.get(0), v.handWritten().before(), false);
         section(out, UP, v.up(), true);
@@ -52,6 +52,11 @@ public final class VersionFormat {
         section(out, DOWN, v.down(), true);
         section(out, SECTIONS.get(5), v.handWritten().downAfter(), false);
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /** A header line's text: a name with a line break in it must not end the line. */
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ');
     }
 
     private static void section(StringBuilder out, String marker, List<String> statements, boolean always) {
@@ -78,8 +83,20 @@ public final class VersionFormat {
         SECTIONS.forEach(x -> sections.add(null));
         int section = -1;
         boolean inOperations = false;
-        for (String line : text.split("\r?\n", -1)) {
-            int marker = SECTIONS.indexOf(line);
+        String[] lines = text.split("\r?\n", -1);
+        // Only the sections are SQL: a section line inside a statement's string or body is text.
+        int sql = 0;
+        while (sql < lines.length && !SECTIONS.contains(lines[sql])) {
+            sql++;
+        }
+        boolean[] topLevel = new boolean[lines.length];
+        java.util.Arrays.fill(topLevel, 0, sql, true);
+        String body = String.join("\n", java.util.Arrays.asList(lines).subList(sql, lines.length));
+        boolean[] inBody = HandWrittenSteps.topLevel(body, body.split("\n", -1));
+        System.arraycopy(inBody, 0, topLevel, sql, lines.length - sql);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            int marker = topLevel[n] ? SECTIONS.indexOf(line) : -1;
             if (marker >= 0) {
                 if (marker <= section) {
                     throw new HistoryFormatException(fileName + ": the section '" + line + "' is out of place; the order is "

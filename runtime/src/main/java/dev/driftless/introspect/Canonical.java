@@ -1,6 +1,6 @@
 package dev.driftless.introspect;
 
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.sql.Identifiers.quote;
 
 import dev.driftless.diff.ViewDependencies;
 import dev.driftless.model.CheckConstraint;

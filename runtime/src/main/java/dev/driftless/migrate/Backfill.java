@@ -1,6 +1,7 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.model.QualifiedName.quote;
+import static dev.driftless.sql.Identifiers.quote;
 
 import dev.driftless.model.QualifiedName;
 import java.lang.System.Logger.Level;

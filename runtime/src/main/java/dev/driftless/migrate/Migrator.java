@@ -1,7 +1,7 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.plan.Identifiers.literal;
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.sql.Identifiers.quote;
+import static dev.driftless.sql.Literals.literal;
 
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.Snapshot;
@@ -816,19 +816,29 @@ public final class Migrator {
         return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
     }
 
-    /** The autocommit mode and search_path to give back, since a pooled connection outlives us. */
-    private record ConnectionState(boolean autoCommit, String searchPath) {
+    /**
+     * The autocommit mode, search_path and {@code standard_conforming_strings} to give back, since a
+     * pooled connection outlives us. While migrating, {@code standard_conforming_strings} is on: the
+     * plain literals of frozen versions mean what they say only then (with it off, a backslash in one
+     * would end it early and run the rest of it as SQL).
+     */
+    private record ConnectionState(boolean autoCommit, String searchPath, String standardConformingStrings) {
 
         static ConnectionState of(Connection connection) throws SQLException {
             boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
                 connection.setAutoCommit(true);
             }
-            try (Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery("select current_setting('search_path')")) {
-                result.next();
-                return new ConnectionState(autoCommit, result.getString(1));
+            ConnectionState state;
+            try (Statement statement = connection.createStatement()) {
+                try (ResultSet result = statement.executeQuery(
+                        "select current_setting('search_path'), current_setting('standard_conforming_strings')")) {
+                    result.next();
+                    state = new ConnectionState(autoCommit, result.getString(1), result.getString(2));
+                }
+                statement.execute("select set_config('standard_conforming_strings', 'on', false)");
             }
+            return state;
         }
 
         void restore(Connection connection) {
@@ -840,9 +850,10 @@ public final class Migrator {
                     connection.rollback();
                     connection.setAutoCommit(true);
                 }
-                try (PreparedStatement set =
-                        connection.prepareStatement("select set_config('search_path', ?, false)")) {
+                try (PreparedStatement set = connection.prepareStatement(
+                        "select set_config('search_path', ?, false), set_config('standard_conforming_strings', ?, false)")) {
                     set.setString(1, searchPath);
+                    set.setString(2, standardConformingStrings);
                     set.execute();
                 }
                 connection.setAutoCommit(autoCommit);

@@ -1,10 +1,12 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.plan.Identifiers.literal;
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.sql.Identifiers.quote;
+import static dev.driftless.sql.Literals.dollarQuoted;
+import static dev.driftless.sql.Literals.literal;
 
 import dev.driftless.history.HandWrittenSteps;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A SQL script that takes a database from one version to another without Driftless at hand
@@ -13,6 +15,8 @@ import java.util.List;
  * checks that the database is at the version it starts from, and stops otherwise.
  */
 public final class OfflineScript {
+
+    private static final Pattern BATCHES = Pattern.compile("DO \\$driftless_batches(_\\d+)?\\$");
 
     private OfflineScript() {}
 
@@ -61,16 +65,19 @@ public final class OfflineScript {
         out.append("-- Driftless offline script: version ").append(from).append(" to ").append(to)
                 .append(to >= from ? " (upgrade)" : " (downgrade)").append('\n');
         out.append("-- Run it in one transaction: psql -v ON_ERROR_STOP=1 -1 -f <this file>\n");
-        out.append("-- Index builds are not CONCURRENTLY here (a transaction cannot run them): they block writes.\n\n");
+        out.append("-- Index builds are not CONCURRENTLY here (a transaction cannot run them): they block writes.\n");
+        // Versions frozen before literals were written for both settings hold plain literals: with the
+        // setting off, a backslash in one would end it early. psql reads the rest of the script by the new setting.
+        out.append("-- String literals mean what they say only with standard_conforming_strings on.\n")
+                .append("SET standard_conforming_strings = on;\n\n");
         out.append(SchemaHistory.createHistoryTableSql(historyTable)).append(";\n\n");
         // Refuse to run on a database at another version: the statements below assume `from`.
-        out.append("DO $driftless$\nDECLARE current integer;\nBEGIN\n")
-                .append("    SELECT coalesce(max(version), 0) INTO current FROM ").append(historyTable)
-                .append(" WHERE success;\n")
-                .append("    IF current <> ").append(from).append(" THEN\n")
-                .append("        RAISE EXCEPTION 'this script starts from version ").append(from)
-                .append(" but the database is at version %', current;\n")
-                .append("    END IF;\nEND\n$driftless$;\n");
+        out.append("DO ").append(dollarQuoted("driftless", "\nDECLARE current integer;\nBEGIN\n"
+                + "    SELECT coalesce(max(version), 0) INTO current FROM " + historyTable + " WHERE success;\n"
+                + "    IF current <> " + from + " THEN\n"
+                + "        RAISE EXCEPTION 'this script starts from version " + from
+                + " but the database is at version %', current;\n"
+                + "    END IF;\nEND\n")).append(";\n");
         if (to >= from) {
             for (Migration m : migrations) {
                 if (m.version() > from && m.version() <= to) {
@@ -102,7 +109,7 @@ public final class OfflineScript {
      * table's writes while they build, and batched fills one transaction.
      */
     static String inTransaction(String sql) {
-        if (sql.startsWith("DO $driftless_batches$")) {
+        if (BATCHES.matcher(sql).lookingAt()) {
             // The batches commit one by one when run alone; in the script's transaction they cannot.
             return sql.replace("        COMMIT;\n", "");
         }

@@ -27,7 +27,7 @@ record Phases(List<Phase> phases) {
                     + "|vacuum\\b|alter\\s+system\\b|create\\s+database\\b|drop\\s+database\\b"
                     + "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently"
                     // A DO block of batches commits after each: it cannot run inside a transaction block.
-                    + "|do\\s+\\$driftless_batches\\$).*",
+                    + "|do\\s+\\$driftless_batches(_\\d+)?\\$).*",
             Pattern.DOTALL);
 
     /** Statements that get a transaction of their own: validating a constraint scans the table. */

@@ -3,9 +3,10 @@ package dev.driftless.migrate;
 import static dev.driftless.migrate.Migrator.human;
 import static dev.driftless.migrate.Migrator.oneLine;
 import static dev.driftless.migrate.Migrator.sleep;
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.sql.Identifiers.quote;
+import static dev.driftless.sql.Literals.dollarQuoted;
+import static dev.driftless.sql.Literals.literal;
 
-import dev.driftless.plan.Identifiers;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +71,9 @@ final class SchemaHistory {
             // Tables made by an earlier Driftless lack the progress column. Checked first, so that an
             // ordinary start takes no ACCESS EXCLUSIVE lock; one round trip for both statements.
             statement.execute(createHistoryTableSql(table) + ";\n"
-                    + "do $driftless$ begin if not exists (select 1 from pg_catalog.pg_attribute where attrelid = "
-                    + Identifiers.literal(table) + "::regclass and attname = 'completed_steps' and not attisdropped)"
-                    + " then alter table " + table + " add column completed_steps integer; end if; end $driftless$");
+                    + "do " + dollarQuoted("driftless", " begin if not exists (select 1 from pg_catalog.pg_attribute"
+                    + " where attrelid = " + literal(table) + "::regclass and attname = 'completed_steps' and not"
+                    + " attisdropped) then alter table " + table + " add column completed_steps integer; end if; end "));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.driftless.model;
 
+import dev.driftless.sql.Identifiers;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -28,6 +29,14 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
 
     public boolean hasSchema() {
         return !schema.isEmpty();
+    }
+
+    /**
+     * A name as SQL: each part quoted where PostgreSQL needs it, schema-qualified when it has a schema
+     * (beside {@link Identifiers#quote(String)}, which quotes one part).
+     */
+    public static String quote(QualifiedName name) {
+        return Identifiers.qualified(name.schema, name.name);
     }
 
     @Override

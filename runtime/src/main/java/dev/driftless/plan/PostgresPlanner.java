@@ -1,7 +1,8 @@
 package dev.driftless.plan;
 
-import static dev.driftless.plan.Identifiers.literal;
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.model.QualifiedName.quote;
+import static dev.driftless.sql.Identifiers.quote;
+import static dev.driftless.sql.Literals.literal;
 
 import dev.driftless.diff.Operation;
 import dev.driftless.diff.TypeChange;
@@ -35,6 +36,8 @@ import dev.driftless.model.IndexColumn;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Table;
+import dev.driftless.sql.Identifiers;
+import dev.driftless.sql.Literals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -219,7 +222,7 @@ public final class PostgresPlanner {
 
     private static String createEnum(EnumType type) {
         return "CREATE TYPE " + quote(type.name()) + " AS ENUM ("
-                + type.values().stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + ")";
+                + type.values().stream().map(Literals::literal).collect(Collectors.joining(", ")) + ")";
     }
 
     /**

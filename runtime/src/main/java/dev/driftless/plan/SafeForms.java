@@ -1,6 +1,9 @@
 package dev.driftless.plan;
 
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.model.QualifiedName.quote;
+import static dev.driftless.sql.Identifiers.quote;
+import static dev.driftless.sql.Literals.dollarQuoted;
+import static dev.driftless.sql.Literals.literal;
 
 import dev.driftless.diff.Operation;
 import dev.driftless.model.Column;
@@ -29,15 +32,18 @@ import java.util.stream.Collectors;
  */
 final class SafeForms {
 
-    /** Marks a batched fill: a DO block that commits after every batch, so it runs outside a transaction. */
-    static final String BATCHES_TAG = "$driftless_batches$";
+    /**
+     * Names the tag of a batched fill: a DO block that commits after every batch, so it runs outside
+     * a transaction ({@code $driftless_batches$}, or {@code $driftless_batches_<n>$} when the body holds that).
+     */
+    static final String BATCHES_TAG = "driftless_batches";
     static final int BATCH_ROWS = 10_000;
     /**
      * Pages per batch of a fill (800 kB at 8 kB a page; some 10,000 narrow rows): a writer that
      * needs a row of the batch waits for its commit, so a batch must stay short.
      */
     static final int BATCH_PAGES = 100;
-    static final String SYNC_TAG = "$driftless_sync$";
+    static final String SYNC_TAG = "driftless_sync";
 
     private SafeForms() {}
 
@@ -92,7 +98,7 @@ final class SafeForms {
             out.addAll(notNull(table, c.name()));
         }
         if (c.comment() != null) {
-            out.add("COMMENT ON COLUMN " + quote(table) + "." + quote(c.name()) + " IS " + Identifiers.literal(c.comment()));
+            out.add("COMMENT ON COLUMN " + quote(table) + "." + quote(c.name()) + " IS " + literal(c.comment()));
         }
         return out;
     }
@@ -105,7 +111,7 @@ final class SafeForms {
      */
     static String batchedFill(QualifiedName table, String assignments, String pending) {
         String t = quote(table);
-        return "DO " + BATCHES_TAG + "\nDECLARE\n    pages bigint := pg_relation_size(" + Identifiers.literal(t)
+        return "DO " + dollarQuoted(BATCHES_TAG, "\nDECLARE\n    pages bigint := pg_relation_size(" + literal(t)
                 + ") / current_setting('block_size')::bigint;\n    page bigint := 0;\n    filled integer;\nBEGIN\n"
                 + "    WHILE page <= pages LOOP\n"
                 + "        UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', page)::tid AND ctid < "
@@ -115,7 +121,7 @@ final class SafeForms {
                 + "        UPDATE " + t + " SET " + assignments + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t
                 + " WHERE " + pending + " LIMIT " + BATCH_ROWS + "));\n"
                 + "        GET DIAGNOSTICS filled = ROW_COUNT;\n        EXIT WHEN filled = 0;\n        COMMIT;\n"
-                + "    END LOOP;\nEND\n" + BATCHES_TAG;
+                + "    END LOOP;\nEND\n");
     }
 
     /**
@@ -131,7 +137,7 @@ final class SafeForms {
         String n = "NEW." + quote(sync.newName());
         var out = new java.util.ArrayList<String>();
         out.add("CREATE FUNCTION " + quote(syncFunction(sync)) + "() RETURNS trigger LANGUAGE plpgsql AS "
-                + SYNC_TAG + "\nBEGIN\n"
+                + dollarQuoted(SYNC_TAG, "\nBEGIN\n"
                 + "    IF TG_OP = 'INSERT' THEN\n"
                 + "        IF " + n + " IS NOT DISTINCT FROM " + atDefault(op.newDefault()) + " AND " + o
                 + " IS DISTINCT FROM " + atDefault(op.oldDefault()) + " THEN\n"
@@ -139,10 +145,10 @@ final class SafeForms {
                 + "        ELSE\n            " + o + " := " + n + ";\n        END IF;\n"
                 + "    ELSIF " + n + " IS DISTINCT FROM OLD." + quote(sync.newName()) + " THEN\n"
                 + "        " + o + " := " + n + ";\n"
-                + "    ELSE\n        " + n + " := " + o + ";\n    END IF;\n    RETURN NEW;\nEND\n" + SYNC_TAG);
+                + "    ELSE\n        " + n + " := " + o + ";\n    END IF;\n    RETURN NEW;\nEND\n"));
         out.add("CREATE TRIGGER " + quote(syncTrigger(sync)) + " BEFORE INSERT OR UPDATE ON " + quote(sync.table())
                 + " FOR EACH ROW EXECUTE FUNCTION " + quote(syncFunction(sync)) + "("
-                + Identifiers.literal(sync.oldName()) + ", " + Identifiers.literal(sync.newName()) + ")");
+                + literal(sync.oldName()) + ", " + literal(sync.newName()) + ")");
         if (op.filled() != null) {
             String from = quote(sync.other(op.filled()));
             String to = quote(op.filled());

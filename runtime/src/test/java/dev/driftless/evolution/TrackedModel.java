@@ -1,6 +1,7 @@
 package dev.driftless.evolution;
 
-import static dev.driftless.plan.Identifiers.quote;
+import static dev.driftless.model.QualifiedName.quote;
+import static dev.driftless.sql.Identifiers.quote;
 
 import dev.driftless.diff.Renames;
 import dev.driftless.model.CheckConstraint;

@@ -54,4 +54,19 @@ class VersionFormatTest {
         assertEquals("add_quality_score", FrozenVersion.nameOf(" Add quality-score! "));
         assertEquals("", FrozenVersion.nameOf("!!!"));
     }
+
+    @Test
+    void aSectionLineInsideALiteralOrABodyIsText() {
+        var v = new FrozenVersion(1, "tricky", FrozenVersion.NO_PARENT, List.of(),
+                List.of("COMMENT ON TABLE t IS 'first\n-- driftless:down\nlast'",
+                        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\n-- driftless:up:after\nSELECT 1\n$$"),
+                List.of("COMMENT ON TABLE t IS '\n-- driftless:java not.a.Step\n'"),
+                new HandWrittenSteps(List.of("SELECT '\n-- driftless:up\n'"), List.of(), List.of(), List.of(), List.of()),
+                List.of(), new java.util.TreeMap<>());
+        assertEquals(v, VersionFormat.read(VersionFormat.write(v), v.fileName()));
+        HandWrittenSteps steps = HandWrittenSteps.read("-- driftless:before\nSELECT 'a\n-- driftless:after\nb';\n"
+                + "-- driftless:after\nSELECT 2;\n", "next.sql");
+        assertEquals(List.of("SELECT 'a\n-- driftless:after\nb'"), steps.before());
+        assertEquals(List.of("SELECT 2"), steps.after());
+    }
 }

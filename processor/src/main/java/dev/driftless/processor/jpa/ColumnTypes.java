@@ -6,6 +6,7 @@ import dev.driftless.model.QualifiedName;
 import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.jpa.BasicTypes.Basic;
+import dev.driftless.sql.Literals;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -111,7 +112,7 @@ final class ColumnTypes {
                 return Optional.empty();
             }
             String check = enumAsString
-                    ? "{column} in (" + values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+                    ? "{column} in (" + values.stream().map(Literals::standard)
                             .collect(Collectors.joining(",")) + ")"
                     : "{column} between 0 and " + (values.size() - 1);
             return Optional.of(new TypedColumn(columnType, basic.get(), Optional.of(check), Optional.empty()));

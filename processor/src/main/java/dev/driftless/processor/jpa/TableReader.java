@@ -13,7 +13,6 @@ import dev.driftless.model.ReferentialAction;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
-import dev.driftless.plan.Identifiers;
 import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.jpa.BasicTypes.Basic;
@@ -21,6 +20,8 @@ import dev.driftless.processor.jpa.BasicTypes.Kind;
 import dev.driftless.processor.jpa.EntityKeys.KeyColumn;
 import dev.driftless.processor.jpa.EntityTable.DeclaredSequence;
 import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
+import dev.driftless.sql.Identifiers;
+import dev.driftless.sql.Literals;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -302,7 +303,7 @@ final class TableReader {
             subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
             if (!values.isEmpty()) {
                 main.addCheck(new CheckConstraint(PostgresNames.derived(main.name.name(), List.of(column.name()), "check"),
-                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(TableReader::literal).toList()) + ")"),
+                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(Literals::standard).toList()) + ")"),
                         element, null, diagnostics);
             }
         }
@@ -323,7 +324,7 @@ final class TableReader {
                     columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
             main.addCheck(new CheckConstraint(
                     PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
-                    Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")"),
+                    Identifiers.quote(discriminatorColumn()) + " <> " + Literals.standard(value) + " or (" + required + ")"),
                     columns.values().iterator().next(), null, diagnostics);
         });
     }
@@ -337,10 +338,6 @@ final class TableReader {
     private String discriminatorColumn() {
         return jpa.naming().physical(jpa.find(element, "DiscriminatorColumn").map(v -> v.string("name"))
                 .filter(s -> !s.isEmpty()).orElse("DTYPE"));
-    }
-
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     /** A joined subclass's table: keyed by its parent's key, which it references. */

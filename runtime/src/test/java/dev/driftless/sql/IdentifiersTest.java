@@ -1,4 +1,4 @@
-package dev.driftless.plan;
+package dev.driftless.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,13 +30,22 @@ class IdentifiersTest {
 
     @Test
     void qualifiedNamesQuoteEachPart() {
-        assertEquals("\"Shop\".\"order\"", Identifiers.quote(new QualifiedName("Shop", "order")));
-        assertEquals("cei.datasource", Identifiers.quote(new QualifiedName("cei", "datasource")));
-        assertEquals("datasource", Identifiers.quote(QualifiedName.of("datasource")));
+        assertEquals("\"Shop\".\"order\"", Identifiers.qualified("Shop", "order"));
+        assertEquals("cei.datasource", QualifiedName.quote(new QualifiedName("cei", "datasource")));
+        assertEquals("datasource", QualifiedName.quote(QualifiedName.of("datasource")));
     }
 
     @Test
-    void literalsDoubleTheirQuotes() {
-        assertEquals("'it''s'", Identifiers.literal("it's"));
+    void delimitedNamesAreAlwaysQuoted() {
+        assertEquals("\"datasource\"", Identifiers.delimited("datasource"));
+        assertEquals("\"a\"\"b\"", Identifiers.delimited("a\"b"));
+    }
+
+    @Test
+    void unquotingUndoesQuotingAndFoldingIsPostgresqls() {
+        assertEquals("say \"hi\"", Identifiers.unquote(Identifiers.quote("say \"hi\"")));
+        assertEquals("abc\u00c9", Identifiers.fold("ABc\u00c9"), "only ASCII letters are folded");
+        assertEquals("d\u0061t\u00e9 \\x", Identifiers.unquoteUnicode("U&\"d\\0061t\\+0000e9 \\\\x\"", '\\'));
+        assertEquals("a!b", Identifiers.unquoteUnicode("U&\"a!!b\"", '!'));
     }
 }

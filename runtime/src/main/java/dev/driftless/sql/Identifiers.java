@@ -1,6 +1,5 @@
-package dev.driftless.plan;
+package dev.driftless.sql;
 
-import dev.driftless.model.QualifiedName;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,16 +41,80 @@ public final class Identifiers {
         if (PLAIN.matcher(identifier).matches() && !KEY_WORDS.contains(identifier.toLowerCase(Locale.ROOT))) {
             return identifier;
         }
+        return delimited(identifier);
+    }
+
+    /** A name in a schema, as SQL: qualified when {@code schema} is not empty (the default schema). */
+    public static String qualified(String schema, String name) {
+        return schema.isEmpty() ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    /** The identifier always double-quoted, even where PostgreSQL would read it bare. */
+    public static String delimited(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** A table or sequence name, schema-qualified when the model names a schema. */
-    public static String quote(QualifiedName name) {
-        return name.hasSchema() ? quote(name.schema()) + "." + quote(name.name()) : quote(name.name());
+    /** An unquoted identifier as PostgreSQL keeps it: ASCII letters folded to lower case, nothing else. */
+    public static String fold(String identifier) {
+        var out = new StringBuilder(identifier.length());
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
     }
 
-    /** A string literal, for comments and defaults written by the planner. */
-    public static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+    /** The name a quoted identifier ({@code "..."}, doubled quotes inside) stands for. */
+    public static String unquote(String quoted) {
+        int end = quoted.length() > 1 && quoted.endsWith("\"") ? quoted.length() - 1 : quoted.length();
+        return quoted.substring(1, Math.max(1, end)).replace("\"\"", "\"");
+    }
+
+    /**
+     * The name a Unicode-escaped identifier ({@code U&"..."}) stands for: {@code <escape>XXXX} and
+     * {@code <escape>+XXXXXX} are code points in hexadecimal, the escape character twice is itself.
+     * An escape PostgreSQL would refuse is kept as written.
+     */
+    public static String unquoteUnicode(String quoted, char escape) {
+        String body = unquote(quoted.substring(2));
+        var out = new StringBuilder();
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if (c != escape || i + 1 >= body.length()) {
+                out.append(c);
+                i++;
+            } else if (body.charAt(i + 1) == escape) {
+                out.append(escape);
+                i += 2;
+            } else {
+                int digits = body.charAt(i + 1) == '+' ? 6 : 4;
+                int from = i + (digits == 6 ? 2 : 1);
+                Integer code = hex(body, from, digits);
+                if (code == null || !Character.isValidCodePoint(code)) {
+                    out.append(c);
+                    i++;
+                } else {
+                    out.appendCodePoint(code);
+                    i = from + digits;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static Integer hex(String text, int from, int digits) {
+        if (from + digits > text.length()) {
+            return null;
+        }
+        int value = 0;
+        for (int i = from; i < from + digits; i++) {
+            int d = Character.digit(text.charAt(i), 16);
+            if (d < 0) {
+                return null;
+            }
+            value = value * 16 + d;
+        }
+        return value;
     }
 }
