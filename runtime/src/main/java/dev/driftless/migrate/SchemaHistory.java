@@ -1,8 +1,8 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.migrate.Migrator.human;
-import static dev.driftless.migrate.Migrator.oneLine;
-import static dev.driftless.migrate.Migrator.sleep;
+import static dev.driftless.migrate.Text.human;
+import static dev.driftless.migrate.Text.oneLine;
+import static dev.driftless.migrate.Text.sleep;
 import static dev.driftless.plan.Identifiers.quote;
 
 import dev.driftless.plan.Identifiers;
@@ -104,6 +104,23 @@ final class SchemaHistory {
             update.setLong(4, took.toMillis());
             update.setInt(5, version);
             update.executeUpdate();
+        }
+    }
+
+    /** Removes a version's row: it was reverted. */
+    static void delete(Connection connection, String table, int version) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
+            delete.setInt(1, version);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Removes the row of a failed attempt, and only such a row. */
+    static void deleteFailed(Connection connection, String table, int version) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from " + table + " where version = ? and not success")) {
+            delete.setInt(1, version);
+            delete.executeUpdate();
         }
     }
 

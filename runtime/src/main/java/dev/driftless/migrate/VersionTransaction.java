@@ -1,9 +1,9 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.migrate.Migrator.excerpt;
-import static dev.driftless.migrate.Migrator.human;
-import static dev.driftless.migrate.Migrator.oneLine;
-import static dev.driftless.migrate.Migrator.sleep;
+import static dev.driftless.migrate.Text.excerpt;
+import static dev.driftless.migrate.Text.human;
+import static dev.driftless.migrate.Text.oneLine;
+import static dev.driftless.migrate.Text.sleep;
 
 import dev.driftless.history.HandWrittenSteps;
 import java.lang.System.Logger.Level;

@@ -1,0 +1,74 @@
+package dev.driftless.migrate;
+
+import static dev.driftless.migrate.Text.describe;
+import static dev.driftless.migrate.Text.human;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The {@code downgrade} command under the lock: the downs of the applied versions above a target, newest first. */
+final class Downgrade {
+
+    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
+
+    private final List<Migration> migrations;
+    private final Consumer<List<HistoryEntry>> validation;
+    private final VersionRunner runner;
+
+    Downgrade(List<Migration> migrations, Consumer<List<HistoryEntry>> validation, VersionRunner runner) {
+        this.migrations = migrations;
+        this.validation = validation;
+        this.runner = runner;
+    }
+
+    MigrateResult run(Connection connection, String table, int target, boolean force) throws SQLException {
+        SchemaHistory.createHistoryTable(connection, table);
+        List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
+        validation.accept(history);
+        int current = SchemaHistory.currentVersion(history);
+        if (current < target) {
+            throw new MigrationException("the database is at version " + current + ", below the target version "
+                    + target + ": to go forward, migrate to " + target + ". Nothing was executed.");
+        }
+        Map<Integer, Migration> byVersion = new HashMap<>();
+        migrations.forEach(m -> byVersion.put(m.version(), m));
+        List<AppliedVersion> reverted = new ArrayList<>();
+        List<HistoryEntry> newestFirst = history.stream()
+                .filter(e -> e.success() && e.version() > target)
+                .sorted(Comparator.comparingInt(HistoryEntry::version).reversed())
+                .toList();
+        List<String> refusals = new ArrayList<>();
+        for (HistoryEntry entry : newestFirst) {
+            Migration m = byVersion.get(entry.version());
+            if (m == null) {
+                int squash = migrations.isEmpty() || migrations.get(0).squashed().isEmpty() ? entry.version()
+                        : migrations.get(0).version();
+                refusals.add("version " + entry.version() + " (" + entry.description() + ") was squashed into a"
+                        + " baseline: the code can no longer undo it, so the database cannot go below " + squash);
+            } else if (!force && !m.irreversible().isEmpty()) {
+                refusals.add(describe(m) + " is irreversible: " + String.join("; ", m.irreversible()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new MigrationException(String.join("\n", refusals) + "\nNothing was executed."
+                    + (refusals.stream().anyMatch(r -> r.contains("irreversible"))
+                            ? " Downgrading with force runs the downs anyway: the schema comes back, the data"
+                                    + " those versions discarded does not." : ""));
+        }
+        for (HistoryEntry entry : newestFirst) {
+            // The validation refused versions the code lacks, so every applied version is known here.
+            AppliedVersion version = runner.revert(connection, table, byVersion.get(entry.version()));
+            LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
+                    + ") in " + human(version.took()));
+            reverted.add(version);
+        }
+        return new MigrateResult(reverted, SchemaHistory.currentVersion(SchemaHistory.readHistory(connection, table)));
+    }
+}
