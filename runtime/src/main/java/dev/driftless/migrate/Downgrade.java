@@ -40,11 +40,23 @@ final class Downgrade {
         Map<Integer, Migration> byVersion = new HashMap<>();
         migrations.forEach(m -> byVersion.put(m.version(), m));
         List<AppliedVersion> reverted = new ArrayList<>();
+        // A version whose up stopped half way is finished first: its down undoes a whole version.
+        List<HistoryEntry> unfinished = history.stream()
+                .filter(e -> !e.success() && e.completedSteps() != null && e.version() > target)
+                .toList();
         List<HistoryEntry> newestFirst = history.stream()
-                .filter(e -> e.success() && e.version() > target)
+                .filter(e -> (e.success() || unfinished.contains(e)) && e.version() > target)
                 .sorted(Comparator.comparingInt(HistoryEntry::version).reversed())
                 .toList();
         List<String> refusals = new ArrayList<>();
+        for (HistoryEntry entry : unfinished) {
+            if (entry.error() != null) {
+                refusals.add("version " + entry.version() + " (" + entry.description() + ") stopped after "
+                        + entry.completedSteps() + " of its statements with an error (" + entry.error() + "): fix the"
+                        + " cause and run `driftless repair`, then downgrade again (the downgrade first finishes"
+                        + " the version, then reverts it)");
+            }
+        }
         for (HistoryEntry entry : newestFirst) {
             Migration m = byVersion.get(entry.version());
             if (m == null) {
@@ -62,9 +74,16 @@ final class Downgrade {
                             ? " Downgrading with force runs the downs anyway: the schema comes back, the data"
                                     + " those versions discarded does not." : ""));
         }
+        for (HistoryEntry entry : unfinished) {
+            Migration migration = byVersion.get(entry.version());
+            LOG.log(Level.WARNING, () -> describe(migration) + " stopped after statement " + entry.completedSteps()
+                    + " of its up: finishing it before reverting it");
+            runner.apply(connection, table, migration, entry.completedSteps());
+        }
         for (HistoryEntry entry : newestFirst) {
             // The validation refused versions the code lacks, so every applied version is known here.
-            AppliedVersion version = runner.revert(connection, table, byVersion.get(entry.version()));
+            AppliedVersion version = runner.revert(connection, table, byVersion.get(entry.version()),
+                    entry.revertedStatements());
             LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
                     + ") in " + human(version.took()));
             reverted.add(version);

@@ -200,7 +200,7 @@ public final class Migrator {
             connection.setAutoCommit(false);
             for (Migration migration : migrations) {
                 if (migration.version() <= version) {
-                    SchemaHistory.insertHistory(connection, table, migration, Duration.ZERO, null);
+                    SchemaHistory.insertBaselined(connection, table, migration);
                 }
             }
             connection.commit();

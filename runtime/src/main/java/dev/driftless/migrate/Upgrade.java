@@ -34,8 +34,12 @@ final class Upgrade {
         validation.accept(history);
         List<HistoryEntry> successful = new ArrayList<>();
         Map<Integer, Integer> resume = new HashMap<>();
+        HistoryEntry reverting = null;
         for (HistoryEntry entry : history) {
-            if (entry.success()) {
+            if (entry.reverting()) {
+                // A downgrade of it stopped half way: it is not applied any more, not yet reverted.
+                reverting = entry;
+            } else if (entry.success()) {
                 successful.add(entry);
             } else if (entry.completedSteps() != null) {
                 // Part of it is done: never forget that, go on from there.
@@ -49,6 +53,16 @@ final class Upgrade {
         if (current > target) {
             throw new MigrationException("the database is at version " + current + ", past the target version "
                     + target + ": to go back, downgrade to " + target + ". Nothing was executed.");
+        }
+        if (reverting != null) {
+            // Its down is the one way known from where it stands: finish it, then the version is pending again.
+            HistoryEntry stopped = reverting;
+            Migration migration = migrations.stream().filter(m -> m.version() == stopped.version()).findFirst()
+                    .orElseThrow(() -> new MigrationException("version " + stopped.version() + " ("
+                            + stopped.description() + ") was being reverted, and the code does not have it"));
+            LOG.log(Level.WARNING, () -> Text.describe(migration) + " was being downgraded and stopped after statement "
+                    + stopped.revertedStatements() + " of its down: finishing the downgrade before applying it again");
+            runner.revert(connection, table, migration, stopped.revertedStatements());
         }
         List<AppliedVersion> applied = new ArrayList<>();
         List<Migration> pending = migrations.stream()

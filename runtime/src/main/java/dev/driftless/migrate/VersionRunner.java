@@ -95,11 +95,15 @@ final class VersionRunner {
         return new AppliedVersion(migration.version(), migration.description(), took);
     }
 
-    /** Runs the version's down and removes its history row. */
-    AppliedVersion revert(Connection connection, String table, Migration migration) throws SQLException {
+    /**
+     * Runs the version's down and removes its history row; {@code resumeFrom} is the number of its
+     * down statements an interrupted downgrade already did, or null.
+     */
+    AppliedVersion revert(Connection connection, String table, Migration migration, Integer resumeFrom)
+            throws SQLException {
         Phases phases = Phases.of(migration.down());
-        if (!phases.single()) {
-            return revertInPhases(connection, table, migration, phases);
+        if (!phases.single() || resumeFrom != null) {
+            return revertInPhases(connection, table, migration, phases, resumeFrom);
         }
         try {
             Duration took = transactions.run(connection, migration.down(), migration::javaStep,
@@ -112,28 +116,46 @@ final class VersionRunner {
     }
 
     /**
-     * A down with statements outside a transaction: its phases in order, the history row removed
-     * with the last. Generated downs of that kind are idempotent ({@code IF EXISTS}), so a downgrade
-     * that was interrupted can simply be run again.
+     * A down with statements outside a transaction, run like an up in phases: the history row
+     * records how many of the down's statements are done (each transactional phase commits
+     * together with that count, each other statement is counted once it is done), so that an
+     * interrupted downgrade goes on after the last statement counted instead of running again what
+     * no longer applies. The row is removed once the last phase is done.
      */
-    private AppliedVersion revertInPhases(Connection connection, String table, Migration migration, Phases phases)
-            throws SQLException {
+    private AppliedVersion revertInPhases(Connection connection, String table, Migration migration, Phases phases,
+            Integer resumeFrom) throws SQLException {
         long start = System.nanoTime();
         List<String> down = migration.down();
-        try {
-            for (Phases.Phase phase : phases.phases()) {
-                if (phase.transactional()) {
-                    transactions.run(connection, down.subList(phase.from(), phase.to()), migration::javaStep,
-                            "its step", took -> { });
-                } else {
-                    transactions.runAlone(connection, down.get(phase.from()), "statement " + (phase.from() + 1)
-                            + " of " + down.size());
-                }
+        int done = resumeFrom == null ? 0 : resumeFrom;
+        if (resumeFrom == null) {
+            SchemaHistory.updateReverted(connection, table, migration.version(), 0);
+        } else {
+            int from = done;
+            LOG.log(Level.INFO, () -> "resuming the downgrade of " + describe(migration) + " after statement " + from
+                    + " of its down");
+        }
+        for (Phases.Phase phase : phases.phases()) {
+            if (phase.to() <= done) {
+                continue;
             }
-        } catch (VersionTransaction.StepFailure e) {
-            throw new MigrationException("reverting " + describe(migration) + " failed: " + e.getMessage()
-                    + ". The statements before it stay reverted; the database is still recorded at version "
-                    + migration.version() + ", so run the downgrade again once the cause is fixed", e.getCause());
+            int from = Math.max(done, phase.from());
+            try {
+                if (phase.transactional()) {
+                    transactions.run(connection, down.subList(from, phase.to()), migration::javaStep,
+                            "recording its progress",
+                            took -> SchemaHistory.updateReverted(connection, table, migration.version(), phase.to()));
+                } else {
+                    transactions.runAlone(connection, down.get(from), "statement " + (from + 1) + " of " + down.size());
+                    SchemaHistory.updateReverted(connection, table, migration.version(), phase.to());
+                }
+                done = phase.to();
+            } catch (VersionTransaction.StepFailure e) {
+                int stopped = done;
+                throw new MigrationException("reverting " + describe(migration) + " stopped after " + stopped
+                        + " of the " + down.size() + " statements of its down (those stay done, and the history"
+                        + " table records it): " + e.getMessage() + ". Fix the cause and downgrade again to go on"
+                        + " from there, or migrate to finish the downgrade and apply the version again", e.getCause());
+            }
         }
         SchemaHistory.delete(connection, table, migration.version());
         return new AppliedVersion(migration.version(), migration.description(),
