@@ -68,12 +68,32 @@ final class Downgrade {
                 refusals.add(describe(m) + " is irreversible: " + String.join("; ", m.irreversible()));
             }
         }
+        for (HistoryEntry entry : newestFirst) {
+            if (entry.baselined()) {
+                refusals.add("version " + entry.version() + " (" + entry.description() + ") was recorded by baseline:"
+                        + " the database had it before Driftless managed it, and its down would destroy what was"
+                        + " there before, so Driftless does not downgrade below version " + entry.version()
+                        + " (not even with force). To remove those objects, drop them by hand");
+            }
+        }
         if (!refusals.isEmpty()) {
             throw new MigrationException(String.join("\n", refusals) + "\nNothing was executed."
                     + (refusals.stream().anyMatch(r -> r.contains("irreversible"))
                             ? " Downgrading with force runs the downs anyway: the schema comes back, the data"
                                     + " those versions discarded does not." : ""));
         }
+        // Asked before anything runs, under the lock: what the downs would discard that is there now.
+        List<String> discards = new ArrayList<>();
+        for (HistoryEntry entry : newestFirst) {
+            Migration m = byVersion.get(entry.version());
+            DataCheck.findings(connection, m).forEach(f -> discards.add(describe(m) + ": its down " + f));
+        }
+        if (!discards.isEmpty() && !force) {
+            throw new MigrationException("downgrading to version " + target + " would discard data:\n  "
+                    + String.join("\n  ", discards) + "\nNothing was executed. Back up what you need, then"
+                    + " downgrade with force (`driftless downgrade --to " + target + " --force`) to discard it.");
+        }
+        discards.forEach(d -> LOG.log(Level.WARNING, () -> "discarding data, as forced: " + d));
         for (HistoryEntry entry : unfinished) {
             Migration migration = byVersion.get(entry.version());
             LOG.log(Level.WARNING, () -> describe(migration) + " stopped after statement " + entry.completedSteps()
