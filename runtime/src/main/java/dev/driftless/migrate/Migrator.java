@@ -309,6 +309,11 @@ public final class Migrator {
                     problems.add("version " + entry.version() + " (" + entry.description() + ") stopped after "
                             + entry.completedSteps() + " of its statements, and the code no longer has that version"
                             + " as it was: restore it so that it can be finished");
+                } else if (entry.completedSteps() != null && !entry.resumable()) {
+                    problems.add(describe(code) + " stopped after " + entry.completedSteps() + " of its "
+                            + code.up().size() + " statements at " + entry.appliedAt() + ": " + entry.error()
+                            + "\nDone and kept: " + Text.donePhases(code.up(), entry.completedSteps()) + ". Fix the"
+                            + " cause, then run `driftless repair` (Migrator.repair()) and migrate again to resume it");
                 } else if (!entry.resumable() && !retryFailedVersions) {
                     problems.add("version " + entry.version() + " (" + entry.description() + ") failed at "
                             + entry.appliedAt() + " and was rolled back, so none of its statements took effect: "

@@ -241,6 +241,15 @@ final class SchemaHistory {
     }
 
     static void releaseLock(Connection connection, long key) {
+        try {
+            if (connection.isClosed()) {
+                // The session ended (its backend was terminated, say), and the lock with it.
+                LOG.log(Level.DEBUG, "the migration connection is closed; its session's lock went with it");
+                return;
+            }
+        } catch (SQLException e) {
+            return;
+        }
         try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
             if (!connection.getAutoCommit()) {
                 // An aborted transaction would refuse the unlock.
@@ -250,8 +259,10 @@ final class SchemaHistory {
             unlock.setLong(1, key);
             unlock.execute();
         } catch (SQLException e) {
-            // Closing a plain connection ends the session and frees the lock anyway.
-            LOG.log(Level.WARNING, "could not release the migration lock: " + oneLine(e.getMessage()), e);
+            // Closing a plain connection ends the session and frees the lock anyway; the version's own
+            // failure, if any, is what the caller reports.
+            LOG.log(Level.WARNING, () -> "could not release the migration lock: " + oneLine(e.getMessage())
+                    + " (closing the connection ends its session, which releases it)");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.driftless.migrate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** How the migrator words things in its messages and logs: versions, statements, durations. */
@@ -12,6 +14,23 @@ final class Text {
 
     static String describe(Migration migration) {
         return "version " + migration.version() + " (" + migration.description() + ")";
+    }
+
+    /**
+     * The phases of a version's statements that are done when {@code done} statements are, as a
+     * list: {@code statements 1-2 (committed), statement 3 (run alone, done)}; "none" when none.
+     */
+    static String donePhases(List<String> statements, int done) {
+        var parts = new ArrayList<String>();
+        for (Phases.Phase phase : Phases.of(statements).phases()) {
+            if (phase.to() > done) {
+                break;
+            }
+            String which = phase.to() - phase.from() == 1 ? "statement " + phase.to()
+                    : "statements " + (phase.from() + 1) + "-" + phase.to();
+            parts.add(which + (phase.transactional() ? " (committed)" : " (run alone, done)"));
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     static String excerpt(String sql) {

@@ -71,23 +71,35 @@ final class VersionRunner {
             int from = Math.max(done, phase.from());
             try {
                 if (phase.transactional()) {
-                    transactions.run(connection, up.subList(from, phase.to()), migration::javaStep,
+                    transactions.run(connection, up, from, phase.to(), migration::javaStep,
                             "recording its progress", took -> SchemaHistory.updateProgress(connection, table,
                                     migration.version(), phase.to(), false, null, took));
                 } else {
                     Duration took = transactions.runAlone(connection, up.get(from), "statement " + (from + 1) + " of "
                             + up.size());
-                    SchemaHistory.updateProgress(connection, table, migration.version(), phase.to(), false, null, took);
+                    try {
+                        SchemaHistory.updateProgress(connection, table, migration.version(), phase.to(), false, null, took);
+                    } catch (SQLException e) {
+                        throw new MigrationException(describe(migration) + ": statement " + (from + 1) + " is done, but"
+                                + " recording that failed: " + oneLine(e.getMessage()) + ". Migrate again to go on"
+                                + " (the statement runs again)", e);
+                    }
                 }
                 done = phase.to();
             } catch (VersionTransaction.StepFailure e) {
                 int stopped = done;
-                SchemaHistory.updateProgress(connection, table, migration.version(), stopped, false,
-                        oneLine(e.getCause().getMessage()), e.took);
-                throw new MigrationException(describe(migration) + " stopped after " + stopped + " of its "
-                        + up.size() + " statements (those stay applied; the failing one was rolled back or never"
-                        + " took effect): " + e.getMessage() + ". Fix the cause, run `driftless repair`, and migrate"
-                        + " again to resume it", e.getCause());
+                MigrationException failure = new MigrationException(describe(migration) + " stopped after " + stopped
+                        + " of its " + up.size() + " statements: " + e.getMessage() + ". Done and kept: "
+                        + Text.donePhases(up, stopped) + "; the failing phase was rolled back or never took effect."
+                        + " Fix the cause, run `driftless repair`, and migrate again to resume it", e.getCause());
+                try {
+                    SchemaHistory.updateProgress(connection, table, migration.version(), stopped, false,
+                            oneLine(e.getCause().getMessage()), e.took);
+                } catch (SQLException recording) {
+                    // The connection is gone, say: the row still has the progress recorded before.
+                    failure.addSuppressed(recording);
+                }
+                throw failure;
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -141,19 +153,25 @@ final class VersionRunner {
             int from = Math.max(done, phase.from());
             try {
                 if (phase.transactional()) {
-                    transactions.run(connection, down.subList(from, phase.to()), migration::javaStep,
+                    transactions.run(connection, down, from, phase.to(), migration::javaStep,
                             "recording its progress",
                             took -> SchemaHistory.updateReverted(connection, table, migration.version(), phase.to()));
                 } else {
                     transactions.runAlone(connection, down.get(from), "statement " + (from + 1) + " of " + down.size());
-                    SchemaHistory.updateReverted(connection, table, migration.version(), phase.to());
+                    try {
+                        SchemaHistory.updateReverted(connection, table, migration.version(), phase.to());
+                    } catch (SQLException e) {
+                        throw new MigrationException("reverting " + describe(migration) + ": statement " + (from + 1)
+                                + " of its down is done, but recording that failed: " + oneLine(e.getMessage())
+                                + ". Downgrade again to go on (the statement runs again)", e);
+                    }
                 }
                 done = phase.to();
             } catch (VersionTransaction.StepFailure e) {
                 int stopped = done;
                 throw new MigrationException("reverting " + describe(migration) + " stopped after " + stopped
-                        + " of the " + down.size() + " statements of its down (those stay done, and the history"
-                        + " table records it): " + e.getMessage() + ". Fix the cause and downgrade again to go on"
+                        + " of the " + down.size() + " statements of its down (done and kept: "
+                        + Text.donePhases(down, stopped) + "; the history table records it): " + e.getMessage() + ". Fix the cause and downgrade again to go on"
                         + " from there, or migrate to finish the downgrade and apply the version again", e.getCause());
             }
         }
