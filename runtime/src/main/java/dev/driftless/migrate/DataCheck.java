@@ -32,7 +32,12 @@ final class DataCheck {
 
     /** What the down of {@code migration} would discard here, one line per object; empty when nothing. */
     static List<String> findings(Connection connection, Migration migration) throws SQLException {
-        DownDiscards down = DownDiscards.of(migration.down());
+        return findings(connection, migration.down());
+    }
+
+    /** What the statements would discard here, one line per object (such as "drops table t, which has 3 rows"). */
+    static List<String> findings(Connection connection, List<String> statements) throws SQLException {
+        DownDiscards down = DownDiscards.of(statements);
         Set<String> synced = new HashSet<>();
         for (DroppedSync sync : down.syncs()) {
             synced.addAll(syncedColumns(connection, sync));

@@ -41,6 +41,7 @@ public final class Migrator {
     /** Null means the connection's current schema. */
     private final String schema;
     private final Session session;
+    private final VersionTransaction transactions;
     private final VersionRunner runner;
     private final DriftPolicy driftPolicy;
     private final boolean retryFailedVersions;
@@ -53,7 +54,8 @@ public final class Migrator {
         this.schema = builder.schema;
         this.session = new Session(builder.dataSource, builder.schema, builder.historyTable, builder.lockTimeout,
                 builder.createSchema);
-        this.runner = new VersionRunner(new VersionTransaction(builder.ddlLockTimeout, builder.ddlLockRetries));
+        this.transactions = new VersionTransaction(builder.ddlLockTimeout, builder.ddlLockRetries);
+        this.runner = new VersionRunner(transactions);
         this.driftPolicy = builder.driftPolicy;
         this.retryFailedVersions = builder.retryFailedVersions;
         this.expectedSnapshot = builder.expectedSnapshot;
@@ -103,8 +105,11 @@ public final class Migrator {
 
     /**
      * Runs the down statements of every applied version above {@code target}, newest first, each
-     * in its own transaction together with the removal of its history row. Refused, before
-     * anything runs, when one of them is irreversible: see {@link #downgradeTo(int, boolean)}.
+     * in its own transaction together with the removal of its history row (a down in phases
+     * records its progress, so an interrupted downgrade goes on where it stopped). Refused, before
+     * anything runs, when one of them is irreversible, when a down would discard data that is there
+     * (rows of a table it drops, values of a column it drops or narrows: see
+     * {@link #downgradeTo(int, boolean)}), and below a version recorded by {@link #baseline}.
      */
     public MigrateResult downgradeTo(int target) {
         return downgradeTo(target, false);
@@ -112,7 +117,8 @@ public final class Migrator {
 
     /**
      * Like {@link #downgradeTo(int)}; with {@code force}, also through irreversible versions, whose
-     * downs restore the schema but not the data their ups discarded.
+     * downs restore the schema but not the data their ups discarded, and through downs that discard
+     * the data in what they drop.
      */
     public MigrateResult downgradeTo(int target, boolean force) {
         requireKnownTarget(target);
@@ -308,7 +314,8 @@ public final class Migrator {
                 if (entry.completedSteps() != null && (code == null || !code.checksum().equals(entry.checksum()))) {
                     problems.add("version " + entry.version() + " (" + entry.description() + ") stopped after "
                             + entry.completedSteps() + " of its statements, and the code no longer has that version"
-                            + " as it was: restore it so that it can be finished");
+                            + " as it was: restore it so that it can be finished, or undo what it left with"
+                            + " `driftless repair` (Migrator.repair()) run with this build");
                 } else if (entry.completedSteps() != null && !entry.resumable()) {
                     problems.add(describe(code) + " stopped after " + entry.completedSteps() + " of its "
                             + code.up().size() + " statements at " + entry.appliedAt() + ": " + entry.error()
@@ -370,12 +377,26 @@ public final class Migrator {
 
     /**
      * Clears the records of failed attempts, so that the next migrate tries those versions again.
-     * A failed version was rolled back, so its record is all it left behind.
+     * A failed version that was rolled back left only its record, which is deleted; one that stopped
+     * half way keeps its progress, and the next migrate resumes it. One that stopped half way and
+     * that the code no longer has (the previous build is back) is undone: the schema is brought
+     * back to the snapshot of the code's version (see {@link #repair(boolean)}) and its record deleted.
      *
      * @return the failed attempts that were cleared
      */
     public List<HistoryEntry> repair() {
-        return locked(Repair::run);
+        return repair(false);
+    }
+
+    /**
+     * Like {@link #repair()}; with {@code force}, undoing a version the code no longer has may also
+     * discard data it wrote (a column it added with values in it, a table it created with rows),
+     * which is refused otherwise, before anything changes.
+     */
+    public List<HistoryEntry> repair(boolean force) {
+        Optional<Snapshot> snapshot = expectedSnapshot != null ? Optional.of(expectedSnapshot) : snapshotOnClassPath();
+        return locked((connection, table) ->
+                new Repair(migrations, snapshot, toolTables(), transactions).run(connection, table, force));
     }
 
     public static final class Builder {
