@@ -62,8 +62,9 @@ final class Downgrade {
             if (m == null) {
                 int squash = migrations.isEmpty() || migrations.get(0).squashed().isEmpty() ? entry.version()
                         : migrations.get(0).version();
-                refusals.add("version " + entry.version() + " (" + entry.description() + ") was squashed into a"
-                        + " baseline: the code can no longer undo it, so the database cannot go below " + squash);
+                refusals.add("version " + entry.version() + " (" + entry.description() + ") was squashed into"
+                        + " version " + squash + ": the code can no longer undo it, so the database cannot go below "
+                        + squash);
             } else if (!force && !m.irreversible().isEmpty()) {
                 refusals.add(describe(m) + " is irreversible: " + String.join("; ", m.irreversible()));
             }
