@@ -41,6 +41,29 @@ class RunnerMessagesTest {
     }
 
     @Test
+    void aBackendTerminatedInABatchIsNotBlamedOnTheBatchsFirstStatement() throws Exception {
+        var batch = new Version(2, "batch", List.of(
+                "CREATE TABLE a (id int)",
+                "CREATE TABLE b AS SELECT 1 AS one FROM pg_sleep(30)",
+                "CREATE TABLE c (id int)"), List.of());
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(TABLE, batch)).build();
+            var run = CompletableFuture.supplyAsync(() -> assertThrows(MigrationException.class, m::migrate));
+            List<String> killed = List.of();
+            for (int i = 0; i < 500 && killed.isEmpty(); i++) {
+                Thread.sleep(20);
+                killed = db.strings("select pg_terminate_backend(pid)::text from pg_stat_activity"
+                        + " where datname = current_database() and wait_event = 'PgSleep' and pid <> pg_backend_pid()");
+            }
+            assertEquals(List.of("true"), killed);
+            String message = run.get(60, TimeUnit.SECONDS).getMessage();
+            assertTrue(message.contains("version 2 (batch)"), message);
+            assertFalse(message.contains("statement 1 of 3 (CREATE TABLE a (id int)) failed"), message);
+            assertTrue(message.contains("terminating connection due to administrator command"), message);
+        }
+    }
+
+    @Test
     void theFailingEntryOfABatchIsFoundFromItsUpdateCountsOrTheDriversMessage() {
         int failed = java.sql.Statement.EXECUTE_FAILED;
         assertEquals(2, VersionTransaction.failedEntry(new java.sql.BatchUpdateException(new int[] {0, 0, failed, failed}), 4));
