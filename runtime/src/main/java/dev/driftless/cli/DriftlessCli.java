@@ -52,7 +52,8 @@ public final class DriftlessCli {
               migrate [--to N] [--dry-run]  apply the pending versions, up to N
               downgrade --to N [--dry-run] [--force]
                                             undo the applied versions above N, newest first; --force also through
-                                            irreversible versions (their data does not come back)
+                                            irreversible versions (their data does not come back) and downs that
+                                            would discard the rows or values they drop
               sql --from N --to M [--force] print the script from version N to M, for psql -1 -f (no database needed)
               check [--snapshot FILE] [--json]
                                             compare the live schema with the snapshot of its version (exit 5 on drift);
@@ -61,8 +62,10 @@ public final class DriftlessCli {
               baseline [--snapshot FILE] [--force]
                                             adopt a database Driftless did not build: if its schema matches the
                                             snapshot (or --force), record it as being at the snapshot's version
-              repair                        clear the records of failed attempts, after fixing their cause, so
-                                            that migrate tries those versions again
+              repair [--force]              clear the records of failed attempts, after fixing their cause, so
+                                            that migrate tries those versions again (one that stopped half way
+                                            resumes); one the code no longer has is undone to the schema of the
+                                            code's version (--force if that discards data)
 
             connection:
               --url URL              JDBC URL (else $DRIFTLESS_JDBC_URL)
@@ -125,7 +128,7 @@ public final class DriftlessCli {
                 case "sql" -> sql(options, migrations, out);
                 case "check" -> check(migrator(options, env, migrations), options, out);
                 case "baseline" -> baseline(migrator(options, env, migrations), options, out);
-                case "repair" -> repair(migrator(options, env, migrations), out);
+                case "repair" -> repair(migrator(options, env, migrations), options, out);
                 default -> usage(err, "unknown command " + words.get(0));
             };
         } catch (UsageException e) {
@@ -205,14 +208,24 @@ public final class DriftlessCli {
         return report.drifted() ? DRIFTED : OK;
     }
 
-    private static int repair(Migrator migrator, PrintStream out) {
-        List<HistoryEntry> cleared = migrator.repair();
+    private static int repair(Migrator migrator, Map<String, String> options, PrintStream out) {
+        List<HistoryEntry> cleared = migrator.repair(options.containsKey("--force"));
         if (cleared.isEmpty()) {
             out.println("nothing to repair: no failed attempt is recorded");
         }
         for (HistoryEntry e : cleared) {
-            out.println("cleared the failed attempt of version " + e.version() + " (" + e.description() + ") at "
-                    + e.appliedAt() + ": " + e.error());
+            boolean known = migrator.migrations().stream()
+                    .anyMatch(m -> m.version() == e.version() && m.checksum().equals(e.checksum()));
+            if (e.completedSteps() == null) {
+                out.println("cleared the failed attempt of version " + e.version() + " (" + e.description() + ") at "
+                        + e.appliedAt() + ": " + e.error());
+            } else if (known) {
+                out.println("version " + e.version() + " (" + e.description() + ") keeps its first " + e.completedSteps()
+                        + " statements; its error is cleared and migrate resumes it (" + e.error() + ")");
+            } else {
+                out.println("undid what version " + e.version() + " (" + e.description() + ") left (the code no"
+                        + " longer has it) and cleared it: " + e.error());
+            }
         }
         return OK;
     }

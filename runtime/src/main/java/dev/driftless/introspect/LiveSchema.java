@@ -2,6 +2,7 @@ package dev.driftless.introspect;
 
 import dev.driftless.model.Index;
 import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Table;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,22 @@ public record LiveSchema(SchemaModel model, List<SchemaIssue> issues) {
         return issues.stream().map(i -> i instanceof SchemaIssue.InvalidIndex invalid
                 ? invalid.modelled(index(expected, invalid).isPresent() && index(expected, invalid).equals(index(model, invalid)))
                 : i).toList();
+    }
+
+    /**
+     * The model without the invalid indexes: what the schema is once they are dropped, which is what
+     * a cleanup that drops them first plans from (an index the expected model has is then built anew).
+     */
+    public SchemaModel withoutInvalidIndexes() {
+        var invalid = issues.stream().filter(SchemaIssue.InvalidIndex.class::isInstance)
+                .map(SchemaIssue.InvalidIndex.class::cast).toList();
+        if (invalid.isEmpty()) {
+            return model;
+        }
+        return model.withTables(model.tables().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
+                t.uniqueConstraints(), t.indexes().stream().filter(x -> invalid.stream().noneMatch(
+                        i -> i.table().equals(t.name()) && i.name().equals(x.name()))).toList(),
+                t.foreignKeys(), t.checks(), t.comment())).toList());
     }
 
     private static Optional<Index> index(SchemaModel in, SchemaIssue.InvalidIndex invalid) {

@@ -1,23 +1,20 @@
 package dev.driftless.migrate;
 
+import static dev.driftless.migrate.Session.currentSchema;
+import static dev.driftless.migrate.Session.tableExists;
+import static dev.driftless.migrate.Text.describe;
+import static dev.driftless.migrate.Text.oneLine;
 import static dev.driftless.sql.Identifiers.quote;
-import static dev.driftless.sql.Literals.literal;
 
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.Snapshot;
-import dev.driftless.history.SnapshotFormat;
 import dev.driftless.introspect.Canonical;
 import dev.driftless.introspect.LiveSchema;
 import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,11 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -41,29 +36,27 @@ import javax.sql.DataSource;
 public final class Migrator {
 
     private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
-    private static final int STATEMENT_EXCERPT_LENGTH = 120;
 
-    private final DataSource dataSource;
     private final List<Migration> migrations;
     private final String historyTable;
     /** Null means the connection's current schema. */
     private final String schema;
-    private final Duration lockTimeout;
-    private final boolean createSchema;
+    private final Session session;
     private final VersionTransaction transactions;
+    private final VersionRunner runner;
     private final DriftPolicy driftPolicy;
     private final boolean retryFailedVersions;
     /** Null means the snapshot beside the migration index. */
     private final Snapshot expectedSnapshot;
 
     private Migrator(Builder builder, List<Migration> migrations) {
-        this.dataSource = builder.dataSource;
         this.migrations = migrations;
         this.historyTable = builder.historyTable;
         this.schema = builder.schema;
-        this.lockTimeout = builder.lockTimeout;
-        this.createSchema = builder.createSchema;
+        this.session = new Session(builder.dataSource, builder.schema, builder.historyTable, builder.lockTimeout,
+                builder.createSchema);
         this.transactions = new VersionTransaction(builder.ddlLockTimeout, builder.ddlLockRetries);
+        this.runner = new VersionRunner(transactions);
         this.driftPolicy = builder.driftPolicy;
         this.retryFailedVersions = builder.retryFailedVersions;
         this.expectedSnapshot = builder.expectedSnapshot;
@@ -108,13 +101,16 @@ public final class Migrator {
      */
     public MigrateResult migrateTo(int target) {
         requireKnownTarget(target);
-        return locked((connection, table) -> migrateLocked(connection, table, target));
+        return locked((connection, table) -> new Upgrade(migrations, this::validate, runner).run(connection, table, target));
     }
 
     /**
      * Runs the down statements of every applied version above {@code target}, newest first, each
-     * in its own transaction together with the removal of its history row. Refused, before
-     * anything runs, when one of them is irreversible: see {@link #downgradeTo(int, boolean)}.
+     * in its own transaction together with the removal of its history row (a down in phases
+     * records its progress, so an interrupted downgrade goes on where it stopped). Refused, before
+     * anything runs, when one of them is irreversible, when a down would discard data that is there
+     * (rows of a table it drops, values of a column it drops or narrows: see
+     * {@link #downgradeTo(int, boolean)}), and below a version recorded by {@link #baseline}.
      */
     public MigrateResult downgradeTo(int target) {
         return downgradeTo(target, false);
@@ -122,11 +118,13 @@ public final class Migrator {
 
     /**
      * Like {@link #downgradeTo(int)}; with {@code force}, also through irreversible versions, whose
-     * downs restore the schema but not the data their ups discarded.
+     * downs restore the schema but not the data their ups discarded, and through downs that discard
+     * the data in what they drop.
      */
     public MigrateResult downgradeTo(int target, boolean force) {
         requireKnownTarget(target);
-        return locked((connection, table) -> downgradeLocked(connection, table, target, force));
+        return locked((connection, table) ->
+                new Downgrade(migrations, this::validate, runner).run(connection, table, target, force));
     }
 
     /**
@@ -209,7 +207,7 @@ public final class Migrator {
             connection.setAutoCommit(false);
             for (Migration migration : migrations) {
                 if (migration.version() <= version) {
-                    SchemaHistory.insertHistory(connection, table, migration, Duration.ZERO, null);
+                    SchemaHistory.insertBaselined(connection, table, migration);
                 }
             }
             connection.commit();
@@ -252,22 +250,12 @@ public final class Migrator {
      * schema of the latest frozen version. Empty when there is no index or it has no snapshot.
      */
     public static Optional<Snapshot> snapshotOnClassPath() {
-        for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, Builder.classLoader())) {
-            try (InputStream in = index.getClass().getResourceAsStream(SnapshotFormat.FILE_NAME)) {
-                if (in != null) {
-                    return Optional.of(SnapshotFormat.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                            index.getClass().getPackageName() + "/" + SnapshotFormat.FILE_NAME));
-                }
-            } catch (IOException e) {
-                throw new MigrationException("could not read the snapshot beside " + index.getClass().getName(), e);
-            }
-        }
-        return Optional.empty();
+        return Discovery.snapshot();
     }
 
     /** The versions of every {@link MigrationIndex} on the class path, in order. */
     public static List<Migration> onClassPath() {
-        return Builder.discover();
+        return Discovery.migrations();
     }
 
     /** The versions this migrator works with, in order. */
@@ -294,33 +282,12 @@ public final class Migrator {
         }
     }
 
-    /** Work done on the migration connection while holding the migration lock. */
-    private interface LockedWork<T> {
-        T run(Connection connection, String table) throws SQLException;
+    private <T> T locked(Session.LockedWork<T> work) {
+        return session.locked(work);
     }
 
-    private <T> T locked(LockedWork<T> work) {
-        Connection connection = open();
-        ConnectionState original = null;
-        try {
-            original = ConnectionState.of(connection);
-            String targetSchema = enterSchema(connection);
-            String table = quote(targetSchema) + "." + quote(historyTable);
-            long key = SchemaHistory.lockKey(targetSchema, historyTable);
-            SchemaHistory.acquireLock(connection, key, table, lockTimeout);
-            try {
-                return work.run(connection, table);
-            } finally {
-                SchemaHistory.releaseLock(connection, key);
-            }
-        } catch (SQLException e) {
-            throw new MigrationException("migration failed: " + oneLine(e.getMessage()), e);
-        } finally {
-            if (original != null) {
-                original.restore(connection);
-            }
-            closeQuietly(connection);
-        }
+    private Connection open() {
+        return session.open();
     }
 
     /**
@@ -341,149 +308,6 @@ public final class Migrator {
         }
     }
 
-    private MigrateResult migrateLocked(Connection connection, String table, int target) throws SQLException {
-        SchemaHistory.createHistoryTable(connection, table);
-        // Read only now, under the lock: a process that waited must see what the winner applied.
-        List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
-        validate(history);
-        List<HistoryEntry> successful = new ArrayList<>();
-        Map<Integer, Integer> resume = new HashMap<>();
-        for (HistoryEntry entry : history) {
-            if (entry.success()) {
-                successful.add(entry);
-            } else if (entry.completedSteps() != null) {
-                // Part of it is done: never forget that, go on from there.
-                resume.put(entry.version(), entry.completedSteps());
-            } else {
-                forgetFailedAttempt(connection, table, entry);
-            }
-        }
-        Set<Integer> done = SchemaHistory.successfulVersions(successful);
-        int current = SchemaHistory.currentVersion(successful);
-        if (current > target) {
-            throw new MigrationException("the database is at version " + current + ", past the target version "
-                    + target + ": to go back, downgrade to " + target + ". Nothing was executed.");
-        }
-        List<AppliedVersion> applied = new ArrayList<>();
-        List<Migration> pending = migrations.stream()
-                .filter(m -> m.version() <= target && !done.contains(m.version()))
-                .toList();
-        String synchronousCommit = pending.isEmpty() ? null : asynchronousCommits(connection);
-        Throwable failed = null;
-        try {
-            for (Migration migration : pending) {
-                AppliedVersion version = apply(connection, table, migration, resume.get(migration.version()));
-                LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
-                        + ") in " + human(version.took()));
-                applied.add(version);
-                current = Math.max(current, version.version());
-            }
-        } catch (Throwable e) {
-            failed = e;
-            throw e;
-        } finally {
-            if (synchronousCommit != null) {
-                try {
-                    durable(connection, synchronousCommit);
-                } catch (SQLException e) {
-                    // A version's failure (a lost connection, say) says more than this one.
-                    if (failed == null) {
-                        throw e;
-                    }
-                    failed.addSuppressed(e);
-                }
-            }
-        }
-        if (applied.isEmpty()) {
-            int upToDate = current;
-            LOG.log(Level.INFO, () -> "database is up to date at version " + upToDate);
-        }
-        return new MigrateResult(applied, current);
-    }
-
-    /**
-     * Lets the versions' commits (and their bookkeeping's) return before their WAL is flushed, and
-     * gives the session's setting back. Nothing is lost that matters: PostgreSQL replays its WAL in
-     * order, so after a crash the database holds a prefix of the run, each history row with the work
-     * it records (a version after it is simply applied again), and {@link #durable} flushes the whole
-     * run before the migration returns. This spares one disk flush per commit, which is most of the
-     * cost of applying many small versions.
-     *
-     * @return the session's setting, to restore
-     */
-    private static String asynchronousCommits(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            String previous;
-            try (ResultSet rs = st.executeQuery("select current_setting('synchronous_commit')")) {
-                rs.next();
-                previous = rs.getString(1);
-            }
-            st.execute("select set_config('synchronous_commit', 'off', false)");
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            return previous;
-        }
-    }
-
-    /** Restores the session's {@code synchronous_commit} and, when it is not off, flushes the run's WAL. */
-    private static void durable(Connection connection, String synchronousCommit) throws SQLException {
-        if (!connection.getAutoCommit()) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("select set_config('synchronous_commit', " + literal(synchronousCommit) + ", false)");
-            if (!"off".equals(synchronousCommit)) {
-                // A transaction with an id commits with a record, whose synchronous commit flushes the WAL before it.
-                st.execute("select txid_current()");
-            }
-        }
-    }
-
-    private MigrateResult downgradeLocked(Connection connection, String table, int target, boolean force)
-            throws SQLException {
-        SchemaHistory.createHistoryTable(connection, table);
-        List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
-        validate(history);
-        int current = SchemaHistory.currentVersion(history);
-        if (current < target) {
-            throw new MigrationException("the database is at version " + current + ", below the target version "
-                    + target + ": to go forward, migrate to " + target + ". Nothing was executed.");
-        }
-        Map<Integer, Migration> byVersion = byVersion();
-        List<AppliedVersion> reverted = new ArrayList<>();
-        List<HistoryEntry> newestFirst = history.stream()
-                .filter(e -> e.success() && e.version() > target)
-                .sorted(Comparator.comparingInt(HistoryEntry::version).reversed())
-                .toList();
-        List<String> refusals = new ArrayList<>();
-        for (HistoryEntry entry : newestFirst) {
-            Migration m = byVersion.get(entry.version());
-            if (m == null) {
-                refusals.add("version " + entry.version() + " (" + entry.description() + ") was squashed into a"
-                        + " baseline: the code can no longer undo it, so the database cannot go below "
-                        + baseline().map(Migration::version).orElse(entry.version()));
-            } else if (!force && !m.irreversible().isEmpty()) {
-                refusals.add(describe(m) + " is irreversible: " + String.join("; ", m.irreversible()));
-            }
-        }
-        if (!refusals.isEmpty()) {
-            throw new MigrationException(String.join("\n", refusals) + "\nNothing was executed."
-                    + (refusals.stream().anyMatch(r -> r.contains("irreversible"))
-                            ? " Downgrading with force runs the downs anyway: the schema comes back, the data"
-                                    + " those versions discarded does not." : ""));
-        }
-        for (HistoryEntry entry : newestFirst) {
-            // validate() refused versions the code lacks, so every applied version is known here.
-            AppliedVersion version = revert(connection, table, byVersion.get(entry.version()));
-            LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
-                    + ") in " + human(version.took()));
-            reverted.add(version);
-        }
-        return new MigrateResult(reverted, SchemaHistory.currentVersion(SchemaHistory.readHistory(connection, table)));
-    }
-
     /** Refuses a history that the code cannot continue from; collects every problem at once. */
     private void validate(List<HistoryEntry> history) {
         Map<Integer, Migration> byVersion = new HashMap<>();
@@ -495,7 +319,13 @@ public final class Migrator {
                 if (entry.completedSteps() != null && (code == null || !code.checksum().equals(entry.checksum()))) {
                     problems.add("version " + entry.version() + " (" + entry.description() + ") stopped after "
                             + entry.completedSteps() + " of its statements, and the code no longer has that version"
-                            + " as it was: restore it so that it can be finished");
+                            + " as it was: restore it so that it can be finished, or undo what it left with"
+                            + " `driftless repair` (Migrator.repair()) run with this build");
+                } else if (entry.completedSteps() != null && !entry.resumable()) {
+                    problems.add(describe(code) + " stopped after " + entry.completedSteps() + " of its "
+                            + code.up().size() + " statements at " + entry.appliedAt() + ": " + entry.error()
+                            + "\nDone and kept: " + Text.donePhases(code.up(), entry.completedSteps()) + ". Fix the"
+                            + " cause, then run `driftless repair` (Migrator.repair()) and migrate again to resume it");
                 } else if (!entry.resumable() && !retryFailedVersions) {
                     problems.add("version " + entry.version() + " (" + entry.description() + ") failed at "
                             + entry.appliedAt() + " and was rolled back, so none of its statements took effect: "
@@ -552,315 +382,26 @@ public final class Migrator {
 
     /**
      * Clears the records of failed attempts, so that the next migrate tries those versions again.
-     * A failed version was rolled back, so its record is all it left behind.
+     * A failed version that was rolled back left only its record, which is deleted; one that stopped
+     * half way keeps its progress, and the next migrate resumes it. One that stopped half way and
+     * that the code no longer has (the previous build is back) is undone: the schema is brought
+     * back to the snapshot of the code's version (see {@link #repair(boolean)}) and its record deleted.
      *
      * @return the failed attempts that were cleared
      */
     public List<HistoryEntry> repair() {
-        return locked((connection, table) -> {
-            SchemaHistory.createHistoryTable(connection, table);
-            List<HistoryEntry> failed = SchemaHistory.readHistory(connection, table).stream()
-                    .filter(e -> !e.success() && e.error() != null).toList();
-            for (HistoryEntry entry : failed) {
-                if (entry.completedSteps() == null) {
-                    forgetFailedAttempt(connection, table, entry);
-                } else {
-                    // Its first statements stayed: clear the error, so that the next run resumes it.
-                    LOG.log(Level.WARNING, () -> "version " + entry.version() + " (" + entry.description()
-                            + ") will resume after its statement " + entry.completedSteps() + "; it had failed: "
-                            + entry.error());
-                    SchemaHistory.updateProgress(connection, table, entry.version(), entry.completedSteps(), false,
-                            null, Duration.ZERO);
-                }
-            }
-            return failed;
-        });
-    }
-
-    private void forgetFailedAttempt(Connection connection, String table, HistoryEntry entry) throws SQLException {
-        // A version runs in one transaction, so the failed attempt left nothing but this row.
-        LOG.log(Level.WARNING, () -> "clearing the failed attempt of version " + entry.version() + " ("
-                + entry.description() + ") at " + entry.appliedAt() + ": " + entry.error());
-        try (PreparedStatement delete = connection.prepareStatement(
-                "delete from " + table + " where version = ? and not success")) {
-            delete.setInt(1, entry.version());
-            delete.executeUpdate();
-        }
-    }
-
-    private AppliedVersion apply(Connection connection, String table, Migration migration, Integer resumeFrom)
-            throws SQLException {
-        Phases phases = Phases.of(migration.up());
-        if (!phases.single() || resumeFrom != null) {
-            return applyInPhases(connection, table, migration, phases, resumeFrom);
-        }
-        try {
-            Duration took = transactions.run(connection, migration.up(), migration::javaStep, "recording it in the history",
-                    elapsed -> SchemaHistory.insertHistory(connection, table, migration, elapsed, null));
-            return new AppliedVersion(migration.version(), migration.description(), took);
-        } catch (VersionTransaction.StepFailure e) {
-            MigrationException failure = new MigrationException(describe(migration)
-                    + " failed and was rolled back (none of its statements took effect): " + e.getMessage(), e.getCause());
-            try {
-                // Its own transaction, so the failure stays recorded although the version was rolled back.
-                SchemaHistory.insertHistory(connection, table, migration, e.took, oneLine(e.getCause().getMessage()));
-            } catch (SQLException recording) {
-                failure.addSuppressed(recording);
-            }
-            throw failure;
-        }
+        return repair(false);
     }
 
     /**
-     * A version with statements that cannot run in a transaction: each transactional phase commits
-     * together with the progress it made, each other statement is recorded once it is done, so an
-     * interrupted run resumes after the last statement recorded.
+     * Like {@link #repair()}; with {@code force}, undoing a version the code no longer has may also
+     * discard data it wrote (a column it added with values in it, a table it created with rows),
+     * which is refused otherwise, before anything changes.
      */
-    private AppliedVersion applyInPhases(Connection connection, String table, Migration migration, Phases phases,
-            Integer resumeFrom) throws SQLException {
-        long start = System.nanoTime();
-        int done = resumeFrom == null ? 0 : resumeFrom;
-        if (resumeFrom == null) {
-            SchemaHistory.insertProgress(connection, table, migration);
-        } else {
-            int from = done;
-            LOG.log(Level.INFO, () -> "resuming " + describe(migration) + " after its statement " + from);
-        }
-        List<String> up = migration.up();
-        for (Phases.Phase phase : phases.phases()) {
-            if (phase.to() <= done) {
-                continue;
-            }
-            int from = Math.max(done, phase.from());
-            try {
-                if (phase.transactional()) {
-                    transactions.run(connection, up.subList(from, phase.to()), migration::javaStep,
-                            "recording its progress", took -> SchemaHistory.updateProgress(connection, table,
-                                    migration.version(), phase.to(), false, null, took));
-                } else {
-                    Duration took = transactions.runAlone(connection, up.get(from), "statement " + (from + 1) + " of "
-                            + up.size());
-                    SchemaHistory.updateProgress(connection, table, migration.version(), phase.to(), false, null, took);
-                }
-                done = phase.to();
-            } catch (VersionTransaction.StepFailure e) {
-                int stopped = done;
-                SchemaHistory.updateProgress(connection, table, migration.version(), stopped, false,
-                        oneLine(e.getCause().getMessage()), e.took);
-                throw new MigrationException(describe(migration) + " stopped after " + stopped + " of its "
-                        + up.size() + " statements (those stay applied; the failing one was rolled back or never"
-                        + " took effect): " + e.getMessage() + ". Fix the cause, run `driftless repair`, and migrate"
-                        + " again to resume it", e.getCause());
-            }
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        SchemaHistory.updateProgress(connection, table, migration.version(), null, true, null, Duration.ZERO);
-        return new AppliedVersion(migration.version(), migration.description(), took);
-    }
-
-    private AppliedVersion revert(Connection connection, String table, Migration migration) throws SQLException {
-        Phases phases = Phases.of(migration.down());
-        if (!phases.single()) {
-            return revertInPhases(connection, table, migration, phases);
-        }
-        try {
-            Duration took = transactions.run(connection, migration.down(), migration::javaStep,
-                    "removing it from the history", elapsed -> {
-                try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
-                    delete.setInt(1, migration.version());
-                    delete.executeUpdate();
-                }
-            });
-            return new AppliedVersion(migration.version(), migration.description(), took);
-        } catch (VersionTransaction.StepFailure e) {
-            throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"
-                    + " database is still at version " + migration.version() + ": " + e.getMessage(), e.getCause());
-        }
-    }
-
-    /**
-     * A down with statements outside a transaction: its phases in order, the history row removed
-     * with the last. Generated downs of that kind are idempotent ({@code IF EXISTS}), so a downgrade
-     * that was interrupted can simply be run again.
-     */
-    private AppliedVersion revertInPhases(Connection connection, String table, Migration migration, Phases phases)
-            throws SQLException {
-        long start = System.nanoTime();
-        List<String> down = migration.down();
-        try {
-            for (Phases.Phase phase : phases.phases()) {
-                if (phase.transactional()) {
-                    transactions.run(connection, down.subList(phase.from(), phase.to()), migration::javaStep,
-                            "its step", took -> { });
-                } else {
-                    transactions.runAlone(connection, down.get(phase.from()), "statement " + (phase.from() + 1)
-                            + " of " + down.size());
-                }
-            }
-        } catch (VersionTransaction.StepFailure e) {
-            throw new MigrationException("reverting " + describe(migration) + " failed: " + e.getMessage()
-                    + ". The statements before it stay reverted; the database is still recorded at version "
-                    + migration.version() + ", so run the downgrade again once the cause is fixed", e.getCause());
-        }
-        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
-            delete.setInt(1, migration.version());
-            delete.executeUpdate();
-        }
-        return new AppliedVersion(migration.version(), migration.description(),
-                Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    static void sleep(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException("interrupted while waiting for the migration lock", e);
-        }
-    }
-
-    /** Sets the search_path to the schema option, and returns the schema that holds the history table. */
-    private String enterSchema(Connection connection) throws SQLException {
-        if (schema == null) {
-            String current = currentSchema(connection);
-            if (current == null) {
-                throw new MigrationException("the connection has no current schema (no schema on its search_path"
-                        + " exists): create one or set the schema option");
-            }
-            return current;
-        }
-        try (PreparedStatement exists = connection.prepareStatement(
-                "select exists (select 1 from pg_catalog.pg_namespace where nspname = ?)")) {
-            exists.setString(1, schema);
-            try (ResultSet result = exists.executeQuery()) {
-                result.next();
-                if (!result.getBoolean(1) && createSchema) {
-                    try (Statement create = connection.createStatement()) {
-                        create.execute("create schema if not exists " + quote(schema));
-                    } catch (SQLException e) {
-                        // Another instance created it at the same moment: IF NOT EXISTS does not cover that race.
-                        if (!"42P06".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
-                            throw e;
-                        }
-                    }
-                } else if (!result.getBoolean(1)) {
-                    throw new MigrationException("schema " + quote(schema)
-                            + " does not exist: create it before migrating, or leave the schema option unset");
-                }
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set search_path to " + quote(schema));
-        }
-        return schema;
-    }
-
-    private static String currentSchema(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select current_schema()")) {
-            result.next();
-            return result.getString(1);
-        }
-    }
-
-    private static boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("select exists (select 1"
-                + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
-                + " where n.nspname = ? and c.relname = ? and c.relkind in ('r', 'p'))")) {
-            exists.setString(1, schema);
-            exists.setString(2, table);
-            try (ResultSet result = exists.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
-    }
-
-    private Connection open() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new MigrationException("could not connect to the database: " + oneLine(e.getMessage()), e);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "could not close the migration connection: " + oneLine(e.getMessage()), e);
-        }
-    }
-
-    private static String describe(Migration migration) {
-        return "version " + migration.version() + " (" + migration.description() + ")";
-    }
-
-    static String excerpt(String sql) {
-        String line = oneLine(sql);
-        return line.length() <= STATEMENT_EXCERPT_LENGTH ? line : line.substring(0, STATEMENT_EXCERPT_LENGTH) + "...";
-    }
-
-    static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
-    }
-
-    static String human(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-        }
-        return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
-    }
-
-    /**
-     * The autocommit mode, search_path and {@code standard_conforming_strings} to give back, since a
-     * pooled connection outlives us. While migrating, {@code standard_conforming_strings} is on: the
-     * plain literals of frozen versions mean what they say only then (with it off, a backslash in one
-     * would end it early and run the rest of it as SQL).
-     */
-    private record ConnectionState(boolean autoCommit, String searchPath, String standardConformingStrings) {
-
-        static ConnectionState of(Connection connection) throws SQLException {
-            boolean autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                connection.setAutoCommit(true);
-            }
-            ConnectionState state;
-            try (Statement statement = connection.createStatement()) {
-                try (ResultSet result = statement.executeQuery(
-                        "select current_setting('search_path'), current_setting('standard_conforming_strings')")) {
-                    result.next();
-                    state = new ConnectionState(autoCommit, result.getString(1), result.getString(2));
-                }
-                statement.execute("select set_config('standard_conforming_strings', 'on', false)");
-            }
-            return state;
-        }
-
-        void restore(Connection connection) {
-            try {
-                if (connection.isClosed()) {
-                    return;
-                }
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-                try (PreparedStatement set = connection.prepareStatement(
-                        "select set_config('search_path', ?, false), set_config('standard_conforming_strings', ?, false)")) {
-                    set.setString(1, searchPath);
-                    set.setString(2, standardConformingStrings);
-                    set.execute();
-                }
-                connection.setAutoCommit(autoCommit);
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "could not restore the connection's settings: " + oneLine(e.getMessage()), e);
-            }
-        }
+    public List<HistoryEntry> repair(boolean force) {
+        Optional<Snapshot> snapshot = expectedSnapshot != null ? Optional.of(expectedSnapshot) : snapshotOnClassPath();
+        return locked((connection, table) ->
+                new Repair(migrations, snapshot, toolTables(), transactions).run(connection, table, force));
     }
 
     public static final class Builder {
@@ -968,7 +509,8 @@ public final class Migrator {
         }
 
         public Migrator build() {
-            List<Migration> found = migrations != null ? ordered(migrations, "the given migrations") : discover();
+            List<Migration> found = migrations != null ? Discovery.ordered(migrations, "the given migrations")
+                    : Discovery.migrations();
             return new Migrator(this, found);
         }
 
@@ -980,44 +522,5 @@ public final class Migrator {
             return name;
         }
 
-        private static ClassLoader classLoader() {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return loader != null ? loader : Migrator.class.getClassLoader();
-        }
-
-        private static List<Migration> discover() {
-            ClassLoader loader = classLoader();
-            List<Migration> all = new ArrayList<>();
-            Map<Integer, String> providers = new HashMap<>();
-            for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, loader)) {
-                String provider = index.getClass().getName();
-                for (Migration migration : index.migrations()) {
-                    String other = providers.putIfAbsent(migration.version(), provider);
-                    if (other != null) {
-                        throw new MigrationException("version " + migration.version() + " is provided by both "
-                                + other + " and " + provider + ": each version number must exist once");
-                    }
-                    all.add(migration);
-                }
-            }
-            return ordered(all, "the migration indexes");
-        }
-
-        private static List<Migration> ordered(List<Migration> migrations, String source) {
-            List<Migration> sorted = new ArrayList<>(migrations);
-            sorted.sort(Comparator.comparingInt(Migration::version));
-            for (int i = 0; i < sorted.size(); i++) {
-                Migration migration = sorted.get(i);
-                if (migration.version() < 1) {
-                    throw new MigrationException(
-                            "version numbers start at 1, but " + source + " contain " + describe(migration));
-                }
-                if (i > 0 && sorted.get(i - 1).version() == migration.version()) {
-                    throw new MigrationException(source + " contain version " + migration.version()
-                            + " twice: " + sorted.get(i - 1).description() + " and " + migration.description());
-                }
-            }
-            return List.copyOf(sorted);
-        }
     }
 }

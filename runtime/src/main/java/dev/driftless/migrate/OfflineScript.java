@@ -78,6 +78,9 @@ public final class OfflineScript {
                 + "        RAISE EXCEPTION 'this script starts from version " + from
                 + " but the database is at version %', current;\n"
                 + "    END IF;\nEND\n")).append(";\n");
+        if (to < from && !force) {
+            guardData(out, migrations, from, to);
+        }
         if (to >= from) {
             for (Migration m : migrations) {
                 if (m.version() > from && m.version() <= to) {
@@ -101,6 +104,43 @@ public final class OfflineScript {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Before any down runs (every object they drop exists at {@code from}), stops the script when
+     * a table a down drops has rows or a column it drops has values, naming it, so that nothing
+     * changes; {@code force} writes the script without these checks. Narrowing type changes are not
+     * checked here (the migrator checks them).
+     */
+    private static void guardData(StringBuilder out, List<Migration> migrations, int from, int to) {
+        var checks = new StringBuilder();
+        for (int i = migrations.size() - 1; i >= 0; i--) {
+            Migration m = migrations.get(i);
+            if (m.version() > from || m.version() <= to) {
+                continue;
+            }
+            for (DownDiscards.Discard d : DownDiscards.of(m.down()).discards()) {
+                String query;
+                String what;
+                if (d instanceof DownDiscards.DroppedTable t) {
+                    query = "SELECT 1 FROM " + t.table();
+                    what = "drops table " + t.table() + ", which has rows";
+                } else if (d instanceof DownDiscards.DroppedColumn c) {
+                    query = "SELECT 1 FROM " + c.table() + " WHERE " + c.column() + " IS NOT NULL";
+                    what = "drops column " + c.table() + "." + c.column() + ", which has values";
+                } else {
+                    continue;
+                }
+                checks.append("    IF EXISTS (").append(query).append(") THEN\n        RAISE EXCEPTION USING MESSAGE = ")
+                        .append(literal("version " + m.version() + " (" + m.description() + "): its down " + what
+                                + ". Nothing was changed; write the script with --force to discard them"))
+                        .append(";\n    END IF;\n");
+            }
+        }
+        if (!checks.isEmpty()) {
+            out.append("-- Stop before discarding data that is there (written without --force).\n")
+                    .append("DO $driftless$\nBEGIN\n").append(checks).append("END\n$driftless$;\n");
+        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.migrate.Migrator.human;
-import static dev.driftless.migrate.Migrator.oneLine;
-import static dev.driftless.migrate.Migrator.sleep;
+import static dev.driftless.migrate.Text.human;
+import static dev.driftless.migrate.Text.oneLine;
+import static dev.driftless.migrate.Text.sleep;
 import static dev.driftless.sql.Identifiers.quote;
 import static dev.driftless.sql.Literals.dollarQuoted;
 import static dev.driftless.sql.Literals.literal;
@@ -65,15 +65,55 @@ final class SchemaHistory {
         }
     }
 
+    /** Columns added since the first history table, each with its type; tables made before get them. */
+    private static final List<String[]> ADDED_COLUMNS = List.of(
+            new String[] {"completed_steps", "integer"},
+            new String[] {"reverted_statements", "integer"},
+            new String[] {"baselined", "boolean not null default false"});
+
     static void createHistoryTable(Connection connection, String table) throws SQLException {
         // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
+        var sql = new StringBuilder(createHistoryTableSql(table)).append(";\n");
+        // Tables made by an earlier Driftless lack the later columns. Checked first, so that an
+        // ordinary start takes no ACCESS EXCLUSIVE lock; one round trip for all the statements.
+        var body = new StringBuilder(" begin");
+        for (String[] column : ADDED_COLUMNS) {
+            body.append(" if not exists (select 1 from pg_catalog.pg_attribute where attrelid = ")
+                    .append(literal(table)).append("::regclass and attname = '").append(column[0])
+                    .append("' and not attisdropped) then alter table ").append(table).append(" add column ")
+                    .append(column[0]).append(' ').append(column[1]).append("; end if;");
+        }
+        sql.append("do ").append(dollarQuoted("driftless", body.append(" end ").toString()));
         try (Statement statement = connection.createStatement()) {
-            // Tables made by an earlier Driftless lack the progress column. Checked first, so that an
-            // ordinary start takes no ACCESS EXCLUSIVE lock; one round trip for both statements.
-            statement.execute(createHistoryTableSql(table) + ";\n"
-                    + "do " + dollarQuoted("driftless", " begin if not exists (select 1 from pg_catalog.pg_attribute"
-                    + " where attrelid = " + literal(table) + "::regclass and attname = 'completed_steps' and not"
-                    + " attisdropped) then alter table " + table + " add column completed_steps integer; end if; end "));
+            statement.execute(sql.toString());
+        }
+    }
+
+    /** Records the rows of a baseline: versions the database had before Driftless managed it. */
+    static void insertBaselined(Connection connection, String table, Migration migration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table
+                + " (version, description, checksum, applied_at, execution_ms, success, error, baselined)"
+                + " values (?, ?, ?, now(), 0, true, null, true)")) {
+            insert.setInt(1, migration.version());
+            insert.setString(2, migration.description());
+            insert.setString(3, migration.checksum());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * How many statements of an applied version's down are done, while a downgrade of it in several
+     * phases is under way; null when none is. The row is removed when the last phase is done.
+     */
+    static void updateReverted(Connection connection, String table, int version, int reverted) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update " + table + " set reverted_statements = ? where version = ? and success")) {
+            update.setInt(1, reverted);
+            update.setInt(2, version);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("version " + version + " is not recorded as applied any more: another"
+                        + " process changed the history table");
+            }
         }
     }
 
@@ -108,6 +148,23 @@ final class SchemaHistory {
         }
     }
 
+    /** Removes a version's row: it was reverted. */
+    static void delete(Connection connection, String table, int version) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where version = ?")) {
+            delete.setInt(1, version);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Removes the row of a failed attempt, and only such a row. */
+    static void deleteFailed(Connection connection, String table, int version) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from " + table + " where version = ? and not success")) {
+            delete.setInt(1, version);
+            delete.executeUpdate();
+        }
+    }
+
     /** The history table's definition; the offline script creates the same table. */
     static String createHistoryTableSql(String table) {
         return "create table if not exists " + table + " ("
@@ -118,17 +175,19 @@ final class SchemaHistory {
                 + "execution_ms bigint not null, "
                 + "success boolean not null, "
                 + "error text, "
-                + "completed_steps integer)";
+                + "completed_steps integer, "
+                + "reverted_statements integer, "
+                + "baselined boolean not null default false)";
     }
 
     static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {
         List<HistoryEntry> history = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                // select *: a table made by an earlier Driftless (read without migrating) lacks completed_steps.
+                // select *: a table made by an earlier Driftless (read without migrating) lacks the later columns.
                 ResultSet rows = statement.executeQuery("select * from " + table + " order by version")) {
-            boolean progress = false;
+            var columns = new HashSet<String>();
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                progress |= rows.getMetaData().getColumnName(i).equals("completed_steps");
+                columns.add(rows.getMetaData().getColumnName(i));
             }
             while (rows.next()) {
                 history.add(new HistoryEntry(
@@ -139,7 +198,10 @@ final class SchemaHistory {
                         rows.getLong("execution_ms"),
                         rows.getBoolean("success"),
                         rows.getString("error"),
-                        progress ? rows.getObject("completed_steps", Integer.class) : null));
+                        columns.contains("completed_steps") ? rows.getObject("completed_steps", Integer.class) : null,
+                        columns.contains("reverted_statements")
+                                ? rows.getObject("reverted_statements", Integer.class) : null,
+                        columns.contains("baselined") && rows.getBoolean("baselined")));
             }
         }
         return history;
@@ -180,6 +242,15 @@ final class SchemaHistory {
     }
 
     static void releaseLock(Connection connection, long key) {
+        try {
+            if (connection.isClosed()) {
+                // The session ended (its backend was terminated, say), and the lock with it.
+                LOG.log(Level.DEBUG, "the migration connection is closed; its session's lock went with it");
+                return;
+            }
+        } catch (SQLException e) {
+            return;
+        }
         try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
             if (!connection.getAutoCommit()) {
                 // An aborted transaction would refuse the unlock.
@@ -189,8 +260,10 @@ final class SchemaHistory {
             unlock.setLong(1, key);
             unlock.execute();
         } catch (SQLException e) {
-            // Closing a plain connection ends the session and frees the lock anyway.
-            LOG.log(Level.WARNING, "could not release the migration lock: " + oneLine(e.getMessage()), e);
+            // Closing a plain connection ends the session and frees the lock anyway; the version's own
+            // failure, if any, is what the caller reports.
+            LOG.log(Level.WARNING, () -> "could not release the migration lock: " + oneLine(e.getMessage())
+                    + " (closing the connection ends its session, which releases it)");
         }
     }
 

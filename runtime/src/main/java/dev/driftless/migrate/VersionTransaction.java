@@ -1,9 +1,9 @@
 package dev.driftless.migrate;
 
-import static dev.driftless.migrate.Migrator.excerpt;
-import static dev.driftless.migrate.Migrator.human;
-import static dev.driftless.migrate.Migrator.oneLine;
-import static dev.driftless.migrate.Migrator.sleep;
+import static dev.driftless.migrate.Text.excerpt;
+import static dev.driftless.migrate.Text.human;
+import static dev.driftless.migrate.Text.oneLine;
+import static dev.driftless.migrate.Text.sleep;
 
 import dev.driftless.history.HandWrittenSteps;
 import java.lang.System.Logger.Level;
@@ -69,7 +69,18 @@ final class VersionTransaction {
      */
     Duration run(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
             String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
-        return retrying(() -> attempt(connection, statements, javaSteps, bookkeepingStep, bookkeeping), "rolled back, ");
+        return run(connection, statements, 0, statements.size(), javaSteps, bookkeepingStep, bookkeeping);
+    }
+
+    /**
+     * Like {@link #run(Connection, List, Function, String, Bookkeeping)} for the statements
+     * {@code [from, to)} of a version's {@code all}: a failure names the statement by its number
+     * in the version.
+     */
+    Duration run(Connection connection, List<String> all, int from, int to, Function<String, JavaStep> javaSteps,
+            String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
+        return retrying(() -> attempt(connection, all, from, to, javaSteps, bookkeepingStep, bookkeeping),
+                "rolled back, ");
     }
 
     /** One try of a step; a {@link StepFailure} whose lock timed out is tried again. */
@@ -211,11 +222,30 @@ final class VersionTransaction {
             }
             statement.executeBatch();
         } catch (BatchUpdateException e) {
-            int index = first + failedEntry(e, run.size());
+            int entry = failedEntry(e, run.size());
+            SQLException error = e.getNextException() != null ? e.getNextException() : e;
+            if (entry < 0) {
+                throw new BatchEntryFailed(batch(all, first, run.size()), error);
+            }
+            int index = first + entry;
             String which = index < 0 ? "setting the lock timeout"
                     : "statement " + (index + 1) + " of " + all.size() + " (" + excerpt(all.get(index)) + ")";
-            throw new BatchEntryFailed(which, e.getNextException() != null ? e.getNextException() : e);
+            throw new BatchEntryFailed(which, error);
+        } catch (SQLException e) {
+            if (run.size() == 1) {
+                throw e;
+            }
+            // The connection broke, say, while the batch ran: the error names no entry.
+            throw new BatchEntryFailed(batch(all, first, run.size()), e);
         }
+    }
+
+    /** A batch whose failing entry is not known, by the numbers of the version's statements in it. */
+    private static String batch(List<String> all, int first, int size) {
+        int from = Math.max(first, 0) + 1;
+        int to = first + size;
+        return "one of statements " + from + " to " + to + " of " + all.size() + " (sent together in one batch,"
+                + " from " + excerpt(all.get(from - 1)) + "; the error does not say which)";
     }
 
     /** A statement of a batch failed: which one, and the server's error. */
@@ -240,25 +270,45 @@ final class VersionTransaction {
         return HandWrittenSteps.javaStepClass(sql) == null && BATCHABLE.matcher(sql).matches();
     }
 
-    /** pgjdbc names the batch entry that failed (its counts mark every entry of a failed transaction failed). */
+    /** pgjdbc names the batch entry that failed (in English, whatever the locale). */
     private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
 
-    /** The batch entry that failed, as the driver names it; the first when it does not. */
-    private static int failedEntry(BatchUpdateException e, int size) {
+    /**
+     * The batch entry that failed, -1 when it is not known. The update counts tell it when they
+     * are counts: the entries before it succeeded, it and those after it did not run. Inside a
+     * transaction pgjdbc marks every entry failed (all were rolled back); then its message names
+     * the entry.
+     */
+    static int failedEntry(BatchUpdateException e, int size) {
+        int[] counts = e.getUpdateCounts();
+        if (counts != null) {
+            for (int i = 0; i < counts.length && i < size; i++) {
+                if (counts[i] == Statement.EXECUTE_FAILED) {
+                    if (i > 0) {
+                        return i;
+                    }
+                    break;
+                }
+            }
+            if (counts.length > 0 && counts.length < size && counts[counts.length - 1] != Statement.EXECUTE_FAILED) {
+                // The driver stopped at the failing entry: the counts are those of the entries before it.
+                return counts.length;
+            }
+        }
         Matcher m = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
-        return m.find() ? Math.min(Integer.parseInt(m.group(1)), size - 1) : 0;
+        return m.find() ? Math.min(Integer.parseInt(m.group(1)), size - 1) : -1;
     }
 
-    private Duration attempt(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
-            String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
+    private Duration attempt(Connection connection, List<String> statements, int from, int to,
+            Function<String, JavaStep> javaSteps, String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
         String step = "starting its transaction";
         try {
             connection.setAutoCommit(false);
             // LOCAL: the setting ends with the transaction, the connection keeps its own.
             String setTimeout = lockTimeout.isZero() ? null : "set local lock_timeout = '" + lockTimeout.toMillis() + "ms'";
-            int i = 0;
-            while (i < statements.size()) {
+            int i = from;
+            while (i < to) {
                 String javaStep = HandWrittenSteps.javaStepClass(statements.get(i));
                 if (javaStep != null) {
                     step = "statement " + (i + 1) + " of " + statements.size() + " (Java step " + javaStep + ")";
@@ -273,7 +323,7 @@ final class VersionTransaction {
                 // DDL goes in batches; a statement that may return rows (a hand-written SELECT) alone.
                 int end = i + 1;
                 if (batchable(statements.get(i))) {
-                    while (end < statements.size() && batchable(statements.get(end))) {
+                    while (end < to && batchable(statements.get(end))) {
                         end++;
                     }
                 }

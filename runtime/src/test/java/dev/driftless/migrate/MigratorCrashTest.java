@@ -3,6 +3,9 @@ package dev.driftless.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.introspect.PostgresIntrospector;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.SchemaModel;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,7 +51,7 @@ class MigratorCrashTest {
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the killed process did not end");
                 killedAt.add(assertConsistent(db, "after kill " + (i + 1) + " (seed " + seed + ")"));
                 // Start the next attempt from nothing, so that every kill lands in a migration.
-                migrator.downgradeTo(0);
+                migrator.downgradeTo(0, true); // forced: the tables have rows
             }
             System.out.println("[crash test] versions applied at each kill: " + killedAt + " (seed " + seed + ")");
             assertTrue(midway(killedAt) >= 3,
@@ -56,6 +60,108 @@ class MigratorCrashTest {
             assertEquals(SlowVersions.COUNT, last.currentVersion());
             assertConsistent(db, "after the final run (seed " + seed + ")");
         }
+    }
+
+    /** How many kills each mixed run has at least; {@code -Ddriftless.crash.kills=N} for a longer run. */
+    private static final int MIXED_KILLS = Integer.getInteger("driftless.crash.kills", 8);
+
+    /**
+     * Kills a process that migrates or downgrades versions in several phases, at random points and
+     * in random directions; after each kill a random command (in the direction its target lies)
+     * resumes, and then the history has no unfinished row, the introspected schema is the one of
+     * the version the history says, with no index left invalid nor constraint unvalidated, and
+     * the rows are intact.
+     */
+    @Test
+    void killedAmidUpgradesAndDowngradesTheHistoryAlwaysMatchesTheSchema() throws Exception {
+        long seed = Long.getLong("driftless.crash.seed", System.nanoTime());
+        var random = new Random(seed);
+        List<Migration> versions = PhasedVersions.all();
+        int latest = versions.size();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase();
+                TestDatabase reference = PostgresFixture.shared().createDatabase()) {
+            var schemas = new ArrayList<SchemaModel>();
+            Migrator clean = Migrator.builder(reference.dataSource()).migrations(versions).build();
+            for (int v = 0; v <= latest; v++) {
+                clean.migrateTo(v);
+                schemas.add(introspect(reference));
+            }
+            // So that the server cancels a statement whose client is gone, as production servers are often set up to.
+            db.execute("do $$ begin execute format('alter database %I set client_connection_check_interval = 50',"
+                    + " current_database()); end $$");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Migrator migrator = Migrator.builder(db.dataSource()).migrations(versions).build();
+            var unfinished = new ArrayList<String>();
+            int current = 0;
+            for (int i = 0; i < MIXED_KILLS || (unfinished.size() < 2 && i < 3 * MIXED_KILLS); i++) {
+                String when = "kill " + (i + 1) + " (seed " + seed + ")";
+                int target = random.nextInt(latest);
+                target = target >= current ? target + 1 : target;
+                Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                        PhasedVersions.class.getName(), db.jdbcUrl(), target > current ? "up" : "down",
+                        String.valueOf(target))
+                        .redirectErrorStream(true)
+                        .start();
+                awaitLine(p, "migrating");
+                Thread.sleep(random.nextInt(250 * Math.abs(target - current) + 200));
+                p.destroyForcibly();
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the killed process did not end");
+                awaitNoOtherBackends(db);
+                List<HistoryEntry> history = migrator.status().applied();
+                history.stream().filter(e -> !e.success() || e.reverting()).forEach(e -> unfinished.add(
+                        "v" + e.version() + (e.reverting() ? " down " + e.revertedStatements() : " up " + e.completedSteps())));
+                System.out.println("[crash test] " + when + ": " + current + " -> " + target + ", killed at "
+                        + history.stream().map(e -> e.version() + (e.success() ? "" : " up " + e.completedSteps())
+                                + (e.reverting() ? " down " + e.revertedStatements() : "")).toList());
+                int top = history.stream().mapToInt(HistoryEntry::version).max().orElse(0);
+                int resumeTo = random.nextInt(latest + 1);
+                MigrateResult resumed = resumeTo >= top ? migrator.migrateTo(resumeTo) : migrator.downgradeTo(resumeTo, true);
+                current = resumed.currentVersion();
+                assertEquals(resumeTo, current, when + ": the resuming command reached its target");
+                assertMatches(db, schemas.get(current), current, when);
+            }
+            System.out.println("[crash test] unfinished versions found after the kills: " + unfinished + " (seed " + seed + ")");
+            assertTrue(unfinished.size() >= 2, "fewer than 2 kills landed between two phases: " + unfinished);
+        }
+    }
+
+    private static SchemaModel introspect(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return PostgresIntrospector.read(c, Set.of(), Set.of(QualifiedName.of("driftless_history")));
+        }
+    }
+
+    /** The history is finished and says {@code version}; the schema is that version's, the rows are intact. */
+    private static void assertMatches(TestDatabase db, SchemaModel expected, int version, String when)
+            throws SQLException {
+        var rows = new ArrayList<String>();
+        for (int v = 1; v <= version; v++) {
+            rows.add(v + "|true||");
+        }
+        assertEquals(rows, db.strings("select version || '|' || success || '|' || coalesce(completed_steps::text, '')"
+                + " || '|' || coalesce(reverted_statements::text, '') from driftless_history order by version"),
+                when + ": the history is finished");
+        assertEquals(expected, introspect(db), when + ": the schema is version " + version + "'s");
+        assertEquals(List.of(), db.strings("select indexrelid::regclass::text from pg_index where not indisvalid"),
+                when + ": an index was left invalid");
+        assertEquals(List.of(), db.strings("select conname from pg_constraint where not convalidated"),
+                when + ": a constraint was left unvalidated");
+        if (version >= 1) {
+            assertEquals(db.strings("select count(*) || '|' || sum(g % 97) from generate_series(1, "
+                    + PhasedVersions.ROWS + ") g"), db.strings("select count(*) || '|' || sum(v) from meter"),
+                    when + ": the rows are intact");
+        }
+    }
+
+    private static void awaitNoOtherBackends(TestDatabase db) throws Exception {
+        for (int i = 0; i < 1500; i++) {
+            if (db.strings("select 1 from pg_stat_activity where datname = current_database()"
+                    + " and pid <> pg_backend_pid() and backend_type = 'client backend'").isEmpty()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the killed client's session did not end");
     }
 
     private static long midway(List<Integer> killedAt) {

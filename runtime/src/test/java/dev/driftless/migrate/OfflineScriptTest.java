@@ -47,6 +47,24 @@ class OfflineScriptTest {
     }
 
     @Test
+    void aDowngradeScriptStopsBeforeDiscardingValuesThatAreThereUnlessWrittenWithForce() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            runInOneTransaction(db, OfflineScript.between(VERSIONS, 0, 3, "driftless_history"));
+            db.execute("insert into meter (id, serial) values (1, 'SN-1')");
+            String down = OfflineScript.between(VERSIONS, 3, 1, "driftless_history");
+            var e = assertThrows(SQLException.class, () -> runInOneTransaction(db, down));
+            assertTrue(e.getMessage().contains("version 3 (serial): its down drops column meter.serial, which has values"),
+                    e.getMessage());
+            assertEquals(List.of("1|SN-1"), strings(db, "select id || '|' || serial from meter"), "nothing was changed");
+            assertEquals(List.of("3"), strings(db, "select max(version)::text from driftless_history"));
+
+            runInOneTransaction(db, OfflineScript.between(VERSIONS, 3, 1, "driftless_history", true));
+            assertEquals(List.of("1"), strings(db, "select max(version)::text from driftless_history"));
+            assertEquals(List.of("1"), strings(db, "select id::text from meter"));
+        }
+    }
+
+    @Test
     void aScriptRefusesADatabaseAtAnotherVersionAndChangesNothing() throws SQLException {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             String fromOne = OfflineScript.between(VERSIONS, 1, 3, "driftless_history");

@@ -1,0 +1,232 @@
+package dev.driftless.migrate;
+
+import static dev.driftless.migrate.Text.oneLine;
+import static dev.driftless.sql.Literals.literal;
+import static dev.driftless.sql.Identifiers.quote;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The migration connection's session: the schema it works in (the search_path), the advisory lock
+ * that lets one process at a time change the history, and the settings it changes and gives back,
+ * since a pooled connection outlives the migration.
+ */
+final class Session {
+
+    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
+
+    private final DataSource dataSource;
+    /** Null means the connection's current schema. */
+    private final String schema;
+    private final String historyTable;
+    private final Duration lockTimeout;
+    private final boolean createSchema;
+
+    Session(DataSource dataSource, String schema, String historyTable, Duration lockTimeout, boolean createSchema) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.historyTable = historyTable;
+        this.lockTimeout = lockTimeout;
+        this.createSchema = createSchema;
+    }
+
+    /** Work done on the migration connection while holding the migration lock. */
+    interface LockedWork<T> {
+        T run(Connection connection, String table) throws SQLException;
+    }
+
+    /**
+     * Runs the work on a connection of its own, in the schema, holding the migration lock; gives
+     * the connection's settings back and closes it afterwards.
+     */
+    <T> T locked(LockedWork<T> work) {
+        Connection connection = open();
+        ConnectionState original = null;
+        try {
+            original = ConnectionState.of(connection);
+            String targetSchema = enterSchema(connection);
+            String table = quote(targetSchema) + "." + quote(historyTable);
+            long key = SchemaHistory.lockKey(targetSchema, historyTable);
+            SchemaHistory.acquireLock(connection, key, table, lockTimeout);
+            try {
+                return work.run(connection, table);
+            } finally {
+                SchemaHistory.releaseLock(connection, key);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("migration failed: " + oneLine(e.getMessage()), e);
+        } finally {
+            if (original != null) {
+                original.restore(connection);
+            }
+            closeQuietly(connection);
+        }
+    }
+
+    Connection open() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new MigrationException("could not connect to the database: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** Sets the search_path to the schema option, and returns the schema that holds the history table. */
+    private String enterSchema(Connection connection) throws SQLException {
+        if (schema == null) {
+            String current = currentSchema(connection);
+            if (current == null) {
+                throw new MigrationException("the connection has no current schema (no schema on its search_path"
+                        + " exists): create one or set the schema option");
+            }
+            return current;
+        }
+        try (PreparedStatement exists = connection.prepareStatement(
+                "select exists (select 1 from pg_catalog.pg_namespace where nspname = ?)")) {
+            exists.setString(1, schema);
+            try (ResultSet result = exists.executeQuery()) {
+                result.next();
+                if (!result.getBoolean(1) && createSchema) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("create schema if not exists " + quote(schema));
+                    } catch (SQLException e) {
+                        // Another instance created it at the same moment: IF NOT EXISTS does not cover that race.
+                        if (!"42P06".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                    }
+                } else if (!result.getBoolean(1)) {
+                    throw new MigrationException("schema " + quote(schema)
+                            + " does not exist: create it before migrating, or leave the schema option unset");
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + quote(schema));
+        }
+        return schema;
+    }
+
+    static String currentSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select current_schema()")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    static boolean tableExists(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("select exists (select 1"
+                + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = ? and c.relname = ? and c.relkind in ('r', 'p'))")) {
+            exists.setString(1, schema);
+            exists.setString(2, table);
+            try (ResultSet result = exists.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Lets the versions' commits (and their bookkeeping's) return before their WAL is flushed, and
+     * gives the session's setting back. Nothing is lost that matters: PostgreSQL replays its WAL in
+     * order, so after a crash the database holds a prefix of the run, each history row with the work
+     * it records (a version after it is simply applied again), and {@link #durable} flushes the whole
+     * run before the migration returns. This spares one disk flush per commit, which is most of the
+     * cost of applying many small versions.
+     *
+     * @return the session's setting, to restore
+     */
+    static String asynchronousCommits(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            String previous;
+            try (ResultSet rs = st.executeQuery("select current_setting('synchronous_commit')")) {
+                rs.next();
+                previous = rs.getString(1);
+            }
+            st.execute("select set_config('synchronous_commit', 'off', false)");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return previous;
+        }
+    }
+
+    /** Restores the session's {@code synchronous_commit} and, when it is not off, flushes the run's WAL. */
+    static void durable(Connection connection, String synchronousCommit) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("select set_config('synchronous_commit', " + literal(synchronousCommit) + ", false)");
+            if (!"off".equals(synchronousCommit)) {
+                // A transaction with an id commits with a record, whose synchronous commit flushes the WAL before it.
+                st.execute("select txid_current()");
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not close the migration connection: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The autocommit mode, search_path and {@code standard_conforming_strings} to give back, since a
+     * pooled connection outlives us. While migrating, {@code standard_conforming_strings} is on: the
+     * plain literals of frozen versions mean what they say only then (with it off, a backslash in one
+     * would end it early and run the rest of it as SQL).
+     */
+    private record ConnectionState(boolean autoCommit, String searchPath, String standardConformingStrings) {
+
+        static ConnectionState of(Connection connection) throws SQLException {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            ConnectionState state;
+            try (Statement statement = connection.createStatement()) {
+                try (ResultSet result = statement.executeQuery(
+                        "select current_setting('search_path'), current_setting('standard_conforming_strings')")) {
+                    result.next();
+                    state = new ConnectionState(autoCommit, result.getString(1), result.getString(2));
+                }
+                statement.execute("select set_config('standard_conforming_strings', 'on', false)");
+            }
+            return state;
+        }
+
+        void restore(Connection connection) {
+            try {
+                if (connection.isClosed()) {
+                    return;
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                try (PreparedStatement set = connection.prepareStatement(
+                        "select set_config('search_path', ?, false), set_config('standard_conforming_strings', ?, false)")) {
+                    set.setString(1, searchPath);
+                    set.setString(2, standardConformingStrings);
+                    set.execute();
+                }
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "could not restore the connection's settings: " + oneLine(e.getMessage()), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.driftless.migrate;
+
+import static dev.driftless.migrate.Text.human;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** The {@code migrate} command under the lock: the pending versions up to a target, in order. */
+final class Upgrade {
+
+    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
+
+    private final List<Migration> migrations;
+    private final Consumer<List<HistoryEntry>> validation;
+    private final VersionRunner runner;
+
+    Upgrade(List<Migration> migrations, Consumer<List<HistoryEntry>> validation, VersionRunner runner) {
+        this.migrations = migrations;
+        this.validation = validation;
+        this.runner = runner;
+    }
+
+    MigrateResult run(Connection connection, String table, int target) throws SQLException {
+        SchemaHistory.createHistoryTable(connection, table);
+        // Read only now, under the lock: a process that waited must see what the winner applied.
+        List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
+        validation.accept(history);
+        List<HistoryEntry> successful = new ArrayList<>();
+        Map<Integer, Integer> resume = new HashMap<>();
+        HistoryEntry reverting = null;
+        for (HistoryEntry entry : history) {
+            if (entry.reverting()) {
+                // A downgrade of it stopped half way: it is not applied any more, not yet reverted.
+                reverting = entry;
+            } else if (entry.success()) {
+                successful.add(entry);
+            } else if (entry.completedSteps() != null) {
+                // Part of it is done: never forget that, go on from there.
+                resume.put(entry.version(), entry.completedSteps());
+            } else {
+                Repair.forgetFailedAttempt(connection, table, entry);
+            }
+        }
+        Set<Integer> done = SchemaHistory.successfulVersions(successful);
+        int current = SchemaHistory.currentVersion(successful);
+        if (current > target) {
+            throw new MigrationException("the database is at version " + current + ", past the target version "
+                    + target + ": to go back, downgrade to " + target + ". Nothing was executed.");
+        }
+        if (reverting != null) {
+            // Its down is the one way known from where it stands: finish it, then the version is pending again.
+            HistoryEntry stopped = reverting;
+            Migration migration = migrations.stream().filter(m -> m.version() == stopped.version()).findFirst()
+                    .orElseThrow(() -> new MigrationException("version " + stopped.version() + " ("
+                            + stopped.description() + ") was being reverted, and the code does not have it"));
+            LOG.log(Level.WARNING, () -> Text.describe(migration) + " was being downgraded and stopped after statement "
+                    + stopped.revertedStatements() + " of its down: finishing the downgrade before applying it again");
+            runner.revert(connection, table, migration, stopped.revertedStatements());
+        }
+        List<AppliedVersion> applied = new ArrayList<>();
+        List<Migration> pending = migrations.stream()
+                .filter(m -> m.version() <= target && !done.contains(m.version()))
+                .toList();
+        String synchronousCommit = pending.isEmpty() ? null : Session.asynchronousCommits(connection);
+        Throwable failed = null;
+        try {
+            for (Migration migration : pending) {
+                AppliedVersion version = runner.apply(connection, table, migration, resume.get(migration.version()));
+                LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
+                        + ") in " + human(version.took()));
+                applied.add(version);
+                current = Math.max(current, version.version());
+            }
+        } catch (Throwable e) {
+            failed = e;
+            throw e;
+        } finally {
+            if (synchronousCommit != null) {
+                try {
+                    Session.durable(connection, synchronousCommit);
+                } catch (SQLException e) {
+                    // A version's failure (a lost connection, say) says more than this one.
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (applied.isEmpty()) {
+            int upToDate = current;
+            LOG.log(Level.INFO, () -> "database is up to date at version " + upToDate);
+        }
+        return new MigrateResult(applied, current);
+    }
+}
