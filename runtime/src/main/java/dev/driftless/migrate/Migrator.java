@@ -213,6 +213,7 @@ public final class Migrator {
             }
             connection.commit();
             connection.setAutoCommit(true);
+            durable(connection, table, null);
             LOG.log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
                     + (report.differences().isEmpty() ? "" : ", " + report.differences().size() + " differences accepted")
                     + ")");
@@ -378,15 +379,7 @@ public final class Migrator {
             throw e;
         } finally {
             if (synchronousCommit != null) {
-                try {
-                    durable(connection, synchronousCommit);
-                } catch (SQLException e) {
-                    // A version's failure (a lost connection, say) says more than this one.
-                    if (failed == null) {
-                        throw e;
-                    }
-                    failed.addSuppressed(e);
-                }
+                durable(connection, table, synchronousCommit, failed);
             }
         }
         if (applied.isEmpty()) {
@@ -400,9 +393,9 @@ public final class Migrator {
      * Lets the versions' commits (and their bookkeeping's) return before their WAL is flushed, and
      * gives the session's setting back. Nothing is lost that matters: PostgreSQL replays its WAL in
      * order, so after a crash the database holds a prefix of the run, each history row with the work
-     * it records (a version after it is simply applied again), and {@link #durable} flushes the whole
-     * run before the migration returns. This spares one disk flush per commit, which is most of the
-     * cost of applying many small versions.
+     * it records (a version after it is simply applied again), and
+     * {@link #durable(Connection, String, String)} flushes the whole run before the migration returns.
+     * This spares one disk flush per commit, which is most of the cost of applying many small versions.
      *
      * @return the session's setting, to restore
      */
@@ -421,18 +414,49 @@ public final class Migrator {
         }
     }
 
-    /** Restores the session's {@code synchronous_commit} and, when it is not off, flushes the run's WAL. */
-    private static void durable(Connection connection, String synchronousCommit) throws SQLException {
+    /**
+     * Returns once every commit made on this connection so far is on disk, under whatever setting it
+     * committed, and gives the session its {@code synchronous_commit} back ({@code null}: it was not
+     * changed). PostgreSQL flushes its WAL in order, up to a point, so one commit that waits for its
+     * flush covers every commit before it. But a commit waits only when its setting is not off and its
+     * transaction has an id and wrote WAL before its commit record: one that only took an id (such as
+     * {@code txid_current()}), or wrote nothing, returns at once under any setting. So this transaction
+     * adds and removes a history row, under {@code synchronous_commit = local} when the session's own
+     * setting is off. One round trip, one WAL flush.
+     */
+    private static void durable(Connection connection, String table, String synchronousCommit) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.rollback();
             connection.setAutoCommit(true);
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("select set_config('synchronous_commit', " + literal(synchronousCommit) + ", false)");
-            if (!"off".equals(synchronousCommit)) {
-                // A transaction with an id commits with a record, whose synchronous commit flushes the WAL before it.
-                st.execute("select txid_current()");
+            st.execute("do $driftless$ begin "
+                    + (synchronousCommit == null ? ""
+                            : "perform set_config('synchronous_commit', " + literal(synchronousCommit) + ", false); ")
+                    + "if current_setting('synchronous_commit') = 'off' then"
+                    + " perform set_config('synchronous_commit', 'local', true); end if; "
+                    + "insert into " + table + " (version, description, checksum, applied_at, execution_ms, success)"
+                    + " values (0, 'durability marker', '', now(), 0, false); "
+                    + "delete from " + table + " where version = 0; "
+                    + "end $driftless$");
+        }
+    }
+
+    /**
+     * {@link #durable(Connection, String, String)} after work that may have {@code failed}, so that
+     * what a failure reports as done (the versions before it, its own record) survives a crash too.
+     * A failure of the flush itself is added to that one.
+     */
+    private static void durable(Connection connection, String table, String synchronousCommit, Throwable failed)
+            throws SQLException {
+        try {
+            durable(connection, table, synchronousCommit);
+        } catch (SQLException e) {
+            // A version's failure (a lost connection, say) says more than this one.
+            if (failed == null) {
+                throw e;
             }
+            failed.addSuppressed(e);
         }
     }
 
@@ -469,12 +493,22 @@ public final class Migrator {
                             ? " Downgrading with force runs the downs anyway: the schema comes back, the data"
                                     + " those versions discarded does not." : ""));
         }
-        for (HistoryEntry entry : newestFirst) {
-            // validate() refused versions the code lacks, so every applied version is known here.
-            AppliedVersion version = revert(connection, table, byVersion.get(entry.version()));
-            LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
-                    + ") in " + human(version.took()));
-            reverted.add(version);
+        Throwable failed = null;
+        try {
+            for (HistoryEntry entry : newestFirst) {
+                // validate() refused versions the code lacks, so every applied version is known here.
+                AppliedVersion version = revert(connection, table, byVersion.get(entry.version()));
+                LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
+                        + ") in " + human(version.took()));
+                reverted.add(version);
+            }
+        } catch (Throwable e) {
+            failed = e;
+            throw e;
+        } finally {
+            if (!newestFirst.isEmpty()) {
+                durable(connection, table, null, failed);
+            }
         }
         return new MigrateResult(reverted, SchemaHistory.currentVersion(SchemaHistory.readHistory(connection, table)));
     }
@@ -567,6 +601,9 @@ public final class Migrator {
                     SchemaHistory.updateProgress(connection, table, entry.version(), entry.completedSteps(), false,
                             null, Duration.ZERO);
                 }
+            }
+            if (!failed.isEmpty()) {
+                durable(connection, table, null);
             }
             return failed;
         });

@@ -363,6 +363,17 @@ class MigratorTest {
                     .migrate();
             assertEquals("local", setting(connection, "synchronous_commit"));
         }
+        try (Connection connection = database.connect()) {
+            // Made durable under a setting of its own for one transaction, which must not stay either.
+            connection.createStatement().execute("set synchronous_commit = off");
+            Migrator.builder(new PooledConnectionDataSource(connection))
+                    .schema("app")
+                    .migrations(List.of(CUSTOMER, TestMigration.of(2, "more", "create table more (id int)"),
+                            TestMigration.of(3, "less", "drop table more")))
+                    .build()
+                    .migrate();
+            assertEquals("off", setting(connection, "synchronous_commit"));
+        }
     }
 
     @Test
