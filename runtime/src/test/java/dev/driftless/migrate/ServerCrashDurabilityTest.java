@@ -45,6 +45,7 @@ class ServerCrashDurabilityTest {
     private static final int ROWS = 200;
     private static final int LATEST = 6;
     private static final int RELABEL = 5;
+    private static final String INDEX = "item_6_label";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static PrivateCluster cluster;
@@ -65,9 +66,9 @@ class ServerCrashDurabilityTest {
     }
 
     /**
-     * Versions 1 to 4 and 6 each create table item_k with its rows; version 5 only rewrites every
-     * label of item_1, so that its down drops no table (a commit that drops a table's files waits
-     * for its WAL flush whatever the setting).
+     * Versions 1 to 4 and 6 each create table item_k with its rows, version 6 also an index built
+     * concurrently; version 5 only rewrites every label of item_1, so that its down drops no table
+     * (a commit that drops a table's files waits for its WAL flush whatever the setting).
      */
     static List<Migration> versions() {
         List<Migration> versions = new ArrayList<>();
@@ -77,11 +78,15 @@ class ServerCrashDurabilityTest {
                         List.of("update item_1 set label = left(label, -5)")));
                 continue;
             }
-            versions.add(new SampleVersions.Version(k, "items " + k, List.of(
+            List<String> up = new ArrayList<>(List.of(
                     "create table item_" + k + " (id integer primary key, label text not null, amount numeric(12,2) not null)",
                     "insert into item_" + k + " select g, 'item " + k + "/' || g, g * " + k + " + 0.25"
-                            + " from generate_series(1, " + ROWS + ") g"),
-                    List.of("drop table item_" + k)));
+                            + " from generate_series(1, " + ROWS + ") g"));
+            if (k == LATEST) {
+                // Outside a transaction: the version runs in phases, each committed on its own.
+                up.add("create index concurrently " + INDEX + " on item_" + k + " (label)");
+            }
+            versions.add(new SampleVersions.Version(k, "items " + k, up, List.of("drop table item_" + k)));
         }
         return List.copyOf(versions);
     }
@@ -277,6 +282,9 @@ class ServerCrashDurabilityTest {
                             + (k == 1 && version >= RELABEL ? "version 5 left" : "written") + ": " + excerpt(rows.get()));
                 }
             }
+            if (version >= LATEST && !validIndex(c, INDEX)) {
+                lost.add(run + ": index " + INDEX + " of version " + LATEST + " is missing or invalid");
+            }
         }
     }
 
@@ -289,6 +297,17 @@ class ServerCrashDurabilityTest {
                 + " || label || ':' || amount, ',' order by id), '') from " + table)) {
             rs.next();
             return Optional.of(rs.getString(1));
+        }
+    }
+
+    private static boolean validIndex(Connection c, String index) throws SQLException {
+        try (PreparedStatement valid = c.prepareStatement(
+                "select coalesce((select indisvalid from pg_index where indexrelid = to_regclass(?)), false)")) {
+            valid.setString(1, index);
+            try (ResultSet rs = valid.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
