@@ -424,21 +424,28 @@ public final class Migrator {
      * adds and removes a history row, under {@code synchronous_commit = local} when the session's own
      * setting is off. One round trip, one WAL flush.
      */
-    private static void durable(Connection connection, String table, String synchronousCommit) throws SQLException {
-        if (!connection.getAutoCommit()) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("do $driftless$ begin "
-                    + (synchronousCommit == null ? ""
-                            : "perform set_config('synchronous_commit', " + literal(synchronousCommit) + ", false); ")
-                    + "if current_setting('synchronous_commit') = 'off' then"
-                    + " perform set_config('synchronous_commit', 'local', true); end if; "
-                    + "insert into " + table + " (version, description, checksum, applied_at, execution_ms, success)"
-                    + " values (0, 'durability marker', '', now(), 0, false); "
-                    + "delete from " + table + " where version = 0; "
-                    + "end $driftless$");
+    private static void durable(Connection connection, String table, String synchronousCommit) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            try (Statement st = connection.createStatement()) {
+                st.execute("do $driftless$ begin "
+                        + (synchronousCommit == null ? ""
+                                : "perform set_config('synchronous_commit', " + literal(synchronousCommit) + ", false); ")
+                        + "if current_setting('synchronous_commit') = 'off' then"
+                        + " perform set_config('synchronous_commit', 'local', true); end if; "
+                        + "insert into " + table + " (version, description, checksum, applied_at, execution_ms, success)"
+                        + " values (0, 'durability marker', '', now(), 0, false); "
+                        + "delete from " + table + " where version = 0; "
+                        + "end $driftless$");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("the changes were committed, but waiting for them to reach the disk failed ("
+                    + oneLine(e.getMessage()) + "): a crash of the server now could undo the latest of them. Check"
+                    + " with `driftless status` (Migrator.status()) once the server is up, and run the command again"
+                    + " if the database is not where it should be", e);
         }
     }
 
@@ -447,11 +454,10 @@ public final class Migrator {
      * what a failure reports as done (the versions before it, its own record) survives a crash too.
      * A failure of the flush itself is added to that one.
      */
-    private static void durable(Connection connection, String table, String synchronousCommit, Throwable failed)
-            throws SQLException {
+    private static void durable(Connection connection, String table, String synchronousCommit, Throwable failed) {
         try {
             durable(connection, table, synchronousCommit);
-        } catch (SQLException e) {
+        } catch (MigrationException e) {
             // A version's failure (a lost connection, say) says more than this one.
             if (failed == null) {
                 throw e;

@@ -377,6 +377,24 @@ class MigratorTest {
     }
 
     @Test
+    void aFailureToMakeTheRunDurableIsReportedAsSuch() throws SQLException {
+        // The run ends with a write to the history table that waits for the disk; refuse that write.
+        Migration refusesTheFlush = TestMigration.of(2, "refuses the flush",
+                "create function refuse_flush() returns trigger language plpgsql as"
+                        + " $$ begin if new.version = 0 then raise exception 'flush refused'; end if; return new; end $$",
+                "create trigger refuse_flush before insert on driftless_history for each row"
+                        + " execute function refuse_flush()");
+
+        MigrationException failure = assertThrows(MigrationException.class,
+                () -> migrator(CUSTOMER, refusesTheFlush).migrate());
+
+        assertTrue(failure.getMessage().contains("the changes were committed, but waiting for them to reach the disk"
+                + " failed (ERROR: flush refused"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("driftless status"), failure.getMessage());
+        assertEquals(2, migrator(CUSTOMER, refusesTheFlush).status().currentVersion());
+    }
+
+    @Test
     void duplicateVersionsAreRejected() {
         Migration alsoOne = TestMigration.of(1, "other", "select 1");
 
