@@ -95,19 +95,29 @@ final class Downgrade {
                     + " downgrade with force (`driftless downgrade --to " + target + " --force`) to discard it.");
         }
         discards.forEach(d -> LOG.log(Level.WARNING, () -> "discarding data, as forced: " + d));
-        for (HistoryEntry entry : unfinished) {
-            Migration migration = byVersion.get(entry.version());
-            LOG.log(Level.WARNING, () -> describe(migration) + " stopped after statement " + entry.completedSteps()
-                    + " of its up: finishing it before reverting it");
-            runner.apply(connection, table, migration, entry.completedSteps());
-        }
-        for (HistoryEntry entry : newestFirst) {
-            // The validation refused versions the code lacks, so every applied version is known here.
-            AppliedVersion version = runner.revert(connection, table, byVersion.get(entry.version()),
-                    entry.revertedStatements());
-            LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
-                    + ") in " + human(version.took()));
-            reverted.add(version);
+        Throwable failed = null;
+        try {
+            for (HistoryEntry entry : unfinished) {
+                Migration migration = byVersion.get(entry.version());
+                LOG.log(Level.WARNING, () -> describe(migration) + " stopped after statement " + entry.completedSteps()
+                        + " of its up: finishing it before reverting it");
+                runner.apply(connection, table, migration, entry.completedSteps());
+            }
+            for (HistoryEntry entry : newestFirst) {
+                // The validation refused versions the code lacks, so every applied version is known here.
+                AppliedVersion version = runner.revert(connection, table, byVersion.get(entry.version()),
+                        entry.revertedStatements());
+                LOG.log(Level.INFO, () -> "reverted version " + version.version() + " (" + version.description()
+                        + ") in " + human(version.took()));
+                reverted.add(version);
+            }
+        } catch (Throwable e) {
+            failed = e;
+            throw e;
+        } finally {
+            if (!unfinished.isEmpty() || !newestFirst.isEmpty()) {
+                Session.durable(connection, table, null, failed);
+            }
         }
         return new MigrateResult(reverted, SchemaHistory.currentVersion(SchemaHistory.readHistory(connection, table)));
     }

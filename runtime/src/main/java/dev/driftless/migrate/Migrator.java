@@ -212,6 +212,7 @@ public final class Migrator {
             }
             connection.commit();
             connection.setAutoCommit(true);
+            Session.durable(connection, table, null);
             LOG.log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
                     + (report.differs() ? ", " + (report.differences().size() + report.issues().size())
                             + " differences and issues accepted" : "")

@@ -78,6 +78,9 @@ final class Repair {
         }
         var cleared = new ArrayList<>(withdrawn);
         cleared.addAll(failed);
+        if (!cleared.isEmpty()) {
+            Session.durable(connection, table, null);
+        }
         return cleared;
     }
 

@@ -1,6 +1,7 @@
 package dev.driftless.migrate;
 
 import static dev.driftless.migrate.Text.oneLine;
+import static dev.driftless.sql.Literals.dollarQuoted;
 import static dev.driftless.sql.Literals.literal;
 import static dev.driftless.sql.Identifiers.quote;
 
@@ -139,7 +140,7 @@ final class Session {
      * Lets the versions' commits (and their bookkeeping's) return before their WAL is flushed, and
      * gives the session's setting back. Nothing is lost that matters: PostgreSQL replays its WAL in
      * order, so after a crash the database holds a prefix of the run, each history row with the work
-     * it records (a version after it is simply applied again), and {@link #durable} flushes the whole
+     * it records (a version after it is simply applied again), and {@link #durable(Connection, String, String)} flushes the whole
      * run before the migration returns. This spares one disk flush per commit, which is most of the
      * cost of applying many small versions.
      *
@@ -160,18 +161,55 @@ final class Session {
         }
     }
 
-    /** Restores the session's {@code synchronous_commit} and, when it is not off, flushes the run's WAL. */
-    static void durable(Connection connection, String synchronousCommit) throws SQLException {
-        if (!connection.getAutoCommit()) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("select set_config('synchronous_commit', " + literal(synchronousCommit) + ", false)");
-            if (!"off".equals(synchronousCommit)) {
-                // A transaction with an id commits with a record, whose synchronous commit flushes the WAL before it.
-                st.execute("select txid_current()");
+    /**
+     * Returns once every commit made on this connection so far is on disk, under whatever setting it
+     * committed, and gives the session its {@code synchronous_commit} back ({@code null}: it was not
+     * changed). PostgreSQL flushes its WAL in order, up to a point, so one commit that waits for its
+     * flush covers every commit before it. But a commit waits only when its setting is not off and its
+     * transaction has an id and wrote WAL before its commit record: one that only took an id (such as
+     * {@code txid_current()}), or wrote nothing, returns at once under any setting. So this transaction
+     * adds and removes a history row, under {@code synchronous_commit = local} when the session's own
+     * setting is off. One round trip, one WAL flush.
+     */
+    static void durable(Connection connection, String table, String synchronousCommit) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
             }
+            try (Statement st = connection.createStatement()) {
+                st.execute("do " + dollarQuoted("driftless", " begin "
+                        + (synchronousCommit == null ? ""
+                                : "perform set_config('synchronous_commit', " + literal(synchronousCommit) + ", false); ")
+                        + "if current_setting('synchronous_commit') = 'off' then"
+                        + " perform set_config('synchronous_commit', 'local', true); end if; "
+                        + "insert into " + table + " (version, description, checksum, applied_at, execution_ms, success)"
+                        + " values (0, 'durability marker', '', now(), 0, false); "
+                        + "delete from " + table + " where version = 0; "
+                        + "end "));
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("the changes were committed, but waiting for them to reach the disk failed ("
+                    + oneLine(e.getMessage()) + "): a crash of the server now could undo the latest of them. Check"
+                    + " with `driftless status` (Migrator.status()) once the server is up, and run the command again"
+                    + " if the database is not where it should be", e);
+        }
+    }
+
+    /**
+     * {@link #durable(Connection, String, String)} after work that may have {@code failed}, so that
+     * what a failure reports as done (the versions before it, its own record) survives a crash too.
+     * A failure of the flush itself is added to that one.
+     */
+    static void durable(Connection connection, String table, String synchronousCommit, Throwable failed) {
+        try {
+            durable(connection, table, synchronousCommit);
+        } catch (MigrationException e) {
+            // A version's failure (a lost connection, say) says more than this one.
+            if (failed == null) {
+                throw e;
+            }
+            failed.addSuppressed(e);
         }
     }
 

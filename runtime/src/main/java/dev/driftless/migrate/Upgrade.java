@@ -54,23 +54,24 @@ final class Upgrade {
             throw new MigrationException("the database is at version " + current + ", past the target version "
                     + target + ": to go back, downgrade to " + target + ". Nothing was executed.");
         }
-        if (reverting != null) {
-            // Its down is the one way known from where it stands: finish it, then the version is pending again.
-            HistoryEntry stopped = reverting;
-            Migration migration = migrations.stream().filter(m -> m.version() == stopped.version()).findFirst()
-                    .orElseThrow(() -> new MigrationException("version " + stopped.version() + " ("
-                            + stopped.description() + ") was being reverted, and the code does not have it"));
-            LOG.log(Level.WARNING, () -> Text.describe(migration) + " was being downgraded and stopped after statement "
-                    + stopped.revertedStatements() + " of its down: finishing the downgrade before applying it again");
-            runner.revert(connection, table, migration, stopped.revertedStatements());
-        }
         List<AppliedVersion> applied = new ArrayList<>();
         List<Migration> pending = migrations.stream()
                 .filter(m -> m.version() <= target && !done.contains(m.version()))
                 .toList();
-        String synchronousCommit = pending.isEmpty() ? null : Session.asynchronousCommits(connection);
+        String synchronousCommit = pending.isEmpty() && reverting == null ? null
+                : Session.asynchronousCommits(connection);
         Throwable failed = null;
         try {
+            if (reverting != null) {
+                // Its down is the one way known from where it stands: finish it, then the version is pending again.
+                HistoryEntry stopped = reverting;
+                Migration migration = migrations.stream().filter(m -> m.version() == stopped.version()).findFirst()
+                        .orElseThrow(() -> new MigrationException("version " + stopped.version() + " ("
+                                + stopped.description() + ") was being reverted, and the code does not have it"));
+                LOG.log(Level.WARNING, () -> Text.describe(migration) + " was being downgraded and stopped after statement "
+                        + stopped.revertedStatements() + " of its down: finishing the downgrade before applying it again");
+                runner.revert(connection, table, migration, stopped.revertedStatements());
+            }
             for (Migration migration : pending) {
                 AppliedVersion version = runner.apply(connection, table, migration, resume.get(migration.version()));
                 LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
@@ -83,15 +84,7 @@ final class Upgrade {
             throw e;
         } finally {
             if (synchronousCommit != null) {
-                try {
-                    Session.durable(connection, synchronousCommit);
-                } catch (SQLException e) {
-                    // A version's failure (a lost connection, say) says more than this one.
-                    if (failed == null) {
-                        throw e;
-                    }
-                    failed.addSuppressed(e);
-                }
+                Session.durable(connection, table, synchronousCommit, failed);
             }
         }
         if (applied.isEmpty()) {

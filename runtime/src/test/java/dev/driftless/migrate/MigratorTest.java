@@ -363,6 +363,35 @@ class MigratorTest {
                     .migrate();
             assertEquals("local", setting(connection, "synchronous_commit"));
         }
+        try (Connection connection = database.connect()) {
+            // Made durable under a setting of its own for one transaction, which must not stay either.
+            connection.createStatement().execute("set synchronous_commit = off");
+            Migrator.builder(new PooledConnectionDataSource(connection))
+                    .schema("app")
+                    .migrations(List.of(CUSTOMER, TestMigration.of(2, "more", "create table more (id int)"),
+                            TestMigration.of(3, "less", "drop table more")))
+                    .build()
+                    .migrate();
+            assertEquals("off", setting(connection, "synchronous_commit"));
+        }
+    }
+
+    @Test
+    void aFailureToMakeTheRunDurableIsReportedAsSuch() throws SQLException {
+        // The run ends with a write to the history table that waits for the disk; refuse that write.
+        Migration refusesTheFlush = TestMigration.of(2, "refuses the flush",
+                "create function refuse_flush() returns trigger language plpgsql as"
+                        + " $$ begin if new.version = 0 then raise exception 'flush refused'; end if; return new; end $$",
+                "create trigger refuse_flush before insert on driftless_history for each row"
+                        + " execute function refuse_flush()");
+
+        MigrationException failure = assertThrows(MigrationException.class,
+                () -> migrator(CUSTOMER, refusesTheFlush).migrate());
+
+        assertTrue(failure.getMessage().contains("the changes were committed, but waiting for them to reach the disk"
+                + " failed (ERROR: flush refused"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("driftless status"), failure.getMessage());
+        assertEquals(2, migrator(CUSTOMER, refusesTheFlush).status().currentVersion());
     }
 
     @Test
