@@ -154,8 +154,8 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
     }
 
     /**
-     * The code's versions as words: {@code versions 1 to 5}, {@code the baseline 2 (squashing
-     * versions 1 to 2) and versions 3 to 5}, or {@code no versions}.
+     * The code's versions as words: {@code the code has versions 1 to 5}, {@code the code has the
+     * baseline 2 (squashing versions 1 to 2) and versions 3 to 5}, or {@code the code has no versions}.
      */
     static String describeVersions(List<Migration> code) {
         if (code.isEmpty()) {
@@ -164,16 +164,16 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
         int latest = code.get(code.size() - 1).version();
         Optional<Migration> baseline = baseline(code);
         if (baseline.isEmpty()) {
-            return "the code has versions " + range(code.get(0).version(), latest);
+            return "the code has " + versions(code.get(0).version(), latest);
         }
         Migration b = baseline.get();
-        return "the code has the baseline " + b.version() + " (squashing versions "
-                + range(b.squashed().firstKey(), b.squashed().lastKey()) + ")"
-                + (latest == b.version() ? "" : " and versions " + range(code.get(1).version(), latest));
+        return "the code has the baseline " + b.version() + " (squashing "
+                + versions(b.squashed().firstKey(), b.squashed().lastKey()) + ")"
+                + (latest == b.version() ? "" : " and " + versions(code.get(1).version(), latest));
     }
 
-    private static String range(int from, int to) {
-        return from == to ? String.valueOf(from) : from + " to " + to;
+    private static String versions(int from, int to) {
+        return from == to ? "version " + from : "versions " + from + " to " + to;
     }
 
     private static Optional<Migration> baseline(List<Migration> code) {

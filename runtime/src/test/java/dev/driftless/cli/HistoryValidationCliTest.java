@@ -189,7 +189,7 @@ class HistoryValidationCliTest {
         Run run = cli(migrations(squashed()), "migrate", "--to", "1");
         assertEquals(DriftlessCli.FAILED, run.exit(), run.toString());
         assertTrue(run.err().contains("there is no version 1 to go to: the code has the baseline 2 (squashing"
-                + " versions 1 to 2) and versions 3 (0 is the empty database)"), run.err());
+                + " versions 1 to 2) and version 3 (0 is the empty database)"), run.err());
     }
 
     @Test
