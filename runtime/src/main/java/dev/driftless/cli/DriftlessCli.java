@@ -76,8 +76,9 @@ public final class DriftlessCli {
               --lock-timeout SECONDS how long to wait for another migration (default 600)
 
             history:
-              --accept-newer-versions accept applied versions this code does not know when they are all newer than
-                                     its latest (an older release running beside a newer one); off by default
+              --accept-newer-versions
+                                     accept applied versions this code does not know when they are all newer than
+                                     its latest (this release running beside a newer one); off by default
 
             exit codes: 0 done, 1 refused or failed, 2 bad usage, 3 cannot connect or log in, 4 versions pending
                         (status), 5 drift (check), 6 the history does not let this code migrate (every command but sql
@@ -175,15 +176,10 @@ public final class DriftlessCli {
         out.println("version " + status.currentVersion() + " of " + migrator.latestVersion()
                 + (status.upToDate() ? ", up to date" : ", " + status.pending().size() + " pending:"));
         status.pending().forEach(m -> out.println("  pending " + m.version() + " " + m.description()));
-        for (HistoryEntry e : status.applied()) {
-            if (e.resumable()) {
-                out.println("  version " + e.version() + " (" + e.description() + ") is unfinished: "
-                        + e.completedSteps() + " of its statements done; migrate resumes it");
-            } else if (!e.success()) {
-                out.println("  failed attempt at " + e.version() + " " + e.description() + " at " + e.appliedAt()
-                        + (e.error() == null ? " (no error recorded)" : ": " + e.error()));
-            }
-        }
+        // Failed attempts are problems of the validation; what is left unfinished here is resumable.
+        status.applied().stream().filter(HistoryEntry::resumable).forEach(e -> out.println("  version " + e.version()
+                + " (" + e.description() + ") is unfinished: " + e.completedSteps() + " of its statements done;"
+                + " migrate resumes it"));
         return status.upToDate() ? OK : PENDING;
     }
 
