@@ -81,8 +81,8 @@ public final class DriftlessCli {
                                      its latest (this release running beside a newer one); off by default
 
             exit codes: 0 done, 1 refused or failed, 2 bad usage, 3 cannot connect or log in, 4 versions pending
-                        (status), 5 drift (check), 6 the history does not let this code migrate (every command but sql
-                        and repair checks it)
+                        (status), 5 drift (check), 6 the history does not let this code migrate (status, history,
+                        migrate, downgrade and check validate it)
             """;
 
     private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--json", "--accept-newer-versions", "--help",

@@ -182,6 +182,11 @@ public final class Migrator {
         if (!status.validation().ok()) {
             throw new InvalidHistoryException(status.validation());
         }
+        if (!status.validation().newerVersions().isEmpty() && expected.version() < status.currentVersion()) {
+            throw new MigrationException("the database is at version " + status.currentVersion() + ", newer than the"
+                    + " snapshot of version " + expected.version() + ": check it with the snapshot of version "
+                    + status.currentVersion() + " (`check --snapshot FILE`), or with the release that has it");
+        }
         return compare(expected, status.currentVersion());
     }
 

@@ -23,13 +23,17 @@ import dev.driftless.model.Table;
 import dev.driftless.plan.VersionPlan;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +197,7 @@ class HistoryValidationCliTest {
     }
 
     @Test
-    void withAcceptNewerVersionsTheOlderReleaseSeesTheNewerDatabaseAsUpToDate() throws SQLException {
+    void withAcceptNewerVersionsTheOlderReleaseSeesTheNewerDatabaseAsUpToDate() throws SQLException, IOException {
         assertEquals(0, cli(SampleVersions.all(), "migrate").exit());
         List<Migration> older = List.of(SampleVersions.METER, SampleVersions.READING);
         Run status = cli(older, "status", "--accept-newer-versions");
@@ -210,6 +214,10 @@ class HistoryValidationCliTest {
         assertEquals(DriftlessCli.INVALID_HISTORY, down.exit(), down.toString());
         assertTrue(down.err().contains("version 3 (meter_serial) is newer than the code: only the release that has it"
                 + " can undo it"), down.err());
+        Run check = cli(older, "check", "--accept-newer-versions", "--snapshot", snapshotFile(2));
+        assertEquals(DriftlessCli.FAILED, check.exit(), check.toString());
+        assertTrue(check.err().contains("the database is at version 3, newer than the snapshot of version 2: check"
+                + " it with the snapshot of version 3 (`check --snapshot FILE`), or with the release that has it"), check.err());
         assertEquals(List.of("3"), db.strings("select count(*) from driftless_history where success"));
     }
 
@@ -220,6 +228,37 @@ class HistoryValidationCliTest {
         assertEquals(DriftlessCli.CANNOT_CONNECT, run.exit(), run.toString());
         assertTrue(run.err().contains("does not exist"), run.err());
         assertTrue(run.err().contains("check the database name in the URL"), run.err());
+    }
+
+    /**
+     * The shared server trusts every local connection, so a wrong password needs a private cluster
+     * (the embedded PostgreSQL, on a port of its own, removed afterwards) whose pg_hba.conf asks for one.
+     */
+    @Test
+    void aWrongPasswordIsExitThreeAndIsNeverPrinted() throws IOException, SQLException {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                st.execute("create role driftless_login login password 'right-pw'");
+                String hba;
+                try (ResultSet rs = st.executeQuery("show hba_file")) {
+                    rs.next();
+                    hba = rs.getString(1);
+                }
+                Files.writeString(Path.of(hba), "local all all trust\nhost all postgres 127.0.0.1/32 trust\n"
+                        + "host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n");
+                st.execute("select pg_reload_conf()");
+            }
+            String url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres?user=driftless_login";
+            Run run = cli(SampleVersions.all(), Map.of("DRIFTLESS_JDBC_URL", url, "DRIFTLESS_JDBC_PASSWORD",
+                    "wrong-pw"), "status");
+            assertEquals(DriftlessCli.CANNOT_CONNECT, run.exit(), run.toString());
+            assertTrue(run.err().contains("password authentication failed for user \"driftless_login\""), run.err());
+            assertTrue(run.err().contains("check the user and DRIFTLESS_JDBC_PASSWORD"), run.err());
+            assertFalse(run.err().contains("wrong-pw") || run.out().contains("wrong-pw"), run.toString());
+            Run right = cli(SampleVersions.all(), Map.of("DRIFTLESS_JDBC_URL", url, "DRIFTLESS_JDBC_PASSWORD",
+                    "right-pw"), "status");
+            assertEquals(DriftlessCli.PENDING, right.exit(), "the right password logs in: " + right);
+        }
     }
 
     @Test
