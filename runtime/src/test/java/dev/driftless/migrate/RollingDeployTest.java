@@ -97,12 +97,15 @@ class RollingDeployTest {
             assertFalse(strict.status().upToDate());
 
             warnings.clear();
+            // With a drift check at start, which compares with the previous release's snapshot.
             Migrator previousRelease = Migrator.builder(db.dataSource()).migrations(migrations(previous))
-                    .acceptNewerVersions(true).build();
+                    .acceptNewerVersions(true).driftPolicy(DriftPolicy.FAIL).expectedSnapshot(previous.snapshot())
+                    .build();
             MigrateResult started = previousRelease.migrate();
             assertEquals(List.of(), started.applied());
             assertEquals(2, started.currentVersion());
             assertTrue(warnings.stream().anyMatch(w -> w.contains("2 (rename_quality)")), warnings.toString());
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("drift is not checked")), warnings.toString());
             MigrationStatus status = previousRelease.status();
             assertTrue(status.upToDate(), status.validation().problems().toString());
             assertEquals(List.of(2), status.validation().newerVersions().stream().map(HistoryEntry::version).toList());
