@@ -6,6 +6,8 @@ import dev.driftless.history.SnapshotFormat;
 import dev.driftless.migrate.AppliedVersion;
 import dev.driftless.migrate.DriftReport;
 import dev.driftless.migrate.HistoryEntry;
+import dev.driftless.migrate.HistoryValidation;
+import dev.driftless.migrate.InvalidHistoryException;
 import dev.driftless.migrate.MigrateResult;
 import dev.driftless.migrate.Migration;
 import dev.driftless.migrate.MigrationException;
@@ -18,7 +20,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,17 +32,19 @@ import java.util.Set;
  * The versions are the application's, found on the class path like at service start.
  *
  * <p>Exit codes: 0 done (for {@code status}: nothing pending), 1 refused or failed, 2 bad usage,
- * 3 the database could not be reached, 4 {@code status} found pending versions, 5 {@code check}
- * found drift.
+ * 3 the database could not be reached or refused the login, 4 {@code status} found pending versions,
+ * 5 {@code check} found drift, 6 the history in the database does not let the code migrate (every
+ * command that reads it validates it as {@code migrate} does).
  */
 public final class DriftlessCli {
 
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    static final int UNREACHABLE = 3;
+    static final int CANNOT_CONNECT = 3;
     static final int PENDING = 4;
     static final int DRIFTED = 5;
+    static final int INVALID_HISTORY = 6;
 
     static final String HELP = """
             usage: driftless <command> [options]
@@ -75,11 +78,18 @@ public final class DriftlessCli {
               --history-table NAME   default driftless_history
               --lock-timeout SECONDS how long to wait for another migration (default 600)
 
-            exit codes: 0 done, 1 refused or failed, 2 bad usage, 3 database unreachable, 4 versions pending (status),
-                        5 drift (check)
+            history:
+              --accept-newer-versions
+                                     accept applied versions this code does not know when they are all newer than
+                                     its latest (this release running beside a newer one); off by default
+
+            exit codes: 0 done, 1 refused or failed, 2 bad usage, 3 cannot connect or log in, 4 versions pending
+                        (status), 5 drift (check), 6 the history does not let this code migrate (status, history,
+                        migrate, downgrade and check validate it)
             """;
 
-    private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--json", "--help", "-h");
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--json", "--accept-newer-versions", "--help",
+            "-h");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
             "--history-table", "--lock-timeout", "--snapshot");
 
@@ -121,8 +131,8 @@ public final class DriftlessCli {
         }
         try {
             return switch (words.get(0)) {
-                case "status" -> status(migrator(options, env, migrations), out);
-                case "history" -> history(migrator(options, env, migrations), out);
+                case "status" -> status(migrator(options, env, migrations), out, err);
+                case "history" -> history(migrator(options, env, migrations), out, err);
                 case "migrate" -> migrate(migrator(options, env, migrations), options, out);
                 case "downgrade" -> downgrade(migrator(options, env, migrations), options, out);
                 case "sql" -> sql(options, migrations, out);
@@ -136,9 +146,17 @@ public final class DriftlessCli {
         } catch (IllegalArgumentException e) {
             // An option value the migrator refuses, such as a blank --schema.
             return usage(err, e.getMessage());
+        } catch (InvalidHistoryException e) {
+            err.println("driftless: " + e.getMessage());
+            return INVALID_HISTORY;
         } catch (MigrationException e) {
             err.println("driftless: " + e.getMessage());
-            return unreachable(e) ? UNREACHABLE : FAILED;
+            String hint = Connecting.hint(e);
+            if (hint != null) {
+                err.println(hint);
+                return CANNOT_CONNECT;
+            }
+            return FAILED;
         } catch (HistoryFormatException e) {
             // The snapshot on the class path cannot be read: the application was built wrong.
             err.println("driftless: " + e.getMessage());
@@ -146,26 +164,45 @@ public final class DriftlessCli {
         }
     }
 
-    private static int status(Migrator migrator, PrintStream out) {
+    private static int status(Migrator migrator, PrintStream out, PrintStream err) {
         MigrationStatus status = migrator.status();
+        HistoryValidation validation = status.validation();
+        if (!validation.ok()) {
+            out.println("version " + status.currentVersion() + " of " + migrator.latestVersion());
+            return invalid(validation, err);
+        }
+        if (!validation.newerVersions().isEmpty()) {
+            out.println("version " + status.currentVersion() + ", newer than the code's " + migrator.latestVersion()
+                    + " (accepted: " + validation.describeNewer() + "), up to date");
+            return OK;
+        }
         out.println("version " + status.currentVersion() + " of " + migrator.latestVersion()
                 + (status.upToDate() ? ", up to date" : ", " + status.pending().size() + " pending:"));
         status.pending().forEach(m -> out.println("  pending " + m.version() + " " + m.description()));
-        status.applied().stream().filter(e -> !e.success())
-                .forEach(e -> out.println("  failed attempt at " + e.version() + " " + e.description() + ": " + e.error()));
+        // Failed attempts are problems of the validation; what is left unfinished here is resumable.
+        status.applied().stream().filter(HistoryEntry::resumable).forEach(e -> out.println("  version " + e.version()
+                + " (" + e.description() + ") is unfinished: " + e.completedSteps() + " of its statements done;"
+                + " migrate resumes it"));
         return status.upToDate() ? OK : PENDING;
     }
 
-    private static int history(Migrator migrator, PrintStream out) {
-        List<HistoryEntry> applied = migrator.status().applied();
+    private static int history(Migrator migrator, PrintStream out, PrintStream err) {
+        MigrationStatus status = migrator.status();
+        List<HistoryEntry> applied = status.applied();
         if (applied.isEmpty()) {
             out.println("no version applied");
         }
         for (HistoryEntry e : applied) {
             out.printf("%5d  %-30s %s  %6d ms  %s  %s%n", e.version(), e.description(), e.appliedAt(),
-                    e.executionMillis(), e.success() ? "ok    " : "FAILED", e.checksum());
+                    e.executionMillis(), e.success() ? "ok    " : e.resumable() ? "UNFINISHED" : "FAILED", e.checksum());
         }
-        return OK;
+        return status.validation().ok() ? OK : invalid(status.validation(), err);
+    }
+
+    /** Reports what stops the code from migrating, as migrate would. */
+    private static int invalid(HistoryValidation validation, PrintStream err) {
+        err.println("driftless: " + new InvalidHistoryException(validation).getMessage());
+        return INVALID_HISTORY;
     }
 
     private static int migrate(Migrator migrator, Map<String, String> options, PrintStream out) {
@@ -258,8 +295,8 @@ public final class DriftlessCli {
     }
 
     private static int printPlan(MigrationPlan plan, PrintStream out) {
-        out.println("dry run: version " + plan.fromVersion() + " to " + plan.toVersion()
-                + (plan.steps().isEmpty() ? ", nothing to do" : ""));
+        out.println(plan.steps().isEmpty() ? "dry run: nothing to do; the database is at version " + plan.fromVersion()
+                : "dry run: version " + plan.fromVersion() + " to " + plan.toVersion());
         for (MigrationPlan.Step step : plan.steps()) {
             out.println("-- " + (plan.upgrade() ? "version " : "undo version ") + step.version() + " ("
                     + step.description() + ")");
@@ -293,6 +330,7 @@ public final class DriftlessCli {
         if (options.containsKey("--history-table")) {
             builder.historyTable(options.get("--history-table"));
         }
+        builder.acceptNewerVersions(options.containsKey("--accept-newer-versions"));
         if (options.containsKey("--lock-timeout")) {
             builder.lockTimeout(Duration.ofSeconds(number(options, "--lock-timeout")));
         }
@@ -309,16 +347,6 @@ public final class DriftlessCli {
         } catch (NumberFormatException e) {
             throw new UsageException(option + " takes a number, not '" + options.get(option) + "'");
         }
-    }
-
-    /** Whether the failure is that the database could not be reached (SQLState class 08). */
-    private static boolean unreachable(MigrationException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The {@code downgrade} command under the lock: the downs of the applied versions above a target, newest first. */
 final class Downgrade {
@@ -19,10 +19,10 @@ final class Downgrade {
     private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
 
     private final List<Migration> migrations;
-    private final Consumer<List<HistoryEntry>> validation;
+    private final Function<List<HistoryEntry>, HistoryValidation> validation;
     private final VersionRunner runner;
 
-    Downgrade(List<Migration> migrations, Consumer<List<HistoryEntry>> validation, VersionRunner runner) {
+    Downgrade(List<Migration> migrations, Function<List<HistoryEntry>, HistoryValidation> validation, VersionRunner runner) {
         this.migrations = migrations;
         this.validation = validation;
         this.runner = runner;
@@ -31,7 +31,7 @@ final class Downgrade {
     MigrateResult run(Connection connection, String table, int target, boolean force) throws SQLException {
         SchemaHistory.createHistoryTable(connection, table);
         List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
-        validation.accept(history);
+        validation.apply(history);
         int current = SchemaHistory.currentVersion(history);
         if (current < target) {
             throw new MigrationException("the database is at version " + current + ", below the target version "

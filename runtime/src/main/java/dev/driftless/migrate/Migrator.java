@@ -46,6 +46,7 @@ public final class Migrator {
     private final VersionRunner runner;
     private final DriftPolicy driftPolicy;
     private final boolean retryFailedVersions;
+    private final boolean acceptNewerVersions;
     /** Null means the snapshot beside the migration index. */
     private final Snapshot expectedSnapshot;
 
@@ -59,6 +60,7 @@ public final class Migrator {
         this.runner = new VersionRunner(transactions);
         this.driftPolicy = builder.driftPolicy;
         this.retryFailedVersions = builder.retryFailedVersions;
+        this.acceptNewerVersions = builder.acceptNewerVersions;
         this.expectedSnapshot = builder.expectedSnapshot;
     }
 
@@ -73,7 +75,11 @@ public final class Migrator {
      */
     public MigrateResult migrate() {
         MigrateResult result = migrateTo(latestVersion());
-        if (driftPolicy != DriftPolicy.IGNORE) {
+        if (driftPolicy != DriftPolicy.IGNORE && result.currentVersion() > latestVersion()) {
+            LOG.log(Level.WARNING, () -> "drift is not checked: the database is at version " + result.currentVersion()
+                    + ", newer than this code's snapshot of version " + latestVersion()
+                    + "; the release that has it checks it");
+        } else if (driftPolicy != DriftPolicy.IGNORE) {
             checkDriftAfterMigrating();
         }
         return result;
@@ -124,7 +130,7 @@ public final class Migrator {
     public MigrateResult downgradeTo(int target, boolean force) {
         requireKnownTarget(target);
         return locked((connection, table) ->
-                new Downgrade(migrations, this::validate, runner).run(connection, table, target, force));
+                new Downgrade(migrations, history -> validate(history, true), runner).run(connection, table, target, force));
     }
 
     /**
@@ -134,13 +140,20 @@ public final class Migrator {
     public MigrationPlan plan(int target) {
         requireKnownTarget(target);
         MigrationStatus status = status();
+        HistoryValidation validation = status.validation();
+        if (!validation.ok()) {
+            throw new InvalidHistoryException(validation);
+        }
         int from = status.currentVersion();
         List<MigrationPlan.Step> steps = new ArrayList<>();
-        if (target >= from) {
+        if (target >= SchemaHistory.currentVersion(validation.known(status.applied()))) {
             status.pending().stream()
                     .filter(m -> m.version() <= target)
                     .forEach(m -> steps.add(new MigrationPlan.Step(m.version(), m.description(), m.up())));
         } else {
+            if (!validation.forDowngrade().ok()) {
+                throw new InvalidHistoryException(validation.forDowngrade());
+            }
             Map<Integer, Migration> byVersion = byVersion();
             status.applied().stream()
                     .filter(e -> e.success() && e.version() > target)
@@ -164,10 +177,20 @@ public final class Migrator {
 
     /**
      * Compares the live schema with {@code expected}, the snapshot of a frozen version: one batch
-     * of catalog queries, then the pure diff. Only reads.
+     * of catalog queries, then the pure diff. Only reads. Refused, like {@link #migrate()}, when the
+     * history does not fit the code.
      */
     public DriftReport checkDrift(Snapshot expected) {
-        return compare(expected, status().currentVersion());
+        MigrationStatus status = status();
+        if (!status.validation().ok()) {
+            throw new InvalidHistoryException(status.validation());
+        }
+        if (!status.validation().newerVersions().isEmpty() && expected.version() < status.currentVersion()) {
+            throw new MigrationException("the database is at version " + status.currentVersion() + ", newer than the"
+                    + " snapshot of version " + expected.version() + ": check it with the snapshot of version "
+                    + status.currentVersion() + " (`check --snapshot FILE`), or with the release that has it");
+        }
+        return compare(expected, status.currentVersion());
     }
 
     /**
@@ -278,8 +301,8 @@ public final class Migrator {
 
     private void requireKnownTarget(int target) {
         if (target != 0 && !byVersion().containsKey(target)) {
-            throw new MigrationException("there is no version " + target + " to go to: the code has versions "
-                    + (migrations.isEmpty() ? "none" : "1 to " + latestVersion()) + " (0 is the empty database)");
+            throw new MigrationException("there is no version " + target + " to go to: "
+                    + HistoryValidation.describeVersions(migrations) + " (0 is the empty database)");
         }
     }
 
@@ -292,8 +315,8 @@ public final class Migrator {
     }
 
     /**
-     * Where the database stands. Only reads: when the history table does not exist yet every
-     * version is pending and nothing is created.
+     * Where the database stands, with the validation {@link #migrate()} would refuse on. Only reads:
+     * when the history table does not exist yet every version is pending and nothing is created.
      */
     public MigrationStatus status() {
         try (Connection connection = open()) {
@@ -303,82 +326,36 @@ public final class Migrator {
                     : List.of();
             Set<Integer> done = SchemaHistory.successfulVersions(history);
             List<Migration> pending = migrations.stream().filter(m -> !done.contains(m.version())).toList();
-            return new MigrationStatus(SchemaHistory.currentVersion(history), history, pending);
+            return new MigrationStatus(SchemaHistory.currentVersion(history), history, pending, validation(history));
         } catch (SQLException e) {
             throw new MigrationException("reading the migration status failed: " + oneLine(e.getMessage()), e);
         }
     }
 
-    /** Refuses a history that the code cannot continue from; collects every problem at once. */
-    private void validate(List<HistoryEntry> history) {
-        Map<Integer, Migration> byVersion = new HashMap<>();
-        migrations.forEach(m -> byVersion.put(m.version(), m));
-        List<String> problems = new ArrayList<>();
-        for (HistoryEntry entry : history) {
-            if (!entry.success()) {
-                Migration code = byVersion.get(entry.version());
-                if (entry.completedSteps() != null && (code == null || !code.checksum().equals(entry.checksum()))) {
-                    problems.add("version " + entry.version() + " (" + entry.description() + ") stopped after "
-                            + entry.completedSteps() + " of its statements, and the code no longer has that version"
-                            + " as it was: restore it so that it can be finished, or undo what it left with"
-                            + " `driftless repair` (Migrator.repair()) run with this build");
-                } else if (entry.completedSteps() != null && !entry.resumable()) {
-                    problems.add(describe(code) + " stopped after " + entry.completedSteps() + " of its "
-                            + code.up().size() + " statements at " + entry.appliedAt() + ": " + entry.error()
-                            + "\nDone and kept: " + Text.donePhases(code.up(), entry.completedSteps()) + ". Fix the"
-                            + " cause, then run `driftless repair` (Migrator.repair()) and migrate again to resume it");
-                } else if (!entry.resumable() && !retryFailedVersions) {
-                    problems.add("version " + entry.version() + " (" + entry.description() + ") failed at "
-                            + entry.appliedAt() + " and was rolled back, so none of its statements took effect: "
-                            + entry.error() + "\nFix the cause, then clear the failed attempt with `driftless repair`"
-                            + " (Migrator.repair()) and migrate again");
-                }
-                continue;
-            }
-            Migration migration = byVersion.get(entry.version());
-            String squashedAs = baseline().map(b -> b.squashed().get(entry.version())).orElse(null);
-            if (migration == null && squashedAs != null) {
-                if (!List.of(squashedAs.split(",")).contains(entry.checksum())) {
-                    problems.add("version " + entry.version() + " (" + entry.description() + ") was applied with"
-                            + " checksum " + entry.checksum() + ", which is not the one the baseline that squashed it"
-                            + " recorded: the database ran a version the code never had");
-                }
-            } else if (migration != null && migration.squashed().containsKey(entry.version())
-                    && List.of(migration.squashed().get(entry.version()).split(",")).contains(entry.checksum())) {
-                // The version the baseline stands for, applied before the squash: valid.
-            } else if (migration == null) {
-                problems.add("version " + entry.version() + " (" + entry.description()
-                        + ") is applied in the database but the code does not have it: the database is newer than"
-                        + " the code, or a migration is missing; run the code that has it");
-            } else if (!migration.checksum().equals(entry.checksum()) && !migration.squashed().isEmpty()) {
-                problems.add(describe(migration) + " was applied with checksum " + entry.checksum() + ", which is"
-                        + " neither the baseline's nor that of the version it squashed: the database ran a version"
-                        + " the code never had");
-            } else if (!migration.checksum().equals(entry.checksum())) {
-                problems.add(describe(migration) + " was applied with checksum " + entry.checksum()
-                        + " but the code has " + migration.checksum()
-                        + ": a frozen version was changed; restore it to what was applied and put the change"
-                        + " into a new version");
-            }
+    /** Refuses a history that the code cannot continue from, with every problem at once. */
+    private HistoryValidation validate(List<HistoryEntry> history) {
+        return validate(history, false);
+    }
+
+    /** Like {@link #validate(List)}; going down, versions newer than the code are refused too. */
+    private HistoryValidation validate(List<HistoryEntry> history, boolean down) {
+        HistoryValidation validation = down ? validation(history).forDowngrade() : validation(history);
+        if (!validation.ok()) {
+            throw new InvalidHistoryException(validation);
         }
-        // Running an older version after a newer one would build a schema nobody planned.
-        int current = SchemaHistory.currentVersion(history);
-        Set<Integer> done = SchemaHistory.successfulVersions(history);
-        Optional<Migration> baseline = baseline();
-        if (baseline.isPresent() && current > 0 && current < baseline.get().version()) {
-            problems.add("the database is at version " + current + ", but the versions up to "
-                    + baseline.get().version() + " were squashed into a baseline, which only builds new databases:"
-                    + " first migrate it to version " + baseline.get().version() + " with a build from before the squash");
+        return validation;
+    }
+
+    /** The validation of {@code history}; warns about accepted newer versions. */
+    private HistoryValidation validation(List<HistoryEntry> history) {
+        HistoryValidation validation = HistoryValidation.of(migrations, history, retryFailedVersions,
+                acceptNewerVersions);
+        if (!validation.newerVersions().isEmpty()) {
+            LOG.log(Level.WARNING, () -> "the database has versions this code does not know, newer than its latest "
+                    + latestVersion() + ": " + validation.describeNewer() + ". Accepted (acceptNewerVersions): this"
+                    + " release runs beside the one that has them, and neither runs nor undoes them");
         }
-        for (Migration migration : migrations) {
-            if (migration.version() < current && !done.contains(migration.version())) {
-                problems.add(describe(migration) + " is not applied but the later version " + current
-                        + " is: the history diverged from the code");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new MigrationException(String.join("\n", problems) + "\nNothing was executed.");
-        }
+        return validation;
     }
 
     /**
@@ -419,6 +396,7 @@ public final class Migrator {
         private int ddlLockRetries = 10;
         private DriftPolicy driftPolicy = DriftPolicy.IGNORE;
         private boolean retryFailedVersions;
+        private boolean acceptNewerVersions;
         private Snapshot expectedSnapshot;
 
         private Builder(DataSource dataSource) {
@@ -490,6 +468,20 @@ public final class Migrator {
          */
         public Builder retryFailedVersions(boolean retry) {
             this.retryFailedVersions = retry;
+            return this;
+        }
+
+        /**
+         * Whether applied versions that the code does not know are accepted when they are all newer
+         * than its latest version, so that an instance of the previous release still starts (and
+         * reports the database as up to date) once the next release applied its versions: a rolling
+         * deploy, where the two run side by side through expand/contract (online) renames. Off by
+         * default: such a database is refused. Accepted only when every version of the code is
+         * applied with its checksum; a warning names the newer versions. Going down through them is
+         * always refused, since only the release that has them can undo them.
+         */
+        public Builder acceptNewerVersions(boolean accept) {
+            this.acceptNewerVersions = accept;
             return this;
         }
 

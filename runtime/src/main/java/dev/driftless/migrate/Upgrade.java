@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The {@code migrate} command under the lock: the pending versions up to a target, in order. */
 final class Upgrade {
@@ -18,10 +18,10 @@ final class Upgrade {
     private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
 
     private final List<Migration> migrations;
-    private final Consumer<List<HistoryEntry>> validation;
+    private final Function<List<HistoryEntry>, HistoryValidation> validation;
     private final VersionRunner runner;
 
-    Upgrade(List<Migration> migrations, Consumer<List<HistoryEntry>> validation, VersionRunner runner) {
+    Upgrade(List<Migration> migrations, Function<List<HistoryEntry>, HistoryValidation> validation, VersionRunner runner) {
         this.migrations = migrations;
         this.validation = validation;
         this.runner = runner;
@@ -30,8 +30,10 @@ final class Upgrade {
     MigrateResult run(Connection connection, String table, int target) throws SQLException {
         SchemaHistory.createHistoryTable(connection, table);
         // Read only now, under the lock: a process that waited must see what the winner applied.
-        List<HistoryEntry> history = SchemaHistory.readHistory(connection, table);
-        validation.accept(history);
+        List<HistoryEntry> read = SchemaHistory.readHistory(connection, table);
+        HistoryValidation checked = validation.apply(read);
+        // Versions newer than the code, when accepted, are another release's: left as they are.
+        List<HistoryEntry> history = checked.known(read);
         List<HistoryEntry> successful = new ArrayList<>();
         Map<Integer, Integer> resume = new HashMap<>();
         HistoryEntry reverting = null;
@@ -91,6 +93,6 @@ final class Upgrade {
             int upToDate = current;
             LOG.log(Level.INFO, () -> "database is up to date at version " + upToDate);
         }
-        return new MigrateResult(applied, current);
+        return new MigrateResult(applied, Math.max(current, checked.newestVersion()));
     }
 }

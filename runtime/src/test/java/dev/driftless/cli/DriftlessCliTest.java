@@ -108,7 +108,7 @@ class DriftlessCliTest {
         assertEquals(DriftlessCli.FAILED, failed.exit());
         assertTrue(failed.err().contains("version 2 (reading) failed and was rolled back"), failed.err());
         Run refused = cli("migrate");
-        assertEquals(DriftlessCli.FAILED, refused.exit());
+        assertEquals(DriftlessCli.INVALID_HISTORY, refused.exit());
         assertTrue(refused.err().contains("clear the failed attempt with `driftless repair`"), refused.err());
 
         try (var c = db.connect(); var st = c.createStatement()) {
@@ -128,7 +128,7 @@ class DriftlessCliTest {
     void anUnreachableDatabaseIsExitThreeAndThePasswordIsNeverPrinted() {
         Run r = cli(Map.of("DRIFTLESS_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2",
                 "DRIFTLESS_JDBC_USER", "someone", "DRIFTLESS_JDBC_PASSWORD", "s3cret-pw"), "status");
-        assertEquals(DriftlessCli.UNREACHABLE, r.exit(), r.err());
+        assertEquals(DriftlessCli.CANNOT_CONNECT, r.exit(), r.err());
         assertFalse(r.err().contains("s3cret-pw") || r.out().contains("s3cret-pw"));
     }
 
