@@ -128,28 +128,55 @@ public sealed interface Operation {
 
     /**
      * The old column of an online rename, dropped once the rename is over (contract): a trigger
-     * kept every value of it in {@code keptIn}, so nothing is lost and the down can rebuild it.
+     * kept every value of it in {@code keptIn}, converted to {@code keptInType}, so nothing is lost
+     * when that type holds every value of the column's, and the down can rebuild it.
      */
-    record DropSyncedColumn(QualifiedName table, Column column, String keptIn) implements Operation {
+    record DropSyncedColumn(QualifiedName table, Column column, String keptIn, ColumnType keptInType)
+            implements Operation {
         public String describe() {
-            return "drop column " + table + "." + column.name() + " (its values are kept in " + keptIn + ")";
+            return "drop column " + table + "." + column.name() + " (its values are kept in " + keptIn
+                    + (destructive() ? " as " + keptInType + ", which may have changed them" : "") + ")";
+        }
+
+        /** Unless the other column's type holds every value of this one, its values there are converted ones. */
+        public boolean destructive() {
+            return !TypeChange.widens(column.type(), keptInType);
         }
     }
 
     /**
      * Starts keeping two columns equal (a trigger on insert and update), then, unless {@code filled}
      * is null, copies the other column into {@code filled} for the rows already there, in batches.
+     * Each column's values reach the other cast to its type ({@code oldType}, {@code newType}).
      *
-     * @param filledType the type of the filled column, which the other column's values are cast to
      * @param oldDefault the old column's default, which tells the trigger an insert did not set it;
      *     null when it has none or a volatile one
      * @param newDefault the same for the new column
      */
-    record CreateColumnSync(ColumnSync sync, String filled, ColumnType filledType, String oldDefault,
-            String newDefault) implements Operation {
+    record CreateColumnSync(ColumnSync sync, ColumnType oldType, ColumnType newType, String filled,
+            String oldDefault, String newDefault) implements Operation {
         public String describe() {
-            return "keep " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal"
-                    + (filled == null ? "" : " (" + filled + " filled from " + sync.other(filled) + ")");
+            if (filled == null) {
+                return "keep " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal";
+            }
+            String other = sync.other(filled);
+            return "keep " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal (" + filled
+                    + " filled from " + other + (destructive() ? "; a value written to " + filled + " reaches " + other
+                    + " as " + typeOf(other) + ", which may change or refuse it" : "") + ")";
+        }
+
+        /** The type of one of the two columns. */
+        public ColumnType typeOf(String column) {
+            return column.equals(sync.oldName()) ? oldType : newType;
+        }
+
+        /**
+         * A sync that starts (it fills a column) discards data when what is written to the filled
+         * column cannot all be held by the other one: the application that still reads the other
+         * column, and the down that drops the filled one, get converted values.
+         */
+        public boolean destructive() {
+            return filled != null && !TypeChange.widens(typeOf(filled), typeOf(sync.other(filled)));
         }
     }
 

@@ -133,7 +133,7 @@ public final class SchemaDiff {
     private static Operation.CreateColumnSync sync(ColumnSync s, Table table, String filled) {
         Column oldColumn = table.column(s.oldName()).orElseThrow();
         Column newColumn = table.column(s.newName()).orElseThrow();
-        return new Operation.CreateColumnSync(s, filled, filled == null ? null : table.column(filled).orElseThrow().type(),
+        return new Operation.CreateColumnSync(s, oldColumn.type(), newColumn.type(), filled,
                 oldColumn.volatileDefault() ? null : oldColumn.defaultExpression(),
                 newColumn.volatileDefault() ? null : newColumn.defaultExpression());
     }
@@ -237,12 +237,13 @@ public final class SchemaDiff {
             for (Column c : k.before().columns()) {
                 if (k.after().column(c.name()).isEmpty()) {
                     // The old column of an online rename that is over: its values are all in the new one.
-                    String keptIn = syncsRemoved.stream()
+                    Column keptIn = syncsRemoved.stream()
                             .filter(s -> s.table().equals(name) && s.involves(c.name()))
-                            .map(s -> s.other(c.name()))
-                            .filter(other -> k.after().column(other).isPresent())
+                            .map(s -> k.after().column(s.other(c.name())).orElse(null))
+                            .filter(Objects::nonNull)
                             .findFirst().orElse(null);
-                    ops.add(keptIn == null ? new DropColumn(name, c) : new Operation.DropSyncedColumn(name, c, keptIn));
+                    ops.add(keptIn == null ? new DropColumn(name, c)
+                            : new Operation.DropSyncedColumn(name, c, keptIn.name(), keptIn.type()));
                 }
             }
         });
@@ -313,7 +314,23 @@ public final class SchemaDiff {
                 syncsAdded.remove(s);
             });
             for (Column after : k.after().columns()) {
-                k.before().column(after.name()).ifPresent(before -> alterColumn(ops, name, before, after));
+                Column before = k.before().column(after.name()).orElse(null);
+                if (before == null) {
+                    continue;
+                }
+                // The trigger of a sync that stays casts to both columns' types: a retyped column gets it anew,
+                // in the same transaction as the type change.
+                ColumnSync retyped = before.type().equals(after.type()) ? null : to.columnSyncs().stream()
+                        .filter(s -> s.table().equals(name) && s.involves(after.name()) && from.columnSyncs().contains(s))
+                        .findFirst().orElse(null);
+                if (retyped != null) {
+                    ops.add(new Operation.DropColumnSync(retyped));
+                    ops.add(new AlterColumnType(name, after.name(), before.type(), after.type()));
+                    ops.add(sync(retyped, k.after(), null));
+                    before = new Column(before.name(), after.type(), before.nullable(), before.defaultExpression(),
+                            before.identity(), before.comment());
+                }
+                alterColumn(ops, name, before, after);
             }
             if (k.after().primaryKey() != null && k.primaryKeyChanged()) {
                 ops.add(new AddPrimaryKey(name, k.after().primaryKey()));

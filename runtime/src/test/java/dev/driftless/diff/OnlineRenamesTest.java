@@ -58,7 +58,8 @@ class OnlineRenamesTest {
         assertEquals(List.of("rename index reading_kwh_idx on reading to reading_kwh_idx_old",
                 "add column reading.energy double precision",
                 "set default of reading.energy to 0",
-                "keep reading.kwh and energy equal (energy filled from kwh)",
+                "keep reading.kwh and energy equal (energy filled from kwh; a value written to energy reaches kwh as real,"
+                        + " which may change or refuse it)",
                 "set not null on reading.energy",
                 "create index reading_kwh_idx on reading"), up);
         // Under way, the same declaration reaches the same model: nothing to do.
