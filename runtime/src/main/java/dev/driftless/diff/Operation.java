@@ -315,8 +315,12 @@ public sealed interface Operation {
         }
     }
 
-    /** A column whose type is an enum type that is being replaced. */
-    record EnumColumn(QualifiedName table, String column, String defaultExpression) {}
+    /**
+     * A column whose type is an enum type that is being replaced: its default is dropped for the
+     * conversion ({@code defaultBefore}) and given again after it ({@code defaultAfter}, the one the
+     * version leaves, which the re-created type holds).
+     */
+    record EnumColumn(QualifiedName table, String column, String defaultBefore, String defaultAfter) {}
 
     /**
      * An enum type re-created with other values (PostgreSQL cannot drop or reorder enum values):

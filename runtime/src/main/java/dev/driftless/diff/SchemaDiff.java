@@ -268,7 +268,7 @@ public final class SchemaDiff {
         to.schemas().stream().filter(s -> !from.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s))
                 .forEach(s -> ops.add(new CreateSchema(s)));
         enums.created().forEach(e -> ops.add(new Operation.CreateEnumType(e)));
-        ops.addAll(enums.changes(EnumChanges.surviving(tablesFrom, tablesTo::get)));
+        ops.addAll(enums.changes(EnumChanges.surviving(tablesFrom, tablesTo::get), tablesTo::get));
         for (var s : to.sequences()) {
             var before = from.sequences().stream().filter(b -> b.name().equals(s.name())).findFirst();
             if (before.isEmpty()) {

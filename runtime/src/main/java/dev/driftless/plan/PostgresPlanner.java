@@ -233,13 +233,13 @@ public final class PostgresPlanner {
         out.add("ALTER TYPE " + quote(name) + " RENAME TO " + quote(old.name()));
         out.add(createEnum(o.to()));
         for (Operation.EnumColumn c : o.columns()) {
-            if (c.defaultExpression() != null) {
+            if (c.defaultBefore() != null) {
                 out.add(alterColumn(c.table(), c.column()) + "DROP DEFAULT");
             }
             out.add(alterColumn(c.table(), c.column()) + "TYPE " + quote(name) + " USING " + quote(c.column())
                     + "::text::" + quote(name));
-            if (c.defaultExpression() != null) {
-                out.add(alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.defaultExpression());
+            if (c.defaultAfter() != null) {
+                out.add(alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.defaultAfter());
             }
         }
         out.add("DROP TYPE " + quote(old));
