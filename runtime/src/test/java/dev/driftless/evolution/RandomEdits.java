@@ -86,20 +86,37 @@ final class RandomEdits {
         return new Edit("initial model: " + model.tables().size() + " tables", model);
     }
 
+    /** A kind of edit, by name: each call makes a random edit of that kind, or none when it does not apply. */
+    record Kind(String name, Function<TrackedModel, Optional<Edit>> edit) {}
+
+    /** Every kind of edit the generator makes. */
+    List<Kind> kinds() {
+        return List.of(new Kind("addTable", this::addTable), new Kind("dropTable", this::dropTable),
+                new Kind("renameTable", this::renameTable), new Kind("addNullableColumn", this::addNullableColumn),
+                new Kind("addRequiredColumnWithDefault", this::addRequiredColumnWithDefault),
+                new Kind("renameColumn", this::renameColumn), new Kind("renameColumnOnline", this::renameColumnOnline),
+                new Kind("dropColumn", this::dropColumn), new Kind("widenType", this::widenType),
+                new Kind("convertType", this::convertType), new Kind("changeNullability", this::changeNullability),
+                new Kind("changeDefault", this::changeDefault), new Kind("changePrimaryKey", this::changePrimaryKey),
+                new Kind("changeUnique", this::changeUnique), new Kind("addIndex", this::addIndex),
+                new Kind("dropIndex", this::dropIndex), new Kind("changeIndex", this::changeIndex),
+                new Kind("renameIndex", this::renameIndex), new Kind("addForeignKey", this::addForeignKey),
+                new Kind("dropForeignKey", this::dropForeignKey), new Kind("changeOnDelete", this::changeOnDelete),
+                new Kind("changeTableComment", this::changeTableComment),
+                new Kind("changeColumnComment", this::changeColumnComment), new Kind("addSequence", this::addSequence),
+                new Kind("dropOrChangeSequence", this::dropOrChangeSequence),
+                new Kind("changeIdentity", this::changeIdentity), new Kind("addEnumColumn", this::addEnumColumn),
+                new Kind("changeEnumType", this::changeEnumType), new Kind("dropEnumType", this::dropEnumType),
+                new Kind("addCheck", this::addCheck), new Kind("dropCheck", this::dropCheck),
+                new Kind("changeCheck", this::changeCheck), new Kind("addView", this::addView),
+                new Kind("dropView", this::dropView), new Kind("changeView", this::changeView));
+    }
+
     /** One random edit that changes the schema. */
     Edit next(TrackedModel model) {
-        List<Function<TrackedModel, Optional<Edit>>> kinds = List.of(
-                this::addTable, this::dropTable, this::renameTable, this::addNullableColumn,
-                this::addRequiredColumnWithDefault, this::renameColumn, this::renameColumnOnline, this::dropColumn,
-                this::widenType,
-                this::convertType, this::changeNullability, this::changeDefault, this::changePrimaryKey,
-                this::changeUnique, this::addIndex, this::dropIndex, this::changeIndex, this::renameIndex,
-                this::addForeignKey, this::dropForeignKey, this::changeOnDelete, this::changeTableComment,
-                this::changeColumnComment, this::addSequence, this::dropOrChangeSequence, this::changeIdentity,
-                this::addEnumColumn, this::changeEnumType, this::dropEnumType, this::addCheck, this::dropCheck,
-                this::changeCheck, this::addView, this::dropView, this::changeView);
+        List<Kind> kinds = kinds();
         for (int attempt = 0; attempt < 1000; attempt++) {
-            Optional<Edit> edit = kinds.get(random.nextInt(kinds.size())).apply(model);
+            Optional<Edit> edit = kinds.get(random.nextInt(kinds.size())).edit().apply(model);
             if (edit.isPresent() && !edit.get().after().schema().equals(model.schema())) {
                 return edit.get();
             }

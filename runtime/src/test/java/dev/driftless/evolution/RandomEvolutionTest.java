@@ -101,14 +101,7 @@ class RandomEvolutionTest {
             while (made.size() < versions) {
                 TrackedModel before = models.get(models.size() - 1);
                 Edit edit = made.isEmpty() ? edits.initial() : edits.next(before);
-                Renames renames = edit.after().renamesFrom(before);
-                if (edit.online()) {
-                    var online = new java.util.HashMap<QualifiedName, Set<String>>();
-                    renames.columns().forEach((table, columns) -> online.put(table, columns.keySet()));
-                    renames = new Renames(renames.tables(), renames.columns(), Set.of(), online);
-                }
-                Optional<Planned> planned = VersionPlan.plan(history, edit.after().schema(), "v" + (made.size() + 1),
-                        renames);
+                Optional<Planned> planned = plan(history, before, edit, made.size() + 1);
                 if (planned.isEmpty()) {
                     continue;
                 }
@@ -121,6 +114,37 @@ class RandomEvolutionTest {
                 operations.add(planned.get().operations());
             }
             return new Evolution(seed, made, models, reached, history, operations);
+        }
+
+        /** The evolution of these edits, one version each; an edit that changes nothing makes no version. */
+        static Evolution of(long seed, List<Edit> edits) {
+            var models = new ArrayList<>(List.of(TrackedModel.EMPTY));
+            var reached = new ArrayList<>(List.of(SchemaModel.EMPTY));
+            var made = new ArrayList<Edit>();
+            var operations = new ArrayList<List<Operation>>();
+            History history = History.EMPTY;
+            for (Edit edit : edits) {
+                Optional<Planned> planned = plan(history, models.get(models.size() - 1), edit, made.size() + 1);
+                if (planned.isPresent()) {
+                    history = freeze(history, planned.get().version(), planned.get().reached());
+                    made.add(edit);
+                    models.add(edit.after());
+                    reached.add(planned.get().reached());
+                    operations.add(planned.get().operations());
+                }
+            }
+            return new Evolution(seed, made, models, reached, history, operations);
+        }
+
+        /** The version an edit makes, with the renames {@code @RenamedFrom} would declare for it. */
+        private static Optional<Planned> plan(History history, TrackedModel before, Edit edit, int version) {
+            Renames renames = edit.after().renamesFrom(before);
+            if (edit.online()) {
+                var online = new java.util.HashMap<QualifiedName, Set<String>>();
+                renames.columns().forEach((table, columns) -> online.put(table, columns.keySet()));
+                renames = new Renames(renames.tables(), renames.columns(), Set.of(), online);
+            }
+            return VersionPlan.plan(history, edit.after().schema(), "v" + version, renames);
         }
 
         /**
@@ -220,7 +244,7 @@ class RandomEvolutionTest {
     }
 
     /** Up one version at a time, then down one at a time; returns the number of values compared. */
-    private static long roundTrip(TestDatabase db, Evolution evolution) throws SQLException {
+    static long roundTrip(TestDatabase db, Evolution evolution) throws SQLException {
         Migrator migrator = Migrator.builder(db.dataSource()).migrations(evolution.migrations())
                 .driftPolicy(DriftPolicy.IGNORE).build();
         var expected = new ExpectedRows();
