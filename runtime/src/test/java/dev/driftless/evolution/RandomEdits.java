@@ -232,8 +232,13 @@ final class RandomEdits {
         }
         TrackedColumn column = pick(eligible);
         String name = freshColumnName(table.columns());
-        return Optional.of(new Edit("rename column " + table.name() + "." + column.name() + " to " + name + " online",
-                model.withTable(table.withColumn(column.with(b -> b.name(name)))), true));
+        // Half the time to another type of its kind too, which may not hold every value of the old one.
+        List<String> others = column.kind() == ValueKind.REFERENCE ? List.of()
+                : column.kind().types().stream().filter(t -> !t.equals(column.type())).toList();
+        String type = !others.isEmpty() && random.nextBoolean() ? pick(others) : column.type();
+        return Optional.of(new Edit("rename column " + table.name() + "." + column.name() + " to " + name + " online"
+                + (type.equals(column.type()) ? "" : " as " + type),
+                model.withTable(table.withColumn(column.with(b -> b.name(name).type(type)))), true));
     }
 
     Optional<Edit> dropColumn(TrackedModel model) {
