@@ -186,7 +186,16 @@ public sealed interface Operation {
         }
     }
 
-    record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to) implements Operation {
+    /**
+     * @param throughText whether the values are converted through their text: PostgreSQL has no
+     *     cast between an enum type and other types but text
+     */
+    record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to, boolean throughText)
+            implements Operation {
+        public AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to) {
+            this(table, column, from, to, false);
+        }
+
         public String describe() {
             return "change type of " + table + "." + column + " from " + from + " to " + to;
         }

@@ -330,7 +330,9 @@ public final class SchemaDiff {
                     before = new Column(before.name(), after.type(), before.nullable(), before.defaultExpression(),
                             before.identity(), before.comment());
                 }
-                alterColumn(ops, name, before, after);
+                // An enum type converts to and from other types only through text.
+                alterColumn(ops, name, before, after, !before.type().equals(after.type())
+                        && (enumType(from, before.type()) || enumType(to, after.type())));
             }
             if (k.after().primaryKey() != null && k.primaryKeyChanged()) {
                 ops.add(new AddPrimaryKey(name, k.after().primaryKey()));
@@ -396,9 +398,24 @@ public final class SchemaDiff {
     }
 
     private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after) {
+        alterColumn(ops, table, before, after, false);
+    }
+
+    /** Whether a type is one of the model's enum types. */
+    private static boolean enumType(SchemaModel model, dev.driftless.model.ColumnType type) {
+        return model.enumTypes().stream().anyMatch(e -> EnumChanges.uses(type, e.name()));
+    }
+
+    private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after,
+            boolean throughText) {
         String column = after.name();
         if (!before.type().equals(after.type())) {
-            ops.add(new AlterColumnType(table, column, before.type(), after.type()));
+            if (throughText && before.defaultExpression() != null) {
+                // PostgreSQL converts the default along with the column, without going through text.
+                ops.add(new SetDefault(table, column, before.defaultExpression(), null));
+                before = before.withDefault(null);
+            }
+            ops.add(new AlterColumnType(table, column, before.type(), after.type(), throughText));
         }
         if (before.identity() != after.identity()) {
             ops.add(new SetIdentity(table, column, before.identity(), after.identity()));

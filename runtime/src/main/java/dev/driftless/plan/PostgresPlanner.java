@@ -130,7 +130,8 @@ public final class PostgresPlanner {
         } else if (op instanceof AlterColumnType o) {
             String change = alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql();
             // A widening converts implicitly; anything else says how, so that text to integer works too.
-            return List.of(TypeChange.widens(o.from(), o.to()) ? change
+            return List.of(o.throughText() ? change + " USING " + quote(o.column()) + "::text::" + o.to().sql()
+                    : TypeChange.widens(o.from(), o.to()) ? change
                     : change + " USING " + quote(o.column()) + "::" + o.to().sql());
         } else if (op instanceof SetIdentity o) {
             String column = alterColumn(o.table(), o.column());

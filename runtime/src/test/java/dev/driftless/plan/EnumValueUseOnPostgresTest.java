@@ -117,6 +117,34 @@ class EnumValueUseOnPostgresTest {
         }
     }
 
+    /** Found by the pairwise test: a column of an enum type dropped and one of another type added under its name. */
+    @org.junit.jupiter.api.Test
+    void aColumnOfAnEnumTypeChangesToAnotherTypeThroughText() throws SQLException {
+        var code = new EnumType(QualifiedName.of("code"), List.of("1.00", "2.50"));
+        Column codeColumn = new Column("grade", ColumnType.of("code"), false, "'1.00'::code", Identity.NONE, null);
+        Column numeric = new Column("grade", ColumnType.of("numeric(19,2)"), false, "-2.25", Identity.NONE, null);
+        SchemaModel before = model(code, new Table(READING, List.of(Column.of("id", "bigint", false), codeColumn),
+                new PrimaryKey("reading_pkey", List.of("id")), List.of(), List.of(), List.of(), null), List.of());
+        SchemaModel after = new SchemaModel(List.of(new Table(READING, List.of(Column.of("id", "bigint", false), numeric),
+                new PrimaryKey("reading_pkey", List.of("id")), List.of(), List.of(), List.of(), null)), List.of());
+        History history = History.EMPTY.plus(VersionPlan.next(History.EMPTY, before, "initial").orElseThrow(),
+                new Snapshot(1, before));
+        VersionPlan.Planned next = VersionPlan.plan(history, after, "numeric", dev.driftless.diff.Renames.NONE).orElseThrow();
+        history = history.plus(next.version(), new Snapshot(2, next.reached()));
+        List<Migration> versions = history.versions().stream().map(v -> (Migration) new FrozenMigration(v)).toList();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator migrator = Migrator.builder(db.dataSource()).migrations(versions).build();
+            migrator.migrateTo(1);
+            db.execute("insert into reading (id, grade) values (1, '1.00'), (2, '2.50')");
+            assertEquals(2, migrator.migrate().currentVersion());
+            assertSchema(db, next.reached());
+            assertEquals(List.of("1.00", "2.50"), db.strings("select grade::text from reading order by id"));
+            assertEquals(1, migrator.downgradeTo(1, true).currentVersion());
+            assertSchema(db, before);
+            assertEquals(List.of("1.00", "2.50"), db.strings("select grade::text from reading order by id"));
+        }
+    }
+
     private static void assertSchema(TestDatabase db, SchemaModel expected) throws SQLException {
         try (Connection c = db.connect()) {
             SchemaModel live = PostgresIntrospector.read(c, Set.of(), Set.of(QualifiedName.of("driftless_history")));
