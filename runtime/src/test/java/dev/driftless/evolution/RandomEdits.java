@@ -264,7 +264,7 @@ final class RandomEdits {
     }
 
     /** {@link #DROP_ONLY_RESTORABLE_COLUMNS}. */
-    private static boolean restorable(TrackedTable table, TrackedColumn column) {
+    static boolean restorable(TrackedTable table, TrackedColumn column) {
         boolean unique = table.uniques().stream().anyMatch(u -> u.contains(column.id()))
                 || table.indexes().stream().anyMatch(i -> i.unique() && i.columns().contains(column.id()));
         return column.nullable() || (column.defaultExpression() != null && !unique);

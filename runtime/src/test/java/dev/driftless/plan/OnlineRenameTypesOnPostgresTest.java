@@ -185,6 +185,38 @@ class OnlineRenameTypesOnPostgresTest {
                         + contract.destructive());
     }
 
+    /** The trigger casts to both columns' types: a new column retyped during the transition gets it anew. */
+    @org.junit.jupiter.api.Test
+    void aNewColumnRetypedDuringTheTransitionIsKeptInSyncAtItsNewType() throws SQLException {
+        SchemaModel v1 = model(reading("value", "double precision", false));
+        History history = History.EMPTY.plus(VersionPlan.next(History.EMPTY, v1, "initial").orElseThrow(),
+                new Snapshot(1, v1));
+        VersionPlan.Planned expand = VersionPlan.plan(history, model(reading("measurement", "numeric(14,4)", false)),
+                "expand", ONLINE, HandWrittenSteps.NONE).orElseThrow();
+        history = history.plus(expand.version(), new Snapshot(2, expand.reached()));
+        VersionPlan.Planned retyped = VersionPlan.plan(history, model(reading("measurement", "numeric(16,6)", false)),
+                "retyped", ONLINE, HandWrittenSteps.NONE).orElseThrow();
+        assertEquals(List.of("stop keeping reading.value and measurement equal",
+                "change type of reading.measurement from numeric(14,4) to numeric(16,6)",
+                "keep reading.value and measurement equal"),
+                retyped.operations().stream().map(Operation::describe).toList());
+        history = history.plus(retyped.version(), new Snapshot(3, retyped.reached()));
+        List<Migration> versions = history.versions().stream().map(v -> (Migration) new FrozenMigration(v)).toList();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator migrator = Migrator.builder(db.dataSource()).migrations(versions).build();
+            migrator.migrateTo(1);
+            db.execute("insert into reading (id, value) values (1, 1.25), (2, 2.5)");
+            migrator.migrate();
+            db.execute("update reading set value = 1.23456789 where id = 1",
+                    "update reading set measurement = 2.123456 where id = 2");
+            assertEquals(List.of("1|1.23456789|1.234568", "2|2.123456|2.123456"), db.strings("select id || '|' || value"
+                    + " || '|' || measurement from reading order by id"));
+            migrator.downgradeTo(2, true);
+            db.execute("update reading set value = 1.23456789 where id = 2");
+            assertEquals(List.of("1.2346"), db.strings("select measurement from reading where id = 2"));
+        }
+    }
+
     /** The old column's bytes of every row but those the test writes, in row order. */
     private static String fingerprint(TestDatabase db, Pair pair) throws SQLException {
         return db.strings("select count(*) || ':' || md5(string_agg(coalesce(encode(" + pair.send()
