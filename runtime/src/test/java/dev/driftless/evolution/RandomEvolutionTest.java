@@ -191,6 +191,7 @@ class RandomEvolutionTest {
         List<Long> seeds = REPLAY != null ? List.of(Long.parseLong(REPLAY.strip()))
                 : LongStream.range(FIRST_SEED, FIRST_SEED + SEQUENCES).boxed().toList();
         long started = System.nanoTime();
+        PRECISE_CHECKED.set(0);
         var next = new AtomicInteger();
         var versions = new AtomicLong();
         var values = new AtomicLong();
