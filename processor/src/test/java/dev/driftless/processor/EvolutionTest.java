@@ -224,6 +224,26 @@ class EvolutionTest {
     }
 
     @Test
+    void anOnlineRenameToATypeThatCannotHoldEveryValueIsDataLoss() throws IOException {
+        String online = "  @RenamedFrom(value = \"energy_kwh\", online = true) @Column(name = \"kwh\", precision = 14,"
+                + " scale = 4) java.math.BigDecimal kwh;";
+        Compilation refused = compile(hourly(online), "-Adriftless.freeze=expand");
+        assertThat(refused).failed();
+        assertThat(refused).hadErrorContaining("[DL205]");
+        assertThat(refused).hadErrorContaining("keep fact_energy_hourly.energy_kwh and kwh equal (kwh filled from"
+                + " energy_kwh; a value written to kwh reaches energy_kwh as double precision, which may change or refuse it)");
+        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), files());
+
+        assertThat(compile(hourly(online), "-Adriftless.freeze=expand", "-Adriftless.acceptDataLoss=true")).succeeded();
+        assertEquals(1, version("V0002__expand.sql").irreversible().size());
+        // The contract drops the only copy of the doubles as they were: data loss too.
+        Compilation contract = compile(hourly(online.replace(", online = true", "")), "-Adriftless.freeze=contract");
+        assertThat(contract).failed();
+        assertThat(contract).hadErrorContaining("drop column fact_energy_hourly.energy_kwh (its values are kept in kwh"
+                + " as numeric(14,4), which may have changed them)");
+    }
+
+    @Test
     void anOnlineRenameOfAPrimaryKeyColumnIsRefusedAtTheField() {
         Compilation c = Compiler.javac().withProcessors(new DriftlessProcessor())
                 .withOptions(List.of("-Adriftless.history=" + history, "-Adriftless.freeze=key"))

@@ -46,8 +46,9 @@ record EnumChanges(List<EnumType> created, List<EnumType> dropped, Map<EnumType,
      * The operations for the changed types.
      *
      * @param tables the tables as they are when the operations run, with the columns that stay
+     * @param tablesAfter the tables as the version leaves them, by name
      */
-    List<Operation> changes(List<Table> tables) {
+    List<Operation> changes(List<Table> tables, Function<QualifiedName, Table> tablesAfter) {
         var ops = new ArrayList<Operation>();
         changed.forEach((before, after) -> {
             if (onlyAdds(before, after)) {
@@ -66,7 +67,11 @@ record EnumChanges(List<EnumType> created, List<EnumType> dropped, Map<EnumType,
                 for (Table t : tables) {
                     for (Column c : t.columns()) {
                         if (uses(c.type(), before.name())) {
-                            columns.add(new Operation.EnumColumn(t.name(), c.name(), c.defaultExpression()));
+                            // The re-created type may lack the value the default names: the column gets
+                            // the default it has after the version when its type stays.
+                            Column later = tablesAfter.apply(t.name()).column(c.name()).orElseThrow();
+                            columns.add(new Operation.EnumColumn(t.name(), c.name(), c.defaultExpression(),
+                                    later.type().equals(c.type()) ? later.defaultExpression() : c.defaultExpression()));
                         }
                     }
                 }

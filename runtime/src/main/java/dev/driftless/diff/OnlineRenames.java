@@ -170,14 +170,20 @@ public final class OnlineRenames {
         indexNames.addAll(taken);
         taken.addAll(indexNames);
 
+        // Only what names columns the table has: another column of it the version drops or renames
+        // takes it away (a second online rename keeps it once its own old column is back).
+        Set<String> present = new HashSet<>();
+        columns.forEach(c -> present.add(c.name()));
         var uniques = new ArrayList<>(table.uniqueConstraints());
-        kept(previous.uniqueConstraints(), u -> u.columns().contains(oldName), UniqueConstraint::name, taken,
-                (u, n) -> new UniqueConstraint(n, u.columns()), uniques);
+        kept(previous.uniqueConstraints(), u -> u.columns().contains(oldName) && present.containsAll(u.columns()),
+                UniqueConstraint::name, taken, (u, n) -> new UniqueConstraint(n, u.columns()), uniques);
         var indexes = new ArrayList<>(table.indexes());
-        kept(previous.indexes(), i -> i.columns().stream().map(IndexColumn::name).anyMatch(oldName::equals),
+        kept(previous.indexes(), i -> i.columns().stream().map(IndexColumn::name).anyMatch(oldName::equals)
+                        && i.columns().stream().map(IndexColumn::name).allMatch(present::contains),
                 Index::name, taken, (i, n) -> new Index(n, i.columns(), i.unique()), indexes);
         var foreignKeys = new ArrayList<>(table.foreignKeys());
-        kept(previous.foreignKeys(), f -> f.columns().contains(oldName), ForeignKey::name, taken,
+        kept(previous.foreignKeys(), f -> f.columns().contains(oldName) && present.containsAll(f.columns()),
+                ForeignKey::name, taken,
                 (f, n) -> new ForeignKey(n, f.columns(), f.target(), f.targetColumns(), f.onDelete()), foreignKeys);
         var checks = new ArrayList<>(table.checks());
         kept(previous.checks(), c -> ViewDependencies.identifiers(c.expression()).contains(oldName),

@@ -129,28 +129,55 @@ public sealed interface Operation {
 
     /**
      * The old column of an online rename, dropped once the rename is over (contract): a trigger
-     * kept every value of it in {@code keptIn}, so nothing is lost and the down can rebuild it.
+     * kept every value of it in {@code keptIn}, converted to {@code keptInType}, so nothing is lost
+     * when that type holds every value of the column's, and the down can rebuild it.
      */
-    record DropSyncedColumn(QualifiedName table, Column column, String keptIn) implements Operation {
+    record DropSyncedColumn(QualifiedName table, Column column, String keptIn, ColumnType keptInType)
+            implements Operation {
         public String describe() {
-            return "drop column " + table + "." + column.name() + " (its values are kept in " + keptIn + ")";
+            return "drop column " + table + "." + column.name() + " (its values are kept in " + keptIn
+                    + (destructive() ? " as " + keptInType + ", which may have changed them" : "") + ")";
+        }
+
+        /** Unless the other column's type holds every value of this one, its values there are converted ones. */
+        public boolean destructive() {
+            return !TypeChange.widens(column.type(), keptInType);
         }
     }
 
     /**
      * Starts keeping two columns equal (a trigger on insert and update), then, unless {@code filled}
      * is null, copies the other column into {@code filled} for the rows already there, in batches.
+     * Each column's values reach the other cast to its type ({@code oldType}, {@code newType}).
      *
-     * @param filledType the type of the filled column, which the other column's values are cast to
      * @param oldDefault the old column's default, which tells the trigger an insert did not set it;
      *     null when it has none or a volatile one
      * @param newDefault the same for the new column
      */
-    record CreateColumnSync(ColumnSync sync, String filled, ColumnType filledType, String oldDefault,
-            String newDefault) implements Operation {
+    record CreateColumnSync(ColumnSync sync, ColumnType oldType, ColumnType newType, String filled,
+            String oldDefault, String newDefault) implements Operation {
         public String describe() {
-            return "keep " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal"
-                    + (filled == null ? "" : " (" + filled + " filled from " + sync.other(filled) + ")");
+            if (filled == null) {
+                return "keep " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal";
+            }
+            String other = sync.other(filled);
+            return "keep " + sync.table() + "." + sync.oldName() + " and " + sync.newName() + " equal (" + filled
+                    + " filled from " + other + (destructive() ? "; a value written to " + filled + " reaches " + other
+                    + " as " + typeOf(other) + ", which may change or refuse it" : "") + ")";
+        }
+
+        /** The type of one of the two columns. */
+        public ColumnType typeOf(String column) {
+            return column.equals(sync.oldName()) ? oldType : newType;
+        }
+
+        /**
+         * A sync that starts (it fills a column) discards data when what is written to the filled
+         * column cannot all be held by the other one: the application that still reads the other
+         * column, and the down that drops the filled one, get converted values.
+         */
+        public boolean destructive() {
+            return filled != null && !TypeChange.widens(typeOf(filled), typeOf(sync.other(filled)));
         }
     }
 
@@ -165,13 +192,26 @@ public sealed interface Operation {
      *
      * @param fromCollation the collation before, {@code null} for the type's default
      * @param toCollation the collation after, {@code null} for the type's default
+     * @param throughText whether the values are converted through their text: PostgreSQL has no
+     *     cast between an enum type and other types but text
      */
     record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to, String fromCollation,
-            String toCollation) implements Operation {
+            String toCollation, boolean throughText) implements Operation {
 
         /** A type change that keeps the type's default collation. */
         public AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to) {
-            this(table, column, from, to, null, null);
+            this(table, column, from, to, null, null, false);
+        }
+
+        /** A type or collation change with a cast PostgreSQL has. */
+        public AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to, String fromCollation,
+                String toCollation) {
+            this(table, column, from, to, fromCollation, toCollation, false);
+        }
+
+        /** A type change that keeps the type's default collation, through text or not. */
+        public AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to, boolean throughText) {
+            this(table, column, from, to, null, null, throughText);
         }
 
         public String describe() {
@@ -315,8 +355,12 @@ public sealed interface Operation {
         }
     }
 
-    /** A column whose type is an enum type that is being replaced. */
-    record EnumColumn(QualifiedName table, String column, String defaultExpression) {}
+    /**
+     * A column whose type is an enum type that is being replaced: its default is dropped for the
+     * conversion ({@code defaultBefore}) and given again after it ({@code defaultAfter}, the one the
+     * version leaves, which the re-created type holds).
+     */
+    record EnumColumn(QualifiedName table, String column, String defaultBefore, String defaultAfter) {}
 
     /**
      * An enum type re-created with other values (PostgreSQL cannot drop or reorder enum values):

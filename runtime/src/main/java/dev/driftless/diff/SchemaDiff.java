@@ -133,7 +133,7 @@ public final class SchemaDiff {
     private static Operation.CreateColumnSync sync(ColumnSync s, Table table, String filled) {
         Column oldColumn = table.column(s.oldName()).orElseThrow();
         Column newColumn = table.column(s.newName()).orElseThrow();
-        return new Operation.CreateColumnSync(s, filled, filled == null ? null : table.column(filled).orElseThrow().type(),
+        return new Operation.CreateColumnSync(s, oldColumn.type(), newColumn.type(), filled,
                 oldColumn.volatileDefault() ? null : oldColumn.defaultExpression(),
                 newColumn.volatileDefault() ? null : newColumn.defaultExpression());
     }
@@ -237,12 +237,13 @@ public final class SchemaDiff {
             for (Column c : k.before().columns()) {
                 if (k.after().column(c.name()).isEmpty()) {
                     // The old column of an online rename that is over: its values are all in the new one.
-                    String keptIn = syncsRemoved.stream()
+                    Column keptIn = syncsRemoved.stream()
                             .filter(s -> s.table().equals(name) && s.involves(c.name()))
-                            .map(s -> s.other(c.name()))
-                            .filter(other -> k.after().column(other).isPresent())
+                            .map(s -> k.after().column(s.other(c.name())).orElse(null))
+                            .filter(Objects::nonNull)
                             .findFirst().orElse(null);
-                    ops.add(keptIn == null ? new DropColumn(name, c) : new Operation.DropSyncedColumn(name, c, keptIn));
+                    ops.add(keptIn == null ? new DropColumn(name, c)
+                            : new Operation.DropSyncedColumn(name, c, keptIn.name(), keptIn.type()));
                 }
             }
         });
@@ -267,7 +268,7 @@ public final class SchemaDiff {
         to.schemas().stream().filter(s -> !from.schemas().contains(s) && !BUILT_IN_SCHEMAS.contains(s))
                 .forEach(s -> ops.add(new CreateSchema(s)));
         enums.created().forEach(e -> ops.add(new Operation.CreateEnumType(e)));
-        ops.addAll(enums.changes(EnumChanges.surviving(tablesFrom, tablesTo::get)));
+        ops.addAll(enums.changes(EnumChanges.surviving(tablesFrom, tablesTo::get), tablesTo::get));
         for (var s : to.sequences()) {
             var before = from.sequences().stream().filter(b -> b.name().equals(s.name())).findFirst();
             if (before.isEmpty()) {
@@ -313,7 +314,25 @@ public final class SchemaDiff {
                 syncsAdded.remove(s);
             });
             for (Column after : k.after().columns()) {
-                k.before().column(after.name()).ifPresent(before -> alterColumn(ops, name, before, after));
+                Column before = k.before().column(after.name()).orElse(null);
+                if (before == null) {
+                    continue;
+                }
+                // The trigger of a sync that stays casts to both columns' types: a retyped column gets it anew,
+                // in the same transaction as the type change.
+                ColumnSync retyped = before.type().equals(after.type()) ? null : to.columnSyncs().stream()
+                        .filter(s -> s.table().equals(name) && s.involves(after.name()) && from.columnSyncs().contains(s))
+                        .findFirst().orElse(null);
+                if (retyped != null) {
+                    ops.add(new Operation.DropColumnSync(retyped));
+                    ops.add(new AlterColumnType(name, after.name(), before.type(), after.type()));
+                    ops.add(sync(retyped, k.after(), null));
+                    before = new Column(before.name(), after.type(), before.nullable(), before.defaultExpression(),
+                            before.identity(), before.comment());
+                }
+                // An enum type converts to and from other types only through text.
+                alterColumn(ops, name, before, after, !before.type().equals(after.type())
+                        && (enumType(from, before.type()) || enumType(to, after.type())));
             }
             if (k.after().primaryKey() != null && k.primaryKeyChanged()) {
                 ops.add(new AddPrimaryKey(name, k.after().primaryKey()));
@@ -379,10 +398,25 @@ public final class SchemaDiff {
     }
 
     private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after) {
+        alterColumn(ops, table, before, after, false);
+    }
+
+    /** Whether a type is one of the model's enum types. */
+    private static boolean enumType(SchemaModel model, dev.driftless.model.ColumnType type) {
+        return model.enumTypes().stream().anyMatch(e -> EnumChanges.uses(type, e.name()));
+    }
+
+    private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after,
+            boolean throughText) {
         String column = after.name();
         if (before.retyped(after)) {
+            if (throughText && before.defaultExpression() != null) {
+                // PostgreSQL converts the default along with the column, without going through text.
+                ops.add(new SetDefault(table, column, before.defaultExpression(), null));
+                before = before.withDefault(null);
+            }
             ops.add(new AlterColumnType(table, column, before.type(), after.type(), before.collation(),
-                    after.collation()));
+                    after.collation(), throughText));
         }
         if (before.identity() != after.identity()) {
             ops.add(new SetIdentity(table, column, before.identity(), after.identity()));

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * A version's statements cut into phases: runs of statements that share one transaction;
  * statements PostgreSQL refuses to run inside a transaction block (concurrent index builds and
- * drops, batched fills that commit, {@code VACUUM}, ...), each a phase of its own; and constraint
+ * drops, batched fills that commit, {@code VACUUM}, ...), each a phase of its own; constraint
  * validations, each in a transaction of its own so that no strong lock taken before is held during
- * the scan. A version is one transactional phase unless it has such statements; then its progress
+ * the scan; and values added to enum types, each committed in a transaction of its own before the
+ * statements that may use them. A version is one transactional phase unless it has such statements; then its progress
  * is recorded after every phase, so that a run that was interrupted resumes where it stopped.
  */
 record Phases(List<Phase> phases) {
@@ -30,9 +31,14 @@ record Phases(List<Phase> phases) {
                     + "|do\\s+\\$driftless_batches(_\\d+)?\\$).*",
             Pattern.DOTALL);
 
-    /** Statements that get a transaction of their own: validating a constraint scans the table. */
+    /**
+     * Statements that get a transaction of their own: validating a constraint scans the table; a
+     * value added to an enum type cannot be used before the transaction that adds it commits
+     * (PostgreSQL: "unsafe use of new value"), and the statements after it may use it.
+     */
     private static final Pattern OWN_TRANSACTION = Pattern.compile(
-            "alter\\s+table\\b.*\\bvalidate\\s+constraint\\b.*", Pattern.DOTALL);
+            "(alter\\s+table\\b.*\\bvalidate\\s+constraint\\b|alter\\s+type\\b.*\\badd\\s+value\\b).*",
+            Pattern.DOTALL);
 
     Phases {
         phases = List.copyOf(phases);

@@ -134,7 +134,8 @@ public final class PostgresPlanner {
             // Without COLLATE the column takes the new type's default collation.
             String change = alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql() + collate(o.toCollation());
             // A widening converts implicitly; anything else says how, so that text to integer works too.
-            return List.of(TypeChange.widens(o.from(), o.to()) ? change
+            return List.of(o.throughText() ? change + " USING " + quote(o.column()) + "::text::" + o.to().sql()
+                    : TypeChange.widens(o.from(), o.to()) ? change
                     : change + " USING " + quote(o.column()) + "::" + o.to().sql());
         } else if (op instanceof SetIdentity o) {
             String column = alterColumn(o.table(), o.column());
@@ -237,13 +238,13 @@ public final class PostgresPlanner {
         out.add("ALTER TYPE " + quote(name) + " RENAME TO " + quote(old.name()));
         out.add(createEnum(o.to()));
         for (Operation.EnumColumn c : o.columns()) {
-            if (c.defaultExpression() != null) {
+            if (c.defaultBefore() != null) {
                 out.add(alterColumn(c.table(), c.column()) + "DROP DEFAULT");
             }
             out.add(alterColumn(c.table(), c.column()) + "TYPE " + quote(name) + " USING " + quote(c.column())
                     + "::text::" + quote(name));
-            if (c.defaultExpression() != null) {
-                out.add(alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.defaultExpression());
+            if (c.defaultAfter() != null) {
+                out.add(alterColumn(c.table(), c.column()) + "SET DEFAULT " + c.defaultAfter());
             }
         }
         out.add("DROP TYPE " + quote(old));

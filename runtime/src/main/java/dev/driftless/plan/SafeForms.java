@@ -126,34 +126,49 @@ final class SafeForms {
 
     /**
      * Keeps the two columns of an online rename equal: a row trigger on insert and update, whose
-     * arguments name the two columns (introspection reads them back). On update, the column that
-     * changed wins. On insert, a column still at its default was not written: when only the old
-     * column was written (the previous application version), the new one takes its value, and
-     * otherwise the old one takes the new one's.
+     * arguments name the two columns (introspection reads them back). Each column's value reaches
+     * the other cast to the other's type, and only when the other does not already hold that
+     * value's image: a column written with the image of the other one (the batched copy, or a
+     * writer that sets both) changes nothing more, so the copy never writes back into the column
+     * it copies, and the previous application's column keeps its values byte for byte whatever the
+     * two types. On update, a column written with another value wins (the new one when both are).
+     * On insert, a column still at its default was not written: when only the old column was
+     * written (the previous application version), the new one takes its value, and otherwise the
+     * old one takes the new one's.
      */
     static List<String> createSync(Operation.CreateColumnSync op) {
         ColumnSync sync = op.sync();
         String o = "NEW." + quote(sync.oldName());
         String n = "NEW." + quote(sync.newName());
+        String oldType = op.oldType().sql();
+        String newType = op.newType().sql();
+        String toNew = "            " + n + " := " + o + "::" + newType + ";\n";
+        String toOld = "            " + o + " := " + n + "::" + oldType + ";\n";
         var out = new java.util.ArrayList<String>();
         out.add("CREATE FUNCTION " + quote(syncFunction(sync)) + "() RETURNS trigger LANGUAGE plpgsql AS "
                 + dollarQuoted(SYNC_TAG, "\nBEGIN\n"
                 + "    IF TG_OP = 'INSERT' THEN\n"
                 + "        IF " + n + " IS NOT DISTINCT FROM " + atDefault(op.newDefault()) + " AND " + o
                 + " IS DISTINCT FROM " + atDefault(op.oldDefault()) + " THEN\n"
-                + "            " + n + " := " + o + ";\n"
-                + "        ELSE\n            " + o + " := " + n + ";\n        END IF;\n"
-                + "    ELSIF " + n + " IS DISTINCT FROM OLD." + quote(sync.newName()) + " THEN\n"
-                + "        " + o + " := " + n + ";\n"
-                + "    ELSE\n        " + n + " := " + o + ";\n    END IF;\n    RETURN NEW;\nEND\n"));
+                + toNew
+                + "        ELSIF " + o + " IS DISTINCT FROM " + n + "::" + oldType + " THEN\n"
+                + toOld
+                + "        END IF;\n"
+                + "    ELSIF " + n + " IS DISTINCT FROM OLD." + quote(sync.newName()) + " AND " + n + " IS DISTINCT FROM "
+                + o + "::" + newType + " THEN\n"
+                + toOld.substring(4)
+                + "    ELSIF " + o + " IS DISTINCT FROM OLD." + quote(sync.oldName()) + " AND " + o + " IS DISTINCT FROM "
+                + n + "::" + oldType + " THEN\n"
+                + toNew.substring(4)
+                + "    END IF;\n    RETURN NEW;\nEND\n"));
         out.add("CREATE TRIGGER " + quote(syncTrigger(sync)) + " BEFORE INSERT OR UPDATE ON " + quote(sync.table())
                 + " FOR EACH ROW EXECUTE FUNCTION " + quote(syncFunction(sync)) + "("
                 + literal(sync.oldName()) + ", " + literal(sync.newName()) + ")");
         if (op.filled() != null) {
             String from = quote(sync.other(op.filled()));
             String to = quote(op.filled());
-            out.add(batchedFill(sync.table(), to + " = " + from + "::" + op.filledType().sql(),
-                    to + " IS DISTINCT FROM " + from + "::" + op.filledType().sql()));
+            String cast = "::" + op.typeOf(op.filled()).sql();
+            out.add(batchedFill(sync.table(), to + " = " + from + cast, to + " IS DISTINCT FROM " + from + cast));
         }
         return out;
     }

@@ -58,7 +58,8 @@ class OnlineRenamesTest {
         assertEquals(List.of("rename index reading_kwh_idx on reading to reading_kwh_idx_old",
                 "add column reading.energy double precision",
                 "set default of reading.energy to 0",
-                "keep reading.kwh and energy equal (energy filled from kwh)",
+                "keep reading.kwh and energy equal (energy filled from kwh; a value written to energy reaches kwh as real,"
+                        + " which may change or refuse it)",
                 "set not null on reading.energy",
                 "create index reading_kwh_idx on reading"), up);
         // Under way, the same declaration reaches the same model: nothing to do.
@@ -69,6 +70,25 @@ class OnlineRenamesTest {
                         "drop column reading.kwh (its values are kept in energy)"),
                 contract.stream().map(Operation::describe).toList());
         assertTrue(contract.stream().noneMatch(Operation::destructive));
+    }
+
+    /** Found by the pairwise test: an index over the renamed column and one the version drops, or renames online too. */
+    @Test
+    void anIndexOfTheOldColumnOverAColumnTheVersionTakesAwayIsNotKept() {
+        Column a = Column.of("a", "integer", true);
+        Column b = Column.of("b", "integer", true);
+        Index both = new Index("reading_a_b_idx", List.of(new IndexColumn("a", false), new IndexColumn("b", false)), false);
+        SchemaModel before = model(table(List.of(ID, a, b), List.of(both), List.of()));
+        SchemaModel dropped = model(table(List.of(ID, Column.of("x", "integer", true)), List.of(), List.of()));
+        Table t = OnlineRenames.target(before, dropped, online("x", "a")).table(T).orElseThrow();
+        assertEquals(List.of("id", "a", "x"), t.columns().stream().map(Column::name).toList());
+        assertEquals(List.of(), t.indexes(), "b is dropped, and its index with it");
+
+        SchemaModel bothRenamed = model(table(List.of(ID, Column.of("x", "integer", true), Column.of("y", "integer", true)),
+                List.of(), List.of()));
+        var renames = new Renames(Map.of(), Map.of(T, Map.of("x", "a", "y", "b")), Set.of(), Map.of(T, Set.of("x", "y")));
+        Table t2 = OnlineRenames.target(before, bothRenamed, renames).table(T).orElseThrow();
+        assertEquals(List.of(both), t2.indexes(), "both old columns are back, and their index with them");
     }
 
     @Test

@@ -86,20 +86,37 @@ final class RandomEdits {
         return new Edit("initial model: " + model.tables().size() + " tables", model);
     }
 
+    /** A kind of edit, by name: each call makes a random edit of that kind, or none when it does not apply. */
+    record Kind(String name, Function<TrackedModel, Optional<Edit>> edit) {}
+
+    /** Every kind of edit the generator makes. */
+    List<Kind> kinds() {
+        return List.of(new Kind("addTable", this::addTable), new Kind("dropTable", this::dropTable),
+                new Kind("renameTable", this::renameTable), new Kind("addNullableColumn", this::addNullableColumn),
+                new Kind("addRequiredColumnWithDefault", this::addRequiredColumnWithDefault),
+                new Kind("renameColumn", this::renameColumn), new Kind("renameColumnOnline", this::renameColumnOnline),
+                new Kind("dropColumn", this::dropColumn), new Kind("widenType", this::widenType),
+                new Kind("convertType", this::convertType), new Kind("changeNullability", this::changeNullability),
+                new Kind("changeDefault", this::changeDefault), new Kind("changePrimaryKey", this::changePrimaryKey),
+                new Kind("changeUnique", this::changeUnique), new Kind("addIndex", this::addIndex),
+                new Kind("dropIndex", this::dropIndex), new Kind("changeIndex", this::changeIndex),
+                new Kind("renameIndex", this::renameIndex), new Kind("addForeignKey", this::addForeignKey),
+                new Kind("dropForeignKey", this::dropForeignKey), new Kind("changeOnDelete", this::changeOnDelete),
+                new Kind("changeTableComment", this::changeTableComment),
+                new Kind("changeColumnComment", this::changeColumnComment), new Kind("addSequence", this::addSequence),
+                new Kind("dropOrChangeSequence", this::dropOrChangeSequence),
+                new Kind("changeIdentity", this::changeIdentity), new Kind("addEnumColumn", this::addEnumColumn),
+                new Kind("changeEnumType", this::changeEnumType), new Kind("dropEnumType", this::dropEnumType),
+                new Kind("addCheck", this::addCheck), new Kind("dropCheck", this::dropCheck),
+                new Kind("changeCheck", this::changeCheck), new Kind("addView", this::addView),
+                new Kind("dropView", this::dropView), new Kind("changeView", this::changeView));
+    }
+
     /** One random edit that changes the schema. */
     Edit next(TrackedModel model) {
-        List<Function<TrackedModel, Optional<Edit>>> kinds = List.of(
-                this::addTable, this::dropTable, this::renameTable, this::addNullableColumn,
-                this::addRequiredColumnWithDefault, this::renameColumn, this::renameColumnOnline, this::dropColumn,
-                this::widenType,
-                this::convertType, this::changeNullability, this::changeDefault, this::changePrimaryKey,
-                this::changeUnique, this::addIndex, this::dropIndex, this::changeIndex, this::renameIndex,
-                this::addForeignKey, this::dropForeignKey, this::changeOnDelete, this::changeTableComment,
-                this::changeColumnComment, this::addSequence, this::dropOrChangeSequence, this::changeIdentity,
-                this::addEnumColumn, this::changeEnumType, this::dropEnumType, this::addCheck, this::dropCheck,
-                this::changeCheck, this::addView, this::dropView, this::changeView);
+        List<Kind> kinds = kinds();
         for (int attempt = 0; attempt < 1000; attempt++) {
-            Optional<Edit> edit = kinds.get(random.nextInt(kinds.size())).apply(model);
+            Optional<Edit> edit = kinds.get(random.nextInt(kinds.size())).edit().apply(model);
             if (edit.isPresent() && !edit.get().after().schema().equals(model.schema())) {
                 return edit.get();
             }
@@ -215,8 +232,13 @@ final class RandomEdits {
         }
         TrackedColumn column = pick(eligible);
         String name = freshColumnName(table.columns());
-        return Optional.of(new Edit("rename column " + table.name() + "." + column.name() + " to " + name + " online",
-                model.withTable(table.withColumn(column.with(b -> b.name(name)))), true));
+        // Half the time to another type of its kind too, which may not hold every value of the old one.
+        List<String> others = column.kind() == ValueKind.REFERENCE ? List.of()
+                : column.kind().types().stream().filter(t -> !t.equals(column.type())).toList();
+        String type = !others.isEmpty() && random.nextBoolean() ? pick(others) : column.type();
+        return Optional.of(new Edit("rename column " + table.name() + "." + column.name() + " to " + name + " online"
+                + (type.equals(column.type()) ? "" : " as " + type),
+                model.withTable(table.withColumn(column.with(b -> b.name(name).type(type)))), true));
     }
 
     Optional<Edit> dropColumn(TrackedModel model) {
@@ -242,7 +264,7 @@ final class RandomEdits {
     }
 
     /** {@link #DROP_ONLY_RESTORABLE_COLUMNS}. */
-    private static boolean restorable(TrackedTable table, TrackedColumn column) {
+    static boolean restorable(TrackedTable table, TrackedColumn column) {
         boolean unique = table.uniques().stream().anyMatch(u -> u.contains(column.id()))
                 || table.indexes().stream().anyMatch(i -> i.unique() && i.columns().contains(column.id()));
         return column.nullable() || (column.defaultExpression() != null && !unique);

@@ -91,7 +91,10 @@ class OnlineRenamesOnPostgresTest {
     void expandKeepsBothNamesWorkingAndContractDropsTheOldOneWithoutLosingAValue() throws SQLException {
         History history = initial();
         VersionPlan.Planned expand = expand(history);
-        assertEquals(List.of(), expand.destructive(), "an expand discards nothing");
+        // An integer the next application writes may not fit the previous application's smallint.
+        assertEquals(List.of("keep fact_energy_hourly.quality and quality_score equal (quality_score filled from quality;"
+                + " a value written to quality_score reaches quality as smallint, which may change or refuse it)"),
+                expand.destructive().stream().map(Operation::describe).toList());
         assertEquals(List.of(new ColumnSync(FACT, "quality", "quality_score")), expand.reached().columnSyncs());
         assertTrue(expand.reached().view(SOURCE).isPresent(), "a view stands in for the renamed table");
         assertEquals(List.of(), Lint.of(expand.operations()), "nothing in an expand takes a lock that stalls the table");
@@ -161,7 +164,7 @@ class OnlineRenamesOnPostgresTest {
                     + " where quality is distinct from quality_score::smallint"));
             db.execute("update fact_energy_hourly set quality = 1 where id = -1");
             assertEquals(List.of("1"), db.strings("select quality_score from fact_energy_hourly where id = -1"));
-            migrator.downgradeTo(1);
+            migrator.downgradeTo(1, true);
             assertSchema(db, V1);
             assertEquals(List.of((ROWS + 3) + "|1"), db.strings("select count(*) || '|' || max(quality) filter (where id = -1)"
                     + " from fact_energy_hourly"));
@@ -281,7 +284,7 @@ class OnlineRenamesOnPostgresTest {
             assertSchema(db, expand.reached());
             db.execute("update fact_energy_hourly set quality = 2 where id = -1");
             assertEquals(List.of("2"), db.strings("select quality_score from fact_energy_hourly where id = -1"));
-            migrator.downgradeTo(1);
+            migrator.downgradeTo(1, true);
             assertSchema(db, V1);
         }
     }
