@@ -63,7 +63,7 @@ sealed interface HistoryChange {
 
         @Override
         public Outputs.Note notWritten() {
-            return new Outputs.Note(Message.NOT_WRITTEN, anchor, "The baseline '" + baseline.name() + "'", "written",
+            return new Outputs.Note(Message.NOT_WRITTEN, anchor, "The squash '" + baseline.name() + "'", "written",
                     dir.path());
         }
     }

@@ -146,7 +146,7 @@ class HandWrittenStepsTest {
         writeNext("-- driftless:after\nINSERT INTO datasource (external_id) VALUES ('m-1');\n");
         Compilation squashed = compile("@Column String note;", List.of("-Adriftless.squash=baseline"));
         assertThat(squashed).succeeded();
-        assertThat(squashed).hadNoteContaining("[DL220] Squashed versions 1 to 2 into the baseline");
+        assertThat(squashed).hadNoteContaining("[DL220] Squashed versions 1 to 2 into the squash");
         assertEquals(List.of("B0002__baseline.sql", "snapshot.driftless"), files());
         String baseline = read("B0002__baseline.sql");
         assertTrue(baseline.contains("-- squashes: 1 sha256:"), baseline);

@@ -62,12 +62,12 @@ public record FrozenVersion(
         irreversible = List.copyOf(irreversible);
         squashed = Collections.unmodifiableSortedMap(new TreeMap<>(squashed));
         if (!squashed.isEmpty() && (squashed.lastKey() != version || !parentChecksum.equals(NO_PARENT))) {
-            throw new IllegalArgumentException("a baseline replaces the versions up to its own, and has no parent");
+            throw new IllegalArgumentException("a squash replaces the versions up to its own, and has no parent");
         }
     }
 
     /** Whether this version replaces the versions up to it for new databases (a squash). */
-    public boolean isBaseline() {
+    public boolean isSquash() {
         return !squashed.isEmpty();
     }
 
@@ -104,7 +104,7 @@ public record FrozenVersion(
 
     /** {@code V0001__initial.sql}; a baseline {@code B0007__squashed.sql}. */
     public String fileName() {
-        return String.format("%s%04d__%s.sql", isBaseline() ? "B" : "V", version, name);
+        return String.format("%s%04d__%s.sql", isSquash() ? "B" : "V", version, name);
     }
 
     /**

@@ -18,15 +18,15 @@ public record History(List<FrozenVersion> versions, Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         String parent = FrozenVersion.NO_PARENT;
         int first = versions.isEmpty() ? 1 : versions.get(0).version();
-        if (!versions.isEmpty() && !versions.get(0).isBaseline() && first != 1) {
+        if (!versions.isEmpty() && !versions.get(0).isSquash() && first != 1) {
             throw new HistoryFormatException(versions.get(0).fileName() + ": the history starts at version " + first
-                    + " without a baseline: restore the missing versions from version control");
+                    + " without a squash before them: restore the missing versions from version control");
         }
         for (int i = 0; i < versions.size(); i++) {
             FrozenVersion v = versions.get(i);
             int expected = first + i;
-            if (i > 0 && v.isBaseline()) {
-                throw new HistoryFormatException(v.fileName() + ": a baseline must be the first version of the history;"
+            if (i > 0 && v.isSquash()) {
+                throw new HistoryFormatException(v.fileName() + ": a squash must be the first version of the history;"
                         + " delete the versions it replaces");
             }
             if (v.version() != expected) {

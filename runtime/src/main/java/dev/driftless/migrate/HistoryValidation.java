@@ -104,7 +104,7 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
             if (migration == null && squashedAs != null) {
                 if (!List.of(squashedAs.split(",")).contains(entry.checksum())) {
                     problems.add(describe(entry) + " was applied with checksum " + entry.checksum() + ", which is not"
-                            + " the one the baseline that squashed it recorded: the database ran a version the code"
+                            + " the one the squash that replaced it recorded: the database ran a version the code"
                             + " never had; migrate it with the build it came from");
                 }
             } else if (migration != null && migration.squashed().containsKey(entry.version())
@@ -114,7 +114,7 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
                 unknown.add(entry);
             } else if (!migration.checksum().equals(entry.checksum()) && !migration.squashed().isEmpty()) {
                 problems.add(describe(migration) + " was applied with checksum " + entry.checksum() + ", which is"
-                        + " neither the baseline's nor that of the version it squashed: the database ran a version"
+                        + " neither the squash's nor that of the version it replaced: the database ran a version"
                         + " the code never had; migrate it with the build it came from");
             } else if (!migration.checksum().equals(entry.checksum())) {
                 problems.add(describe(migration) + " was applied with checksum " + entry.checksum()
@@ -128,7 +128,7 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
         Set<Integer> done = SchemaHistory.successfulVersions(history);
         if (baseline.isPresent() && current > 0 && current < baseline.get().version()) {
             problems.add("the database is at version " + current + ", but the versions up to "
-                    + baseline.get().version() + " were squashed into a baseline, which only builds new databases:"
+                    + baseline.get().version() + " were squashed into one version, a squash, which only builds new databases:"
                     + " first migrate it to version " + baseline.get().version() + " with a build from before the squash");
         }
         List<Migration> skipped = code.stream().filter(m -> m.version() < current && !done.contains(m.version()))
@@ -173,7 +173,7 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
             return "the code has " + versions(code.get(0).version(), latest);
         }
         Migration b = baseline.get();
-        return "the code has the baseline " + b.version() + " (squashing "
+        return "the code has the squash " + b.version() + " (squashing "
                 + versions(b.squashed().firstKey(), b.squashed().lastKey()) + ")"
                 + (latest == b.version() ? "" : " and " + versions(code.get(1).version(), latest));
     }

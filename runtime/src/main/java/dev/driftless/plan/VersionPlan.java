@@ -103,10 +103,10 @@ public final class VersionPlan {
         for (FrozenVersion v : history.versions()) {
             squashed.putAll(v.squashed());
             // A database made from an earlier baseline recorded the baseline's checksum for its version.
-            squashed.put(v.version(), v.isBaseline() ? v.squashed().get(v.version()) + "," + v.checksum() : v.checksum());
+            squashed.put(v.version(), v.isSquash() ? v.squashed().get(v.version()) + "," + v.checksum() : v.checksum());
         }
         var operations = new ArrayList<String>();
-        operations.add("baseline: versions " + squashed.firstKey() + " to " + squashed.lastKey() + " squashed");
+        operations.add("squash: versions " + squashed.firstKey() + " to " + squashed.lastKey() + " squashed");
         steps.before().forEach(s -> operations.add("hand-written step before: " + excerpt(s)));
         up.forEach(o -> operations.add(o.describe()));
         steps.after().forEach(s -> operations.add("hand-written step after: " + excerpt(s)));

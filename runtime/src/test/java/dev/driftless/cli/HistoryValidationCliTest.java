@@ -175,7 +175,7 @@ class HistoryValidationCliTest {
     void aDatabaseBelowASquashedBaselineIsReportedByEveryCommand() throws IOException {
         assertEquals(0, cli(migrations(BEFORE_SQUASH), "migrate", "--to", "1").exit());
         everyReadingCommandRefuses(migrations(squashed()), "the database is at version 1, but the versions up to 2"
-                + " were squashed into a baseline, which only builds new databases");
+                + " were squashed into one version, a squash, which only builds new databases");
         Run status = cli(migrations(squashed()), "status");
         assertFalse(status.out().contains("pending"), "no pending baseline that migrate would refuse: " + status.out());
     }
@@ -185,14 +185,14 @@ class HistoryValidationCliTest {
         History other = freeze(History.EMPTY, model(Column.of("other", "text", true)), "initial");
         assertEquals(0, cli(migrations(other), "migrate").exit());
         everyReadingCommandRefuses(migrations(squashed()), "version 1 (initial) was applied with checksum "
-                + other.versions().get(0).checksum() + ", which is not the one the baseline that squashed it recorded");
+                + other.versions().get(0).checksum() + ", which is not the one the squash that replaced it recorded");
     }
 
     @Test
     void aSquashedBuildNamesItsBaselineWhenATargetIsMissing() {
         Run run = cli(migrations(squashed()), "migrate", "--to", "1");
         assertEquals(DriftlessCli.FAILED, run.exit(), run.toString());
-        assertTrue(run.err().contains("there is no version 1 to go to: the code has the baseline 2 (squashing"
+        assertTrue(run.err().contains("there is no version 1 to go to: the code has the squash 2 (squashing"
                 + " versions 1 to 2) and version 3 (0 is the empty database)"), run.err());
     }
 

@@ -172,7 +172,7 @@ class HandWrittenStepsAndSquashTest {
             Migrator onBehind = Migrator.builder(behind.dataSource()).migrations(migrations(after, Map.of())).build();
             MigrationException refused = assertThrows(MigrationException.class, onBehind::migrate);
             assertTrue(refused.getMessage().contains("the database is at version 1, but the versions up to 2 were"
-                    + " squashed into a baseline"), refused.getMessage());
+                    + " squashed into one version (a squash)"), refused.getMessage());
             assertEquals(List.of("id", "name", "note"), columns(behind), "nothing was executed");
 
             onOld.downgradeTo(2);
@@ -192,7 +192,7 @@ class HandWrittenStepsAndSquashTest {
             Migrator.builder(db.dataSource()).migrations(migrations(other, Map.of())).build().migrate();
             Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(new FrozenMigration(baseline))).build();
             MigrationException refused = assertThrows(MigrationException.class, m::migrate);
-            assertTrue(refused.getMessage().contains("neither the baseline's nor that of the version it squashed"),
+            assertTrue(refused.getMessage().contains("neither the squash's nor that of the version it replaced"),
                     refused.getMessage());
         }
     }

@@ -209,7 +209,7 @@ class HistoryValidationTest {
     @Test
     void aDatabaseBelowTheBaselineIsRefused() {
         assertOneProblem(of(squashedCode(), applied(code(1))), "the database is at version 1, but the versions up to 2"
-                + " were squashed into a baseline, which only builds new databases: first migrate it to version 2 with a"
+                + " were squashed into one version, a squash, which only builds new databases: first migrate it to version 2 with a"
                 + " build from before the squash");
     }
 
@@ -217,7 +217,7 @@ class HistoryValidationTest {
     void aSquashedVersionWithAnotherChecksumIsRefused() {
         assertOneProblem(of(squashedCode(), List.of(new HistoryEntry(1, "v1", "sha256:elsewhere", AT, 1, true, null),
                 applied(version(2)))), "version 1 (v1) was applied with checksum sha256:elsewhere, which is not the one"
-                        + " the baseline that squashed it recorded");
+                        + " the squash that replaced it recorded");
         assertOneProblem(of(squashedCode(), List.of(applied(version(1)),
                 new HistoryEntry(2, "v2", "sha256:elsewhere", AT, 1, true, null))), "version 2 (squashed) was applied"
                         + " with checksum sha256:elsewhere, which is neither the baseline's nor that of the version it"
@@ -235,9 +235,9 @@ class HistoryValidationTest {
         assertEquals("the code has no versions", HistoryValidation.describeVersions(List.of()));
         assertEquals("the code has version 1", HistoryValidation.describeVersions(code(1)));
         assertEquals("the code has versions 1 to 4", HistoryValidation.describeVersions(code(4)));
-        assertEquals("the code has the baseline 2 (squashing versions 1 to 2) and version 3",
+        assertEquals("the code has the squash 2 (squashing versions 1 to 2) and version 3",
                 HistoryValidation.describeVersions(squashedCode()));
-        assertEquals("the code has the baseline 2 (squashing versions 1 to 2)",
+        assertEquals("the code has the squash 2 (squashing versions 1 to 2)",
                 HistoryValidation.describeVersions(squashedCode().subList(0, 1)));
     }
 }

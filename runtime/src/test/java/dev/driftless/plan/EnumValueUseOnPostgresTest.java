@@ -108,7 +108,8 @@ class EnumValueUseOnPostgresTest {
             db.execute("delete from reading where id = -1");
             assertEquals(List.of("500|500"), db.strings("select count(*) filter (where grade = 'low') || '|'"
                     + " || count(*) filter (where grade = 'mid') from reading"));
-            assertEquals(1, migrator.downgradeTo(1).currentVersion());
+            // Forced: where version 2 added a column, its down drops it with the values it now holds.
+            assertEquals(1, migrator.downgradeTo(1, true).currentVersion());
             assertSchema(db, before);
             assertEquals(List.of("low,mid"), db.strings("select string_agg(enumlabel, ',' order by enumsortorder)"
                     + " from pg_enum where enumtypid = 'level'::regtype"));

@@ -154,11 +154,12 @@ class OnlineRenameTypesOnPostgresTest {
             assertEquals(original, fingerprint(db, pair), "a version during the transition left the old column as it was");
             assertEquals(List.of("0"), db.strings("select count(*) from reading where uid is null"));
 
-            if (!pair.oldHoldsEveryNewValue()) {
-                // The expand cannot give back what the next application wrote: refused, then forced.
-                assertThrows(MigrationException.class, () -> migrator.downgradeTo(1));
-            }
-            migrator.downgradeTo(1, !pair.oldHoldsEveryNewValue());
+            // Refused, then forced: the column version 3 added holds values, and where the old type cannot
+            // hold every new value, the expand cannot give back what the next application wrote.
+            var refusedDown = assertThrows(MigrationException.class, () -> migrator.downgradeTo(1));
+            assertTrue(refusedDown.getMessage().contains(pair.oldHoldsEveryNewValue() ? "reading.uid" : "irreversible"),
+                    refusedDown.getMessage());
+            migrator.downgradeTo(1, true);
             assertEquals(original, fingerprint(db, pair), "the downgrade of the expand left the old column as it was");
 
             migrator.migrate();

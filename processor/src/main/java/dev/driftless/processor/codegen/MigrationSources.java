@@ -89,7 +89,7 @@ public final class MigrationSources {
         if (!v.irreversible().isEmpty()) {
             builder.addMethod(getter("irreversible", statements, listOf(v.irreversible())));
         }
-        if (v.isBaseline()) {
+        if (v.isSquash()) {
             var map = ParameterizedTypeName.get(ClassName.get("java.util", "SortedMap"), ClassName.get(Integer.class),
                     ClassName.get(String.class));
             var init = CodeBlock.builder().add("new $T<>($T.ofEntries(", ClassName.get("java.util", "TreeMap"),

@@ -195,7 +195,7 @@ public enum Message {
                     + "squash again"),
     ONLINE_RENAME_REFUSED("DL221", Diagnostic.Kind.ERROR, "%s"),
     SQUASHED("DL220", Diagnostic.Kind.NOTE,
-            "Squashed versions %d to %d into the baseline %s. New databases run the baseline; databases at version %d "
+            "Squashed versions %d to %d into the squash %s. New databases run the squash; databases at version %d "
                     + "or later go on as before; an older one must first be migrated to version %d with a build from "
                     + "before the squash"),
     NOT_WRITTEN("DL222", Diagnostic.Kind.NOTE,
