@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  * hand-written steps around them (for the database).
  *
  * @param parentChecksum the checksum of version {@code version - 1}, or {@code "none"} for version 1
- *     and for a baseline
+ *     and for a squash
  * @param up the generated statements from the previous version to this one
  * @param down the generated statements back
  * @param irreversible why the down cannot give back what the up discards (dropped columns and
  *     tables, narrowed types, hand-written reasons); empty for a version that can be undone
- * @param squashed for a baseline, the versions it replaces, each with the checksums (separated by
+ * @param squashed for a squash, the versions it replaces, each with the checksums (separated by
  *     commas) a database may have recorded for it; empty otherwise
  */
 public record FrozenVersion(
@@ -102,7 +102,7 @@ public record FrozenVersion(
         return name.length() > 60 ? name.substring(0, 60) : name;
     }
 
-    /** {@code V0001__initial.sql}; a baseline {@code B0007__squashed.sql}. */
+    /** {@code V0001__initial.sql}; a squash {@code B0007__squashed.sql}. */
     public String fileName() {
         return String.format("%s%04d__%s.sql", isSquash() ? "B" : "V", version, name);
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The committed history: the frozen versions, in order, and the snapshot of the last one. The
  * constructor checks that the versions form one unbroken chain, each on top of its parent. The
- * chain starts at version 1, or at a baseline that replaced (squashed) the versions up to it.
+ * chain starts at version 1, or at a squash that replaced the versions up to it.
  */
 public record History(List<FrozenVersion> versions, Snapshot snapshot) {
 

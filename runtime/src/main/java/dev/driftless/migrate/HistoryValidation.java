@@ -65,7 +65,7 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
 
     /**
      * Validates {@code history} (every row, in version order) against {@code code} (the versions in
-     * order, possibly starting with a baseline).
+     * order, possibly starting with a squash).
      *
      * @param retryFailedVersions whether a failed attempt is retried rather than refused
      * @param acceptNewerVersions whether applied versions above the code's latest are accepted

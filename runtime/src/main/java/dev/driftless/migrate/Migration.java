@@ -36,7 +36,7 @@ public interface Migration {
     }
 
     /**
-     * For a baseline (a squash), the versions it replaces, each with the checksums a database may
+     * For a squash, the versions it replaces, each with the checksums a database may
      * have recorded for it, separated by commas; empty for an ordinary version.
      */
     default SortedMap<Integer, String> squashed() {

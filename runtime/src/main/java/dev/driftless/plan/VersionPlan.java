@@ -89,7 +89,7 @@ public final class VersionPlan {
     }
 
     /**
-     * A baseline that replaces every version of the history for new databases: it builds the last
+     * A squash: the version that replaces every version of the history for new databases; it builds the last
      * snapshot from nothing, runs the given hand-written steps (seed data still wanted), and keeps
      * the checksums of the versions it replaces so that databases that applied them stay valid.
      */
@@ -102,7 +102,7 @@ public final class VersionPlan {
         var squashed = new TreeMap<Integer, String>();
         for (FrozenVersion v : history.versions()) {
             squashed.putAll(v.squashed());
-            // A database made from an earlier baseline recorded the baseline's checksum for its version.
+            // A database made from an earlier squash recorded the squash's checksum for its version.
             squashed.put(v.version(), v.isSquash() ? v.squashed().get(v.version()) + "," + v.checksum() : v.checksum());
         }
         var operations = new ArrayList<String>();

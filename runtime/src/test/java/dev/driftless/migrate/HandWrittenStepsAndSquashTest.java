@@ -172,7 +172,7 @@ class HandWrittenStepsAndSquashTest {
             Migrator onBehind = Migrator.builder(behind.dataSource()).migrations(migrations(after, Map.of())).build();
             MigrationException refused = assertThrows(MigrationException.class, onBehind::migrate);
             assertTrue(refused.getMessage().contains("the database is at version 1, but the versions up to 2 were"
-                    + " squashed into one version (a squash)"), refused.getMessage());
+                    + " squashed into one version, a squash, which only builds new databases"), refused.getMessage());
             assertEquals(List.of("id", "name", "note"), columns(behind), "nothing was executed");
 
             onOld.downgradeTo(2);

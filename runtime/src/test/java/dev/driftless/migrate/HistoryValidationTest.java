@@ -220,8 +220,8 @@ class HistoryValidationTest {
                         + " the squash that replaced it recorded");
         assertOneProblem(of(squashedCode(), List.of(applied(version(1)),
                 new HistoryEntry(2, "v2", "sha256:elsewhere", AT, 1, true, null))), "version 2 (squashed) was applied"
-                        + " with checksum sha256:elsewhere, which is neither the baseline's nor that of the version it"
-                        + " squashed");
+                        + " with checksum sha256:elsewhere, which is neither the squash's nor that of the version it"
+                        + " replaced");
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class HistoryDirectory {
     }
 
     /**
-     * Replaces the versions up to the baseline's with the baseline and removes {@code next.sql}
+     * Replaces the versions up to the squash's with the squash and removes {@code next.sql}
      * (which it took its steps from): all of it or, when a file cannot be written, none of it.
      */
     public void squash(FrozenVersion baseline, List<FrozenVersion> replaced) throws IOException {
