@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What a version's down would discard, read from its statements: the planner's own spellings of
  * a dropped table ({@code DROP TABLE t}), a dropped column ({@code ALTER TABLE t DROP COLUMN c})
- * and a type change ({@code ALTER TABLE t ALTER COLUMN c TYPE x [USING c::x]}), and the dropped
+ * and a type change ({@code ALTER TABLE t ALTER COLUMN c TYPE x [COLLATE n] [USING c::[text::]x]}; a
+ * collation alone keeps every value), and the dropped
  * trigger of an online rename's column sync ({@code DROP TRIGGER driftless_sync_... ON t}), whose
  * columns hold the same values, so that dropping one of them discards nothing.
  *
@@ -43,7 +44,8 @@ final class DownDiscards {
     private static final Pattern DROP_TABLE = Pattern.compile("(?i)" + "DROP TABLE (" + QNAME + ")");
     private static final Pattern DROP_COLUMN = Pattern.compile("(?i)" + "ALTER TABLE (" + QNAME + ") DROP COLUMN (" + IDENT + ")");
     private static final Pattern CHANGE_TYPE = Pattern.compile(
-            "(?i)" + "ALTER TABLE (" + QNAME + ") ALTER COLUMN (" + IDENT + ") TYPE ([^;]+?)(?: USING (" + IDENT + ")::(.+))?");
+            "(?i)" + "ALTER TABLE (" + QNAME + ") ALTER COLUMN (" + IDENT + ") TYPE ([^;]+?)(?: COLLATE " + IDENT + ")?"
+                    + "(?: USING (" + IDENT + ")::(?:text::)?(.+))?");
     private static final Pattern DROP_SYNC = Pattern.compile(
             "(?i)" + "DROP TRIGGER (\"?driftless_sync_(?:[^\"]|\"\")*\"?) ON (" + QNAME + ")");
 

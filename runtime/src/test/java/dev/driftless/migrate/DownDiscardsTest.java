@@ -49,7 +49,15 @@ class DownDiscardsTest {
             if (!from.equals(to)) {
                 assertEquals(List.of(new ChangedType(sqlTable, sqlColumn, to.sql())),
                         discards(new Operation.AlterColumnType(table, column, from, to)));
+                // Through text (an enum type's conversion) and with a collation: the same type change.
+                assertEquals(List.of(new ChangedType(sqlTable, sqlColumn, to.sql())),
+                        discards(new Operation.AlterColumnType(table, column, from, to, true)));
+                assertEquals(List.of(new ChangedType(sqlTable, sqlColumn, to.sql())),
+                        discards(new Operation.AlterColumnType(table, column, from, to, null, "C")));
             }
+            // A collation alone is a change of the same type, which keeps every value.
+            assertEquals(List.of(new ChangedType(sqlTable, sqlColumn, from.sql())),
+                    discards(new Operation.AlterColumnType(table, column, from, from, null, "C")));
             // What keeps or adds data is not a discard.
             assertEquals(List.of(), discards(new Operation.CreateTable(t)));
             assertEquals(List.of(), discards(new Operation.AddColumn(table, Column.of(column, to.sql(), true))));
