@@ -261,7 +261,7 @@ public final class DriftlessCli {
                         + " statements; its error is cleared and migrate resumes it (" + e.error() + ")");
             } else {
                 out.println("undid what version " + e.version() + " (" + e.description() + ") left (the code no"
-                        + " longer has it) and cleared it: " + e.error());
+                        + " longer has it) and cleared it" + (e.error() == null ? "" : ": " + e.error()));
             }
         }
         return OK;

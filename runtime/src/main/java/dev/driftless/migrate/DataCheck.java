@@ -37,6 +37,17 @@ final class DataCheck {
 
     /** What the statements would discard here, one line per object (such as "drops table t, which has 3 rows"). */
     static List<String> findings(Connection connection, List<String> statements) throws SQLException {
+        return findings(connection, statements, true);
+    }
+
+    /**
+     * Like {@link #findings(Connection, List)}. With {@code missingIsUnknown}, a table or column the
+     * statements drop that is not there now is a finding too: a later version's down may bring it
+     * back under that name (a rename) with values in it, so what would go cannot be told. Without
+     * it, a missing object is one the statements before them are still to create, empty.
+     */
+    static List<String> findings(Connection connection, List<String> statements, boolean missingIsUnknown)
+            throws SQLException {
         DownDiscards down = DownDiscards.of(statements);
         Set<String> synced = new HashSet<>();
         for (DroppedSync sync : down.syncs()) {
@@ -46,6 +57,9 @@ final class DataCheck {
         for (Discard discard : down.discards()) {
             Long table = oid(connection, discard.table());
             if (table == null) {
+                if (missingIsUnknown && !(discard instanceof ChangedType)) {
+                    findings.add(unknown(discard));
+                }
                 continue;
             }
             if (discard instanceof DroppedTable) {
@@ -54,7 +68,13 @@ final class DataCheck {
                     findings.add("drops table " + discard.table() + ", which has " + rows(rows));
                 }
             } else if (discard instanceof DroppedColumn c) {
-                if (type(connection, table, c.column()) == null || synced.contains(table + "." + unquote(c.column()))) {
+                if (synced.contains(table + "." + unquote(c.column()))) {
+                    continue;
+                }
+                if (type(connection, table, c.column()) == null) {
+                    if (missingIsUnknown) {
+                        findings.add(unknown(discard));
+                    }
                     continue;
                 }
                 long rows = count(connection, "select 1 from " + c.table() + " where " + c.column() + " is not null");
@@ -74,6 +94,13 @@ final class DataCheck {
             }
         }
         return findings;
+    }
+
+    private static String unknown(Discard discard) {
+        String what = discard instanceof DroppedColumn c ? "column " + c.table() + "." + c.column()
+                : "table " + discard.table();
+        return "drops " + what + ", which is not there now: a later version's down brings it back (renamed, say),"
+                + " perhaps with values, or the schema differs from the history, so what it would discard cannot be told";
     }
 
     private static String rows(long rows) {

@@ -87,10 +87,15 @@ final class Downgrade {
         List<String> discards = new ArrayList<>();
         for (HistoryEntry entry : newestFirst) {
             Migration m = byVersion.get(entry.version());
-            DataCheck.findings(connection, m).forEach(f -> discards.add(describe(m) + ": its down " + f));
+            // What an interrupted down already did is done; a version whose up is unfinished has yet
+            // to create some of what its down drops, and creates it empty.
+            int from = entry.revertedStatements() == null ? 0 : entry.revertedStatements();
+            DataCheck.findings(connection, m.down().subList(from, m.down().size()), !unfinished.contains(entry))
+                    .forEach(f -> discards.add(describe(m) + ": its down " + f));
         }
         if (!discards.isEmpty() && !force) {
-            throw new MigrationException("downgrading to version " + target + " would discard data:\n  "
+            throw new MigrationException("downgrading to version " + target + " would discard data, or cannot be"
+                    + " shown not to:\n  "
                     + String.join("\n  ", discards) + "\nNothing was executed. Back up what you need, then"
                     + " downgrade with force (`driftless downgrade --to " + target + " --force`) to discard it.");
         }

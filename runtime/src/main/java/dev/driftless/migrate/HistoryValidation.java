@@ -85,8 +85,9 @@ public record HistoryValidation(List<String> problems, List<HistoryEntry> newerV
                         && (migration == null || !migration.checksum().equals(entry.checksum()))) {
                     problems.add(describe(entry) + " stopped after " + entry.completedSteps() + " of its statements,"
                             + " and the code " + (migration == null ? "does not have that version" : "has it changed")
-                            + ": run the code that has it as it was, so that it can be finished, or undo what it"
-                            + " left with `driftless repair` (Migrator.repair()) run with this build");
+                            + ": run the code that has it as it was, so that it can be finished"
+                            + (migration == null ? ", or undo what it left with `driftless repair` (Migrator.repair())"
+                                    + " run with this build" : ""));
                 } else if (entry.completedSteps() != null && !entry.resumable()) {
                     problems.add(describe(migration) + " stopped after " + entry.completedSteps() + " of its "
                             + migration.up().size() + " statements at " + entry.appliedAt() + ": " + entry.error()

@@ -324,7 +324,8 @@ public final class Migrator {
             List<HistoryEntry> history = targetSchema != null && tableExists(connection, targetSchema, historyTable)
                     ? SchemaHistory.readHistory(connection, quote(targetSchema) + "." + quote(historyTable))
                     : List.of();
-            Set<Integer> done = SchemaHistory.successfulVersions(history);
+            // A version whose downgrade stopped half way is not applied any more: migrate finishes its down, then applies it.
+            Set<Integer> done = SchemaHistory.successfulVersions(history.stream().filter(e -> !e.reverting()).toList());
             List<Migration> pending = migrations.stream().filter(m -> !done.contains(m.version())).toList();
             return new MigrationStatus(SchemaHistory.currentVersion(history), history, pending, validation(history));
         } catch (SQLException e) {

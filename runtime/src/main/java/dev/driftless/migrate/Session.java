@@ -222,12 +222,14 @@ final class Session {
     }
 
     /**
-     * The autocommit mode, search_path and {@code standard_conforming_strings} to give back, since a
-     * pooled connection outlives us. While migrating, {@code standard_conforming_strings} is on: the
+     * The autocommit mode, search_path, {@code standard_conforming_strings} and {@code
+     * synchronous_commit} to give back, since a pooled connection outlives us (the last one also when
+     * the final flush, which gives it back itself, failed). While migrating, {@code standard_conforming_strings} is on: the
      * plain literals of frozen versions mean what they say only then (with it off, a backslash in one
      * would end it early and run the rest of it as SQL).
      */
-    private record ConnectionState(boolean autoCommit, String searchPath, String standardConformingStrings) {
+    private record ConnectionState(boolean autoCommit, String searchPath, String standardConformingStrings,
+            String synchronousCommit) {
 
         static ConnectionState of(Connection connection) throws SQLException {
             boolean autoCommit = connection.getAutoCommit();
@@ -237,9 +239,10 @@ final class Session {
             ConnectionState state;
             try (Statement statement = connection.createStatement()) {
                 try (ResultSet result = statement.executeQuery(
-                        "select current_setting('search_path'), current_setting('standard_conforming_strings')")) {
+                        "select current_setting('search_path'), current_setting('standard_conforming_strings'),"
+                                + " current_setting('synchronous_commit')")) {
                     result.next();
-                    state = new ConnectionState(autoCommit, result.getString(1), result.getString(2));
+                    state = new ConnectionState(autoCommit, result.getString(1), result.getString(2), result.getString(3));
                 }
                 statement.execute("select set_config('standard_conforming_strings', 'on', false)");
             }
@@ -256,9 +259,11 @@ final class Session {
                     connection.setAutoCommit(true);
                 }
                 try (PreparedStatement set = connection.prepareStatement(
-                        "select set_config('search_path', ?, false), set_config('standard_conforming_strings', ?, false)")) {
+                        "select set_config('search_path', ?, false), set_config('standard_conforming_strings', ?, false),"
+                                + " set_config('synchronous_commit', ?, false)")) {
                     set.setString(1, searchPath);
                     set.setString(2, standardConformingStrings);
+                    set.setString(3, synchronousCommit);
                     set.execute();
                 }
                 connection.setAutoCommit(autoCommit);

@@ -70,6 +70,16 @@ final class Upgrade {
                 Migration migration = migrations.stream().filter(m -> m.version() == stopped.version()).findFirst()
                         .orElseThrow(() -> new MigrationException("version " + stopped.version() + " ("
                                 + stopped.description() + ") was being reverted, and the code does not have it"));
+                List<String> rest = migration.down().subList(stopped.revertedStatements(), migration.down().size());
+                List<String> discards = DataCheck.findings(connection, rest);
+                if (!discards.isEmpty()) {
+                    // Since the downgrade checked, the application may have written where the rest of the down drops.
+                    throw new MigrationException(Text.describe(migration) + " was being downgraded and stopped after"
+                            + " statement " + stopped.revertedStatements() + " of its down; finishing it, before"
+                            + " applying it again, would discard data:\n  " + String.join("\n  ", discards)
+                            + "\nNothing was executed. Back up what you need, then finish the downgrade with force"
+                            + " (`driftless downgrade --to " + (migration.version() - 1) + " --force`) and migrate again.");
+                }
                 LOG.log(Level.WARNING, () -> Text.describe(migration) + " was being downgraded and stopped after statement "
                         + stopped.revertedStatements() + " of its down: finishing the downgrade before applying it again");
                 runner.revert(connection, table, migration, stopped.revertedStatements());
