@@ -395,6 +395,22 @@ class MigratorTest {
     }
 
     @Test
+    void aPooledConnectionGetsItsSynchronousCommitBackWhenTheFlushFails() throws SQLException {
+        Migration refusesTheFlush = TestMigration.of(2, "refuses the flush",
+                "create function refuse_flush() returns trigger language plpgsql as"
+                        + " $$ begin if new.version = 0 then raise exception 'flush refused'; end if; return new; end $$",
+                "create trigger refuse_flush before insert on driftless_history for each row"
+                        + " execute function refuse_flush()");
+        try (Connection connection = database.connect()) {
+            var pooled = Migrator.builder(new PooledConnectionDataSource(connection))
+                    .migrations(List.of(CUSTOMER, refusesTheFlush)).build();
+            assertThrows(MigrationException.class, pooled::migrate);
+            // Left off, the application's own commits on this connection would not wait for the disk.
+            assertEquals("on", setting(connection, "synchronous_commit"));
+        }
+    }
+
+    @Test
     void duplicateVersionsAreRejected() {
         Migration alsoOne = TestMigration.of(1, "other", "select 1");
 

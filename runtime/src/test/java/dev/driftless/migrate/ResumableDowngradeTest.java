@@ -67,6 +67,10 @@ class ResumableDowngradeTest {
             m.migrate();
             assertThrows(MigrationException.class, () -> m.downgradeTo(1));
             db.execute("insert into gate values (1)");
+            MigrationStatus status = m.status();
+            assertEquals(List.of(2), status.pending().stream().map(Migration::version).toList(),
+                    "a half-reverted version is pending, not applied");
+            assertTrue(!status.upToDate(), "a half-reverted version is not up to date");
 
             MigrateResult result = m.migrate();
             assertEquals(List.of(2), result.applied().stream().map(AppliedVersion::version).toList(),
