@@ -287,12 +287,6 @@ public final class Migrator {
         return migrations;
     }
 
-    /** The baseline (squash) the versions start with, if they start with one. */
-    private Optional<Migration> baseline() {
-        return migrations.isEmpty() || migrations.get(0).squashed().isEmpty() ? Optional.empty()
-                : Optional.of(migrations.get(0));
-    }
-
     private Map<Integer, Migration> byVersion() {
         Map<Integer, Migration> byVersion = new HashMap<>();
         migrations.forEach(m -> byVersion.put(m.version(), m));

@@ -5,15 +5,14 @@ import static dev.driftless.migrate.Text.oneLine;
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.Snapshot;
 import dev.driftless.introspect.Canonical;
+import dev.driftless.introspect.LiveSchema;
 import dev.driftless.introspect.PostgresIntrospector;
+import dev.driftless.introspect.SchemaIssue;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
-import dev.driftless.sql.Identifiers;
 import dev.driftless.plan.PostgresPlanner;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,10 +100,14 @@ final class Repair {
         }
         // Invalid indexes are dropped first; the rest is planned from what is left, so an index the
         // code's version has, left invalid, is built again.
-        SchemaModel live = PostgresIntrospector.inspect(connection, expected.model().schemas(), toolTables)
-                .withoutInvalidIndexes();
+        LiveSchema inspected = PostgresIntrospector.inspect(connection, expected.model().schemas(), toolTables);
+        SchemaModel live = inspected.withoutInvalidIndexes();
         SchemaModel wanted = Canonical.of(connection, expected.model(), live);
-        List<String> cleanup = new ArrayList<>(invalidIndexes(connection, expected.model().schemas()));
+        List<String> cleanup = new ArrayList<>(inspected.issues().stream()
+                .filter(SchemaIssue.InvalidIndex.class::isInstance).map(SchemaIssue.InvalidIndex.class::cast)
+                .map(i -> "DROP INDEX CONCURRENTLY IF EXISTS "
+                        + QualifiedName.quote(new QualifiedName(i.table().schema(), i.name())))
+                .toList());
         cleanup.addAll(PostgresPlanner.statements(SchemaDiff.between(live, wanted)));
         List<String> discards = DataCheck.findings(connection, cleanup);
         String plan = cleanup.isEmpty() ? "  (nothing: the schema is that of version " + current + ")"
@@ -144,24 +147,6 @@ final class Repair {
                     + "), undone: " + oneLine(entry.error()));
             SchemaHistory.deleteFailed(connection, table, entry.version());
         }
-    }
-
-    /** Drops of the indexes an interrupted or failed concurrent build left invalid. */
-    private static List<String> invalidIndexes(Connection connection, Set<String> schemas) throws SQLException {
-        var drops = new ArrayList<String>();
-        try (PreparedStatement st = connection.prepareStatement("select n.nspname, c.relname"
-                + " from pg_catalog.pg_index i join pg_catalog.pg_class c on c.oid = i.indexrelid"
-                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
-                + " where not i.indisvalid and (n.nspname = current_schema() or n.nspname = any(?)) order by 1, 2")) {
-            st.setArray(1, connection.createArrayOf("text", schemas.toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    drops.add("DROP INDEX CONCURRENTLY IF EXISTS "
-                            + QualifiedName.quote(new QualifiedName(rs.getString(1), rs.getString(2))));
-                }
-            }
-        }
-        return drops;
     }
 
     /** Deletes the row of a failed attempt that was rolled back: the row is all it left behind. */
