@@ -1,5 +1,8 @@
 package dev.driftless.bench;
 
+import dev.driftless.bench.ModelSpec.Entity;
+import dev.driftless.bench.ModelSpec.Field;
+import dev.driftless.bench.ModelSpec.FieldType;
 import dev.driftless.bench.Processes.Sample;
 import dev.driftless.history.FrozenVersion;
 import dev.driftless.history.History;
@@ -26,7 +29,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Runs every scenario of the benchmark (P1–P6) and writes BENCHMARKS.md. Each measured tool runs in
+ * Runs every scenario of the benchmark (P1–P8) and writes BENCHMARKS.md. Each measured tool runs in
  * a process of its own, interleaved with its peers round by round, so the figures of one round share
  * the machine's state; results are medians with min–max and ratios to the peer in the same run.
  *
@@ -36,6 +39,9 @@ import java.util.stream.Stream;
 public final class Benchmarks {
 
     private static final String TOOL = Tool.class.getName();
+    /** Calls after the first (cold) one in a P2 or P4 process: the warm figures. */
+    private static final int WARM_CALLS = 5;
+    private static final String START_FLOOR = "floor: connect, read history";
 
     /** The sizes and repetitions of a run. */
     record Config(boolean quick, int warmups, int runs, List<Integer> compileSizes, int tables, int versions,
@@ -55,10 +61,12 @@ public final class Benchmarks {
     private final StringBuilder report = new StringBuilder();
     private final List<String> targets = new ArrayList<>();
     private final Instant started = Instant.now();
+    private final Rounds rounds;
 
-    private Benchmarks(Config config, Path work) {
+    private Benchmarks(Config config, Path work, long seed) {
         this.config = config;
         this.work = work;
+        this.rounds = new Rounds(seed, work.resolveSibling(work.getFileName() + "-samples.csv"));
         this.pg = Postgres.fromEnvironment();
         this.processes = new Processes(work.resolve("logs"));
         this.classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -72,6 +80,7 @@ public final class Benchmarks {
         Path out = Path.of("BENCHMARKS.md");
         Path notes = null;
         String only = null;
+        long seed = System.currentTimeMillis();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -80,6 +89,7 @@ public final class Benchmarks {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--notes" -> notes = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -88,36 +98,43 @@ public final class Benchmarks {
             config = new Config(config.quick(), config.warmups(), runs, config.compileSizes(), config.tables(),
                     config.versions(), config.diffSizes());
         }
-        var bench = new Benchmarks(config, work.toAbsolutePath());
+        var bench = new Benchmarks(config, work.toAbsolutePath(), seed);
         String text = only == null ? bench.run(notes) : bench.runOnly(only);
         Files.writeString(out, text);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
     /**
-     * One scenario alone (today P3, the one a change to how versions commit moves), for a re-measure
-     * between full runs: its section and its target line, to be read beside the full run's.
+     * One scenario alone (P3, the one a change to how versions commit moves, or P7 or P8, which need
+     * no evolution), for a re-measure between full runs: its section and its target line, to be read
+     * beside the full run's.
      */
     private String runOnly(String scenario) throws IOException {
-        if (!scenario.equals("P3")) {
-            throw new IllegalArgumentException("--only takes P3 (the other scenarios run in the full run only)");
+        if (!List.of("P3", "P7", "P8").contains(scenario)) {
+            throw new IllegalArgumentException("--only takes P3, P7 or P8 (the other scenarios run in the full run only)");
         }
         deleteTree(work);
         Files.createDirectories(work);
         pg.dropLeftovers();
-        log("setting up the evolution: " + config.tables() + " tables over " + config.versions() + " versions");
-        Evolution evolution = evolution();
-        String p3 = freshApply(evolution);
+        String section = switch (scenario) {
+            case "P7" -> ideLoop();
+            case "P8" -> tenants();
+            default -> {
+                log("setting up the evolution: " + config.tables() + " tables over " + config.versions() + " versions");
+                yield freshApply(evolution());
+            }
+        };
         pg.dropLeftovers();
-        report.append("# Benchmark P3 alone\n\n")
-                .append("Generated by `benchmarks/run --only=P3").append(config.quick() ? " --quick" : "")
+        report.append("# Benchmark ").append(scenario).append(" alone\n\n")
+                .append("Generated by `benchmarks/run --only=").append(scenario).append(config.quick() ? " --quick" : "")
                 .append("`. Run of ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                         started.atOffset(ZoneOffset.UTC).withNano(0))).append(" UTC, took ")
                 .append(Duration.between(started, Instant.now()).toMinutes()).append(" min.\n\n");
+        report.append("- " + rounds.summary() + "\n\n");
         report.append(machine());
         report.append("| # | target | result | met |\n|---|---|---|---|\n");
         targets.forEach(t -> report.append(t).append('\n'));
-        report.append('\n').append(p3);
+        report.append('\n').append(section);
         return report.toString();
     }
 
@@ -133,6 +150,8 @@ public final class Benchmarks {
         String p4 = drift(evolution);
         String p5 = diffAndPlan();
         String p6 = sizes(evolution);
+        String p7 = ideLoop();
+        String p8 = tenants();
         pg.dropLeftovers();
 
         report.append("# Benchmarks\n\n");
@@ -147,7 +166,7 @@ public final class Benchmarks {
         report.append("## Targets\n\n| # | target | result | met |\n|---|---|---|---|\n");
         targets.forEach(t -> report.append(t).append('\n'));
         report.append('\n');
-        report.append(p1).append(p2).append(p3).append(p4).append(p5).append(p6);
+        report.append(p1).append(p2).append(p3).append(p4).append(p5).append(p6).append(p7).append(p8);
         if (notes != null && Files.exists(notes)) {
             report.append(Files.readString(notes));
         }
@@ -209,22 +228,16 @@ public final class Benchmarks {
             javac("p1-check-" + n, v1Files, root.resolve("check/classes"), root.resolve("check/generated"),
                     driftlessArgs(history, true));
             List<Path> files = EntitySources.write(v2, root.resolve("src"));
-            Map<String, List<Sample>> samples = new LinkedHashMap<>();
-            for (int round = 0; round < config.warmups() + config.runs(); round++) {
-                log("P1 N=" + n + " round " + (round + 1));
-                for (String variant : variants) {
-                    List<String> args = switch (variant) {
-                        case "plain" -> List.of("-proc:none");
-                        case "driftless" -> driftlessArgs(history, false);
-                        default -> jpamodelgenArgs();
-                    };
-                    Sample sample = javac("p1-" + n + "-" + variant, files, root.resolve(variant + "/classes"),
-                            root.resolve(variant + "/generated"), args);
-                    if (round >= config.warmups()) {
-                        samples.computeIfAbsent(variant, k -> new ArrayList<>()).add(sample);
-                    }
-                }
-            }
+            Map<String, List<Sample>> samples = rounds.run("P1 N=" + n, variants, config.warmups(), config.runs(),
+                    variant -> {
+                        List<String> args = switch (variant) {
+                            case "plain" -> List.of("-proc:none");
+                            case "driftless" -> driftlessArgs(history, false);
+                            default -> jpamodelgenArgs();
+                        };
+                        return javac("p1-" + n + "-" + variant, files, root.resolve(variant + "/classes"),
+                                root.resolve(variant + "/generated"), args);
+                    });
             Stats plain = wall(samples.get("plain"));
             Stats driftless = wall(samples.get("driftless"));
             Stats metamodel = wall(samples.get("jpamodelgen"));
@@ -288,22 +301,33 @@ public final class Benchmarks {
             pg.create(db);
             toolRun("p2-setup-" + tool, e, migrateCommand(tool, e, db));
         });
-        Map<String, List<Sample>> samples = rounds("P2", databases.keySet(), tool ->
-                toolRun("p2-" + tool, e, migrateCommand(tool, e, databases.get(tool))));
+        List<String> tools = new ArrayList<>(databases.keySet());
+        tools.add(START_FLOOR);
+        Map<String, List<Sample>> samples = rounds("P2", tools, tool -> toolRun("p2-" + tool, e,
+                tool.equals(START_FLOOR) ? List.of("history-floor", pg.url(databases.get("Driftless")))
+                        : migrateCommand(tool, e, databases.get(tool)), WARM_CALLS + 1));
         var s = new StringBuilder("## P2 — start-up with all " + config.versions() + " versions applied\n\n");
         s.append("Each tool's own database was brought to version ").append(config.versions())
                 .append(" (").append(config.tables()).append(" tables) by that tool; then each run starts a JVM that "
-                + "calls the tool once and exits. *In-process* is the time of the call that ends with \"up to date\" "
+                + "calls the tool ").append(WARM_CALLS + 1).append(" times and exits. *Cold* is the first call that ends with \"up to date\" "
                 + "(Driftless: `Migrator.builder(ds).build().migrate()`, which loads the generated index through "
                 + "ServiceLoader; Flyway: `Flyway.configure()...load().migrate()` over `filesystem:` SQL files, which "
                 + "validates their checksums; Liquibase: `update` through `CommandScope` with an XML changelog "
-                + "including one formatted-SQL file per version). *Whole process* is the JVM from start to exit.\n\n");
-        s.append(toolTable(samples, "Flyway"));
-        Stats driftless = Stats.of(reported(samples.get("Driftless"), "call"));
+                + "including one formatted-SQL file per version), *warm* the median of the ").append(WARM_CALLS)
+                .append(" calls after it in the same JVM (a new tool object and connection each). The floor loads the "
+                + "driver, connects and reads every row of Driftless's history table: what any tool must do before it "
+                + "knows that nothing is pending. *Whole process* is the JVM from start to exit.\n\n");
+        s.append(coldWarmTable(samples, START_FLOOR));
+        Stats coldDriftless = Stats.of(reported(samples.get("Driftless"), "call"));
+        Stats coldFloor = Stats.of(reported(samples.get(START_FLOOR), "call"));
+        Stats warmDriftless = Stats.of(warm(samples.get("Driftless")));
+        Stats warmFloor = Stats.of(warm(samples.get(START_FLOOR)));
         Stats flyway = Stats.of(reported(samples.get("Flyway"), "call"));
-        double r = driftless.median() / flyway.median();
-        targets.add(String.format("| P2 | start-up in-process ≤ 0.1 × Flyway | %.3f× (%s vs %s) | %s |", r,
-                driftless.millis(), flyway.millis(), r <= 0.1 ? "yes" : "**no**"));
+        double cold = coldDriftless.median() / coldFloor.median();
+        double warm = warmDriftless.median() / warmFloor.median();
+        targets.add(String.format("| P2 | no-op start-up: cold ≤ 1.15 × floor, warm ≤ 2 × floor | cold %.2f× (%s vs %s), warm %.2f× (%s vs %s); %.2f× Flyway cold | %s |",
+                cold, coldDriftless.millis(), coldFloor.millis(), warm, warmDriftless.millis(), warmFloor.millis(),
+                coldDriftless.median() / flyway.median(), cold <= 1.15 && warm <= 2 ? "yes" : "**no**"));
         return s.toString();
     }
 
@@ -368,7 +392,7 @@ public final class Benchmarks {
             case "Driftless" -> List.of("driftless-drift", url);
             case "JDBC metadata walk" -> List.of("jdbc-metadata", url);
             default -> List.of("catalog-floor", url);
-        }));
+        }, WARM_CALLS + 1));
         // Hibernate boots once (its boot dominates) and validates the same database repeatedly.
         log("P4: Hibernate validation");
         Sample hibernate = toolRun("p4-hibernate", e, List.of("hibernate-validate", e.entityList().toString(),
@@ -381,9 +405,13 @@ public final class Benchmarks {
                 + "`getPrimaryKeys`, `getImportedKeys`, `getIndexInfo` per table, every row read, nothing compared. "
                 + "Floor: four hand-written pg_catalog queries (columns with types, defaults, identity and comments; "
                 + "constraints; indexes; sequences), every row read, nothing built or compared.\n\n");
-        s.append(toolTable(samples, "pg_catalog floor"));
+        s.append("Each run is a JVM that checks ").append(WARM_CALLS + 1).append(" times: *cold* is the first check, "
+                + "*warm* the median of the ").append(WARM_CALLS).append(" after it (each opens its own connection).\n\n");
+        s.append(coldWarmTable(samples, "pg_catalog floor"));
         Stats driftless = Stats.of(reported(samples.get("Driftless"), "call"));
         Stats floor = Stats.of(reported(samples.get("pg_catalog floor"), "call"));
+        Stats warmDriftless = Stats.of(warm(samples.get("Driftless")));
+        Stats warmFloor = Stats.of(warm(samples.get("pg_catalog floor")));
         List<Double> validations = new ArrayList<>();
         for (int r = config.warmups() + 1; r <= config.warmups() + config.runs(); r++) {
             validations.add(hibernate.reported("run" + r));
@@ -397,10 +425,12 @@ public final class Benchmarks {
                 .append(", peak RSS ").append(hibernate.peakRssKb() < 0 ? "n/a" : String.format("%.0f MiB", hibernate.peakRssKb() / 1024.0))
                 .append(".\n\n");
         double r = driftless.median() / floor.median();
+        double w = warmDriftless.median() / warmFloor.median();
         String found = driftCoverage(e, s);
-        targets.add(String.format("| P4 | drift check ≤ 1.5 × floor, every difference reported | %.2f× (%s vs %s); %s | %s |",
-                r, driftless.millis(), floor.millis(), found, r <= 1.5 && found.startsWith("all") ? "yes"
-                        : r <= 1.5 ? "time yes, **coverage no**" : "**no**"));
+        boolean fast = r <= 1.5 && w <= 1.5;
+        targets.add(String.format("| P4 | drift check ≤ 1.5 × floor cold and warm, every difference reported | cold %.2f× (%s vs %s), warm %.2f× (%s vs %s); %s | %s |",
+                r, driftless.millis(), floor.millis(), w, warmDriftless.millis(), warmFloor.millis(), found,
+                fast && found.startsWith("all") ? "yes" : fast ? "time yes, **coverage no**" : "**no**"));
         return s.toString();
     }
 
@@ -481,40 +511,61 @@ public final class Benchmarks {
         s.append("One JVM per size: a generated model of N tables against its next version (N/10 changes of the "
                 + "four kinds — column added, index added, varchar widened, reference added — and N/100 tables "
                 + "added): `SchemaDiff.between` and `PostgresPlanner.statements`, up and down, as freezing a "
-                + "version does. The first call is shown apart (cold JIT); the median is of ").append(Math.max(5, config.runs()))
-                .append(" calls after 3 warm-up calls.\n\n");
-        s.append("| tables | first call | warm median (min–max) | per table | peak RSS |\n|---|---|---|---|---|\n");
-        double perTableSmall = 0;
-        double perTableLarge = 0;
-        double largest = 0;
-        int largestSize = 0;
+                + "version does.\n\n");
+        s.append("Each size runs in ").append(config.runs()).append(" fresh JVMs: *cold* is the first call of each "
+                + "JVM (what javac's one call per compilation pays), *warm* the median of the calls after the warm-up "
+                + "calls, pooled over the JVMs. Growth is judged by the exponent b of a least-squares fit of "
+                + "time = a·N^b over the sizes (b = 1 is linear).\n\n");
+        s.append("| tables | cold median (min–max) | warm median (min–max) | cold per table | peak RSS |\n|---|---|---|---|---|\n");
+        List<Double> sizes = new ArrayList<>();
+        List<Double> colds = new ArrayList<>();
+        List<Double> warms = new ArrayList<>();
         for (int n : config.diffSizes()) {
-            log("P5 N=" + n);
-            int runs = Math.max(5, config.runs());
-            Sample sample = processes.run("p5-" + n, java(List.of("diff-plan", String.valueOf(n), "3", String.valueOf(runs)), false),
-                    Map.of());
-            List<Double> values = new ArrayList<>();
-            for (int i = 1; i <= runs; i++) {
-                values.add(sample.reported("run" + i));
+            int calls = Math.max(5, config.runs());
+            Map<String, List<Sample>> bySize = rounds("P5 N=" + n, List.of("diff-plan"), tool -> processes.run("p5-" + n,
+                    java(List.of("diff-plan", String.valueOf(n), "3", String.valueOf(calls)), false), Map.of()));
+            List<Sample> samples = bySize.get("diff-plan");
+            Stats cold = Stats.of(reported(samples, "cold"));
+            List<Double> warmCalls = new ArrayList<>();
+            for (Sample sample : samples) {
+                for (int i = 1; i <= calls; i++) {
+                    warmCalls.add(sample.reported("run" + i));
+                }
             }
-            Stats stats = Stats.of(values);
-            double perTable = stats.median() / n;
-            if (n == config.diffSizes().get(0)) {
-                perTableSmall = perTable;
-            }
-            perTableLarge = perTable;
-            largest = stats.median();
-            largestSize = n;
-            s.append("| ").append(n).append(" | ").append(String.format("%.1f ms", sample.reported("cold") * 1e3))
-                    .append(" | ").append(stats.millis()).append(" | ").append(String.format("%.1f µs", perTable * 1e6))
-                    .append(" | ").append(sample.peakRssKb() < 0 ? "n/a" : String.format("%.0f MiB", sample.peakRssKb() / 1024.0))
-                    .append(" |\n");
+            Stats warm = Stats.of(warmCalls);
+            sizes.add((double) n);
+            colds.add(cold.median());
+            warms.add(warm.median());
+            s.append("| ").append(n).append(" | ").append(cold.millis()).append(" | ").append(warm.millis())
+                    .append(" | ").append(String.format("%.1f µs", cold.median() / n * 1e6)).append(" | ")
+                    .append(rss(samples)).append(" |\n");
         }
-        s.append('\n');
-        targets.add(String.format("| P5 | %d tables < 1 s, growth linear | %.0f ms; time per table %.1f µs at %d tables vs %.1f µs at %d | %s |",
-                largestSize, largest * 1e3, perTableLarge * 1e6, largestSize, perTableSmall * 1e6, config.diffSizes().get(0),
-                largest < 1 && perTableLarge <= 2 * perTableSmall ? "yes" : "**no**"));
+        double coldExponent = exponent(sizes, colds);
+        double warmExponent = exponent(sizes, warms);
+        s.append("\nFitted exponent b: cold ").append(String.format("%.2f", coldExponent)).append(", warm ")
+                .append(String.format("%.2f", warmExponent)).append(".\n\n");
+        int largestSize = config.diffSizes().get(config.diffSizes().size() - 1);
+        double largest = colds.get(colds.size() - 1);
+        targets.add(String.format("| P5 | %d tables < 1 s cold, growth linear | cold %.0f ms; fitted exponent %.2f cold, %.2f warm | %s |",
+                largestSize, largest * 1e3, coldExponent, warmExponent,
+                largest < 1 && coldExponent <= 1.1 ? "yes" : "**no**"));
         return s.toString();
+    }
+
+    /** The exponent b of the least-squares fit of log(y) = log(a) + b·log(x). */
+    static double exponent(List<Double> xs, List<Double> ys) {
+        int n = xs.size();
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int i = 0; i < n; i++) {
+            double x = Math.log(xs.get(i));
+            double y = Math.log(ys.get(i));
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        double d = n * sxx - sx * sx;
+        return d == 0 ? Double.NaN : (n * sxy - sx * sy) / d;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -579,6 +630,123 @@ public final class Benchmarks {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // P7: the IDE loop, one entity of a large model recompiled alone.
+
+    private String ideLoop() throws IOException {
+        int n = config.compileSizes().get(config.compileSizes().size() - 1);
+        Path root = work.resolve("p7");
+        ModelSpec model = ModelGenerator.model(n, n);
+        Path history = root.resolve("history");
+        HistoryFiles.freeze(List.of(model), history);
+        Path classes = root.resolve("classes");
+        log("P7: the full build the IDE starts from, " + n + " entities");
+        Sample full = javac("p7-full", EntitySources.write(model, root.resolve("src")), classes, root.resolve("generated"),
+                driftlessArgs(history, false));
+        if (full.lines().stream().anyMatch(l -> l.contains("DL200"))) {
+            throw new IllegalStateException("the full build of the frozen model drafted a version: " + full.lines());
+        }
+        Entity changed = model.entities().get(n / 2);
+        Entity edited = changed.withField(new Field("p7_note", FieldType.STRING, true, false, 120, 0, 0, null));
+        Path source = root.resolve("edit").resolve(EntitySources.PACKAGE.replace('.', '/')).resolve(changed.className() + ".java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, EntitySources.source(edited));
+        Map<String, List<Sample>> samples = rounds("P7", List.of("plain", "driftless"), variant -> {
+            List<String> command = new ArrayList<>(List.of(javaHome("javac"), "-d", classes.toString(), "-s",
+                    root.resolve("generated").toString(), "-cp", classes + File.pathSeparator
+                            + jars("jakarta.persistence-api", "driftless-runtime")));
+            command.addAll(variant.equals("plain") ? List.of("-proc:none") : driftlessArgs(history, false));
+            command.add(source.toString());
+            return processes.run("p7-" + variant, command, Map.of());
+        });
+        // The draft must be the one change: the new column of that entity's table, nothing dropped.
+        var wrong = new ArrayList<String>();
+        for (Sample sample : samples.get("driftless")) {
+            String out = String.join("\n", sample.lines());
+            if (!out.contains("DL200") || !out.contains("p7_note") || out.contains("DROP ")) {
+                wrong.add(out);
+            }
+        }
+        Stats plain = wall(samples.get("plain"));
+        Stats driftless = wall(samples.get("driftless"));
+        double added = (driftless.median() - plain.median()) / plain.median();
+        var s = new StringBuilder("## P7 — the IDE loop: one entity of " + n + " recompiled alone\n\n");
+        s.append("The model of ").append(n).append(" entities is frozen and compiled once with the processor (the "
+                + "class output an IDE keeps). Then one entity gains a nullable column and that one source file is "
+                + "compiled alone against the class output, as an IDE does on save: plain javac (`-proc:none`) against "
+                + "javac with the processor, which reads the other entities from their class files and must draft "
+                + "exactly the added column. Wall time of the javac process.\n\n");
+        s.append("| variant | wall | peak RSS |\n|---|---|---|\n");
+        s.append("| plain javac | ").append(plain.seconds()).append(" | ").append(rss(samples.get("plain"))).append(" |\n");
+        s.append("| + Driftless | ").append(driftless.seconds()).append(" | ").append(rss(samples.get("driftless"))).append(" |\n\n");
+        s.append(wrong.isEmpty() ? "Every run drafted the one added column and nothing else.\n\n"
+                : "**" + wrong.size() + " runs drafted something else**; the first printed:\n\n```\n"
+                        + abbreviate(wrong.get(0), 4000) + "\n```\n\n");
+        targets.add(String.format("| P7 | IDE loop, %d entities: Driftless adds ≤ 0.5 × javac of the one file, draft correct | +%.2f× (%s vs %s); %s | %s |",
+                n, added, driftless.seconds(), plain.seconds(), wrong.isEmpty() ? "draft correct" : "**draft wrong**",
+                added <= 0.5 && wrong.isEmpty() ? "yes" : "**no**"));
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // P8: one version over many tenant schemas.
+
+    private String tenants() {
+        List<Integer> counts = config.quick() ? List.of(20, 100) : List.of(100, 1_000);
+        int parallelism = 8;
+        String db = Postgres.PREFIX + "p8";
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        List<String> tools = new ArrayList<>();
+        tools.add("one schema");
+        counts.forEach(c -> tools.add(c + " tenants"));
+        samples.putAll(rounds("P8", tools, tool -> {
+            pg.create(db);
+            try {
+                int count = tool.equals("one schema") ? 1 : Integer.parseInt(tool.split(" ")[0]);
+                return processes.run("p8-" + count, java(List.of("tenants", pg.url(db), String.valueOf(count),
+                        String.valueOf(count == 1 ? 1 : parallelism)), false), Map.of());
+            } finally {
+                pg.drop(db);
+            }
+        }));
+        Stats one = Stats.of(reported(samples.get("one schema"), "call"));
+        var s = new StringBuilder("## P8 — one version over many tenant schemas\n\n");
+        s.append("One version (five tables with their keys, indexes and foreign keys) applied by `TenantMigration.schemas` "
+                + "to every tenant schema of one database, ").append(parallelism).append(" at a time (one connection "
+                + "each), in a JVM that has migrated one schema first, unmeasured. One tenant in the middle already holds a table of that name with other columns, so its "
+                + "version fails: it must be rolled back alone, every other tenant reaching version 1. The floor is "
+                + "one schema's migrate time × tenants / ").append(parallelism).append(". Peak RSS shows whether memory "
+                + "grows with the number of tenants.\n\n");
+        s.append("| tenants | in-process | floor | ratio | peak RSS | failing tenant alone |\n|---|---|---|---|---|---|\n");
+        s.append("| 1 | ").append(one.millis()).append(" | | | ").append(rss(samples.get("one schema"))).append(" | |\n");
+        boolean met = true;
+        var ratios = new ArrayList<String>();
+        for (int count : counts) {
+            List<Sample> list = samples.get(count + " tenants");
+            Stats call = Stats.of(reported(list, "call"));
+            double floor = one.median() * count / parallelism;
+            double r = call.median() / floor;
+            boolean alone = list.stream().allMatch(x -> x.lines().contains("failing tenant alone: yes"));
+            met &= r <= 1.2 && alone;
+            ratios.add(String.format("%d tenants %.2f×", count, r));
+            s.append("| ").append(count).append(" | ").append(call.millis()).append(" | ")
+                    .append(String.format("%.1f ms", floor * 1e3)).append(" | ").append(String.format("%.2f×", r))
+                    .append(" | ").append(rss(list)).append(" | ").append(alone ? "yes" : "**no**").append(" |\n");
+        }
+        double small = Stats.of(rssValues(samples.get(counts.get(0) + " tenants"))).median();
+        double large = Stats.of(rssValues(samples.get(counts.get(1) + " tenants"))).median();
+        boolean flat = Double.isNaN(small) || large <= 1.2 * small;
+        s.append('\n');
+        targets.add(String.format("| P8 | tenant fan-out ≤ 1.2 × floor, memory flat, a failing tenant rolled back alone | %s; peak RSS %s | %s |",
+                String.join(", ", ratios), Double.isNaN(small) ? "n/a" : String.format("×%.2f from %d to %d tenants",
+                        large / small, counts.get(0), counts.get(1)), met && flat ? "yes" : "**no**"));
+        return s.toString();
+    }
+
+    private static List<Double> rssValues(List<Sample> samples) {
+        return samples.stream().map(x -> x.peakRssKb() < 0 ? Double.NaN : (double) x.peakRssKb()).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Method and machine.
 
     private String method() {
@@ -587,8 +755,9 @@ public final class Benchmarks {
                 + "machine is shared and absolute times wander.\n"
                 + "- Every measured tool runs in a fresh process of its own (a JVM for the Java tools, javac, psql), "
                 + "so peak RSS is per tool. The tools of a scenario run interleaved, round by round: "
-                + config.warmups() + " warm-up round (discarded), then " + config.runs() + " measured rounds. "
-                + "Figures are the median with (min–max).\n"
+                + config.warmups() + " warm-up round (discarded), then " + config.runs() + " measured rounds, "
+                + "the tools in a random order per round. Figures are the median with (min–max).\n"
+                + "- " + rounds.summary() + "\n"
                 + "- *In-process* times are taken by the tool's JVM around the one call measured (`System.nanoTime`); "
                 + "*whole process* is the wall time of the process, from the harness's start to its exit; peak RSS is "
                 + "GNU time's maximum resident set size of the process (`/usr/bin/time -f %M`, Debian package `time`).\n"
@@ -630,24 +799,48 @@ public final class Benchmarks {
     // ---------------------------------------------------------------------------------------------
     // Helpers.
 
-    /** Runs {@code rounds} of every tool in turn, discarding the warm-up rounds. */
+    /** Runs the warm-up and measured rounds of every tool, in a random order per round (see {@link Rounds}). */
     private Map<String, List<Sample>> rounds(String scenario, java.util.Collection<String> tools,
             Function<String, Sample> run) {
-        Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        for (int round = 0; round < config.warmups() + config.runs(); round++) {
-            log(scenario + " round " + (round + 1));
-            for (String tool : tools) {
-                Sample sample = run.apply(tool);
-                if (round >= config.warmups()) {
-                    samples.computeIfAbsent(tool, k -> new ArrayList<>()).add(sample);
-                }
-            }
-        }
-        return samples;
+        return rounds.run(scenario, tools, config.warmups(), config.runs(), run);
     }
 
     private Sample toolRun(String label, Evolution e, List<String> args) {
-        return processes.run(label, java(args, true, e.classes()), Map.of());
+        return toolRun(label, e, args, 1);
+    }
+
+    /** The tool's command run {@code calls} times in one JVM: the first call cold, the others warm. */
+    private Sample toolRun(String label, Evolution e, List<String> args, int calls) {
+        List<String> command = java(args, true, e.classes());
+        command.add(1, "-Dbench.calls=" + calls);
+        return processes.run(label, command, Map.of());
+    }
+
+    /** The warm calls of every sample, pooled. */
+    private static List<Double> warm(List<Sample> samples) {
+        List<Double> values = new ArrayList<>();
+        for (Sample sample : samples) {
+            for (int i = 1; i <= WARM_CALLS; i++) {
+                values.add(sample.reported("warm" + i));
+            }
+        }
+        return values;
+    }
+
+    /** Cold and warm medians per tool, each with its ratio to the floor, then the process and its peak RSS. */
+    private static String coldWarmTable(Map<String, List<Sample>> samples, String floor) {
+        var s = new StringBuilder("| tool | cold | ratio to floor | warm | ratio to floor | whole process | peak RSS |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        Stats coldFloor = Stats.of(reported(samples.get(floor), "call"));
+        Stats warmFloor = Stats.of(warm(samples.get(floor)));
+        samples.forEach((tool, list) -> {
+            Stats cold = Stats.of(reported(list, "call"));
+            Stats warm = Stats.of(warm(list));
+            s.append("| ").append(tool).append(" | ").append(cold.millis()).append(" | ").append(ratio(cold, coldFloor))
+                    .append(" | ").append(warm.millis()).append(" | ").append(ratio(warm, warmFloor)).append(" | ")
+                    .append(wall(list).seconds()).append(" | ").append(rss(list)).append(" |\n");
+        });
+        return s.append('\n').toString();
     }
 
     private List<String> java(List<String> args, boolean withGenerated, Path... extra) {
@@ -798,7 +991,7 @@ public final class Benchmarks {
         }
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[bench] " + message);
     }
 }

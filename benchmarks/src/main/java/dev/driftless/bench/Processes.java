@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Runs one measured command as a process of its own: its wall time from start to exit, its peak
  * resident set (GNU time's {@code %M}, when {@code /usr/bin/time} is GNU time), and what it reports
- * on standard output as {@code bench:<key>=<nanoseconds>} lines (the in-process figures).
+ * on standard output as {@code bench:<key>=<nanoseconds>} lines (the in-process figures), and the
+ * lines it printed on both streams.
  */
 final class Processes {
 
@@ -90,7 +91,10 @@ final class Processes {
                     reported.put(key, Long.parseLong(line.substring(line.indexOf('=') + 1).trim()) / 1e9);
                 }
             }
-            return new Sample(wall, peak, reported, lines);
+            // What the process printed on both streams: javac's notes (the processor's draft) go to stderr.
+            var printed = new ArrayList<>(lines);
+            printed.addAll(Files.readAllLines(err));
+            return new Sample(wall, peak, reported, printed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

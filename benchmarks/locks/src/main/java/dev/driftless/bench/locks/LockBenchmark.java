@@ -46,7 +46,10 @@ public final class LockBenchmark {
     private final Map<String, List<String>> lint = new LinkedHashMap<>();
     private BenchTable state = BenchTable.initial();
 
+    private final java.util.Random order;
+
     private LockBenchmark(Options options) {
+        this.order = new java.util.Random(options.seed());
         this.options = options;
     }
 
@@ -74,7 +77,10 @@ public final class LockBenchmark {
                     }
                     int repeats = options.heavy().contains(change.name()) ? options.heavyRepeats() : options.repeats();
                     for (int r = 1; r <= repeats; r++) {
-                        for (Variant variant : Variant.values()) {
+                        // Which of the twins goes first is drawn per repeat: the second runs on a warmer table.
+                        var variants = new ArrayList<>(List.of(Variant.values()));
+                        java.util.Collections.shuffle(variants, order);
+                        for (Variant variant : variants) {
                             requireAlive(load);
                             runOnce(change, variant, r);
                         }
@@ -243,12 +249,14 @@ public final class LockBenchmark {
 
     /** The command-line options; see {@code benchmarks/locks/README.md}. */
     record Options(long rows, int repeats, int heavyRepeats, Set<String> heavy, Set<String> only, Load.Settings load,
-            Duration warmUp, Duration settle, Duration before, Path output, Path work, boolean keep, List<String> args) {
+            Duration warmUp, Duration settle, Duration before, Path output, Path work, boolean keep, long seed,
+            List<String> args) {
 
         static Options parse(String[] args) {
             long rows = 10_000_000;
             int repeats = 3;
-            int heavyRepeats = 1;
+            int heavyRepeats = 3;
+            long seed = System.currentTimeMillis();
             String only = "";
             String host = "127.0.0.1";
             int port = 5432;
@@ -283,6 +291,7 @@ public final class LockBenchmark {
                     case "--output" -> output = Path.of(args[++i]);
                     case "--work" -> work = Path.of(args[++i]);
                     case "--keep" -> keep = true;
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + a + " (see benchmarks/locks/README.md)");
                 }
             }
@@ -290,7 +299,7 @@ public final class LockBenchmark {
                     Set.of("add_column_volatile_default", "int_to_bigint", "rename_column"),
                     only.isEmpty() ? Set.of() : Set.of(only.split(",")),
                     new Load.Settings(pgbench, host, port, user, clients, threads, rate),
-                    Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(before), output, work, keep,
+                    Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(before), output, work, keep, seed,
                     List.of(args));
         }
     }

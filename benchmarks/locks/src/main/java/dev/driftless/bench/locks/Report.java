@@ -144,7 +144,8 @@ final class Report {
                 .append(" repeat(s) (").append(options.heavyRepeats())
                 .append(" for the changes that touch every row: ")
                 .append(String.join(", ", options.heavy().stream().sorted().toList()))
-                .append("), each a Driftless run then a naive run. A Driftless run plans the version with the real"
+                .append("), each a Driftless run and a naive run in an order drawn per repeat (seed ").append(options.seed())
+                .append("; the run log and the start times below give the order). A Driftless run plans the version with the real"
                         + " planner (`VersionPlan.plan` from the model before to the model after) and applies it with the"
                         + " real `Migrator` (defaults: `ddlLockTimeout` 500 ms, `ddlLockRetries` 10). A naive run executes the"
                         + " plain DDL other schema tools emit, in autocommit, without a lock timeout. Between runs the"
