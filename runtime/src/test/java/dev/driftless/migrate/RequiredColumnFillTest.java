@@ -194,4 +194,35 @@ class RequiredColumnFillTest {
                 newTable.getMessage());
         assertFalse(HandWrittenSteps.read("-- driftless:fill meter.name_length\n0\n", "next.sql").isEmpty());
     }
+
+    /** The README's fill, as written there, on the example's dairy_production table with rows. */
+    @Test
+    void theReadmesFillRuns() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int start = readme.indexOf("```sql\n-- src/main/driftless/next.sql\n-- driftless:fill");
+        assertTrue(start >= 0, "the README shows a fill");
+        String snippet = readme.substring(start + "```sql\n".length(), readme.indexOf("```", start + 6));
+        HandWrittenSteps steps = HandWrittenSteps.read(snippet, "README.md");
+        assertEquals("dairy_production.milk_kg", steps.fills().get(0).target());
+
+        List<Column> before = List.of(Column.of("id", "bigint", false), Column.of("milk_liters", "numeric(12,2)", true));
+        var after = new java.util.ArrayList<>(before);
+        after.add(Column.of("milk_kg", "numeric(12,2)", false));
+        SchemaModel m1 = new SchemaModel(List.of(new Table(QualifiedName.of("dairy_production"), before,
+                new PrimaryKey("dairy_production_pkey", List.of("id")), List.of(), List.of(), List.of(), null)), List.of());
+        SchemaModel m2 = new SchemaModel(List.of(new Table(QualifiedName.of("dairy_production"), after,
+                new PrimaryKey("dairy_production_pkey", List.of("id")), List.of(), List.of(), List.of(), null)), List.of());
+        FrozenVersion first = VersionPlan.next(History.EMPTY, m1, "dairy").orElseThrow();
+        FrozenVersion second = VersionPlan.plan(History.EMPTY.plus(first, new Snapshot(1, m1)), m2, "milk_kg",
+                Renames.NONE, steps).orElseThrow().version();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(new FrozenMigration(first),
+                    new FrozenMigration(second))).build();
+            m.migrateTo(1);
+            db.execute("insert into dairy_production values (1, 100.00), (2, null), (3, 12.50)");
+            m.migrate();
+            assertEquals(List.of("1|103.00", "2|0.00", "3|12.88"),
+                    db.strings("select id || '|' || milk_kg from dairy_production order by id"));
+        }
+    }
 }
