@@ -135,6 +135,42 @@ class RequiredColumnFillTest {
         }
     }
 
+    /**
+     * The server connection dies in the middle of a Java fill, after some batches committed (as a
+     * crash of the service would leave it): the history row keeps the progress with no error, and the
+     * next run resumes at the fill, keeps the committed batches and finishes the version.
+     */
+    @Test
+    void aRunThatDiesMidFillIsResumedByTheNextRun() throws SQLException {
+        FrozenVersion v2 = v2("-- driftless:fill meter.name_length\n-- driftless:java example.FillNameLength\n");
+        var runs = new java.util.concurrent.atomic.AtomicInteger();
+        JavaStep fill = c -> {
+            Backfill batches = Backfill.of("meter").set("name_length = coalesce(length(name), 0) * 2").batchSize(500);
+            if (runs.incrementAndGet() == 1) {
+                batches.where("name_length IS NULL AND id <= 1000").run(c);
+                try (var st = c.createStatement()) {
+                    st.execute("select pg_terminate_backend(pg_backend_pid())");
+                }
+            }
+            batches.where("name_length IS NULL").run(c);
+        };
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(new FrozenMigration(v1()),
+                    new FrozenMigration(v2, Map.of("example.FillNameLength", fill)))).build();
+            m.migrateTo(1);
+            rows(db);
+            assertThrows(RuntimeException.class, m::migrate);
+            assertEquals(List.of("1|false|false"), db.strings("select completed_steps || '|' || success || '|'"
+                    + " || (error is not null) from driftless_history where version = 2"));
+            assertEquals(List.of("1000"), db.strings("select count(*) from meter where name_length is not null"),
+                    "the batches before the connection died are committed");
+
+            assertEquals(2, m.migrate().currentVersion());
+            assertEquals(2, runs.get());
+            assertFilledAndRequired(db);
+        }
+    }
+
     @Test
     void aFillThatLeavesRowsNullStopsBeforeTheCheckAndResumesAfterRepair() throws SQLException {
         // length(name) is null where name is: those rows keep no value.
