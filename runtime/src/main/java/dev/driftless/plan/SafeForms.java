@@ -154,21 +154,27 @@ final class SafeForms {
     /**
      * Like {@link #batchedFill(QualifiedName, String, String)}, with the sweep taking the rows that
      * match {@code sweep} (which must stop matching a row once it is updated) and {@code after}
-     * run at the end of the block. Column names win over the block's own variables.
+     * run at the end of the block.
      */
     static String batchedFill(QualifiedName table, String assignments, String pending, String sweep, String after) {
         String t = quote(table);
+        // A user's expression may name a column "page": a fill's own variables take names no column is likely to have.
         boolean plain = pending.equals(sweep) && after.isEmpty();
-        return "DO " + dollarQuoted(BATCHES_TAG, "\n" + (plain ? "" : "#variable_conflict use_column\n") + "DECLARE\n    pages bigint := pg_relation_size(" + literal(t)
-                + ") / current_setting('block_size')::bigint;\n    page bigint := 0;\n    filled integer;\nBEGIN\n"
-                + "    WHILE page <= pages LOOP\n"
-                + "        UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', page)::tid AND ctid < "
-                + "format('(%s,0)', page + " + BATCH_PAGES + ")::tid AND (" + pending + ");\n"
-                + "        COMMIT;\n        page := page + " + BATCH_PAGES + ";\n    END LOOP;\n"
+        String pages = plain ? "pages" : "driftless_pages";
+        String page = plain ? "page" : "driftless_page";
+        String filled = plain ? "filled" : "driftless_filled";
+        return "DO " + dollarQuoted(BATCHES_TAG, "\nDECLARE\n    " + pages + " bigint := pg_relation_size(" + literal(t)
+                + ") / current_setting('block_size')::bigint;\n    " + page + " bigint := 0;\n    " + filled
+                + " integer;\nBEGIN\n"
+                + "    WHILE " + page + " <= " + pages + " LOOP\n"
+                + "        UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', " + page
+                + ")::tid AND ctid < format('(%s,0)', " + page + " + " + BATCH_PAGES + ")::tid AND (" + pending + ");\n"
+                + "        COMMIT;\n        " + page + " := " + page + " + " + BATCH_PAGES + ";\n    END LOOP;\n"
                 + "    LOOP\n"
                 + "        UPDATE " + t + " SET " + assignments + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t
                 + " WHERE " + sweep + " LIMIT " + BATCH_ROWS + "));\n"
-                + "        GET DIAGNOSTICS filled = ROW_COUNT;\n        EXIT WHEN filled = 0;\n        COMMIT;\n"
+                + "        GET DIAGNOSTICS " + filled + " = ROW_COUNT;\n        EXIT WHEN " + filled + " = 0;\n"
+                + "        COMMIT;\n"
                 + "    END LOOP;\n" + after + "END\n");
     }
 

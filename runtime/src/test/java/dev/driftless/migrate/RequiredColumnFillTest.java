@@ -231,6 +231,32 @@ class RequiredColumnFillTest {
         assertFalse(HandWrittenSteps.read("-- driftless:fill meter.name_length\n0\n", "next.sql").isEmpty());
     }
 
+    /** A column named like a variable of the fill's block is the column in the expression. */
+    @Test
+    void anExpressionOverAColumnNamedPageFillsFromTheColumn() throws SQLException {
+        var before = List.of(Column.of("id", "bigint", false), Column.of("page", "integer", true),
+                Column.of("filled", "integer", true));
+        var after = new java.util.ArrayList<>(before);
+        after.add(Column.of("label", "text", false));
+        SchemaModel m1 = new SchemaModel(List.of(new Table(QualifiedName.of("book"), before,
+                new PrimaryKey("book_pkey", List.of("id")), List.of(), List.of(), List.of(), null)), List.of());
+        SchemaModel m2 = new SchemaModel(List.of(new Table(QualifiedName.of("book"), after,
+                new PrimaryKey("book_pkey", List.of("id")), List.of(), List.of(), List.of(), null)), List.of());
+        FrozenVersion first = VersionPlan.next(History.EMPTY, m1, "book").orElseThrow();
+        FrozenVersion second = VersionPlan.plan(History.EMPTY.plus(first, new Snapshot(1, m1)), m2, "label",
+                Renames.NONE, HandWrittenSteps.read("-- driftless:fill book.label\n'p' || page || '/' || filled\n",
+                        "next.sql")).orElseThrow().version();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(new FrozenMigration(first),
+                    new FrozenMigration(second))).build();
+            m.migrateTo(1);
+            db.execute("insert into book select g, g * 10, g from generate_series(1, 300) g");
+            m.migrate();
+            assertEquals(List.of("0"), db.strings("select count(*) from book where label is distinct from"
+                    + " 'p' || (id * 10) || '/' || id"));
+        }
+    }
+
     /** The README's fill, as written there, on the example's dairy_production table with rows. */
     @Test
     void theReadmesFillRuns() throws Exception {
