@@ -143,12 +143,15 @@ final class MigrationStep {
         if (options.freeze() != null) {
             return freeze(anchor, loaded, read).orElse(null);
         }
-        Optional<Planned> draft = VersionPlan.plan(history, read.schema(), DRAFT_NAME, read.renames(), loaded.steps());
+        Optional<Planned> draft = planNext(anchor, read, loaded, DRAFT_NAME);
+        if (draft == null) {
+            return null;
+        }
         if (draft.isEmpty()) {
             return new Plan.Unchanged(history);
         }
         checkJavaSteps(anchor, draft.get().version());
-        warnAbout(read, draft.get());
+        warnAbout(read, loaded, draft.get());
         String operations = describe(draft.get());
         if (options.check()) {
             diagnostics.report(Message.UNFROZEN_CHANGES, anchor, history.lastVersion(), operations);
@@ -235,7 +238,13 @@ final class MigrationStep {
                 return Optional.empty();
             }
         }
-        FrozenVersion baseline = VersionPlan.squash(history, name, loaded.steps());
+        FrozenVersion baseline;
+        try {
+            baseline = VersionPlan.squash(history, name, loaded.steps());
+        } catch (IllegalArgumentException e) {
+            diagnostics.report(Message.SQUASH_REFUSED, anchor, e.getMessage());
+            return Optional.empty();
+        }
         checkJavaSteps(anchor, baseline);
         return Optional.of(new Plan.Change(new History(List.of(baseline), history.snapshot()),
                 new HistoryChange.Squash(dir, anchor, baseline, history.versions())));
@@ -249,18 +258,21 @@ final class MigrationStep {
             diagnostics.report(Message.FREEZE_NAME_INVALID, anchor, options.freeze());
             return Optional.empty();
         }
-        Optional<Planned> next = VersionPlan.plan(history, read.schema(), name, read.renames(), loaded.steps());
+        Optional<Planned> next = planNext(anchor, read, loaded, name);
+        if (next == null) {
+            return Optional.empty();
+        }
         if (next.isEmpty()) {
             diagnostics.report(Message.NOTHING_TO_FREEZE, anchor, history.lastVersion());
             return Optional.of(new Plan.Unchanged(history));
         }
-        warnAbout(read, next.get());
+        warnAbout(read, loaded, next.get());
         if (!next.get().destructive().isEmpty() && !options.acceptDataLoss()) {
             diagnostics.report(Message.DATA_LOSS_NOT_ACCEPTED, anchor, next.get().version().version(),
                     lines(next.get().destructive().stream().map(Operation::describe).toList()));
             return Optional.empty();
         }
-        List<Lint.Finding> findings = Lint.of(next.get().operations());
+        List<Lint.Finding> findings = Lint.of(next.get().operations(), loaded.steps().fills());
         if (options.failOnLocks() && !options.acceptLocks() && !findings.isEmpty()) {
             diagnostics.report(Message.LOCKS_NOT_ACCEPTED, anchor, next.get().version().version(),
                     lines(findings.stream().map(Lint.Finding::describe).toList()));
@@ -285,9 +297,27 @@ final class MigrationStep {
         return "  " + String.join("\n  ", items);
     }
 
+    /**
+     * The next version with the hand-written steps of {@code next.sql}; null when its fills cannot
+     * be planned (reported).
+     */
+    private Optional<Planned> planNext(Element anchor, JpaModel read, Loaded loaded, String name) {
+        try {
+            return VersionPlan.plan(loaded.history(), read.schema(), name, read.renames(), loaded.steps());
+        } catch (IllegalArgumentException e) {
+            if (loaded.steps().fills().isEmpty()) {
+                throw e;
+            }
+            diagnostics.report(Message.FILL_INVALID, anchor, loaded.dir().path().resolve(HandWrittenSteps.FILE_NAME),
+                    e.getMessage());
+            return null;
+        }
+    }
+
     /** Warnings about steps that are legal but likely not what the user wants. */
-    private void warnAbout(JpaModel read, Planned planned) {
-        for (Lint.Finding f : Lint.of(planned.operations())) {
+    private void warnAbout(JpaModel read, Loaded loaded, Planned planned) {
+        var fills = loaded.steps().fills();
+        for (Lint.Finding f : Lint.of(planned.operations(), fills)) {
             diagnostics.report(Message.LOCK_RISK, null, planned.version().version(), f.describe());
         }
         for (LikelyRename r : LikelyRenames.in(planned.operations())) {
@@ -296,10 +326,14 @@ final class MigrationStep {
         }
         for (Operation op : planned.operations()) {
             if (op instanceof Operation.AddColumn add && !add.column().nullable()
-                    && add.column().defaultExpression() == null && add.column().identity() == Identity.NONE) {
+                    && add.column().defaultExpression() == null && add.column().identity() == Identity.NONE
+                    && fills.stream().noneMatch(f -> f.table().equals(add.table())
+                            && f.column().equals(add.column().name()))) {
                 Element at = read.elementOf(add.table(), add.column().name()).orElse(null);
+                String example = FillExample.of(add.column().type(), read.schema());
                 diagnostics.report(Message.REQUIRED_COLUMN_WITHOUT_DEFAULT, at, add.table(), add.column().name(),
-                        add.table());
+                        add.table(), loaded.dir().path().resolve(HandWrittenSteps.FILE_NAME), example,
+                        HandWrittenSteps.FILL + " " + add.table() + "." + add.column().name() + "\n" + example);
             }
         }
     }

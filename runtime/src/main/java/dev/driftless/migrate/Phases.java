@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A version's statements cut into phases: runs of statements that share one transaction;
  * statements PostgreSQL refuses to run inside a transaction block (concurrent index builds and
- * drops, batched fills that commit, {@code VACUUM}, ...), each a phase of its own; constraint
+ * drops, batched fills that commit, the Java step of a fill, {@code VACUUM}, ...), each a phase of its own; constraint
  * validations, each in a transaction of its own so that no strong lock taken before is held during
  * the scan; and values added to enum types, each committed in a transaction of its own before the
  * statements that may use them. A version is one transactional phase unless it has such statements; then its progress
@@ -46,6 +46,10 @@ record Phases(List<Phase> phases) {
 
     /** Whether PostgreSQL runs the statement only outside a transaction block. */
     static boolean outsideTransaction(String statement) {
+        if (dev.driftless.history.HandWrittenSteps.isJavaFill(statement)) {
+            // The Java step of a fill runs in autocommit, so that each of its batches commits.
+            return true;
+        }
         return OUTSIDE_TRANSACTION.matcher(statement.strip().toLowerCase(Locale.ROOT)).matches();
     }
 

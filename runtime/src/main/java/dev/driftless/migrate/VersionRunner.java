@@ -76,7 +76,7 @@ final class VersionRunner {
                                     migration.version(), phase.to(), false, null, took));
                 } else {
                     Duration took = transactions.runAlone(connection, up.get(from), "statement " + (from + 1) + " of "
-                            + up.size());
+                            + up.size(), migration::javaStep);
                     try {
                         SchemaHistory.updateProgress(connection, table, migration.version(), phase.to(), false, null, took);
                     } catch (SQLException e) {
@@ -157,7 +157,8 @@ final class VersionRunner {
                             "recording its progress",
                             took -> SchemaHistory.updateReverted(connection, table, migration.version(), phase.to()));
                 } else {
-                    transactions.runAlone(connection, down.get(from), "statement " + (from + 1) + " of " + down.size());
+                    transactions.runAlone(connection, down.get(from), "statement " + (from + 1) + " of " + down.size(),
+                            migration::javaStep);
                     try {
                         SchemaHistory.updateReverted(connection, table, migration.version(), phase.to());
                     } catch (SQLException e) {

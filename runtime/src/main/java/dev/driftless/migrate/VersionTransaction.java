@@ -130,17 +130,34 @@ final class VersionTransaction {
      * valid one (built, but not yet recorded) is kept.
      */
     Duration runAlone(Connection connection, String sql, String step) throws StepFailure {
-        return retrying(() -> runAloneOnce(connection, sql, step), "");
+        return runAlone(connection, sql, step, name -> {
+            throw new IllegalStateException("no Java step runs here: " + name);
+        });
     }
 
-    private Duration runAloneOnce(Connection connection, String sql, String step) throws StepFailure {
+    /**
+     * Like {@link #runAlone(Connection, String, String)}; the statement may be the Java step of a
+     * fill, which runs on the connection in autocommit (each statement it runs commits by itself).
+     * A step that turned autocommit off has what it left committed, and the connection back in
+     * autocommit.
+     */
+    Duration runAlone(Connection connection, String sql, String step, Function<String, JavaStep> javaSteps)
+            throws StepFailure {
+        return retrying(() -> runAloneOnce(connection, sql, step, javaSteps), "");
+    }
+
+    private Duration runAloneOnce(Connection connection, String sql, String step, Function<String, JavaStep> javaSteps)
+            throws StepFailure {
         long start = System.nanoTime();
         try {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set lock_timeout = '" + lockTimeout.toMillis() + "ms'");
                 try {
-                    if (!alreadyBuilt(connection, sql)) {
+                    if (HandWrittenSteps.isJavaFill(sql)) {
+                        runFill(connection, javaSteps.apply(HandWrittenSteps.javaStepClass(sql)),
+                                HandWrittenSteps.javaStepClass(sql));
+                    } else if (!alreadyBuilt(connection, sql)) {
                         statement.execute(sql);
                     }
                 } finally {
@@ -149,8 +166,32 @@ final class VersionTransaction {
             }
             return Duration.ofNanos(System.nanoTime() - start);
         } catch (SQLException e) {
-            throw new StepFailure(step + " (" + excerpt(sql) + ") failed: " + oneLine(e.getMessage()), e,
+            String what = HandWrittenSteps.isJavaFill(sql) ? "Java step " + HandWrittenSteps.javaStepClass(sql)
+                    + " of a fill" : excerpt(sql);
+            throw new StepFailure(step + " (" + what + ") failed: " + oneLine(e.getMessage()), e,
                     Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static void runFill(Connection connection, JavaStep step, String name) throws SQLException {
+        try {
+            step.run(connection);
+        } catch (SQLException e) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            throw new SQLException("Java step " + name + " threw " + e, e);
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+            connection.setAutoCommit(true);
         }
     }
 

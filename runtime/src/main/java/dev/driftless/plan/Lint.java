@@ -26,6 +26,11 @@ public final class Lint {
     private Lint() {}
 
     public static List<Finding> of(List<Operation> operations) {
+        return of(operations, List.of());
+    }
+
+    /** The findings of a version whose added columns may have fills: a filled required column is none. */
+    public static List<Finding> of(List<Operation> operations, List<dev.driftless.history.ColumnFill> fills) {
         Set<QualifiedName> created = new HashSet<>();
         operations.stream().filter(o -> o instanceof Operation.CreateTable)
                 .forEach(o -> created.add(((Operation.CreateTable) o).table().name()));
@@ -60,10 +65,14 @@ public final class Lint {
                                 + " on the entity): a view under the old name then stands in for the table until a"
                                 + " later version drops it"));
             } else if (op instanceof Operation.AddColumn o && !created.contains(o.table()) && !o.column().nullable()
+                    && PostgresPlanner.fillOf(fills, o) == null
                     && o.column().defaultExpression() == null && o.column().identity() == dev.driftless.model.Identity.NONE) {
                 findings.add(new Finding(op.describe(), "ACCESS EXCLUSIVE",
                         "and fails as soon as the table has a row",
-                        "give it a default, or add it nullable, fill it, then make it NOT NULL (done without a scan)"));
+                        "give it a default, or fill its rows in the same version: a section " + dev.driftless.history.HandWrittenSteps.FILL
+                                + " " + o.table() + "." + o.column().name() + " in next.sql, with the SQL expression of its"
+                                + " value (the version then adds it nullable, fills it in batches and makes it NOT NULL"
+                                + " without a scan)"));
             }
         }
         return findings;

@@ -28,6 +28,7 @@ import dev.driftless.diff.Operation.SetDefault;
 import dev.driftless.diff.Operation.SetIdentity;
 import dev.driftless.diff.Operation.SetNullable;
 import dev.driftless.diff.Operation.SetTableComment;
+import dev.driftless.history.ColumnFill;
 import dev.driftless.model.Column;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
@@ -57,14 +58,61 @@ public final class PostgresPlanner {
      * filled in batches); those on a table the version creates, which is empty, stay plain.
      */
     public static List<String> statements(List<Operation> operations) {
+        return statements(operations, List.of());
+    }
+
+    /**
+     * The statements of a version whose added columns have fills ({@link ColumnFill}): such a
+     * column is added nullable, its rows filled in batches that commit one by one, and then made
+     * NOT NULL through a validated check when the model requires it. Every fill must name a column
+     * the operations add, without a default, to a table that exists before the version
+     * ({@link #checkFills}).
+     */
+    public static List<String> statements(List<Operation> operations, List<ColumnFill> fills) {
         var created = new java.util.HashSet<QualifiedName>();
         operations.stream().filter(o -> o instanceof CreateTable).forEach(o -> created.add(((CreateTable) o).table().name()));
         var out = new ArrayList<String>();
         for (Operation op : operations) {
-            List<String> safe = created.contains(table(op)) ? null : SafeForms.of(op);
+            ColumnFill fill = op instanceof AddColumn add ? fillOf(fills, add) : null;
+            List<String> safe = created.contains(table(op)) ? null
+                    : fill != null ? SafeForms.addFilled((AddColumn) op, fill) : SafeForms.of(op);
             out.addAll(safe != null ? safe : statements(op));
         }
         return List.copyOf(out);
+    }
+
+    /** The fill of the column an operation adds, or null. */
+    static ColumnFill fillOf(List<ColumnFill> fills, AddColumn add) {
+        return fills.stream().filter(f -> f.table().equals(add.table()) && f.column().equals(add.column().name()))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Why each fill cannot be planned: it names no column the operations add, a column of a table
+     * the version creates (which has no rows), or one with a default or an identity (whose rows get
+     * their values from it). Empty when every fill can be planned.
+     */
+    public static List<String> checkFills(List<Operation> operations, List<ColumnFill> fills) {
+        var created = new java.util.HashSet<QualifiedName>();
+        operations.stream().filter(o -> o instanceof CreateTable).forEach(o -> created.add(((CreateTable) o).table().name()));
+        var problems = new ArrayList<String>();
+        for (ColumnFill fill : fills) {
+            AddColumn add = operations.stream().filter(o -> o instanceof AddColumn).map(o -> (AddColumn) o)
+                    .filter(o -> fillOf(List.of(fill), o) != null).findFirst().orElse(null);
+            if (created.contains(fill.table())) {
+                problems.add("the fill of " + fill.target() + ": the version creates " + fill.table()
+                        + ", so it has no rows to fill; remove the fill");
+            } else if (add == null) {
+                problems.add("the fill of " + fill.target() + ": the version adds no such column (a fill gives the rows"
+                        + " already there the value of a column the version adds); check the table and column name as"
+                        + " they are in the database, or remove the fill");
+            } else if (add.column().defaultExpression() != null || add.column().identity() != Identity.NONE) {
+                problems.add("the fill of " + fill.target() + ": the column has " + (add.column().identity() != Identity.NONE
+                        ? "an identity" : "a default") + ", which gives the rows already there their values; remove"
+                        + " the fill, or the default");
+            }
+        }
+        return problems;
     }
 
     /** The table an operation changes, or null for operations that change no table. */

@@ -6,6 +6,7 @@ import static dev.driftless.sql.Literals.dollarQuoted;
 import static dev.driftless.sql.Literals.literal;
 
 import dev.driftless.diff.Operation;
+import dev.driftless.history.ColumnFill;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnSync;
 import dev.driftless.model.IndexColumn;
@@ -104,24 +105,77 @@ final class SafeForms {
     }
 
     /**
+     * A column added with a fill ({@link ColumnFill}): the column without NOT NULL, the rows already
+     * there filled by the expression in batches that commit one by one (or by the Java step, alone in
+     * autocommit), then NOT NULL through a validated check when the model requires it. The fill
+     * never loops on a row whose expression gives NULL, and one that leaves rows NULL (its
+     * expression gave NULL, or writers that do not know the column inserted rows meanwhile) stops
+     * the version before the check, saying so.
+     */
+    static List<String> addFilled(Operation.AddColumn op, ColumnFill fill) {
+        QualifiedName table = op.table();
+        Column c = op.column();
+        var out = new java.util.ArrayList<String>();
+        out.add(alter(table) + "ADD COLUMN " + quote(c.name()) + " " + c.type().sql() + PostgresPlanner.collate(c.collation()));
+        String column = quote(c.name());
+        if (fill.javaStep() != null) {
+            out.add(dev.driftless.history.HandWrittenSteps.JAVA_FILL + fill.javaStep());
+        } else {
+            String value = "(" + fill.expression().strip() + ")";
+            String left = "SELECT count(*) FROM " + quote(table) + " WHERE " + column + " IS NULL";
+            String check = c.nullable() ? "" : "    IF EXISTS (SELECT FROM " + quote(table) + " WHERE " + column
+                    + " IS NULL) THEN\n"
+                    + "        RAISE EXCEPTION 'the fill of " + fill.target().replace("'", "''").replace("%", "%%")
+                    + " left % rows NULL: its expression gave NULL for them, or rows were inserted meanwhile without"
+                    + " the column; give those rows a value (or change the fill), then repair and migrate again', ("
+                    + left + ");\n    END IF;\n";
+            out.add(batchedFill(table, column + " = " + value, column + " IS NULL",
+                    column + " IS NULL AND " + value + " IS NOT NULL", check));
+        }
+        if (!c.nullable()) {
+            out.addAll(notNull(table, c.name()));
+        }
+        if (c.comment() != null) {
+            out.add("COMMENT ON COLUMN " + quote(table) + "." + quote(c.name()) + " IS " + literal(c.comment()));
+        }
+        return out;
+    }
+
+    /**
      * A DO block that updates the rows matching {@code pending} in batches, committing after each.
      * It walks the table's pages in ranges (a TID range scan, PostgreSQL 14 and later, reads only
      * those pages), so each row is read about once however large the table; a last sweep then
      * catches the rows that concurrent updates moved to a page already walked.
      */
     static String batchedFill(QualifiedName table, String assignments, String pending) {
+        return batchedFill(table, assignments, pending, pending, "");
+    }
+
+    /**
+     * Like {@link #batchedFill(QualifiedName, String, String)}, with the sweep taking the rows that
+     * match {@code sweep} (which must stop matching a row once it is updated) and {@code after}
+     * run at the end of the block.
+     */
+    static String batchedFill(QualifiedName table, String assignments, String pending, String sweep, String after) {
         String t = quote(table);
-        return "DO " + dollarQuoted(BATCHES_TAG, "\nDECLARE\n    pages bigint := pg_relation_size(" + literal(t)
-                + ") / current_setting('block_size')::bigint;\n    page bigint := 0;\n    filled integer;\nBEGIN\n"
-                + "    WHILE page <= pages LOOP\n"
-                + "        UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', page)::tid AND ctid < "
-                + "format('(%s,0)', page + " + BATCH_PAGES + ")::tid AND (" + pending + ");\n"
-                + "        COMMIT;\n        page := page + " + BATCH_PAGES + ";\n    END LOOP;\n"
+        // A user's expression may name a column "page": a fill's own variables take names no column is likely to have.
+        boolean plain = pending.equals(sweep) && after.isEmpty();
+        String pages = plain ? "pages" : "driftless_pages";
+        String page = plain ? "page" : "driftless_page";
+        String filled = plain ? "filled" : "driftless_filled";
+        return "DO " + dollarQuoted(BATCHES_TAG, "\nDECLARE\n    " + pages + " bigint := pg_relation_size(" + literal(t)
+                + ") / current_setting('block_size')::bigint;\n    " + page + " bigint := 0;\n    " + filled
+                + " integer;\nBEGIN\n"
+                + "    WHILE " + page + " <= " + pages + " LOOP\n"
+                + "        UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', " + page
+                + ")::tid AND ctid < format('(%s,0)', " + page + " + " + BATCH_PAGES + ")::tid AND (" + pending + ");\n"
+                + "        COMMIT;\n        " + page + " := " + page + " + " + BATCH_PAGES + ";\n    END LOOP;\n"
                 + "    LOOP\n"
                 + "        UPDATE " + t + " SET " + assignments + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t
-                + " WHERE " + pending + " LIMIT " + BATCH_ROWS + "));\n"
-                + "        GET DIAGNOSTICS filled = ROW_COUNT;\n        EXIT WHEN filled = 0;\n        COMMIT;\n"
-                + "    END LOOP;\nEND\n");
+                + " WHERE " + sweep + " LIMIT " + BATCH_ROWS + "));\n"
+                + "        GET DIAGNOSTICS " + filled + " = ROW_COUNT;\n        EXIT WHEN " + filled + " = 0;\n"
+                + "        COMMIT;\n"
+                + "    END LOOP;\n" + after + "END\n");
     }
 
     /**

@@ -58,7 +58,8 @@ public final class VersionPlan {
      * hand-written steps only when the model did not change, and empty when neither did. Its
      * steps that discard data (and the reasons the steps give) make it irreversible.
      *
-     * @throws IllegalArgumentException when a rename declared online cannot be done online
+     * @throws IllegalArgumentException when a rename declared online cannot be done online, or a
+     *     fill of the steps cannot be planned ({@link PostgresPlanner#checkFills})
      */
     public static Optional<Planned> plan(History history, SchemaModel model, String name, Renames renames,
             HandWrittenSteps steps) {
@@ -68,10 +69,19 @@ public final class VersionPlan {
         if (up.isEmpty() && steps.isEmpty()) {
             return Optional.empty();
         }
+        List<String> unplannable = PostgresPlanner.checkFills(up, steps.fills());
+        if (!unplannable.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", unplannable));
+        }
         List<Operation> down = SchemaDiff.between(target, before, renames.inverse());
         var operations = new ArrayList<String>();
         steps.before().forEach(s -> operations.add("hand-written step before: " + excerpt(s)));
-        up.forEach(o -> operations.add(o.describe()));
+        for (Operation o : up) {
+            operations.add(o.describe());
+            if (o instanceof Operation.AddColumn add && PostgresPlanner.fillOf(steps.fills(), add) != null) {
+                operations.add(excerpt(PostgresPlanner.fillOf(steps.fills(), add).describe()));
+            }
+        }
         steps.after().forEach(s -> operations.add("hand-written step after: " + excerpt(s)));
         var irreversible = new ArrayList<String>();
         up.stream().filter(Operation::destructive).forEach(o -> irreversible.add(o.describe()));
@@ -81,9 +91,9 @@ public final class VersionPlan {
                 name,
                 history.headChecksum(),
                 operations,
-                PostgresPlanner.statements(up),
+                PostgresPlanner.statements(up, steps.fills()),
                 PostgresPlanner.statements(down),
-                steps,
+                steps.withoutFills(),
                 irreversible,
                 new TreeMap<>()), up, target));
     }
@@ -96,6 +106,10 @@ public final class VersionPlan {
     public static FrozenVersion squash(History history, String name, HandWrittenSteps steps) {
         if (history.versions().isEmpty()) {
             throw new IllegalArgumentException("there is no frozen version to squash");
+        }
+        if (!steps.fills().isEmpty()) {
+            throw new IllegalArgumentException("a squash builds new databases, whose tables have no rows to fill: remove"
+                    + " the " + HandWrittenSteps.FILL + " sections from " + HandWrittenSteps.FILE_NAME);
         }
         SchemaModel model = history.snapshot().model();
         List<Operation> up = SchemaDiff.between(SchemaModel.EMPTY, model);

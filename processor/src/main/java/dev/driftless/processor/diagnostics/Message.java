@@ -173,7 +173,11 @@ public enum Message {
                     + "with @dev.driftless.annotations.RenamedFrom(\"%s\") so that the rows are kept"),
     REQUIRED_COLUMN_WITHOUT_DEFAULT("DL207", Diagnostic.Kind.WARNING,
             "Column %s.%s is added NOT NULL without a default: the version fails if %s has rows. Give it a default "
-                    + "(@org.hibernate.annotations.ColumnDefault(\"...\")), or add it nullable, fill it, then make it required"),
+                    + "(@org.hibernate.annotations.ColumnDefault(\"...\")), or give the rows already there their value "
+                    + "in the same version: put these lines into %s, with the value they should get instead of %s (any "
+                    + "SQL expression over the row, or a line -- driftless:java <class> of a Java step that fills it):"
+                    + "%n%s%nThe version then adds the column nullable, fills the rows in batches that commit one by one "
+                    + "and makes it NOT NULL through a validated check (README: \"A required column needs its values\")"),
     LOCK_RISK("DL208", Diagnostic.Kind.WARNING,
             "Version %d has a step that stops a busy table: %s"),
     LOCKS_NOT_ACCEPTED("DL209", Diagnostic.Kind.ERROR,
@@ -194,6 +198,7 @@ public enum Message {
                     + "steps new databases still need (seed data, say) into %s (an empty file says: none), then "
                     + "squash again"),
     ONLINE_RENAME_REFUSED("DL221", Diagnostic.Kind.ERROR, "%s"),
+    FILL_INVALID("DL223", Diagnostic.Kind.ERROR, "%s cannot be planned: %s"),
     SQUASHED("DL220", Diagnostic.Kind.NOTE,
             "Squashed versions %d to %d into the squash %s. New databases run the squash; databases at version %d "
                     + "or later go on as before; an older one must first be migrated to version %d with a build from "
