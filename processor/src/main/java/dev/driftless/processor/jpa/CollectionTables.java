@@ -29,20 +29,35 @@ import javax.lang.model.type.TypeMirror;
  */
 final class CollectionTables {
 
-    private final TableReader reader;
+    private final ReadingContext context;
+    private final AttributeReader attributes;
     private final JpaAnnotations jpa;
     private final Diagnostics diagnostics;
     private final EntityKeys keys;
     private final EntityClass entity;
     private final TableParts owner;
+    private final List<TableParts> tables = new ArrayList<>();
+    private final List<ForeignColumn> foreignColumns = new ArrayList<>();
 
-    CollectionTables(TableReader reader) {
-        this.reader = reader;
-        this.jpa = reader.jpa();
-        this.diagnostics = reader.diagnostics();
-        this.keys = reader.keys();
-        this.entity = reader.entity();
-        this.owner = reader.mainTable();
+    /** @param attributes reads the values of a collection (basic, embedded or relations) into its table */
+    CollectionTables(ReadingContext context, AttributeReader attributes) {
+        this.context = context;
+        this.attributes = attributes;
+        this.jpa = context.jpa();
+        this.diagnostics = context.diagnostics();
+        this.keys = context.keys();
+        this.entity = context.entity();
+        this.owner = context.main();
+    }
+
+    /** The collection and join tables read, in reading order. */
+    List<TableParts> tables() {
+        return List.copyOf(tables);
+    }
+
+    /** The join columns of one-to-many relations, which belong in their targets' tables. */
+    List<ForeignColumn> foreignColumns() {
+        return List.copyOf(foreignColumns);
     }
 
     private enum Shape { SET, LIST, MAP, BAG }
@@ -92,7 +107,7 @@ final class CollectionTables {
         var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().physical(written)), field,
                 annotation.map(AnnotationValues::mirror).orElse(null));
         List<AnnotationValues> joins = annotation.map(a -> a.annotations("joinColumns")).orElse(List.of());
-        Optional<List<String>> ownerColumns = ownerColumns(attribute, table, joins, entity.entityName(), reader.onDelete(field));
+        Optional<List<String>> ownerColumns = ownerColumns(attribute, table, joins, entity.entityName(), JoinColumns.onDelete(field, jpa));
         if (ownerColumns.isEmpty()) {
             return;
         }
@@ -107,14 +122,14 @@ final class CollectionTables {
         int before = table.columns.size();
         PersistentAttribute element = new PersistentAttribute(field, value.get(), attribute.name(), attribute.owner(),
                 attribute.overrides(), false);
-        if (reader.embeddable(element).isPresent()) {
-            TypeElement embeddable = reader.embeddable(element).get();
+        if (attributes.embeddable(element).isPresent()) {
+            TypeElement embeddable = attributes.embeddable(element).get();
             AttributeOverrides overrides = AttributeOverrides.declaredOn(field, jpa);
-            for (PersistentAttribute a : reader.embeddedAttributes(embeddable, value.get(), overrides, false)) {
-                reader.readInto(a, table, false);
+            for (PersistentAttribute a : attributes.embeddedAttributes(embeddable, value.get(), overrides, false)) {
+                attributes.readInto(a, table, false);
             }
         } else {
-            Optional<Column> column = reader.elementColumn(element, table);
+            Optional<Column> column = attributes.elementColumn(element, table);
             if (column.isEmpty()) {
                 return;
             }
@@ -133,7 +148,7 @@ final class CollectionTables {
         if (keyed) {
             table.primaryKey.addAll(key);
         }
-        reader.addTable(table);
+        tables.add(table);
     }
 
     /** The {@code @OrderColumn}: {@code <attribute>_ORDER integer NOT NULL}. */
@@ -228,12 +243,12 @@ final class CollectionTables {
         }
         String name = attribute.joinColumnName(join, key.get(0).name(), jpa.naming());
         QualifiedName targetTable = keys.tableName(target.get());
-        var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, TableReader.comment(join.comment()));
+        var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
         ForeignKey foreignKey = join.noConstraint() ? null : new ForeignKey(
                 join.foreignKeyName().isEmpty() ? PostgresNames.derived(targetTable.name(), List.of(name), "fkey")
                         : PostgresNames.fold(join.foreignKeyName()),
-                List.of(name), owner.name, List.of(key.get(0).name()), reader.onDelete(field));
-        reader.addForeignColumn(new ForeignColumn(targetTable, column, foreignKey, attribute.display(), field, join.mirror()));
+                List.of(name), owner.name, List.of(key.get(0).name()), JoinColumns.onDelete(field, jpa));
+        foreignColumns.add(new ForeignColumn(targetTable, column, foreignKey, attribute.display(), field, join.mirror()));
     }
 
     private Optional<TypeElement> target(PersistentAttribute attribute, RelationAnnotation relation) {
@@ -267,7 +282,7 @@ final class CollectionTables {
                 annotation.map(AnnotationValues::mirror).orElse(null));
         String ownerPrefix = oneToMany ? entity.entityName() : inverseAttribute(attribute, target.get()).orElse(entity.entityName());
         Optional<List<String>> ownerColumns = ownerColumns(attribute, table,
-                annotation.map(a -> a.annotations("joinColumns")).orElse(List.of()), ownerPrefix, reader.onDelete(field));
+                annotation.map(a -> a.annotations("joinColumns")).orElse(List.of()), ownerPrefix, JoinColumns.onDelete(field, jpa));
         if (ownerColumns.isEmpty()) {
             return;
         }
@@ -297,12 +312,12 @@ final class CollectionTables {
         if (shape != Shape.BAG) {
             table.primaryKey.addAll(key);
         }
-        reader.addTable(table);
+        tables.add(table);
     }
 
     /** The attribute of the target that maps this many-to-many back ({@code mappedBy} naming this one). */
     private Optional<String> inverseAttribute(PersistentAttribute attribute, TypeElement target) {
-        for (PersistentAttribute a : new EntityClass(target, jpa, reader.types()).attributes()) {
+        for (PersistentAttribute a : new EntityClass(target, jpa, context.types()).attributes()) {
             Optional<RelationAnnotation> r = RelationAnnotation.on(a.element(), jpa);
             if (r.isPresent() && r.get().kind().equals("ManyToMany") && r.get().mappedBy().equals(attribute.name())) {
                 return Optional.of(a.name());
