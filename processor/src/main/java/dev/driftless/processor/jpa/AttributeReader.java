@@ -29,8 +29,6 @@ import javax.lang.model.util.Types;
 final class AttributeReader {
 
     /** Attribute mappings this version does not read: an error beats a silently wrong schema. */
-    private static final List<String> NOT_ON_FIELD = List.of("PrimaryKeyJoinColumn",
-            "MapKeyJoinColumn", "MapKeyClass", "MapKeyEnumerated", "MapKeyTemporal", "JoinFormula");
     private static final String FIELD_HINT = "map the attribute another way, or mark it @Transient";
     /** Deepest nesting of embeddables followed: deeper is a cycle. */
     private static final int MAX_EMBEDDING = 16;
@@ -149,10 +147,7 @@ final class AttributeReader {
                 declaresId = true;
             }
         }
-        Optional<AnnotationValues> blocked = jpa.findAny(field, NOT_ON_FIELD);
-        if (blocked.isPresent()) {
-            diagnostics.report(Message.NOT_SUPPORTED_YET, field, blocked.get().mirror(), blocked.get().display(),
-                    attribute.display(), FIELD_HINT);
+        if (columnless(attribute)) {
             return;
         }
         if (!Cardinality.fits(attribute, jpa, types, diagnostics) || !RelationMappings.fit(attribute, jpa, types, diagnostics)) {
@@ -323,6 +318,36 @@ final class AttributeReader {
                 field, column.mirror(), diagnostics));
         t.enumType().ifPresent(e -> enumTypes.putIfAbsent(e.name(), e));
         return Optional.of(new Column(name, t.type(), nullable, defaultExpression, identity.get(), comment));
+    }
+
+    /**
+     * A to-one relation that has no column of its own: {@code @PrimaryKeyJoinColumn} (the two rows
+     * share their key; Hibernate makes no constraint for it) or Hibernate's {@code @JoinFormula}
+     * (the join is computed). True when the attribute has either, so that nothing more is read of
+     * it; reports an error when one is on anything but a to-one relation, or a formula is beside a
+     * join column.
+     */
+    private boolean columnless(PersistentAttribute attribute) {
+        Element field = attribute.element();
+        Optional<AnnotationValues> shared = jpa.find(field, "PrimaryKeyJoinColumn")
+                .or(() -> jpa.find(field, "PrimaryKeyJoinColumns"));
+        Optional<AnnotationValues> formula = jpa.findNamed(field, ReadingContext.HIBERNATE + "JoinFormula");
+        Optional<AnnotationValues> found = shared.or(() -> formula);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Optional<RelationAnnotation> relation = RelationAnnotation.on(field, jpa);
+        boolean toOne = relation.isPresent() && List.of("OneToOne", "ManyToOne").contains(relation.get().kind());
+        if (!toOne || formula.isPresent() && (jpa.has(field, "JoinColumn") || jpa.has(field, "JoinColumns"))) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, field, found.get().mirror(), found.get().display(),
+                    attribute.display(), toOne ? "use the formula or the join column, not both" : FIELD_HINT);
+        }
+        return true;
+    }
+
+    /** Declares a named enum type a column of a collection table uses. */
+    void declareEnumType(EnumType type) {
+        enumTypes.putIfAbsent(type.name(), type);
     }
 
     /** Reads an attribute's value (basic, embedded or a relation) into a collection or join table. */

@@ -86,6 +86,38 @@ final class ColumnTypes {
         return plain(attribute, column, type, attribute);
     }
 
+    /**
+     * The column of a map's key, typed like a basic attribute of the key's type, with
+     * {@code @MapKeyEnumerated} and {@code @MapKeyTemporal} in the places of {@code @Enumerated}
+     * and {@code @Temporal}.
+     */
+    TypeResolution mapKey(PersistentAttribute attribute, ColumnAnnotation column, TypeMirror keyType) {
+        if (keyType instanceof DeclaredType d) {
+            String name = ((TypeElement) d.asElement()).getQualifiedName().toString();
+            if (name.equals("java.util.Date") || name.equals("java.util.Calendar")) {
+                String temporal = jpa.find(attribute.element(), "MapKeyTemporal").map(t -> t.constant("value", "TIMESTAMP"))
+                        .orElse("TIMESTAMP");
+                return TypeResolution.of(TypedColumn.of(ColumnType.of(switch (temporal) {
+                    case "DATE" -> "date";
+                    case "TIME" -> "time(0) without time zone";
+                    default -> "timestamp(6) without time zone";
+                }), null));
+            }
+        }
+        Optional<Basic> basic = BasicTypes.of(keyType);
+        if (basic.isEmpty()) {
+            return TypeResolution.failed(Problem.of(Message.UNMAPPABLE_TYPE, attribute.element(), null,
+                    attribute.display() + " (its map key)", keyType));
+        }
+        boolean enumAsString = jpa.find(attribute.element(), "MapKeyEnumerated").map(e -> e.constant("value", "ORDINAL"))
+                .orElse("ORDINAL").equals("STRING");
+        Optional<Problem> badSize = sizeProblem(attribute, column, basic.get(), enumAsString);
+        if (badSize.isPresent()) {
+            return TypeResolution.failed(badSize.get());
+        }
+        return typed(attribute, keyType, basic.get(), column, enumAsString);
+    }
+
     /** The default mapping of a Java type, with the size checks of its {@code @Column}. */
     private TypeResolution plain(PersistentAttribute attribute, ColumnAnnotation column, TypeMirror type,
             PersistentAttribute enumOwner) {

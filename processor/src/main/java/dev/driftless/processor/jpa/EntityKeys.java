@@ -81,6 +81,15 @@ final class EntityKeys {
         try {
             var columns = new ArrayList<KeyColumn>();
             EntityClass e = entity(entity);
+            if (!e.isRoot() && e.strategy() == EntityClass.Strategy.JOINED && e.parent().isPresent()) {
+                // A joined subclass's table is keyed by its parent's key, under the names
+                // @PrimaryKeyJoinColumn gives.
+                List<KeyColumn> parentKey = primaryKey(e.parent().get().element(), depth + 1);
+                List<KeyColumn> result = KeyJoinColumns.of(parentKey, KeyJoinColumns.written(entity, jpa), jpa).stream()
+                        .map(KeyJoinColumns.KeyJoin::column).toList();
+                primaryKeys.put(key, result);
+                return result;
+            }
             Map<String, PersistentAttribute> derived = derivedIds(e.attributes(), jpa);
             for (PersistentAttribute attribute : e.attributes()) {
                 if (jpa.has(attribute.element(), "EmbeddedId")) {

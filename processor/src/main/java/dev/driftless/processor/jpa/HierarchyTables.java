@@ -28,9 +28,6 @@ import javax.lang.model.element.TypeElement;
  */
 final class HierarchyTables {
 
-    /** Entity-level mappings this version does not read. */
-    private static final List<String> NOT_ON_CLASS = List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns");
-    private static final String CLASS_HINT = "map the entity another way";
 
     private final ReadingContext context;
     private final JpaAnnotations jpa;
@@ -56,11 +53,12 @@ final class HierarchyTables {
     /** Reports the entity-level mappings this version cannot read; false if there is one. */
     boolean isSupported(TableAnnotation table) {
         boolean supported = true;
-        for (String annotation : NOT_ON_CLASS) {
+        boolean joinedSubclass = !entity.isRoot() && entity.strategy() == EntityClass.Strategy.JOINED;
+        for (String annotation : List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns")) {
             Optional<AnnotationValues> found = jpa.find(element, annotation);
-            if (found.isPresent()) {
-                diagnostics.report(Message.NOT_SUPPORTED_YET, element, found.get().mirror(), found.get().display(),
-                        element.getQualifiedName(), CLASS_HINT);
+            if (found.isPresent() && !joinedSubclass) {
+                diagnostics.report(Message.KEY_JOIN_NOT_ON_JOINED_SUBCLASS, element, found.get().mirror(),
+                        found.get().display(), element.getQualifiedName());
                 supported = false;
             }
         }
@@ -134,7 +132,12 @@ final class HierarchyTables {
         return List.copyOf(keyed);
     }
 
-    /** A joined subclass's table: keyed by its parent's key, which it references. */
+    /**
+     * A joined subclass's table: keyed by its parent's key, which it references. The key columns are
+     * named like the parent's unless {@code @PrimaryKeyJoinColumn(s)} name them (matched to the
+     * parent's columns by {@code referencedColumnName}, else in order), and the foreign key takes
+     * the name its {@code foreignKey} gives.
+     */
     void joinedKey() {
         EntityClass parent = entity.parent().orElseThrow();
         EntityKeys keys = context.keys();
@@ -142,17 +145,38 @@ final class HierarchyTables {
         if (key.isEmpty()) {
             return; // the parent reports its missing or unreadable id
         }
-        QualifiedName parentTable = keys.tableName(parent.element());
-        var names = new ArrayList<String>();
-        for (KeyColumn k : key) {
-            Column column = new Column(k.name(), k.type(), false, null, Identity.NONE, null);
-            if (main.addColumn(column, "the key of " + element.getSimpleName(), element, null, diagnostics)) {
-                main.primaryKey.add(k.name());
-                names.add(k.name());
+        List<AnnotationValues> written = KeyJoinColumns.written(element, jpa);
+        List<String> keyNames = key.stream().map(KeyColumn::name).toList();
+        for (AnnotationValues j : written) {
+            String ref = j.string("referencedColumnName");
+            if (!ref.isEmpty() && !keyNames.contains(jpa.naming().physical(ref))) {
+                diagnostics.report(Message.KEY_JOIN_REFERENCES_NO_KEY, element, j.mirror(), ref,
+                        element.getQualifiedName(), parent.element().getQualifiedName(), String.join(", ", keyNames));
+                return;
             }
         }
-        main.addForeignKey(new ForeignKey(PostgresNames.derived(main.name.name(), names, "fkey"), names, parentTable,
-                key.stream().map(KeyColumn::name).toList(), JoinColumns.onDelete(element, jpa)), element, null, diagnostics);
+        Optional<AnnotationValues> container = jpa.find(element, "PrimaryKeyJoinColumns");
+        QualifiedName parentTable = keys.tableName(parent.element());
+        var names = new ArrayList<String>();
+        var referenced = new ArrayList<String>();
+        for (KeyJoinColumns.KeyJoin join : KeyJoinColumns.of(key, written, jpa)) {
+            Column column = new Column(join.column().name(), join.column().type(), false, null, Identity.NONE, null);
+            if (main.addColumn(column, "the key of " + element.getSimpleName(), element,
+                    join.annotation().map(AnnotationValues::mirror).orElse(null), diagnostics)) {
+                main.primaryKey.add(column.name());
+                names.add(column.name());
+                referenced.add(join.referenced());
+            }
+        }
+        Optional<AnnotationValues> foreignKey = container.flatMap(c -> c.annotation("foreignKey"))
+                .or(() -> written.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
+        if (foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT")) {
+            return;
+        }
+        String given = foreignKey.map(f -> f.string("name")).orElse("");
+        String fkName = given.isEmpty() ? PostgresNames.derived(main.name.name(), names, "fkey") : PostgresNames.fold(given);
+        main.addForeignKey(new ForeignKey(fkName, names, parentTable, referenced, JoinColumns.onDelete(element, jpa)),
+                element, foreignKey.map(AnnotationValues::mirror).orElse(null), diagnostics);
     }
 
     /**

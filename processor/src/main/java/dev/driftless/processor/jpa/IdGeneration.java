@@ -1,12 +1,16 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.model.Column;
 import dev.driftless.model.Identity;
+import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
 import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.jpa.BasicTypes.Basic;
 import dev.driftless.processor.jpa.BasicTypes.Kind;
+import dev.driftless.processor.jpa.EntityTable.DeclaredIdTable;
 import dev.driftless.processor.jpa.EntityTable.DeclaredSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,7 @@ final class IdGeneration {
     private final SequenceGenerators generators;
     private final EntityClass entity;
     private final List<DeclaredSequence> sequences = new ArrayList<>();
+    private final List<DeclaredIdTable> idTables = new ArrayList<>();
 
     IdGeneration(ReadingContext context, SequenceGenerators generators) {
         this.jpa = context.jpa();
@@ -47,6 +52,7 @@ final class IdGeneration {
             case "SEQUENCE" -> sequenceNumber;
             case "AUTO" -> sequenceNumber || basic.kind() == Kind.UUID;
             case "UUID" -> basic.kind() == Kind.UUID || basic.kind() == Kind.STRING;
+            case "TABLE" -> sequenceNumber;
             default -> true;
         };
         if (!possible) {
@@ -67,9 +73,7 @@ final class IdGeneration {
             case "IDENTITY":
                 return Optional.of(Identity.BY_DEFAULT);
             case "TABLE":
-                diagnostics.report(Message.NOT_SUPPORTED_YET, attribute.element(), g.mirror(),
-                        "@GeneratedValue(strategy = TABLE)", attribute.display(), "use SEQUENCE or IDENTITY");
-                return Optional.empty();
+                return idTable(attribute, g) ? Optional.of(Identity.NONE) : Optional.empty();
             case "SEQUENCE":
             case "AUTO":
                 if (sequenceNumber) {
@@ -79,6 +83,36 @@ final class IdGeneration {
             default:
                 return Optional.of(Identity.NONE);
         }
+    }
+
+    /** The id tables recorded, in the order the ids asked for them. */
+    List<DeclaredIdTable> idTables() {
+        return List.copyOf(idTables);
+    }
+
+    /**
+     * Records the table behind a TABLE id: the named {@code @TableGenerator}, else Hibernate's
+     * {@code hibernate_sequences}; its key is the segment column ({@code varchar(255) NOT NULL}), the
+     * value column a nullable {@code bigint}. Hibernate adds a segment's row when it first draws an id
+     * and finds none, so the table is all the schema holds. False after an error.
+     */
+    private boolean idTable(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
+        TableGeneratorAnnotation g = generators.findTable(generated.generator(), attribute, entity)
+                .orElse(TableGeneratorAnnotation.defaults(attribute.element(), generated.mirror()));
+        if (!g.unsupported().isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, g.holder(), g.mirror(), String.join(", ", g.unsupported()),
+                    attribute.display(), "leave it out");
+            return false;
+        }
+        String name = jpa.naming().physical(g.table());
+        String segment = jpa.naming().physical(g.segmentColumn());
+        String value = jpa.naming().physical(g.valueColumn());
+        var table = new Table(new QualifiedName(jpa.naming().physical(g.schema()), name),
+                List.of(Column.of(value, "bigint", true), Column.of(segment, "character varying(255)", false)),
+                new PrimaryKey(PostgresNames.derived(name, List.of(), "pkey"), List.of(segment)),
+                List.of(), List.of(), List.of(), List.of(), null);
+        idTables.add(new DeclaredIdTable(table, g.holder(), g.mirror()));
+        return true;
     }
 
     /** The sequences recorded, in the order the ids asked for them. */

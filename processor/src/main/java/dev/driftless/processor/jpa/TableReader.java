@@ -97,7 +97,7 @@ final class TableReader {
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new EntityTable(element, tables, declarations, generation.sequences(), attributes.enumTypes(),
+        return Optional.of(new EntityTable(element, tables, declarations, generation.sequences(), generation.idTables(), attributes.enumTypes(),
                 columnElements, context.renames(), attributes.collections().foreignColumns()));
     }
 }
