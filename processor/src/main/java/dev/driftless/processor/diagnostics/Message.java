@@ -145,6 +145,14 @@ public enum Message {
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),
     TEMPORAL_IGNORED("DL151", Diagnostic.Kind.WARNING,
             "@Temporal on %s is ignored: its type %s is not a date or a time; remove @Temporal"),
+    KEY_JOIN_NOT_ON_JOINED_SUBCLASS("DL152", Diagnostic.Kind.ERROR,
+            "%s on %s names the key columns of a joined subclass's table, but %2$s is not a subclass of a "
+                    + "@Inheritance(strategy = JOINED) hierarchy: remove it, or name the key with @Column on the @Id"),
+    KEY_JOIN_REFERENCES_NO_KEY("DL153", Diagnostic.Kind.ERROR,
+            "@PrimaryKeyJoinColumn(referencedColumnName = \"%s\") on %s: the key of %s has no such column (it has %s); "
+                    + "name one of them, or leave referencedColumnName out to take them in order"),
+    ID_TABLE_CONFLICT("DL154", Diagnostic.Kind.ERROR,
+            "The id table %s that %s draws ids from %s: name another table in @TableGenerator(table = ...)"),
     TYPE_NOT_FOUND("DL198", Diagnostic.Kind.ERROR,
             "%s needs the type %s, which this compilation does not have: no source or class file declares it and no "
                     + "annotation processor generated it. Fix the name (a renamed class?) or add the dependency; "

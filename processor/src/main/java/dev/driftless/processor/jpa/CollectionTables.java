@@ -1,5 +1,6 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
@@ -10,6 +11,7 @@ import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.jpa.EntityKeys.KeyColumn;
 import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
+import dev.driftless.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,20 +31,35 @@ import javax.lang.model.type.TypeMirror;
  */
 final class CollectionTables {
 
-    private final TableReader reader;
+    private final ReadingContext context;
+    private final AttributeReader attributes;
     private final JpaAnnotations jpa;
     private final Diagnostics diagnostics;
     private final EntityKeys keys;
     private final EntityClass entity;
     private final TableParts owner;
+    private final List<TableParts> tables = new ArrayList<>();
+    private final List<ForeignColumn> foreignColumns = new ArrayList<>();
 
-    CollectionTables(TableReader reader) {
-        this.reader = reader;
-        this.jpa = reader.jpa();
-        this.diagnostics = reader.diagnostics();
-        this.keys = reader.keys();
-        this.entity = reader.entity();
-        this.owner = reader.mainTable();
+    /** @param attributes reads the values of a collection (basic, embedded or relations) into its table */
+    CollectionTables(ReadingContext context, AttributeReader attributes) {
+        this.context = context;
+        this.attributes = attributes;
+        this.jpa = context.jpa();
+        this.diagnostics = context.diagnostics();
+        this.keys = context.keys();
+        this.entity = context.entity();
+        this.owner = context.main();
+    }
+
+    /** The collection and join tables read, in reading order. */
+    List<TableParts> tables() {
+        return List.copyOf(tables);
+    }
+
+    /** The join columns of one-to-many relations, which belong in their targets' tables. */
+    List<ForeignColumn> foreignColumns() {
+        return List.copyOf(foreignColumns);
     }
 
     private enum Shape { SET, LIST, MAP, BAG }
@@ -76,7 +93,8 @@ final class CollectionTables {
     void elementCollection(PersistentAttribute attribute) {
         Element field = attribute.element();
         Shape shape = shape(attribute);
-        Optional<TypeMirror> value = typeArgument(attribute, shape == Shape.MAP ? 1 : 0);
+        Optional<TypeMirror> value = jpa.find(field, "ElementCollection").flatMap(c -> c.type("targetClass"))
+                .or(() -> typeArgument(attribute, shape == Shape.MAP ? 1 : 0));
         if (value.isEmpty()) {
             diagnostics.report(Message.NOT_A_COLLECTION, field, attribute.display(), attribute.type(), "@ElementCollection");
             return;
@@ -92,7 +110,8 @@ final class CollectionTables {
         var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().physical(written)), field,
                 annotation.map(AnnotationValues::mirror).orElse(null));
         List<AnnotationValues> joins = annotation.map(a -> a.annotations("joinColumns")).orElse(List.of());
-        Optional<List<String>> ownerColumns = ownerColumns(attribute, table, joins, entity.entityName(), reader.onDelete(field));
+        Optional<List<String>> ownerColumns = ownerColumns(attribute, table, joins,
+                annotation.flatMap(a -> a.annotation("foreignKey")), entity.entityName(), JoinColumns.onDelete(field, jpa));
         if (ownerColumns.isEmpty()) {
             return;
         }
@@ -107,14 +126,14 @@ final class CollectionTables {
         int before = table.columns.size();
         PersistentAttribute element = new PersistentAttribute(field, value.get(), attribute.name(), attribute.owner(),
                 attribute.overrides(), false);
-        if (reader.embeddable(element).isPresent()) {
-            TypeElement embeddable = reader.embeddable(element).get();
+        if (attributes.embeddable(element).isPresent()) {
+            TypeElement embeddable = attributes.embeddable(element).get();
             AttributeOverrides overrides = AttributeOverrides.declaredOn(field, jpa);
-            for (PersistentAttribute a : reader.embeddedAttributes(embeddable, value.get(), overrides, false)) {
-                reader.readInto(a, table, false);
+            for (PersistentAttribute a : attributes.embeddedAttributes(embeddable, value.get(), overrides, false)) {
+                attributes.readInto(a, table, false);
             }
         } else {
-            Optional<Column> column = reader.elementColumn(element, table);
+            Optional<Column> column = attributes.elementColumn(element, table);
             if (column.isEmpty()) {
                 return;
             }
@@ -133,7 +152,7 @@ final class CollectionTables {
         if (keyed) {
             table.primaryKey.addAll(key);
         }
-        reader.addTable(table);
+        tables.add(table);
     }
 
     /** The {@code @OrderColumn}: {@code <attribute>_ORDER integer NOT NULL}. */
@@ -146,24 +165,82 @@ final class CollectionTables {
         return name;
     }
 
-    /** The {@code @MapKeyColumn}: {@code <attribute>_KEY}, typed as the map's key. */
+    /**
+     * The key column of a map: {@code @MapKeyColumn}, else {@code <attribute>_KEY}, typed as the
+     * map's key (its type argument, or {@code @MapKeyClass}), or, for a key that is an entity, a
+     * join column ({@code @MapKeyJoinColumn}) referencing that entity's table.
+     */
     private Optional<String> mapKey(PersistentAttribute attribute, TableParts table) {
-        Optional<TypeMirror> keyType = typeArgument(attribute, 0);
-        Optional<AnnotationValues> mapKey = jpa.find(attribute.element(), "MapKeyColumn");
-        String name = mapKey.map(m -> m.string("name")).filter(s -> !s.isEmpty()).orElse(attribute.name() + "_KEY");
-        Optional<BasicTypes.Basic> basic = keyType.flatMap(BasicTypes::of);
-        if (basic.isEmpty()) {
-            diagnostics.report(Message.UNMAPPABLE_TYPE, attribute.element(), attribute.display() + " (its map key)",
-                    keyType.map(Object::toString).orElse("?"));
+        Element field = attribute.element();
+        Optional<TypeMirror> keyType = jpa.find(field, "MapKeyClass").flatMap(c -> c.type("value"))
+                .or(() -> typeArgument(attribute, 0));
+        if (keyType.isEmpty()) {
+            diagnostics.report(Message.NOT_A_COLLECTION, field, attribute.display(), attribute.type(), "its map key");
             return Optional.empty();
         }
-        ColumnAnnotation sized = mapKey.map(ColumnAnnotation::of).orElse(ColumnAnnotation.on(attribute.element(), jpa))
+        if (keyType.get() instanceof DeclaredType d && EntityClass.isEntity(d.asElement(), jpa)) {
+            return mapKeyJoin(attribute, table, (TypeElement) d.asElement());
+        }
+        Optional<AnnotationValues> mapKey = jpa.find(field, "MapKeyColumn");
+        String name = mapKey.map(m -> m.string("name")).filter(s -> !s.isEmpty()).orElse(attribute.name() + "_KEY");
+        ColumnAnnotation sized = mapKey.map(ColumnAnnotation::of).orElse(ColumnAnnotation.on(field, jpa))
                 .withLength(mapKey.map(m -> m.integer("length", ColumnAnnotation.DEFAULT_LENGTH))
                         .orElse(ColumnAnnotation.DEFAULT_LENGTH));
+        Optional<TypedColumn> typed = new ColumnTypes(jpa, context.types()).mapKey(attribute, sized, keyType.get())
+                .reportTo(diagnostics);
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
         String physical = jpa.naming().physical(name);
-        table.addColumn(new Column(physical, BasicTypes.columnType(basic.get(), sized, false), false, null, Identity.NONE,
-                null), attribute.display(), attribute.element(), mapKey.map(AnnotationValues::mirror).orElse(null), diagnostics);
+        AnnotationMirror at = mapKey.map(AnnotationValues::mirror).orElse(null);
+        if (!table.addColumn(new Column(physical, typed.get().type(), false, null, Identity.NONE, null), attribute.display(),
+                field, at, diagnostics)) {
+            return Optional.empty();
+        }
+        typed.get().check().ifPresent(expression -> table.addCheck(new CheckConstraint(
+                PostgresNames.derived(table.name.name(), List.of(physical), "check"),
+                expression.replace("{column}", Identifiers.quote(physical))), field, at, diagnostics));
+        typed.get().enumType().ifPresent(attributes::declareEnumType);
         return Optional.of(physical);
+    }
+
+    /** A map keyed by an entity: {@code @MapKeyJoinColumn}, else {@code <attribute>_KEY}, referencing its key. */
+    private Optional<String> mapKeyJoin(PersistentAttribute attribute, TableParts table, TypeElement target) {
+        Element field = attribute.element();
+        List<KeyColumn> key = keys.primaryKey(target);
+        if (key.isEmpty()) {
+            return Optional.empty(); // the target reports its missing id
+        }
+        Optional<AnnotationValues> join = jpa.find(field, "MapKeyJoinColumn");
+        if (key.size() != 1) {
+            diagnostics.report(Message.COMPOSITE_REFERENCE, field, join.map(AnnotationValues::mirror).orElse(null),
+                    attribute.display() + " (its map key)", target.getQualifiedName(), key.size());
+            return Optional.empty();
+        }
+        String name = jpa.naming().physical(join.map(j -> j.string("name")).filter(n -> !n.isEmpty())
+                .orElse(attribute.name() + "_KEY"));
+        AnnotationMirror at = join.map(AnnotationValues::mirror).orElse(null);
+        if (!table.addColumn(new Column(name, key.get(0).type(), false, null, Identity.NONE, null), attribute.display(),
+                field, at, diagnostics)) {
+            return Optional.empty();
+        }
+        Optional<AnnotationValues> foreignKey = join.flatMap(j -> j.annotation("foreignKey"));
+        if (keys.isReferenceable(target) && !noConstraint(foreignKey)) {
+            table.addForeignKey(new ForeignKey(foreignKeyName(foreignKey, table, List.of(name)), List.of(name),
+                    keys.tableName(target), List.of(key.get(0).name()), ReferentialAction.NO_ACTION), field, at, diagnostics);
+        }
+        return Optional.of(name);
+    }
+
+    /** The name {@code @ForeignKey(name)} gives, else PostgreSQL's default for these columns. */
+    private static String foreignKeyName(Optional<AnnotationValues> foreignKey, TableParts table, List<String> columns) {
+        String given = foreignKey.map(f -> f.string("name")).orElse("");
+        return given.isEmpty() ? PostgresNames.derived(table.name.name(), columns, "fkey") : PostgresNames.fold(given);
+    }
+
+    /** Whether {@code @ForeignKey(NO_CONSTRAINT)} asks for no constraint. */
+    private static boolean noConstraint(Optional<AnnotationValues> foreignKey) {
+        return foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT");
     }
 
     /**
@@ -171,13 +248,18 @@ final class CollectionTables {
      * their foreign key: named by the given join columns, else {@code <prefix>_<key column>}.
      */
     private Optional<List<String>> ownerColumns(PersistentAttribute attribute, TableParts table,
-            List<AnnotationValues> joins, String prefix, ReferentialAction onDelete) {
-        return referencing(attribute, table, joins, prefix, entity.element(), owner.name, onDelete);
+            List<AnnotationValues> joins, Optional<AnnotationValues> foreignKey, String prefix, ReferentialAction onDelete) {
+        return referencing(attribute, table, joins, foreignKey, prefix, entity.element(), owner.name, onDelete);
     }
 
+    /**
+     * @param foreignKey the {@code @ForeignKey} of the collection or join table for these columns
+     *     ({@code foreignKey} or {@code inverseForeignKey}); when it is absent, the first join
+     *     column's own {@code foreignKey}
+     */
     private Optional<List<String>> referencing(PersistentAttribute attribute, TableParts table,
-            List<AnnotationValues> joins, String prefix, TypeElement target, QualifiedName targetTable,
-            ReferentialAction onDelete) {
+            List<AnnotationValues> joins, Optional<AnnotationValues> foreignKey, String prefix, TypeElement target,
+            QualifiedName targetTable, ReferentialAction onDelete) {
         List<KeyColumn> key = keys.primaryKey(target);
         if (key.isEmpty()) {
             return Optional.empty(); // the target reports its missing id
@@ -195,9 +277,12 @@ final class CollectionTables {
             }
             names.add(name);
         }
-        if (keys.isReferenceable(target)) {
-            table.addForeignKey(new ForeignKey(PostgresNames.derived(table.name.name(), names, "fkey"), names, targetTable,
-                    key.stream().map(KeyColumn::name).toList(), onDelete), attribute.element(), null, diagnostics);
+        Optional<AnnotationValues> constraint = foreignKey
+                .or(() -> joins.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
+        if (keys.isReferenceable(target) && !noConstraint(constraint)) {
+            table.addForeignKey(new ForeignKey(foreignKeyName(constraint, table, names), names, targetTable,
+                    key.stream().map(KeyColumn::name).toList(), onDelete), attribute.element(),
+                    constraint.map(AnnotationValues::mirror).orElse(null), diagnostics);
         }
         return Optional.of(names);
     }
@@ -228,12 +313,12 @@ final class CollectionTables {
         }
         String name = attribute.joinColumnName(join, key.get(0).name(), jpa.naming());
         QualifiedName targetTable = keys.tableName(target.get());
-        var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, TableReader.comment(join.comment()));
+        var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
         ForeignKey foreignKey = join.noConstraint() ? null : new ForeignKey(
                 join.foreignKeyName().isEmpty() ? PostgresNames.derived(targetTable.name(), List.of(name), "fkey")
                         : PostgresNames.fold(join.foreignKeyName()),
-                List.of(name), owner.name, List.of(key.get(0).name()), reader.onDelete(field));
-        reader.addForeignColumn(new ForeignColumn(targetTable, column, foreignKey, attribute.display(), field, join.mirror()));
+                List.of(name), owner.name, List.of(key.get(0).name()), JoinColumns.onDelete(field, jpa));
+        foreignColumns.add(new ForeignColumn(targetTable, column, foreignKey, attribute.display(), field, join.mirror()));
     }
 
     private Optional<TypeElement> target(PersistentAttribute attribute, RelationAnnotation relation) {
@@ -267,12 +352,14 @@ final class CollectionTables {
                 annotation.map(AnnotationValues::mirror).orElse(null));
         String ownerPrefix = oneToMany ? entity.entityName() : inverseAttribute(attribute, target.get()).orElse(entity.entityName());
         Optional<List<String>> ownerColumns = ownerColumns(attribute, table,
-                annotation.map(a -> a.annotations("joinColumns")).orElse(List.of()), ownerPrefix, reader.onDelete(field));
+                annotation.map(a -> a.annotations("joinColumns")).orElse(List.of()),
+                annotation.flatMap(a -> a.annotation("foreignKey")), ownerPrefix, JoinColumns.onDelete(field, jpa));
         if (ownerColumns.isEmpty()) {
             return;
         }
         Optional<List<String>> targetColumns = referencing(attribute, table,
-                annotation.map(a -> a.annotations("inverseJoinColumns")).orElse(List.of()), attribute.name(),
+                annotation.map(a -> a.annotations("inverseJoinColumns")).orElse(List.of()),
+                annotation.flatMap(a -> a.annotation("inverseForeignKey")), attribute.name(),
                 target.get(), targetTable, ReferentialAction.NO_ACTION);
         if (targetColumns.isEmpty()) {
             return;
@@ -297,12 +384,12 @@ final class CollectionTables {
         if (shape != Shape.BAG) {
             table.primaryKey.addAll(key);
         }
-        reader.addTable(table);
+        tables.add(table);
     }
 
     /** The attribute of the target that maps this many-to-many back ({@code mappedBy} naming this one). */
     private Optional<String> inverseAttribute(PersistentAttribute attribute, TypeElement target) {
-        for (PersistentAttribute a : new EntityClass(target, jpa, reader.types()).attributes()) {
+        for (PersistentAttribute a : new EntityClass(target, jpa, context.types()).attributes()) {
             Optional<RelationAnnotation> r = RelationAnnotation.on(a.element(), jpa);
             if (r.isPresent() && r.get().kind().equals("ManyToMany") && r.get().mappedBy().equals(attribute.name())) {
                 return Optional.of(a.name());

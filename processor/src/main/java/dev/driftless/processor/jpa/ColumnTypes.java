@@ -3,7 +3,6 @@ package dev.driftless.processor.jpa;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.QualifiedName;
-import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.jpa.BasicTypes.Basic;
 import dev.driftless.sql.Literals;
@@ -43,26 +42,23 @@ final class ColumnTypes {
             "(?i)\\b(null|default|primary|references|check|unique|generated|collate|constraint)\\b|;");
 
     private final JpaAnnotations jpa;
-    private final Diagnostics diagnostics;
     private final Types types;
 
-    ColumnTypes(JpaAnnotations jpa, Diagnostics diagnostics, Types types) {
+    ColumnTypes(JpaAnnotations jpa, Types types) {
         this.jpa = jpa;
-        this.diagnostics = diagnostics;
         this.types = types;
     }
 
-    /** The column type; empty after an error, reported on the attribute. */
-    Optional<TypedColumn> of(PersistentAttribute attribute, ColumnAnnotation column) {
+    /** The column type, or the problem (on the attribute) that keeps it from having one; reports nothing. */
+    TypeResolution of(PersistentAttribute attribute, ColumnAnnotation column) {
         Element field = attribute.element();
         TypeMirror type = attribute.type();
         if (!column.columnDefinition().isEmpty()) {
             if (NOT_A_TYPE.matcher(column.columnDefinition()).find()) {
-                diagnostics.report(Message.BAD_COLUMN_DEFINITION, field, column.mirror(), attribute.display(),
-                        column.columnDefinition());
-                return Optional.empty();
+                return TypeResolution.failed(Problem.of(Message.BAD_COLUMN_DEFINITION, field, column.mirror(),
+                        attribute.display(), column.columnDefinition()));
             }
-            return Optional.of(TypedColumn.of(ColumnType.of(column.columnDefinition()), BasicTypes.of(type).orElse(null)));
+            return TypeResolution.of(TypedColumn.of(ColumnType.of(column.columnDefinition()), BasicTypes.of(type).orElse(null)));
         }
         Optional<AnnotationValues> code = jpa.findNamed(field, "org.hibernate.annotations.JdbcTypeCode");
         if (code.isPresent()) {
@@ -72,9 +68,8 @@ final class ColumnTypes {
         if (convert.isPresent() && convert.get().type("converter").isPresent()) {
             Optional<TypeMirror> databaseSide = converterColumnType(convert.get().type("converter").get());
             if (databaseSide.isEmpty()) {
-                diagnostics.report(Message.BAD_CONVERTER, field, convert.get().mirror(), attribute.display(),
-                        convert.get().type("converter").get());
-                return Optional.empty();
+                return TypeResolution.failed(Problem.of(Message.BAD_CONVERTER, field, convert.get().mirror(),
+                        attribute.display(), convert.get().type("converter").get()));
             }
             return plain(attribute, column, databaseSide.get(), null);
         }
@@ -83,7 +78,7 @@ final class ColumnTypes {
         }
         Optional<String> legacy = legacyDate(attribute, type);
         if (legacy.isPresent()) {
-            return legacy.get().isEmpty() ? Optional.empty() : Optional.of(TypedColumn.of(ColumnType.of(legacy.get()), null));
+            return TypeResolution.of(TypedColumn.of(ColumnType.of(legacy.get()), null));
         }
         if (type instanceof ArrayType array && array.getComponentType().getKind() != TypeKind.BYTE) {
             return array(attribute, column, array.getComponentType());
@@ -91,33 +86,71 @@ final class ColumnTypes {
         return plain(attribute, column, type, attribute);
     }
 
+    /**
+     * The column of a map's key, typed like a basic attribute of the key's type, with
+     * {@code @MapKeyEnumerated} and {@code @MapKeyTemporal} in the places of {@code @Enumerated}
+     * and {@code @Temporal}.
+     */
+    TypeResolution mapKey(PersistentAttribute attribute, ColumnAnnotation column, TypeMirror keyType) {
+        if (keyType instanceof DeclaredType d) {
+            String name = ((TypeElement) d.asElement()).getQualifiedName().toString();
+            if (name.equals("java.util.Date") || name.equals("java.util.Calendar")) {
+                String temporal = jpa.find(attribute.element(), "MapKeyTemporal").map(t -> t.constant("value", "TIMESTAMP"))
+                        .orElse("TIMESTAMP");
+                return TypeResolution.of(TypedColumn.of(ColumnType.of(switch (temporal) {
+                    case "DATE" -> "date";
+                    case "TIME" -> "time(0) without time zone";
+                    default -> "timestamp(6) without time zone";
+                }), null));
+            }
+        }
+        Optional<Basic> basic = BasicTypes.of(keyType);
+        if (basic.isEmpty()) {
+            return TypeResolution.failed(Problem.of(Message.UNMAPPABLE_TYPE, attribute.element(), null,
+                    attribute.display() + " (its map key)", keyType));
+        }
+        boolean enumAsString = jpa.find(attribute.element(), "MapKeyEnumerated").map(e -> e.constant("value", "ORDINAL"))
+                .orElse("ORDINAL").equals("STRING");
+        Optional<Problem> badSize = sizeProblem(attribute, column, basic.get(), enumAsString);
+        if (badSize.isPresent()) {
+            return TypeResolution.failed(badSize.get());
+        }
+        return typed(attribute, keyType, basic.get(), column, enumAsString);
+    }
+
     /** The default mapping of a Java type, with the size checks of its {@code @Column}. */
-    private Optional<TypedColumn> plain(PersistentAttribute attribute, ColumnAnnotation column, TypeMirror type,
+    private TypeResolution plain(PersistentAttribute attribute, ColumnAnnotation column, TypeMirror type,
             PersistentAttribute enumOwner) {
         Optional<Basic> basic = BasicTypes.of(type);
         if (basic.isEmpty()) {
-            diagnostics.report(Message.UNMAPPABLE_TYPE, attribute.element(), attribute.display(), type);
-            return Optional.empty();
+            return TypeResolution.failed(Problem.of(Message.UNMAPPABLE_TYPE, attribute.element(), null,
+                    attribute.display(), type));
         }
         boolean enumAsString = enumOwner != null && BasicTypes.isEnumAsString(enumOwner, jpa);
         ColumnAnnotation sized = withBeanValidationLength(attribute, column);
-        if (!hasValidSize(attribute, sized, basic.get(), enumAsString)) {
-            return Optional.empty();
+        Optional<Problem> badSize = sizeProblem(attribute, sized, basic.get(), enumAsString);
+        if (badSize.isPresent()) {
+            return TypeResolution.failed(badSize.get());
         }
-        ColumnType columnType = BasicTypes.columnType(basic.get(), sized, enumAsString);
-        if (basic.get().kind() == BasicTypes.Kind.ENUM && type instanceof DeclaredType d) {
+        return typed(attribute, type, basic.get(), sized, enumAsString).after(sizeWarnings(attribute, sized, basic.get()));
+    }
+
+    private TypeResolution typed(PersistentAttribute attribute, TypeMirror type, Basic basic, ColumnAnnotation sized,
+            boolean enumAsString) {
+        ColumnType columnType = BasicTypes.columnType(basic, sized, enumAsString);
+        if (basic.kind() == BasicTypes.Kind.ENUM && type instanceof DeclaredType d) {
             List<String> values = enumConstants((TypeElement) d.asElement());
             if (values.isEmpty()) {
-                diagnostics.report(Message.ENUM_WITHOUT_CONSTANTS, attribute.element(), attribute.display(), type);
-                return Optional.empty();
+                return TypeResolution.failed(Problem.of(Message.ENUM_WITHOUT_CONSTANTS, attribute.element(), null,
+                        attribute.display(), type));
             }
             String check = enumAsString
                     ? "{column} in (" + values.stream().map(Literals::standard)
                             .collect(Collectors.joining(",")) + ")"
                     : "{column} between 0 and " + (values.size() - 1);
-            return Optional.of(new TypedColumn(columnType, basic.get(), Optional.of(check), Optional.empty()));
+            return TypeResolution.of(new TypedColumn(columnType, basic, Optional.of(check), Optional.empty()));
         }
-        return Optional.of(TypedColumn.of(columnType, basic.get()));
+        return TypeResolution.of(TypedColumn.of(columnType, basic));
     }
 
     /**
@@ -129,16 +162,16 @@ final class ColumnTypes {
         return max <= 0 ? column : column.withLength(max);
     }
 
-    private Optional<TypedColumn> jdbcTypeCode(PersistentAttribute attribute, ColumnAnnotation column, AnnotationValues code) {
+    private TypeResolution jdbcTypeCode(PersistentAttribute attribute, ColumnAnnotation column, AnnotationValues code) {
         int value = code.integer("value", Integer.MIN_VALUE);
         TypeMirror type = attribute.type();
         switch (value) {
             case JSON:
-                return Optional.of(TypedColumn.of(ColumnType.of("jsonb"), null));
+                return TypeResolution.of(TypedColumn.of(ColumnType.of("jsonb"), null));
             case UUID:
-                return Optional.of(TypedColumn.of(ColumnType.of("uuid"), BasicTypes.of(type).orElse(null)));
+                return TypeResolution.of(TypedColumn.of(ColumnType.of("uuid"), BasicTypes.of(type).orElse(null)));
             case VARCHAR:
-                return Optional.of(TypedColumn.of(ColumnType.of("character varying(" + column.length() + ")"),
+                return TypeResolution.of(TypedColumn.of(ColumnType.of("character varying(" + column.length() + ")"),
                         BasicTypes.of(type).orElse(null)));
             case ARRAY: {
                 Optional<TypeMirror> element = elementType(type);
@@ -152,33 +185,32 @@ final class ColumnTypes {
                     TypeElement e = (TypeElement) d.asElement();
                     if (enumConstants(e).isEmpty()) {
                         // PostgreSQL would take an empty enum type, but its column could hold nothing but null.
-                        diagnostics.report(Message.ENUM_WITHOUT_CONSTANTS, attribute.element(), attribute.display(), type);
-                        return Optional.empty();
+                        return TypeResolution.failed(Problem.of(Message.ENUM_WITHOUT_CONSTANTS, attribute.element(), null,
+                                attribute.display(), type));
                     }
                     // Hibernate declares the values of a named enum in alphabetical order.
                     var enumType = new EnumType(QualifiedName.of(PostgresNames.fold(e.getSimpleName().toString())),
                             enumConstants(e).stream().sorted().toList());
-                    return Optional.of(new TypedColumn(ColumnType.of(enumType.name().name()), null, Optional.empty(),
+                    return TypeResolution.of(new TypedColumn(ColumnType.of(enumType.name().name()), null, Optional.empty(),
                             Optional.of(enumType)));
                 }
                 break;
             default:
                 break;
         }
-        diagnostics.report(Message.UNSUPPORTED_JDBC_TYPE, attribute.element(), code.mirror(), value, attribute.display(),
-                type);
-        return Optional.empty();
+        return TypeResolution.failed(Problem.of(Message.UNSUPPORTED_JDBC_TYPE, attribute.element(), code.mirror(), value,
+                attribute.display(), type));
     }
 
     /** A PostgreSQL array of the element's type: {@code character varying(255)[]}, {@code integer[]}. */
-    private Optional<TypedColumn> array(PersistentAttribute attribute, ColumnAnnotation column, TypeMirror element) {
+    private TypeResolution array(PersistentAttribute attribute, ColumnAnnotation column, TypeMirror element) {
         Optional<Basic> basic = BasicTypes.of(element);
         if (basic.isEmpty() || basic.get().kind() == BasicTypes.Kind.ENUM) {
-            diagnostics.report(Message.UNMAPPABLE_TYPE, attribute.element(), attribute.display(), attribute.type());
-            return Optional.empty();
+            return TypeResolution.failed(Problem.of(Message.UNMAPPABLE_TYPE, attribute.element(), null,
+                    attribute.display(), attribute.type()));
         }
         ColumnType elementType = BasicTypes.columnType(basic.get(), column, false);
-        return Optional.of(TypedColumn.of(ColumnType.of(elementType.sql() + "[]"), null));
+        return TypeResolution.of(TypedColumn.of(ColumnType.of(elementType.sql() + "[]"), null));
     }
 
     /** The element type of an array or a collection. */
@@ -193,24 +225,23 @@ final class ColumnTypes {
     }
 
     /** {@code @Lob}: Hibernate keeps large objects out of line, as PostgreSQL large objects ({@code oid}). */
-    private Optional<TypedColumn> lob(PersistentAttribute attribute, TypeMirror type) {
+    private TypeResolution lob(PersistentAttribute attribute, TypeMirror type) {
         String name = type instanceof DeclaredType d ? ((TypeElement) d.asElement()).getQualifiedName().toString() : "";
         boolean bytes = type instanceof ArrayType a && a.getComponentType().getKind() == TypeKind.BYTE;
         boolean text = name.equals("java.lang.String") || type instanceof ArrayType c
                 && c.getComponentType().getKind() == TypeKind.CHAR;
         if (bytes || text || name.equals("java.sql.Blob") || name.equals("java.sql.Clob")) {
-            return Optional.of(TypedColumn.of(ColumnType.of("oid"), null));
+            return TypeResolution.of(TypedColumn.of(ColumnType.of("oid"), null));
         }
-        diagnostics.report(Message.UNMAPPABLE_TYPE, attribute.element(), attribute.display(), type);
-        return Optional.empty();
+        return TypeResolution.failed(Problem.of(Message.UNMAPPABLE_TYPE, attribute.element(), null, attribute.display(),
+                type));
     }
 
     /**
      * {@code java.util.Date} and {@code Calendar} take their SQL type from {@code @Temporal}
      * (TIMESTAMP when absent, as Hibernate does); the {@code java.sql} types have their own, as has
      * an {@code Instant}, but {@code @Temporal(DATE)} or {@code (TIME)} keeps only that part of a
-     * Timestamp or an Instant, as in Hibernate. Empty when the type is not one of these; an empty
-     * string after an error.
+     * Timestamp or an Instant, as in Hibernate. Empty when the type is not one of these.
      */
     private Optional<String> legacyDate(PersistentAttribute attribute, TypeMirror type) {
         if (!(type instanceof DeclaredType d)) {
@@ -273,30 +304,35 @@ final class ColumnTypes {
                 .toList();
     }
 
-    /** Checks length, precision and scale where the type uses them; false after an error. */
-    private boolean hasValidSize(PersistentAttribute attribute, ColumnAnnotation column, Basic basic, boolean enumAsString) {
+    /** What is wrong with the length, precision or scale, where the type uses them. */
+    private static Optional<Problem> sizeProblem(PersistentAttribute attribute, ColumnAnnotation column, Basic basic,
+            boolean enumAsString) {
         Element field = attribute.element();
         if (BasicTypes.usesLength(basic, enumAsString) && column.length() <= 0) {
-            diagnostics.report(Message.BAD_LENGTH, field, column.mirror(), column.length(), attribute.display());
-            return false;
+            return Optional.of(Problem.of(Message.BAD_LENGTH, field, column.mirror(), column.length(), attribute.display()));
         }
         if (!BasicTypes.usesPrecision(basic)) {
-            return true;
+            return Optional.empty();
         }
         int precision = column.precision();
         int scale = column.scale();
         if (precision < 0 || precision > BasicTypes.MAX_NUMERIC_PRECISION || scale < 0) {
-            diagnostics.report(Message.BAD_PRECISION, field, column.mirror(), precision, scale, attribute.display());
-            return false;
+            return Optional.of(Problem.of(Message.BAD_PRECISION, field, column.mirror(), precision, scale,
+                    attribute.display()));
         }
         if (precision > 0 && scale > precision) {
-            diagnostics.report(Message.SCALE_OVER_PRECISION, field, column.mirror(), precision, scale,
-                    attribute.display());
-            return false;
+            return Optional.of(Problem.of(Message.SCALE_OVER_PRECISION, field, column.mirror(), precision, scale,
+                    attribute.display()));
         }
-        if (precision == 0 && scale != 0) {
-            diagnostics.report(Message.SCALE_IGNORED, field, column.mirror(), scale, attribute.display(), scale);
+        return Optional.empty();
+    }
+
+    /** The warning for a scale without a precision, which Hibernate ignores (a valid size is assumed). */
+    private static List<Problem> sizeWarnings(PersistentAttribute attribute, ColumnAnnotation column, Basic basic) {
+        if (BasicTypes.usesPrecision(basic) && column.precision() == 0 && column.scale() != 0) {
+            return List.of(Problem.of(Message.SCALE_IGNORED, attribute.element(), column.mirror(), column.scale(),
+                    attribute.display(), column.scale()));
         }
-        return true;
+        return List.of();
     }
 }

@@ -9,12 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.driftless.processor.diagnostics.Diagnostics;
-import javax.annotation.processing.Messager;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
-import javax.tools.Diagnostic;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -87,6 +81,15 @@ final class EntityKeys {
         try {
             var columns = new ArrayList<KeyColumn>();
             EntityClass e = entity(entity);
+            if (!e.isRoot() && e.strategy() == EntityClass.Strategy.JOINED && e.parent().isPresent()) {
+                // A joined subclass's table is keyed by its parent's key, under the names
+                // @PrimaryKeyJoinColumn gives.
+                List<KeyColumn> parentKey = primaryKey(e.parent().get().element(), depth + 1);
+                List<KeyColumn> result = KeyJoinColumns.of(parentKey, KeyJoinColumns.written(entity, jpa), jpa).stream()
+                        .map(KeyJoinColumns.KeyJoin::column).toList();
+                primaryKeys.put(key, result);
+                return result;
+            }
             Map<String, PersistentAttribute> derived = derivedIds(e.attributes(), jpa);
             for (PersistentAttribute attribute : e.attributes()) {
                 if (jpa.has(attribute.element(), "EmbeddedId")) {
@@ -222,27 +225,12 @@ final class EntityKeys {
                 .map(r -> new KeyColumn(attribute.joinColumnName(join, r.name(), jpa.naming()), r.type()));
     }
 
-    /** A basic attribute's column, typed as the table reading it types it; quietly empty when it cannot be. */
+    /** A basic attribute's column, typed as the table reading it types it; empty when it cannot be (the entity's own reading reports why). */
     private Optional<KeyColumn> basicKeyColumn(PersistentAttribute attribute) {
         ColumnAnnotation column = attribute.column(jpa);
-        return new ColumnTypes(jpa, QUIET, types).of(attribute, column)
+        return new ColumnTypes(jpa, types).of(attribute, column).column()
                 .map(t -> new KeyColumn(attribute.columnName(column, jpa.naming()), t.type()));
     }
-
-    /** Reports nothing: the entity's own reading reports its problems. */
-    private static final Diagnostics QUIET = new Diagnostics(new Messager() {
-        @Override
-        public void printMessage(Diagnostic.Kind kind, CharSequence msg) {}
-
-        @Override
-        public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e) {}
-
-        @Override
-        public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a) {}
-
-        @Override
-        public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e, AnnotationMirror a, AnnotationValue v) {}
-    });
 
     /** The column a join column references: {@code referencedColumnName}, else the target's one-column key. */
     private Optional<KeyColumn> referenced(PersistentAttribute attribute, RelationAnnotation relation,

@@ -25,6 +25,7 @@ record EntityTable(
         List<Table> tables,
         List<Declaration> declarations,
         List<DeclaredSequence> sequences,
+        List<DeclaredIdTable> idTables,
         List<EnumType> enumTypes,
         Map<QualifiedName, Map<String, Element>> columnElements,
         Map<String, String> renames,
@@ -33,6 +34,9 @@ record EntityTable(
     Table table() {
         return tables.get(0);
     }
+
+    /** A table ids are drawn from ({@code @GeneratedValue(strategy = TABLE)}), with the element that asks for it. */
+    record DeclaredIdTable(Table table, Element element, AnnotationMirror mirror) {}
 
     /** A sequence with the element that asks for it. */
     record DeclaredSequence(Sequence sequence, Element element, AnnotationMirror mirror) {}

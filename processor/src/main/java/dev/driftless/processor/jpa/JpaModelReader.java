@@ -124,6 +124,7 @@ public final class JpaModelReader {
                 t.columnElements().forEach((name, columns) -> columnElements.put(name, new HashMap<>(columns)));
             }
             var declarations = new ArrayList<Declaration>();
+            addIdTables(tables, allTables, owners, declarations);
             addForeignColumns(tables, allTables, columnElements, declarations);
             checkNames(tables, declarations, sequences);
             var enumTypes = new TreeMap<QualifiedName, EnumType>();
@@ -196,6 +197,32 @@ public final class JpaModelReader {
                 all.put(f.table(), new Table(target.name(), columns, target.primaryKey(), target.uniqueConstraints(),
                         target.indexes(), keys, target.checks(), target.comment()));
                 columnElements.computeIfAbsent(f.table(), k -> new HashMap<>()).put(f.column().name(), f.element());
+            }
+        }
+    }
+
+    /**
+     * Adds the tables ids are drawn from. Several entities may share one, as Hibernate's
+     * {@code hibernate_sequences}, when they agree on its columns; an entity's own table of that
+     * name, or a different definition of it, is an error on the generator.
+     */
+    private void addIdTables(List<EntityTable> tables, Map<QualifiedName, Table> all, Map<QualifiedName, TypeElement> owners,
+            List<Declaration> declarations) {
+        var declared = new HashMap<QualifiedName, EntityTable.DeclaredIdTable>();
+        for (EntityTable t : tables) {
+            for (EntityTable.DeclaredIdTable id : t.idTables()) {
+                QualifiedName name = id.table().name();
+                EntityTable.DeclaredIdTable first = declared.putIfAbsent(name, id);
+                if (first == null && owners.containsKey(name)) {
+                    diagnostics.report(Message.ID_TABLE_CONFLICT, id.element(), id.mirror(), name,
+                            t.entity().getQualifiedName(), "is the table of entity " + owners.get(name).getQualifiedName());
+                } else if (first == null) {
+                    all.put(name, id.table());
+                    declarations.add(new Declaration(Declaration.Kind.TABLE, name, id.element(), id.mirror()));
+                } else if (!first.table().equals(id.table())) {
+                    diagnostics.report(Message.ID_TABLE_CONFLICT, id.element(), id.mirror(), name,
+                            t.entity().getQualifiedName(), "has other columns in the generator declared on " + first.element());
+                }
             }
         }
     }

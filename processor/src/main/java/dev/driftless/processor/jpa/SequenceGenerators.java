@@ -9,7 +9,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * The {@code @SequenceGenerator}s a {@code @GeneratedValue} can name. A generator on the id field
+ * The {@code @SequenceGenerator}s and {@code @TableGenerator}s a {@code @GeneratedValue} can name. A generator on the id field
  * or on the entity (or its mapped superclasses) comes first; JPA's generator names are global to
  * the persistence unit, so one declared on another entity is found too.
  */
@@ -17,6 +17,7 @@ final class SequenceGenerators {
 
     private final JpaAnnotations jpa;
     private final Map<String, SequenceGeneratorAnnotation> global = new HashMap<>();
+    private final Map<String, TableGeneratorAnnotation> globalTables = new HashMap<>();
 
     /** @param entities all entities read, in a stable order: the first declaration of a name wins */
     SequenceGenerators(JpaAnnotations jpa, List<TypeElement> entities) {
@@ -35,6 +36,26 @@ final class SequenceGenerators {
         SequenceGeneratorAnnotation.on(holder, jpa)
                 .filter(g -> !g.name().isEmpty())
                 .ifPresent(g -> global.putIfAbsent(g.name(), g));
+        TableGeneratorAnnotation.on(holder, jpa)
+                .filter(g -> !g.name().isEmpty())
+                .ifPresent(g -> globalTables.putIfAbsent(g.name(), g));
+    }
+
+    /** The {@code @TableGenerator} a {@code @GeneratedValue(strategy = TABLE, generator)} names, found as {@link #find} finds a sequence's. */
+    Optional<TableGeneratorAnnotation> findTable(String name, PersistentAttribute id, EntityClass entity) {
+        Optional<TableGeneratorAnnotation> local = TableGeneratorAnnotation.on(id.element(), jpa)
+                .filter(g -> g.name().equals(name));
+        if (local.isPresent()) {
+            return local;
+        }
+        List<TypeElement> hierarchy = entity.hierarchy();
+        for (int i = hierarchy.size() - 1; i >= 0; i--) {
+            local = TableGeneratorAnnotation.on(hierarchy.get(i), jpa).filter(g -> g.name().equals(name));
+            if (local.isPresent()) {
+                return local;
+            }
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(globalTables.get(name));
     }
 
     /**

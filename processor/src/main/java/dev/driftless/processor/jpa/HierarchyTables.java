@@ -1,0 +1,245 @@
+package dev.driftless.processor.jpa;
+
+import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.ReferentialAction;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
+import dev.driftless.processor.jpa.EntityKeys.KeyColumn;
+import dev.driftless.sql.Identifiers;
+import dev.driftless.sql.Literals;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * An entity's place in its hierarchy and the tables it is kept in besides its own: the mappings of
+ * the class this version cannot read, a joined subclass's key, a single-table hierarchy's
+ * discriminator and the checks of what its subclasses require, and the {@code @SecondaryTable}s
+ * with their keys.
+ */
+final class HierarchyTables {
+
+
+    private final ReadingContext context;
+    private final JpaAnnotations jpa;
+    private final Diagnostics diagnostics;
+    private final EntityClass entity;
+    private final TypeElement element;
+    private final TableParts main;
+    /** The entity's {@code @SecondaryTable}s by physical name, with their primary-key join column names. */
+    private final Map<String, TableParts> secondary = new LinkedHashMap<>();
+    private final Map<String, List<String>> secondaryKeyNames = new HashMap<>();
+    /** The secondary tables once keyed, in the order they are given to the model. */
+    private final List<TableParts> keyed = new ArrayList<>();
+
+    HierarchyTables(ReadingContext context) {
+        this.context = context;
+        this.jpa = context.jpa();
+        this.diagnostics = context.diagnostics();
+        this.entity = context.entity();
+        this.element = context.element();
+        this.main = context.main();
+    }
+
+    /** Reports the entity-level mappings this version cannot read; false if there is one. */
+    boolean isSupported(TableAnnotation table) {
+        boolean supported = true;
+        boolean joinedSubclass = !entity.isRoot() && entity.strategy() == EntityClass.Strategy.JOINED;
+        for (String annotation : List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns")) {
+            Optional<AnnotationValues> found = jpa.find(element, annotation);
+            if (found.isPresent() && !joinedSubclass) {
+                diagnostics.report(Message.KEY_JOIN_NOT_ON_JOINED_SUBCLASS, element, found.get().mirror(),
+                        found.get().display(), element.getQualifiedName());
+                supported = false;
+            }
+        }
+        if (!table.unsupported().isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, element, table.mirror(), String.join(", ", table.unsupported()),
+                    element.getQualifiedName(), "leave it out");
+            supported = false;
+        }
+        for (EntityClass c = entity; c.parent().isPresent(); c = c.parent().get()) {
+            Optional<AnnotationValues> inheritance = jpa.find(c.element(), "Inheritance");
+            if (inheritance.isPresent()) {
+                diagnostics.report(Message.INHERITANCE_NOT_ON_ROOT, c.element(), inheritance.get().mirror(),
+                        c.element().getQualifiedName(), entity.root().element().getQualifiedName());
+                supported = false;
+            }
+        }
+        return supported;
+    }
+
+    void declareSecondaryTables() {
+        for (AnnotationValues t : AttributeOverrides.repeated(element, jpa, "SecondaryTable", "SecondaryTables")) {
+            String name = jpa.naming().physical(t.string("name"));
+            if (name.isEmpty()) {
+                continue;
+            }
+            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), element, t.mirror());
+            secondary.put(name, parts);
+            secondaryKeyNames.put(name, t.annotations("pkJoinColumns").stream().map(j -> j.string("name")).toList());
+        }
+    }
+
+    /** The declared {@code @SecondaryTable} of this physical name, if there is one. */
+    Optional<TableParts> secondaryTable(String physicalName) {
+        return Optional.ofNullable(secondary.get(physicalName));
+    }
+
+    /**
+     * A secondary table is keyed by the entity's key (the same column names unless its
+     * {@code pkJoinColumns} name them), which references the entity's table.
+     */
+    void keySecondaryTables() {
+        for (var entry : secondary.entrySet()) {
+            TableParts t = entry.getValue();
+            List<String> written = secondaryKeyNames.get(entry.getKey());
+            var names = new ArrayList<String>();
+            var existing = new LinkedHashMap<>(t.columns);
+            t.columns.clear();
+            for (int i = 0; i < main.primaryKey.size(); i++) {
+                Column key = main.columns.get(main.primaryKey.get(i));
+                String name = i < written.size() && !written.get(i).isEmpty() ? jpa.naming().physical(written.get(i)) : key.name();
+                t.columns.put(name, new Column(name, key.type(), false, null, Identity.NONE, null));
+                t.columnOwners.put(name, "the key of " + t.name);
+                names.add(name);
+            }
+            existing.forEach((n, c) -> {
+                if (t.columns.putIfAbsent(n, c) != null) {
+                    diagnostics.report(Message.DUPLICATE_COLUMN, t.columnElements.get(n), null, n, t.name, "the key of " + t.name);
+                }
+            });
+            t.primaryKey.addAll(0, names);
+            if (!names.isEmpty()) {
+                t.addForeignKey(new ForeignKey(PostgresNames.derived(t.name.name(), names, "fkey"), names, main.name,
+                        List.copyOf(main.primaryKey), ReferentialAction.NO_ACTION), element, t.mirror, diagnostics);
+            }
+            keyed.add(0, t);
+        }
+    }
+
+    /** The keyed secondary tables, to come first after the entity's own. */
+    List<TableParts> secondaryTables() {
+        return List.copyOf(keyed);
+    }
+
+    /**
+     * A joined subclass's table: keyed by its parent's key, which it references. The key columns are
+     * named like the parent's unless {@code @PrimaryKeyJoinColumn(s)} name them (matched to the
+     * parent's columns by {@code referencedColumnName}, else in order), and the foreign key takes
+     * the name its {@code foreignKey} gives.
+     */
+    void joinedKey() {
+        EntityClass parent = entity.parent().orElseThrow();
+        EntityKeys keys = context.keys();
+        List<KeyColumn> key = keys.primaryKey(parent.element());
+        if (key.isEmpty()) {
+            return; // the parent reports its missing or unreadable id
+        }
+        List<AnnotationValues> written = KeyJoinColumns.written(element, jpa);
+        List<String> keyNames = key.stream().map(KeyColumn::name).toList();
+        for (AnnotationValues j : written) {
+            String ref = j.string("referencedColumnName");
+            if (!ref.isEmpty() && !keyNames.contains(jpa.naming().physical(ref))) {
+                diagnostics.report(Message.KEY_JOIN_REFERENCES_NO_KEY, element, j.mirror(), ref,
+                        element.getQualifiedName(), parent.element().getQualifiedName(), String.join(", ", keyNames));
+                return;
+            }
+        }
+        Optional<AnnotationValues> container = jpa.find(element, "PrimaryKeyJoinColumns");
+        QualifiedName parentTable = keys.tableName(parent.element());
+        var names = new ArrayList<String>();
+        var referenced = new ArrayList<String>();
+        for (KeyJoinColumns.KeyJoin join : KeyJoinColumns.of(key, written, jpa)) {
+            Column column = new Column(join.column().name(), join.column().type(), false, null, Identity.NONE, null);
+            if (main.addColumn(column, "the key of " + element.getSimpleName(), element,
+                    join.annotation().map(AnnotationValues::mirror).orElse(null), diagnostics)) {
+                main.primaryKey.add(column.name());
+                names.add(column.name());
+                referenced.add(join.referenced());
+            }
+        }
+        Optional<AnnotationValues> foreignKey = container.flatMap(c -> c.annotation("foreignKey"))
+                .or(() -> written.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
+        if (foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT")) {
+            return;
+        }
+        String given = foreignKey.map(f -> f.string("name")).orElse("");
+        String fkName = given.isEmpty() ? PostgresNames.derived(main.name.name(), names, "fkey") : PostgresNames.fold(given);
+        main.addForeignKey(new ForeignKey(fkName, names, parentTable, referenced, JoinColumns.onDelete(element, jpa)),
+                element, foreignKey.map(AnnotationValues::mirror).orElse(null), diagnostics);
+    }
+
+    /**
+     * The discriminator column of a single-table hierarchy (or one a joined root declares):
+     * {@code dtype varchar(31)}.
+     *
+     * @param subclasses the single-table subclasses whose rows the root's table holds
+     */
+    void discriminator(List<EntityClass> subclasses) {
+        Optional<AnnotationValues> d = jpa.find(element, "DiscriminatorColumn");
+        String name = d.map(v -> v.string("name")).filter(s -> !s.isEmpty()).orElse("DTYPE");
+        String kind = d.map(v -> v.constant("discriminatorType", "STRING")).orElse("STRING");
+        int length = d.map(v -> v.integer("length", 31)).orElse(31);
+        String type = switch (kind) {
+            case "INTEGER" -> "integer";
+            case "CHAR" -> "character(1)";
+            default -> "character varying(" + length + ")";
+        };
+        String definition = d.map(v -> v.string("columnDefinition")).orElse("");
+        var column = new Column(jpa.naming().physical(name), ColumnType.of(definition.isEmpty() ? type : definition),
+                false, null, Identity.NONE, null);
+        if (!main.addColumn(column, "the discriminator of " + element.getSimpleName(), element,
+                d.map(AnnotationValues::mirror).orElse(null), diagnostics)) {
+            return;
+        }
+        if (!kind.equals("INTEGER") && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE) {
+            // Hibernate checks that the discriminator holds one of the hierarchy's values.
+            var values = new ArrayList<String>();
+            if (!entity.isAbstract()) {
+                values.add(discriminatorValue(entity));
+            }
+            subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
+            if (!values.isEmpty()) {
+                main.addCheck(new CheckConstraint(PostgresNames.derived(main.name.name(), List.of(column.name()), "check"),
+                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(Literals::standard).toList()) + ")"),
+                        element, null, diagnostics);
+            }
+        }
+    }
+
+    /**
+     * One check per single-table subclass with required columns, as Hibernate writes it:
+     * {@code dtype <> 'Cat' or (a is not null and b is not null)}.
+     */
+    void subclassChecks() {
+        context.subclassRequired().forEach((value, columns) -> {
+            String required = String.join(" and ",
+                    columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
+            main.addCheck(new CheckConstraint(
+                    PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
+                    Identifiers.quote(discriminatorColumn()) + " <> " + Literals.standard(value) + " or (" + required + ")"),
+                    columns.values().iterator().next(), null, diagnostics);
+        });
+    }
+
+    /** {@code @DiscriminatorValue}, else the entity name. */
+    String discriminatorValue(EntityClass c) {
+        return jpa.find(c.element(), "DiscriminatorValue").map(v -> v.string("value")).filter(s -> !s.isEmpty())
+                .orElse(c.entityName());
+    }
+
+    private String discriminatorColumn() {
+        return jpa.naming().physical(jpa.find(element, "DiscriminatorColumn").map(v -> v.string("name"))
+                .filter(s -> !s.isEmpty()).orElse("DTYPE"));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.driftless.processor.jpa;
+
+import dev.driftless.model.Column;
+import dev.driftless.model.Identity;
+import dev.driftless.model.PrimaryKey;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.Sequence;
+import dev.driftless.model.Table;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
+import dev.driftless.processor.jpa.BasicTypes.Basic;
+import dev.driftless.processor.jpa.BasicTypes.Kind;
+import dev.driftless.processor.jpa.EntityTable.DeclaredIdTable;
+import dev.driftless.processor.jpa.EntityTable.DeclaredSequence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code @GeneratedValue} on an id asks of the database — an identity column, a sequence, or
+ * nothing — with the sequences one entity's ids use.
+ */
+final class IdGeneration {
+
+    private final JpaAnnotations jpa;
+    private final Diagnostics diagnostics;
+    private final SequenceGenerators generators;
+    private final EntityClass entity;
+    private final List<DeclaredSequence> sequences = new ArrayList<>();
+    private final List<DeclaredIdTable> idTables = new ArrayList<>();
+
+    IdGeneration(ReadingContext context, SequenceGenerators generators) {
+        this.jpa = context.jpa();
+        this.diagnostics = context.diagnostics();
+        this.generators = generators;
+        this.entity = context.entity();
+    }
+
+    /**
+     * The identity of an id's column: an identity column, or none (a sequence, recorded, or UUIDs
+     * made by Hibernate). Empty after an error.
+     */
+    Optional<Identity> of(PersistentAttribute attribute, Basic basic) {
+        Optional<GeneratedValueAnnotation> generated = GeneratedValueAnnotation.on(attribute.element(), jpa);
+        if (generated.isEmpty()) {
+            return Optional.of(Identity.NONE);
+        }
+        GeneratedValueAnnotation g = generated.get();
+        boolean sequenceNumber = BasicTypes.isSequenceNumber(basic);
+        boolean possible = switch (g.strategy()) {
+            case "IDENTITY" -> basic.kind() == Kind.INTEGER;
+            case "SEQUENCE" -> sequenceNumber;
+            case "AUTO" -> sequenceNumber || basic.kind() == Kind.UUID;
+            case "UUID" -> basic.kind() == Kind.UUID || basic.kind() == Kind.STRING;
+            case "TABLE" -> sequenceNumber;
+            default -> true;
+        };
+        if (!possible) {
+            if (g.strategy().equals("IDENTITY")) {
+                diagnostics.report(Message.IDENTITY_NOT_INTEGER, attribute.element(), g.mirror(), attribute.display(),
+                        attribute.type());
+            } else {
+                diagnostics.report(Message.GENERATION_NOT_POSSIBLE, attribute.element(), g.mirror(), g.strategy(),
+                        attribute.type(), attribute.display());
+            }
+            return Optional.empty();
+        }
+        if (g.strategy().equals("IDENTITY") && entity.strategy() == EntityClass.Strategy.TABLE_PER_CLASS) {
+            diagnostics.report(Message.IDENTITY_IN_TABLE_PER_CLASS, attribute.element(), g.mirror(), attribute.display());
+            return Optional.empty();
+        }
+        switch (g.strategy()) {
+            case "IDENTITY":
+                return Optional.of(Identity.BY_DEFAULT);
+            case "TABLE":
+                return idTable(attribute, g) ? Optional.of(Identity.NONE) : Optional.empty();
+            case "SEQUENCE":
+            case "AUTO":
+                if (sequenceNumber) {
+                    return sequence(attribute, g) ? Optional.of(Identity.NONE) : Optional.empty();
+                }
+                return Optional.of(Identity.NONE);
+            default:
+                return Optional.of(Identity.NONE);
+        }
+    }
+
+    /** The id tables recorded, in the order the ids asked for them. */
+    List<DeclaredIdTable> idTables() {
+        return List.copyOf(idTables);
+    }
+
+    /**
+     * Records the table behind a TABLE id: the named {@code @TableGenerator}, else Hibernate's
+     * {@code hibernate_sequences}; its key is the segment column ({@code varchar(255) NOT NULL}), the
+     * value column a nullable {@code bigint}. Hibernate adds a segment's row when it first draws an id
+     * and finds none, so the table is all the schema holds. False after an error.
+     */
+    private boolean idTable(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
+        TableGeneratorAnnotation g = generators.findTable(generated.generator(), attribute, entity)
+                .orElse(TableGeneratorAnnotation.defaults(attribute.element(), generated.mirror()));
+        if (!g.unsupported().isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, g.holder(), g.mirror(), String.join(", ", g.unsupported()),
+                    attribute.display(), "leave it out");
+            return false;
+        }
+        String name = jpa.naming().physical(g.table());
+        String segment = jpa.naming().physical(g.segmentColumn());
+        String value = jpa.naming().physical(g.valueColumn());
+        var table = new Table(new QualifiedName(jpa.naming().physical(g.schema()), name),
+                List.of(Column.of(value, "bigint", true), Column.of(segment, "character varying(255)", false)),
+                new PrimaryKey(PostgresNames.derived(name, List.of(), "pkey"), List.of(segment)),
+                List.of(), List.of(), List.of(), List.of(), null);
+        idTables.add(new DeclaredIdTable(table, g.holder(), g.mirror()));
+        return true;
+    }
+
+    /** The sequences recorded, in the order the ids asked for them. */
+    List<DeclaredSequence> sequences() {
+        return List.copyOf(sequences);
+    }
+
+    /**
+     * Records the sequence behind a SEQUENCE or AUTO id: the named {@code @SequenceGenerator}, else
+     * a sequence named like the generator, else Hibernate's default {@code <table>_seq} (the root's
+     * table in a hierarchy), starting at 1 with an increment of 50. Hibernate puts it in the default
+     * schema, not the table's, unless the generator names a schema. False after an error.
+     */
+    private boolean sequence(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
+        Optional<SequenceGeneratorAnnotation> declared = generators.find(generated.generator(), attribute, entity);
+        String defaultName = jpa.naming().physical(entity.root().tableName().name() + "_SEQ");
+        if (declared.isEmpty()) {
+            String name = generated.generator().isEmpty() ? defaultName : jpa.naming().physical(generated.generator());
+            sequences.add(new DeclaredSequence(new Sequence(QualifiedName.of(name), 1, 50),
+                    attribute.element(), generated.mirror()));
+            return true;
+        }
+        SequenceGeneratorAnnotation g = declared.get();
+        String written = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
+        String name = written.isEmpty() ? defaultName : jpa.naming().physical(written);
+        String schema = g.schema().isEmpty() ? "" : jpa.naming().physical(g.schema());
+        if (g.allocationSize() == 0) {
+            diagnostics.report(Message.BAD_ALLOCATION_SIZE, g.holder(), g.mirror(), name);
+            return false;
+        }
+        sequences.add(new DeclaredSequence(
+                new Sequence(new QualifiedName(schema, name), g.initialValue(), g.allocationSize()),
+                g.holder(), g.mirror()));
+        return true;
+    }
+}

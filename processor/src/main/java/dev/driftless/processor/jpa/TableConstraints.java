@@ -1,0 +1,116 @@
+package dev.driftless.processor.jpa;
+
+import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.Column;
+import dev.driftless.model.Index;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.UniqueConstraint;
+import dev.driftless.processor.diagnostics.Diagnostics;
+import dev.driftless.processor.diagnostics.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The constraints and indexes an entity declares on its tables: {@code @Table}'s unique constraints
+ * and indexes (over columns the table has), and Hibernate's {@code @Check}s on a class or an
+ * attribute.
+ */
+final class TableConstraints {
+
+    private final ReadingContext context;
+    private final JpaAnnotations jpa;
+    private final Diagnostics diagnostics;
+    private final TypeElement element;
+    private final TableParts main;
+
+    TableConstraints(ReadingContext context) {
+        this.context = context;
+        this.jpa = context.jpa();
+        this.diagnostics = context.diagnostics();
+        this.element = context.element();
+        this.main = context.main();
+    }
+
+    void uniqueConstraints(TableAnnotation table) {
+        for (UniqueConstraintAnnotation u : table.uniqueConstraints()) {
+            if (u.columnNames().isEmpty() || u.columnNames().contains("")) {
+                diagnostics.report(Message.BAD_COLUMN_LIST, element, u.mirror(), "@UniqueConstraint",
+                        "columnNames is empty or has an empty name");
+                continue;
+            }
+            if (hasColumns(u.mirror(), "@UniqueConstraint", u.columnNames())) {
+                String name = u.name().isEmpty()
+                        ? PostgresNames.derived(main.name.name(), u.columnNames(), "key")
+                        : PostgresNames.fold(u.name());
+                main.addUnique(new UniqueConstraint(name, u.columnNames()), element, u.mirror(), diagnostics);
+            }
+        }
+    }
+
+    void indexes(TableAnnotation table) {
+        for (IndexAnnotation i : table.indexes()) {
+            Optional<String> problem = i.columnListProblem();
+            if (problem.isPresent()) {
+                diagnostics.report(Message.BAD_COLUMN_LIST, element, i.mirror(),
+                        "@Index(columnList = \"" + i.columnList() + "\")", problem.get());
+                continue;
+            }
+            List<String> names = i.columns().stream().map(IndexColumn::name).toList();
+            if (hasColumns(i.mirror(), "@Index", names)) {
+                String name = i.name().isEmpty()
+                        ? PostgresNames.derived(main.name.name(), names, "idx")
+                        : PostgresNames.fold(i.name());
+                if (main.claim(Declaration.Kind.INDEX, name, element, i.mirror(), diagnostics)) {
+                    main.indexes.add(new Index(name, i.columns(), i.unique()));
+                }
+            }
+        }
+    }
+
+    /** Reports the names the table does not have (unless their attribute failed to read); true if it has them all. */
+    private boolean hasColumns(AnnotationMirror mirror, String what, List<String> names) {
+        boolean all = true;
+        for (String name : names) {
+            if (!main.columns.containsKey(name)) {
+                all = false;
+                if (!context.isUnread(name)) {
+                    diagnostics.report(Message.MISSING_COLUMN, element, mirror, what, name, main.name,
+                            String.join(", ", main.columns.keySet()));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Hibernate's {@code @Check} on an attribute: a check constraint naming its column. */
+    void columnChecks(PersistentAttribute attribute, Column column, TableParts into) {
+        for (AnnotationValues check : hibernateChecks(attribute.element())) {
+            String name = check.string("name").isEmpty()
+                    ? PostgresNames.derived(into.name.name(), List.of(column.name()), "check")
+                    : PostgresNames.fold(check.string("name"));
+            into.addCheck(new CheckConstraint(name, check.string("constraints")), attribute.element(), check.mirror(),
+                    diagnostics);
+        }
+    }
+
+    /** Hibernate's {@code @Check}s on a class: table check constraints. */
+    void classChecks(Element on, TableParts into) {
+        for (AnnotationValues check : hibernateChecks(on)) {
+            String name = check.string("name").isEmpty()
+                    ? PostgresNames.derived(into.name.name(), List.of(), "check")
+                    : PostgresNames.fold(check.string("name"));
+            into.addCheck(new CheckConstraint(name, check.string("constraints")), on, check.mirror(), diagnostics);
+        }
+    }
+
+    private List<AnnotationValues> hibernateChecks(Element on) {
+        var all = new ArrayList<AnnotationValues>();
+        jpa.findNamed(on, ReadingContext.HIBERNATE + "Check").ifPresent(all::add);
+        jpa.findNamed(on, ReadingContext.HIBERNATE + "Checks").ifPresent(c -> all.addAll(c.annotations("value")));
+        return all;
+    }
+}
