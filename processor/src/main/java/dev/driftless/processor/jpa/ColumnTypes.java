@@ -62,7 +62,9 @@ final class ColumnTypes {
                         column.columnDefinition());
                 return Optional.empty();
             }
-            return Optional.of(TypedColumn.of(ColumnType.of(column.columnDefinition()), BasicTypes.of(type).orElse(null)));
+            ColumnType defined = ColumnType.of(column.columnDefinition());
+            // serial makes its own values (a sequence the column owns): no identity on top of it.
+            return Optional.of(TypedColumn.of(defined, defined.serial() ? null : BasicTypes.of(type).orElse(null)));
         }
         Optional<AnnotationValues> code = jpa.findNamed(field, "org.hibernate.annotations.JdbcTypeCode");
         if (code.isPresent()) {
