@@ -8,6 +8,7 @@ import dev.driftless.history.HistoryFormatException;
 import dev.driftless.history.Snapshot;
 import dev.driftless.history.SnapshotFormat;
 import dev.driftless.history.VersionFormat;
+import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.diff.LikelyRenames;
 import dev.driftless.diff.OnlineRenames;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -92,7 +94,7 @@ final class MigrationStep {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(generate(anchor, packageName(classes), plan));
+        return Optional.of(generate(anchor, packageName(classes), plan, read));
     }
 
     /** Stage 1: the entities and views into the model; {@code null} only after an error. */
@@ -160,8 +162,23 @@ final class MigrationStep {
         return new Plan.Draft(history, draft.get().version(), operations);
     }
 
+    /**
+     * The attribute behind each column, as {@code package.Entity.field}, for the snapshot on the class
+     * path: what a baseline's advice names for the user to edit.
+     */
+    private static Map<QualifiedName, Map<String, String>> mappedBy(JpaModel read) {
+        var out = new java.util.HashMap<QualifiedName, Map<String, String>>();
+        read.columnElements().forEach((table, columns) -> columns.forEach((column, element) -> {
+            if (element.getEnclosingElement() instanceof javax.lang.model.element.TypeElement owner) {
+                out.computeIfAbsent(table, k -> new java.util.HashMap<>())
+                        .put(column, owner.getQualifiedName() + "." + element.getSimpleName());
+            }
+        }));
+        return out;
+    }
+
     /** Stage 4: the Java sources now; the resources and the history change for later. */
-    private Outputs generate(Element anchor, String packageName, Plan plan) {
+    private Outputs generate(Element anchor, String packageName, Plan plan, JpaModel read) {
         Filer filer = env.getFiler();
         try {
             for (JavaFile file : MigrationSources.of(packageName, plan.history().versions())) {
@@ -177,7 +194,7 @@ final class MigrationStep {
                 "META-INF/services/dev.driftless.migrate.MigrationIndex",
                 packageName + "." + MigrationSources.INDEX_CLASS + "\n", anchor));
         resources.add(new Outputs.Resource(StandardLocation.CLASS_OUTPUT, packageName, SnapshotFormat.FILE_NAME,
-                SnapshotFormat.write(plan.history().snapshot()), anchor));
+                SnapshotFormat.write(plan.history().snapshot().withMappedBy(mappedBy(read))), anchor));
         if (plan instanceof Plan.Draft d) {
             resources.add(new Outputs.Resource(StandardLocation.SOURCE_OUTPUT, packageName, d.draft().fileName(),
                     VersionFormat.writeDraft(d.draft()), anchor));

@@ -26,6 +26,7 @@ import dev.driftless.model.Column;
 import dev.driftless.model.ColumnSync;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Identity;
 import dev.driftless.model.Index;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
@@ -409,6 +410,16 @@ public final class SchemaDiff {
     private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after,
             boolean throughText) {
         String column = after.name();
+        if (before.type().serial() && before.type().plain().equals(after.type()) && before.identity() == Identity.NONE) {
+            ops.add(new Operation.SerialToIdentity(table, column, before.type(), after.identity()));
+            before = new Column(before.name(), after.type(), before.nullable(), before.defaultExpression(),
+                    after.identity(), before.comment(), before.collation());
+        } else if (after.type().serial() && after.type().plain().equals(before.type())
+                && after.identity() == Identity.NONE) {
+            ops.add(new Operation.IdentityToSerial(table, column, after.type(), before.identity()));
+            before = new Column(before.name(), after.type(), before.nullable(), before.defaultExpression(),
+                    Identity.NONE, before.comment(), before.collation());
+        }
         if (before.retyped(after)) {
             if (throughText && before.defaultExpression() != null) {
                 // PostgreSQL converts the default along with the column, without going through text.

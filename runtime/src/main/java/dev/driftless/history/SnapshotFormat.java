@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -73,6 +74,10 @@ public final class SnapshotFormat {
                 }
                 if (c.comment() != null) {
                     out.append(" comment=").append(Tokens.quoted(c.comment()));
+                }
+                Optional<String> attribute = snapshot.mappedBy(t.name(), c.name());
+                if (attribute.isPresent()) {
+                    out.append(" mapped-by=").append(word(attribute.get()));
                 }
                 out.append('\n');
             }
@@ -148,6 +153,7 @@ public final class SnapshotFormat {
         private final List<EnumType> enumTypes = new ArrayList<>();
         private final List<View> views = new ArrayList<>();
         private final List<ColumnSync> syncs = new ArrayList<>();
+        private final Map<QualifiedName, Map<String, String>> mappedBy = new HashMap<>();
         private TableBuilder table;
 
         Parser(String source) {
@@ -231,6 +237,9 @@ public final class SnapshotFormat {
             if (table != null) {
                 tables.add(table.build());
                 table.syncs.forEach(s -> syncs.add(new ColumnSync(table.name, s.get(0), s.get(1))));
+                if (!table.mappedBy.isEmpty()) {
+                    mappedBy.put(table.name, table.mappedBy);
+                }
                 table = null;
             }
         }
@@ -244,7 +253,7 @@ public final class SnapshotFormat {
                 throw new HistoryFormatException(source + ": the 'version' line is missing");
             }
             try {
-                return new Snapshot(version, new SchemaModel(tables, sequences, enumTypes, views, syncs));
+                return new Snapshot(version, new SchemaModel(tables, sequences, enumTypes, views, syncs), mappedBy);
             } catch (IllegalArgumentException e) {
                 throw new HistoryFormatException(source + ": " + e.getMessage());
             }
@@ -261,6 +270,7 @@ public final class SnapshotFormat {
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
         private final List<CheckConstraint> checks = new ArrayList<>();
         private final List<List<String>> syncs = new ArrayList<>();
+        private final Map<String, String> mappedBy = new HashMap<>();
         private String lastWhere;
 
         TableBuilder(QualifiedName name, String comment) {
@@ -289,6 +299,9 @@ public final class SnapshotFormat {
                     try {
                         columns.add(new Column(column, new ColumnType(type), !notNull, a.get("default"), identity,
                                 a.get("comment"), a.get("collation")));
+                        if (a.containsKey("mapped-by")) {
+                            mappedBy.put(column, a.get("mapped-by"));
+                        }
                     } catch (IllegalArgumentException e) {
                         throw t.error(e.getMessage());
                     }

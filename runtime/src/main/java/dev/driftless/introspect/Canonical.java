@@ -154,7 +154,7 @@ public final class Canonical {
         var parts = new ArrayList<String>();
         for (Column c : t.columns()) {
             if (needed.test(c)) {
-                parts.add(quote(c.name()) + " " + c.type().sql()
+                parts.add(quote(c.name()) + " " + c.type().plain().sql()
                         + (c.defaultExpression() == null ? "" : " DEFAULT " + c.defaultExpression()));
             }
         }

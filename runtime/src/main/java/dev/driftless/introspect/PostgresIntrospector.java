@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -104,7 +105,12 @@ public final class PostgresIntrospector {
         try (PreparedStatement st = connection.prepareStatement("""
                 select a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                        pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum),
-                       case when a.attcollation <> 0 and a.attcollation <> t.typcollation then co.collname end
+                       case when a.attcollation <> 0 and a.attcollation <> t.typcollation then co.collname end,
+                       (select s.oid::regclass::text from pg_catalog.pg_depend dep
+                        join pg_catalog.pg_class s on s.oid = dep.objid and s.relkind = 'S'
+                        where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass
+                          and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype = 'a'
+                        order by s.oid limit 1)
                 from pg_catalog.pg_attribute a
                 join pg_catalog.pg_type t on t.oid = a.atttypid
                 left join pg_catalog.pg_collation co on co.oid = a.attcollation
@@ -117,8 +123,12 @@ public final class PostgresIntrospector {
                     String identity = rs.getString(7);
                     Identity kind = "a".equals(identity) ? Identity.ALWAYS
                             : "d".equals(identity) ? Identity.BY_DEFAULT : Identity.NONE;
+                    ColumnType type = new ColumnType(rs.getString(4));
+                    String defaultExpression = withoutLiteralCast(rs.getString(6));
+                    Optional<ColumnType> serial = kind == Identity.NONE
+                            ? serial(type, defaultExpression, rs.getString(10)) : Optional.empty();
                     tables.get(rs.getLong(1)).columns().put(rs.getInt(2), new Column(rs.getString(3),
-                            new ColumnType(rs.getString(4)), !rs.getBoolean(5), withoutLiteralCast(rs.getString(6)),
+                            serial.orElse(type), !rs.getBoolean(5), serial.isPresent() ? null : defaultExpression,
                             kind, rs.getString(8), rs.getString(9)));
                 }
             }
@@ -322,6 +332,22 @@ public final class PostgresIntrospector {
         }
         var m = LITERAL_CAST.matcher(expression);
         return m.matches() ? m.group(1) : expression;
+    }
+
+    /**
+     * A column that {@code serial}, {@code bigserial} or {@code smallserial} made: an integer column
+     * whose default is {@code nextval} of a sequence the column owns (as {@code OWNED BY} or the
+     * shorthand makes it), read back as the shorthand without the default. The sequence's name does
+     * not matter: a renamed table keeps the sequence its column was created with.
+     *
+     * @param ownedSequence the sequence the column owns, spelled as {@code regclass} prints it, or null
+     */
+    static Optional<ColumnType> serial(ColumnType type, String defaultExpression, String ownedSequence) {
+        if (ownedSequence == null || defaultExpression == null) {
+            return Optional.empty();
+        }
+        String nextval = "nextval('" + ownedSequence.replace("'", "''") + "'::regclass)";
+        return defaultExpression.equals(nextval) ? type.asSerial() : Optional.empty();
     }
 
     /** The expression of {@code CHECK (<expression>) [NOT VALID]} as {@code pg_get_constraintdef} prints it. */

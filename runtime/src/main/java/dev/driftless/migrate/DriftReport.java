@@ -11,18 +11,42 @@ import java.util.List;
  *     something the database has, lacks or has otherwise than the model expects
  * @param issues what the database has that no model difference can say: triggers the model does not
  *     describe, invalid indexes
+ * @param accepted the differences and issues a forced baseline accepted that are still there, as
+ *     described then: listed, not counted as drift
+ * @param advice how to map what differs as the database has it (a baseline gives it)
  */
 public record DriftReport(int databaseVersion, int snapshotVersion, List<Operation> differences,
-        List<SchemaIssue> issues) {
+        List<SchemaIssue> issues, List<String> accepted, List<String> advice) {
 
     public DriftReport {
         differences = List.copyOf(differences);
         issues = List.copyOf(issues);
+        accepted = List.copyOf(accepted);
+        advice = List.copyOf(advice);
+    }
+
+    /** A report without accepted differences or advice. */
+    public DriftReport(int databaseVersion, int snapshotVersion, List<Operation> differences,
+            List<SchemaIssue> issues) {
+        this(databaseVersion, snapshotVersion, differences, issues, List.of(), List.of());
     }
 
     /** A report without issues. */
     public DriftReport(int databaseVersion, int snapshotVersion, List<Operation> differences) {
         this(databaseVersion, snapshotVersion, differences, List.of());
+    }
+
+    /** The same report with advice on mapping the differences as the database has them. */
+    public DriftReport withAdvice(List<String> lines) {
+        return new DriftReport(databaseVersion, snapshotVersion, differences, issues, accepted, lines);
+    }
+
+    /** Every difference and issue, as {@link #describe()} lists them: what a forced baseline records as accepted. */
+    List<String> lines() {
+        var out = new java.util.ArrayList<String>();
+        differences.forEach(d -> out.add(d.describe()));
+        issues.forEach(i -> out.add(i.describe()));
+        return out;
     }
 
     /** Whether the live schema has differences or issues, whatever the versions. */
@@ -46,7 +70,7 @@ public record DriftReport(int databaseVersion, int snapshotVersion, List<Operati
                     + snapshotVersion + ": migrate first, then check again";
         }
         if (!differs()) {
-            return "no drift: the database matches the snapshot of version " + snapshotVersion;
+            return "no drift: the database matches the snapshot of version " + snapshotVersion + acceptedLines();
         }
         var out = new StringBuilder();
         if (!differences.isEmpty()) {
@@ -60,6 +84,20 @@ public record DriftReport(int databaseVersion, int snapshotVersion, List<Operati
                     .append(" that the snapshot of version ").append(snapshotVersion).append(" does not account for:");
             issues.forEach(i -> out.append("\n  ").append(i.describe()));
         }
+        if (!advice.isEmpty()) {
+            out.append("\nto map the database as it is:");
+            advice.forEach(a -> out.append("\n  ").append(a));
+        }
+        return out.append(acceptedLines()).toString();
+    }
+
+    private String acceptedLines() {
+        if (accepted.isEmpty()) {
+            return "";
+        }
+        var out = new StringBuilder("\n(not counted: ").append(count(accepted.size(), "difference"))
+                .append(" accepted when the database was baselined with force)");
+        accepted.forEach(a -> out.append("\n  accepted: ").append(a));
         return out.toString();
     }
 
@@ -72,7 +110,8 @@ public record DriftReport(int databaseVersion, int snapshotVersion, List<Operati
      * {@code comparable}, {@code drifted}, {@code differences}, each with its {@code kind} (the
      * operation, e.g. {@code add_column}) and {@code description}, and {@code issues}, each with its
      * {@code kind} ({@code unmanaged_trigger} or {@code invalid_index}), {@code table}, {@code name}
-     * and {@code description}.
+     * and {@code description}; {@code accepted} lists what a forced baseline accepted that is still
+     * there (not counted in {@code drifted}).
      */
     public String toJson() {
         var out = new StringBuilder("{\"databaseVersion\":").append(databaseVersion)
@@ -92,6 +131,10 @@ public record DriftReport(int databaseVersion, int snapshotVersion, List<Operati
                     .append(",\"table\":").append(jsonString(issue.table().toString()))
                     .append(",\"name\":").append(jsonString(issue.name()))
                     .append(",\"description\":").append(jsonString(issue.describe())).append('}');
+        }
+        out.append("],\"accepted\":[");
+        for (int i = 0; i < accepted.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(jsonString(accepted.get(i)));
         }
         return out.append("]}").toString();
     }

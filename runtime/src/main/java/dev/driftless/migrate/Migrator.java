@@ -6,11 +6,13 @@ import static dev.driftless.migrate.Text.describe;
 import static dev.driftless.migrate.Text.oneLine;
 import static dev.driftless.sql.Identifiers.quote;
 
+import dev.driftless.diff.Operation;
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.history.Snapshot;
 import dev.driftless.introspect.Canonical;
 import dev.driftless.introspect.LiveSchema;
 import dev.driftless.introspect.PostgresIntrospector;
+import dev.driftless.introspect.SchemaIssue;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import java.lang.System.Logger.Level;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -218,10 +221,14 @@ public final class Migrator {
             return null;
         });
         DriftReport report = compare(expected, version);
+        report = report.withAdvice(BaselineAdvice.of(report.differences(), expected));
         if (report.differs() && !force) {
-            throw new MigrationException(report.describe() + "\nNothing was recorded: make the database match, or "
-                    + "baseline with force to accept these differences.");
+            throw new MigrationException(report.describe() + "\nNothing was recorded: make the database match (or"
+                    + " the mapping, as above), or baseline with force to accept these differences: the drift check"
+                    + " then lists them as accepted, not as drift.");
         }
+        List<String> accepted = report.lines();
+        DriftReport finalReport = report;
         locked((connection, table) -> {
             SchemaHistory.createHistoryTable(connection, table);
             if (!SchemaHistory.readHistory(connection, table).isEmpty()) {
@@ -230,19 +237,20 @@ public final class Migrator {
             connection.setAutoCommit(false);
             for (Migration migration : migrations) {
                 if (migration.version() <= version) {
-                    SchemaHistory.insertBaselined(connection, table, migration);
+                    SchemaHistory.insertBaselined(connection, table, migration,
+                            migration.version() == version ? accepted : List.of());
                 }
             }
             connection.commit();
             connection.setAutoCommit(true);
             Session.durable(connection, table, null);
             LOG.log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
-                    + (report.differs() ? ", " + (report.differences().size() + report.issues().size())
+                    + (!accepted.isEmpty() ? ", " + accepted.size()
                             + " differences and issues accepted" : "")
                     + ")");
             return null;
         });
-        return report;
+        return finalReport;
     }
 
     /** Tables of migration tools that are never part of a schema comparison. */
@@ -262,8 +270,18 @@ public final class Migrator {
             SchemaModel wanted = Canonical.of(connection, expected.model(), live.model());
             VersionTriggers made = VersionTriggers.of(
                     migrations.stream().filter(m -> m.version() <= databaseVersion).toList());
-            return new DriftReport(databaseVersion, expected.version(), SchemaDiff.between(wanted, live.model()),
-                    made.unaccounted(live.issuesAgainst(wanted)));
+            List<Operation> differences = SchemaDiff.between(wanted, live.model());
+            List<SchemaIssue> issues = made.unaccounted(live.issuesAgainst(wanted));
+            // What a forced baseline accepted is listed apart, not counted, for as long as it is there.
+            String history = quote(currentSchema(connection)) + "." + quote(historyTable);
+            Set<String> accepted = tableExists(connection, currentSchema(connection), historyTable)
+                    ? new HashSet<>(SchemaHistory.acceptedAtBaseline(connection, history)) : Set.of();
+            var stillThere = new ArrayList<String>();
+            differences = differences.stream().filter(d -> !(accepted.contains(d.describe())
+                    && stillThere.add(d.describe()))).toList();
+            issues = issues.stream().filter(i -> !(accepted.contains(i.describe()) && stillThere.add(i.describe())))
+                    .toList();
+            return new DriftReport(databaseVersion, expected.version(), differences, issues, stillThere, List.of());
         } catch (SQLException e) {
             throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
         }

@@ -69,7 +69,8 @@ final class SchemaHistory {
     private static final List<String[]> ADDED_COLUMNS = List.of(
             new String[] {"completed_steps", "integer"},
             new String[] {"reverted_statements", "integer"},
-            new String[] {"baselined", "boolean not null default false"});
+            new String[] {"baselined", "boolean not null default false"},
+            new String[] {"accepted", "text"});
 
     static void createHistoryTable(Connection connection, String table) throws SQLException {
         // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in pg_type.
@@ -89,16 +90,43 @@ final class SchemaHistory {
         }
     }
 
-    /** Records the rows of a baseline: versions the database had before Driftless managed it. */
-    static void insertBaselined(Connection connection, String table, Migration migration) throws SQLException {
+    /**
+     * Records the rows of a baseline: versions the database had before Driftless managed it.
+     *
+     * @param accepted what a forced baseline accepted (one line each, as the drift report describes
+     *     it), on the row of the version baselined; empty otherwise
+     */
+    static void insertBaselined(Connection connection, String table, Migration migration, List<String> accepted)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into " + table
-                + " (version, description, checksum, applied_at, execution_ms, success, error, baselined)"
-                + " values (?, ?, ?, now(), 0, true, null, true)")) {
+                + " (version, description, checksum, applied_at, execution_ms, success, error, baselined, accepted)"
+                + " values (?, ?, ?, now(), 0, true, null, true, ?)")) {
             insert.setInt(1, migration.version());
             insert.setString(2, migration.description());
             insert.setString(3, migration.checksum());
+            insert.setString(4, accepted.isEmpty() ? null : String.join("\n", accepted));
             insert.executeUpdate();
         }
+    }
+
+    /** What a forced baseline accepted, one line each; empty when there was none or the table is older. */
+    static List<String> acceptedAtBaseline(Connection connection, String table) throws SQLException {
+        var out = new ArrayList<String>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select * from " + table
+                        + " where baselined order by version")) {
+            boolean has = false;
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                has |= rows.getMetaData().getColumnName(i).equals("accepted");
+            }
+            while (has && rows.next()) {
+                String accepted = rows.getString("accepted");
+                if (accepted != null) {
+                    out.addAll(List.of(accepted.split("\n")));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -177,7 +205,8 @@ final class SchemaHistory {
                 + "error text, "
                 + "completed_steps integer, "
                 + "reverted_statements integer, "
-                + "baselined boolean not null default false)";
+                + "baselined boolean not null default false, "
+                + "accepted text)";
     }
 
     static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {

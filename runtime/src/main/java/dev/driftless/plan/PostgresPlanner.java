@@ -185,6 +185,10 @@ public final class PostgresPlanner {
             return List.of(o.throughText() ? change + " USING " + quote(o.column()) + "::text::" + o.to().sql()
                     : TypeChange.widens(o.from(), o.to()) ? change
                     : change + " USING " + quote(o.column()) + "::" + o.to().sql());
+        } else if (op instanceof Operation.SerialToIdentity o) {
+            return List.of(SerialConversions.toIdentity(o));
+        } else if (op instanceof Operation.IdentityToSerial o) {
+            return List.of(SerialConversions.toSerial(o));
         } else if (op instanceof SetIdentity o) {
             String column = alterColumn(o.table(), o.column());
             if (o.to() == Identity.NONE) {

@@ -53,6 +53,22 @@ class SnapshotFormatTest {
     }
 
     @Test
+    void theAttributeBehindAColumnReadsBackAndOlderReadersSkipIt() {
+        var mappedBy = java.util.Map.of(dev.driftless.model.QualifiedName.of("datasource"),
+                java.util.Map.of("name", "cei.Datasource.name"));
+        Snapshot snapshot = new Snapshot(1, SampleModels.energy(), mappedBy);
+        String text = SnapshotFormat.write(snapshot);
+        assertTrue(text.contains("  column name \"character varying(200)\" comment=\"shown in dashboards\""
+                + " mapped-by=\"cei.Datasource.name\"\n"), text);
+        Snapshot read = SnapshotFormat.read(text, "s");
+        assertEquals(snapshot, read);
+        assertEquals(java.util.Optional.of("cei.Datasource.name"),
+                read.mappedBy(dev.driftless.model.QualifiedName.of("datasource"), "name"));
+        assertEquals(SnapshotFormat.write(new Snapshot(1, SampleModels.energy())),
+                SnapshotFormat.write(new Snapshot(1, read.model())), "the model is the same without it");
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         var snapshot = new Snapshot(7, SampleModels.everything());
         String text = SnapshotFormat.write(snapshot);

@@ -19,8 +19,35 @@ class ColumnTypeTest {
         assertEquals("double precision", canonical("float8"));
         assertEquals("double precision", canonical("float(53)"));
         assertEquals("real", canonical("float(24)"));
-        assertEquals("timestamp with time zone", canonical("timestamptz"));
-        assertEquals("timestamp without time zone", canonical("timestamp"));
+        assertEquals("timestamp(6) with time zone", canonical("timestamptz"));
+        assertEquals("timestamp(6) without time zone", canonical("timestamp"));
+    }
+
+    /** PostgreSQL's default precision for these types is 6: written without it, the type is the same. */
+    @Test
+    void theDefaultPrecisionIsSpelledOut() {
+        assertEquals("timestamp(6) without time zone", canonical("timestamp without time zone"));
+        assertEquals("timestamp(6) with time zone", new ColumnType("timestamp with time zone").sql());
+        assertEquals("time(6) without time zone", canonical("time"));
+        assertEquals("time(6) with time zone", canonical("timetz"));
+        assertEquals("interval(6)", canonical("interval"));
+        assertEquals("timestamp(6) without time zone[]", canonical("timestamp[]"));
+        assertEquals(ColumnType.of("timestamp(6)"), ColumnType.of("TIMESTAMP"));
+        assertEquals("character varying", canonical("varchar"));
+        assertEquals("numeric", canonical("numeric"));
+        assertEquals("timestamp(0) without time zone", canonical("timestamp(0)"));
+    }
+
+    @Test
+    void serialShorthandsStandForTheirIntegerType() {
+        assertEquals("serial", canonical("SERIAL"));
+        assertEquals("bigserial", canonical("serial8"));
+        assertEquals("smallserial", canonical("serial2"));
+        assertEquals(ColumnType.of("integer"), ColumnType.of("serial").plain());
+        assertEquals(ColumnType.of("bigint"), ColumnType.of("bigserial").plain());
+        assertEquals(ColumnType.of("text"), ColumnType.of("text").plain());
+        assertEquals(java.util.Optional.of(ColumnType.of("bigserial")), ColumnType.of("int8").asSerial());
+        assertEquals(java.util.Optional.empty(), ColumnType.of("numeric").asSerial());
     }
 
     @Test

@@ -58,7 +58,9 @@ final class ColumnTypes {
                 return TypeResolution.failed(Problem.of(Message.BAD_COLUMN_DEFINITION, field, column.mirror(),
                         attribute.display(), column.columnDefinition()));
             }
-            return TypeResolution.of(TypedColumn.of(ColumnType.of(column.columnDefinition()), BasicTypes.of(type).orElse(null)));
+            ColumnType defined = ColumnType.of(column.columnDefinition());
+            // serial makes its own values (a sequence the column owns): no identity on top of it.
+            return TypeResolution.of(TypedColumn.of(defined, defined.serial() ? null : BasicTypes.of(type).orElse(null)));
         }
         Optional<AnnotationValues> code = jpa.findNamed(field, "org.hibernate.annotations.JdbcTypeCode");
         if (code.isPresent()) {

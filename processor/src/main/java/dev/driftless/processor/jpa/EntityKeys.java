@@ -24,7 +24,12 @@ import javax.lang.model.util.Types;
 final class EntityKeys {
 
     /** A column another table can reference: its name and its type (an identity is not inherited). */
-    record KeyColumn(String name, ColumnType type) {}
+    record KeyColumn(String name, ColumnType type) {
+        /** A column referring to a {@code serial} key is a plain {@code integer}, without a sequence of its own. */
+        KeyColumn {
+            type = type.plain();
+        }
+    }
 
     /** How deep join columns that reference join columns are followed. */
     private static final int MAX_DEPTH = 16;

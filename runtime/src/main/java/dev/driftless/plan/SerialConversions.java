@@ -1,0 +1,70 @@
+package dev.driftless.plan;
+
+import static dev.driftless.model.QualifiedName.quote;
+import static dev.driftless.sql.Identifiers.quote;
+import static dev.driftless.sql.Literals.dollarQuoted;
+import static dev.driftless.sql.Literals.literal;
+
+import dev.driftless.diff.Operation.IdentityToSerial;
+import dev.driftless.diff.Operation.SerialToIdentity;
+import dev.driftless.model.Identity;
+import dev.driftless.model.QualifiedName;
+
+/**
+ * The statements that turn a {@code serial} column into an identity column and back. Each is one
+ * {@code DO} block, so the column is never without its generator between two statements: the next
+ * value is taken as the larger of the old generator's last value and the column's highest value,
+ * plus one, so no key is handed out twice whichever generator made the rows.
+ */
+final class SerialConversions {
+
+    private static final String TAG = "driftless_serial";
+
+    private SerialConversions() {}
+
+    /** Drops the default and the owned sequence, then adds the identity (unless it is {@code NONE}). */
+    static String toIdentity(SerialToIdentity op) {
+        String t = quote(op.table());
+        String c = quote(op.column());
+        var body = new StringBuilder("\nDECLARE\n    seq text := pg_get_serial_sequence(" + literal(t) + ", "
+                + literal(op.column()) + ");\n    next bigint;\nBEGIN\n")
+                .append(next(t, c, "seq"))
+                .append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" DROP DEFAULT;\n")
+                .append("    EXECUTE 'DROP SEQUENCE ' || seq;\n");
+        if (op.identity() != Identity.NONE) {
+            body.append("    EXECUTE 'ALTER TABLE ' || ").append(literal(t)).append(" || ' ALTER COLUMN ' || ")
+                    .append(literal(c)).append(" || ' ADD GENERATED ")
+                    .append(op.identity() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT")
+                    .append(" AS IDENTITY (START WITH ' || next || ')';\n");
+        }
+        return "DO " + dollarQuoted(TAG, body.append("END\n").toString());
+    }
+
+    /**
+     * Drops the identity (if any), then makes the sequence {@code serial} would have made
+     * ({@code <table>_<column>_seq}, owned by the column) and the default that takes from it.
+     */
+    static String toSerial(IdentityToSerial op) {
+        String t = quote(op.table());
+        String c = quote(op.column());
+        String sequence = quote(new QualifiedName(op.table().schema(), op.table().name() + "_" + op.column() + "_seq"));
+        var body = new StringBuilder("\nDECLARE\n    seq text := pg_get_serial_sequence(" + literal(t) + ", "
+                + literal(op.column()) + ");\n    next bigint;\nBEGIN\n")
+                .append(next(t, c, "seq"));
+        if (op.identity() != Identity.NONE) {
+            body.append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" DROP IDENTITY;\n");
+        }
+        body.append("    CREATE SEQUENCE ").append(sequence).append(" AS ").append(op.serial().plain().sql())
+                .append(" OWNED BY ").append(t).append('.').append(c).append(";\n")
+                .append("    PERFORM setval(").append(literal(sequence)).append(", next, false);\n")
+                .append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" SET DEFAULT nextval(")
+                .append(literal(sequence)).append("::regclass);\n");
+        return "DO " + dollarQuoted(TAG, body.append("END\n").toString());
+    }
+
+    /** {@code next :=} one past the larger of the generator's last value and the column's highest value. */
+    private static String next(String table, String column, String sequenceVariable) {
+        return "    SELECT greatest(coalesce(pg_sequence_last_value(" + sequenceVariable + "::regclass), 0), coalesce(max("
+                + column + "), 0)) + 1 INTO next FROM " + table + ";\n";
+    }
+}
