@@ -11,6 +11,7 @@ assert endpoint != null && endpoint.contains('"currentVersion":1') && endpoint.c
 assert log.contains('APPLICATION FAILED TO START')
 assert log.contains('Driftless could not migrate the database at start-up, so the application did not start')
 assert log.contains('relation "book" already exists')
+assert log.contains('spring.jpa.hibernate.ddl-auto=update lets Hibernate change the schema that Driftless migrates')
 assert log.contains('To start without migrating, set driftless.enabled=false.')
 assert log.contains('Tests run: 3, Failures: 0, Errors: 0')
 return true
