@@ -67,6 +67,18 @@ class DriftlessAutoConfigurationTest {
     }
 
     @Test
+    void sqlScriptsRunAfterTheMigration() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            runner(db).withConfiguration(AutoConfigurations.of(
+                            org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration.class))
+                    .withPropertyValues("spring.sql.init.mode=always",
+                            "spring.sql.init.data-locations=classpath:shelf-data.sql")
+                    .run(context -> assertEquals(null, context.getStartupFailure()));
+            assertEquals(List.of("Dune Frank Herbert"), db.strings("select title || ' ' || author from shelf"));
+        }
+    }
+
+    @Test
     void thePropertiesReachTheMigrator() throws Exception {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             runner(db).withPropertyValues("driftless.schema=inventory", "driftless.create-schema=true",
