@@ -1,7 +1,6 @@
 package dev.driftless.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -238,10 +237,5 @@ class DriftlessAutoConfigurationTest {
         byte[] bytes = new byte[4];
         ThreadLocalRandom.current().nextBytes(bytes);
         return bytes;
-    }
-
-    @Test
-    void theMigrationIsADatabaseInitializerToSpringBoot() {
-        assertFalse(new DriftlessDatabaseInitializerDetector().getDatabaseInitializerBeanTypes().isEmpty());
     }
 }
