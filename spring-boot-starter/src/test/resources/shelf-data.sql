@@ -1,0 +1,1 @@
+insert into shelf (id, title, author) values (1, 'Dune', 'Frank Herbert');
