@@ -34,7 +34,7 @@ def db = PostgresFixture.shared().createDatabase()
 context.put('db', db)
 // tenant_b already has the table version 1 creates, so its migration fails.
 db.execute('create schema tenant_b', 'create table tenant_b.product (id int)')
-new File(basedir, 'tenants.txt').text = '# the tenants of goal 9\ntenant_a\ntenant_b\ntenant_c\n'
+new File(basedir, 'tenants.txt').text = '# the tenants of goal 8\ntenant_a\ntenant_b\ntenant_c\n'
 // Every build of the scenario connects to it, as a user's -Ddriftless.url would.
 def config = new File(basedir, '.mvn/maven.config')
 config.parentFile.mkdirs()

@@ -35,7 +35,7 @@ try {
     assert db.strings('select count(*)::text from tenant_b.driftless_history') == ['0']
 
     // the offline script
-    def script = new File(basedir, 'target/upgrade.sql').text
+    def script = new File(basedir, 'upgrade.sql').text
     assert script.contains('-- Driftless offline script: version 0 to 2 (upgrade)')
     assert script.contains('ALTER TABLE product ADD COLUMN price numeric(10,2) DEFAULT 0 NOT NULL;')
 
