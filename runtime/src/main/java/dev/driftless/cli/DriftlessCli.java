@@ -15,6 +15,7 @@ import dev.driftless.migrate.MigrationPlan;
 import dev.driftless.migrate.MigrationStatus;
 import dev.driftless.migrate.Migrator;
 import dev.driftless.migrate.OfflineScript;
+import dev.driftless.migrate.TenantMigration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +27,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
- * The command line: {@code java -cp <application class path> dev.driftless.cli.DriftlessCli <command>}.
- * The versions are the application's, found on the class path like at service start.
+ * The command line: {@code driftless <command>} (the {@code driftless-cli} jar, or the Maven plugin's
+ * goals), or {@code java -cp <application class path> dev.driftless.cli.DriftlessCli <command>}.
+ * The versions are the application's, found on the class path like at service start, or on the
+ * one {@code --classpath} names.
  *
  * <p>Exit codes: 0 done (for {@code status}: nothing pending), 1 refused or failed, 2 bad usage,
  * 3 the database could not be reached or refused the login, 4 {@code status} found pending versions,
@@ -38,13 +42,13 @@ import java.util.Set;
  */
 public final class DriftlessCli {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int CANNOT_CONNECT = 3;
-    static final int PENDING = 4;
-    static final int DRIFTED = 5;
-    static final int INVALID_HISTORY = 6;
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int CANNOT_CONNECT = 3;
+    public static final int PENDING = 4;
+    public static final int DRIFTED = 5;
+    public static final int INVALID_HISTORY = 6;
 
     static final String HELP = """
             usage: driftless <command> [options]
@@ -53,7 +57,9 @@ public final class DriftlessCli {
               status                        the database's version and what is pending (exit 4 if anything is)
               history                       every applied version with its time and checksum
               migrate [--to N] [--dry-run]  apply the pending versions, up to N
+              migrate +N                    apply the next N pending versions (also --to +N)
               downgrade --to N [--dry-run] [--force]
+              downgrade -N                  (also --to -N) revert the last N applied versions
                                             undo the applied versions above N, newest first; --force also through
                                             irreversible versions (their data does not come back) and downs that
                                             would discard the rows or values they drop
@@ -70,6 +76,13 @@ public final class DriftlessCli {
                                             resumes); one the code no longer has is undone to the schema of the
                                             code's version (--force if that discards data)
 
+            tenants (migrate):
+              --schemas A,B,C        migrate each of these schemas, each with its own history table and lock
+              --schemas-from SOURCE  the schemas from a file (one a line, # for comments) or from a query
+                                     (a SOURCE that starts with SELECT or WITH), run on the database
+              --parallel N           migrate at most N tenants at a time (default 4)
+                                     one line per tenant and a total; exit 1 when any tenant failed
+
             connection:
               --url URL              JDBC URL (else $DRIFTLESS_JDBC_URL)
               --user NAME            user (else $DRIFTLESS_JDBC_USER, else the URL's)
@@ -77,6 +90,14 @@ public final class DriftlessCli {
               --schema NAME          schema of the history table and search_path while migrating
               --history-table NAME   default driftless_history
               --lock-timeout SECONDS how long to wait for another migration (default 600)
+
+            output:
+              --verbose              also print the migrator's progress (by default only its warnings)
+
+            application:
+              --classpath PATH       where the application's versions are (its jar or classes directory, and
+                                     dir/* for every jar of a directory), separated by : (; on Windows);
+                                     by default the class path the command line runs with
 
             history:
               --accept-newer-versions
@@ -89,20 +110,41 @@ public final class DriftlessCli {
             """;
 
     private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--json", "--accept-newer-versions", "--help",
-            "-h");
+            "-h", "--verbose");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
-            "--history-table", "--lock-timeout", "--snapshot");
+            "--history-table", "--lock-timeout", "--snapshot", "--schemas", "--schemas-from", "--parallel",
+            "--classpath");
+    private static final int DEFAULT_PARALLELISM = 4;
 
     private DriftlessCli() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.out, System.err, null));
+        System.exit(run(args, System.getenv(), System.out, System.err, System.err));
+    }
+
+    /**
+     * Runs one command, as {@code main} does, without exiting.
+     *
+     * @param env the environment: {@code DRIFTLESS_JDBC_URL}, {@code DRIFTLESS_JDBC_USER}, {@code DRIFTLESS_JDBC_PASSWORD}
+     * @param out what the command reports
+     * @param err what went wrong, and what to do
+     * @param log the migrator's own log lines (warnings; with {@code --verbose} its progress too)
+     * @return the exit code ({@link #OK}, {@link #FAILED}, ...)
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, PrintStream log) {
+        return run(args, env, out, err, log, null);
+    }
+
+    /** For tests: {@code log} is {@code err}. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, List<Migration> migrations) {
+        return run(args, env, out, err, err, migrations);
     }
 
     /**
      * @param migrations the versions to work with, or {@code null} for those on the class path
      */
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, List<Migration> migrations) {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, PrintStream log,
+            List<Migration> migrations) {
         Map<String, String> options = new HashMap<>();
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -116,7 +158,7 @@ public final class DriftlessCli {
                 options.put(arg, args[++i]);
             } else if (arg.startsWith("--") && arg.contains("=") && VALUED.contains(arg.substring(0, arg.indexOf('=')))) {
                 options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (arg.startsWith("-")) {
+            } else if (arg.startsWith("-") && !Target.isRelative(arg)) {
                 return usage(err, "unknown option " + arg);
             } else {
                 words.add(arg);
@@ -126,10 +168,24 @@ public final class DriftlessCli {
             out.print(HELP);
             return OK;
         }
+        if (words.size() == 2 && Target.isRelative(words.get(1)) && !options.containsKey("--to")) {
+            // migrate +1, downgrade -1, as Alembic takes them
+            options.put("--to", words.remove(1));
+        }
         if (words.size() != 1) {
             return usage(err, words.isEmpty() ? "no command given" : "one command at a time, not " + words);
         }
-        try {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (CliLogging logging = CliLogging.install(options.containsKey("--verbose"), log)) {
+            if (options.containsKey("--classpath")) {
+                Thread.currentThread().setContextClassLoader(ApplicationClassPath.loader(options.get("--classpath")));
+            }
+            if (options.containsKey("--schemas") || options.containsKey("--schemas-from")) {
+                return tenants(words.get(0), options, env, migrations, out, err);
+            }
+            if (options.containsKey("--parallel")) {
+                throw new UsageException("--parallel goes with --schemas or --schemas-from (the tenants to migrate)");
+            }
             return switch (words.get(0)) {
                 case "status" -> status(migrator(options, env, migrations), out, err);
                 case "history" -> history(migrator(options, env, migrations), out, err);
@@ -143,6 +199,9 @@ public final class DriftlessCli {
             };
         } catch (UsageException e) {
             return usage(err, e.getMessage());
+        } catch (Refusal e) {
+            err.println("driftless: " + e.getMessage());
+            return FAILED;
         } catch (IllegalArgumentException e) {
             // An option value the migrator refuses, such as a blank --schema.
             return usage(err, e.getMessage());
@@ -161,7 +220,50 @@ public final class DriftlessCli {
             // The snapshot on the class path cannot be read: the application was built wrong.
             err.println("driftless: " + e.getMessage());
             return FAILED;
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** {@code migrate --schemas ...}: every tenant, one line each, a total; exit 1 when any failed. */
+    private static int tenants(String command, Map<String, String> options, Map<String, String> env,
+            List<Migration> migrations, PrintStream out, PrintStream err) {
+        if (!command.equals("migrate")) {
+            throw new UsageException("--schemas and --schemas-from go with migrate; run " + command
+                    + " for one tenant with --schema NAME");
+        }
+        if (options.containsKey("--schemas") && options.containsKey("--schemas-from")) {
+            throw new UsageException("give the tenants with --schemas or with --schemas-from, not both");
+        }
+        for (String alone : List.of("--schema", "--to", "--dry-run")) {
+            if (options.containsKey(alone)) {
+                throw new UsageException(alone + " does not go with --schemas or --schemas-from: the tenants are"
+                        + " migrated to the latest version, each in its own schema");
+            }
+        }
+        int parallelism = options.containsKey("--parallel") ? number(options, "--parallel") : DEFAULT_PARALLELISM;
+        if (parallelism < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        DataSource dataSource = dataSource(options, env);
+        List<String> schemas;
+        if (options.containsKey("--schemas")) {
+            schemas = Tenants.list(options.get("--schemas"));
+        } else {
+            String source = options.get("--schemas-from");
+            schemas = Tenants.isQuery(source) ? Tenants.query(dataSource, source) : Tenants.file(source);
+        }
+        TenantMigration.Summary summary = TenantMigration.schemas(dataSource, schemas, parallelism,
+                builder -> configure(builder, options, migrations));
+        out.println(summary.describe());
+        if (summary.failures().isEmpty()) {
+            return OK;
+        }
+        err.println("driftless: " + summary.failures().size() + " of " + schemas.size() + " tenants failed: "
+                + String.join(", ", summary.failures().stream().map(TenantMigration.Outcome::tenant).toList())
+                + "; each was rolled back alone (the others are migrated): fix the cause, then run migrate again"
+                + " (a failed attempt is cleared first with repair --schema NAME)");
+        return FAILED;
     }
 
     private static int status(Migrator migrator, PrintStream out, PrintStream err) {
@@ -206,7 +308,11 @@ public final class DriftlessCli {
     }
 
     private static int migrate(Migrator migrator, Map<String, String> options, PrintStream out) {
-        int target = options.containsKey("--to") ? number(options, "--to") : migrator.latestVersion();
+        int target = migrator.latestVersion();
+        if (options.containsKey("--to")) {
+            Target to = Target.parse("--to", options.get("--to"));
+            target = to.relative() ? to.up(migrator.status().currentVersion(), migrator.latestVersion()) : to.amount();
+        }
         if (options.containsKey("--dry-run")) {
             return printPlan(migrator.plan(target), out);
         }
@@ -217,9 +323,11 @@ public final class DriftlessCli {
 
     private static int downgrade(Migrator migrator, Map<String, String> options, PrintStream out) {
         if (!options.containsKey("--to")) {
-            throw new UsageException("downgrade needs --to N (0 undoes every version)");
+            throw new UsageException("downgrade needs --to N (0 undoes every version), or -N to revert the last N"
+                    + " versions (downgrade -1)");
         }
-        int target = number(options, "--to");
+        Target to = Target.parse("--to", options.get("--to"));
+        int target = to.relative() ? to.down(migrator.status().currentVersion()) : to.amount();
         if (options.containsKey("--dry-run")) {
             return printPlan(migrator.plan(target), out);
         }
@@ -314,18 +422,27 @@ public final class DriftlessCli {
     }
 
     private static Migrator migrator(Map<String, String> options, Map<String, String> env, List<Migration> migrations) {
+        Migrator.Builder builder = Migrator.builder(dataSource(options, env));
+        if (options.containsKey("--schema")) {
+            builder.schema(options.get("--schema"));
+        }
+        return configure(builder, options, migrations).build();
+    }
+
+    private static DataSource dataSource(Map<String, String> options, Map<String, String> env) {
         String url = options.getOrDefault("--url", env.get("DRIFTLESS_JDBC_URL"));
         if (url == null || url.isBlank()) {
             throw new UsageException("no database: pass --url or set DRIFTLESS_JDBC_URL");
         }
         String user = options.getOrDefault("--user", env.get("DRIFTLESS_JDBC_USER"));
-        Migrator.Builder builder = Migrator.builder(
-                new DriverManagerDataSource(url, user, env.get("DRIFTLESS_JDBC_PASSWORD")));
+        return new DriverManagerDataSource(url, user, env.get("DRIFTLESS_JDBC_PASSWORD"));
+    }
+
+    /** The options every migrator of the command shares (for tenants, every tenant's). */
+    private static Migrator.Builder configure(Migrator.Builder builder, Map<String, String> options,
+            List<Migration> migrations) {
         if (migrations != null) {
             builder.migrations(migrations);
-        }
-        if (options.containsKey("--schema")) {
-            builder.schema(options.get("--schema"));
         }
         if (options.containsKey("--history-table")) {
             builder.historyTable(options.get("--history-table"));
@@ -334,7 +451,7 @@ public final class DriftlessCli {
         if (options.containsKey("--lock-timeout")) {
             builder.lockTimeout(Duration.ofSeconds(number(options, "--lock-timeout")));
         }
-        return builder.build();
+        return builder;
     }
 
     private static int number(Map<String, String> options, String option) {
@@ -355,9 +472,4 @@ public final class DriftlessCli {
         return USAGE;
     }
 
-    private static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,19 @@ import javax.sql.DataSource;
  */
 public final class TenantMigration {
 
+    /** The tenant whose migration runs on this thread, for the log lines written meanwhile. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
     private TenantMigration() {}
+
+    /**
+     * The tenant being migrated on the calling thread, while {@link #migrate} or {@link #schemas} runs
+     * it, so that a log handler can name it on every line (its worker thread is also named
+     * {@code driftless-tenant <tenant>} meanwhile, for logging backends that print the thread).
+     */
+    public static Optional<String> currentTenant() {
+        return Optional.ofNullable(CURRENT.get());
+    }
 
     /** How one tenant's migration ended: its result, or the failure that stopped it. */
     public record Outcome(String tenant, MigrateResult result, MigrationException failure, Duration took) {
@@ -85,6 +98,10 @@ public final class TenantMigration {
             var futures = new ArrayList<Future<Outcome>>();
             tenants.forEach((name, migrator) -> futures.add(pool.submit(() -> {
                 long start = System.nanoTime();
+                Thread thread = Thread.currentThread();
+                String threadName = thread.getName();
+                CURRENT.set(name);
+                thread.setName("driftless-tenant " + name);
                 try {
                     return new Outcome(name, migrator.migrate(), null, Duration.ofNanos(System.nanoTime() - start));
                 } catch (MigrationException e) {
@@ -92,6 +109,9 @@ public final class TenantMigration {
                 } catch (RuntimeException e) {
                     return new Outcome(name, null, new MigrationException("unexpected failure: " + e, e),
                             Duration.ofNanos(System.nanoTime() - start));
+                } finally {
+                    CURRENT.remove();
+                    thread.setName(threadName);
                 }
             })));
             var outcomes = new ArrayList<Outcome>();
