@@ -65,6 +65,8 @@ public final class DriftlessCli {
               baseline [--snapshot FILE] [--force]
                                             adopt a database Driftless did not build: if its schema matches the
                                             snapshot (or --force), record it as being at the snapshot's version
+              docs [--out DIR]              write the ER diagram of the database's schema (schema.md, Mermaid) and the
+                                            changelog of the versions with their state (changelog.md) to DIR (default .)
               repair [--force]              clear the records of failed attempts, after fixing their cause, so
                                             that migrate tries those versions again (one that stopped half way
                                             resumes); one the code no longer has is undone to the schema of the
@@ -91,7 +93,7 @@ public final class DriftlessCli {
     private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--json", "--accept-newer-versions", "--help",
             "-h");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
-            "--history-table", "--lock-timeout", "--snapshot");
+            "--history-table", "--lock-timeout", "--snapshot", "--out");
 
     private DriftlessCli() {}
 
@@ -139,6 +141,9 @@ public final class DriftlessCli {
                 case "check" -> check(migrator(options, env, migrations), options, out);
                 case "baseline" -> baseline(migrator(options, env, migrations), options, out);
                 case "repair" -> repair(migrator(options, env, migrations), options, out);
+                case "docs" -> DocsCommand.run(migrator(options, env, migrations), dataSource(options, env),
+                        options.get("--schema"), options.getOrDefault("--history-table", "driftless_history"),
+                        Path.of(options.getOrDefault("--out", ".")), out, err);
                 default -> usage(err, "unknown command " + words.get(0));
             };
         } catch (UsageException e) {
@@ -313,14 +318,17 @@ public final class DriftlessCli {
                 + result.currentVersion());
     }
 
-    private static Migrator migrator(Map<String, String> options, Map<String, String> env, List<Migration> migrations) {
+    private static DriverManagerDataSource dataSource(Map<String, String> options, Map<String, String> env) {
         String url = options.getOrDefault("--url", env.get("DRIFTLESS_JDBC_URL"));
         if (url == null || url.isBlank()) {
             throw new UsageException("no database: pass --url or set DRIFTLESS_JDBC_URL");
         }
         String user = options.getOrDefault("--user", env.get("DRIFTLESS_JDBC_USER"));
-        Migrator.Builder builder = Migrator.builder(
-                new DriverManagerDataSource(url, user, env.get("DRIFTLESS_JDBC_PASSWORD")));
+        return new DriverManagerDataSource(url, user, env.get("DRIFTLESS_JDBC_PASSWORD"));
+    }
+
+    private static Migrator migrator(Map<String, String> options, Map<String, String> env, List<Migration> migrations) {
+        Migrator.Builder builder = Migrator.builder(dataSource(options, env));
         if (migrations != null) {
             builder.migrations(migrations);
         }
