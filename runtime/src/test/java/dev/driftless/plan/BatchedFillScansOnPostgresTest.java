@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BatchedFillScansOnPostgresTest {
 
     /** Rows enough for several batches of {@link SafeForms#BATCH_PAGES} pages. */
-    private static final int ROWS = 60_000;
+    private static final int ROWS = 32_000;
 
     @Test
     void fillsEveryRowWithOneSequentialScanWhateverTheTableSize() throws Exception {
