@@ -1,7 +1,12 @@
 // Checks what the scenario's builds left in the sample project.
 def history = new File(basedir, 'src/main/driftless')
 def names = history.list().sort()
-assert names == ['V0001__initial.sql', 'V0002__add_location.sql', 'V0003__rename_location.sql', 'snapshot.driftless'] : names
+assert names == ['V0001__initial.sql', 'V0002__add_location.sql', 'V0003__rename_location.sql', 'changelog.md',
+                 'schema.md', 'snapshot.driftless'] : names
+assert new File(history, 'schema.md').text.startsWith('# Schema at version 3\n\n```mermaid\nerDiagram\n')
+def changelog = new File(history, 'changelog.md').text
+assert changelog.startsWith('# Versions\n\n## Version 3: rename_location\n') : changelog
+assert changelog.contains('\n## Version 2: add_location\n') && changelog.contains('\n## Version 1: initial\n') : changelog
 
 def v2 = new File(history, 'V0002__add_location.sql').text
 assert v2.contains('ALTER TABLE sensor ADD COLUMN location character varying(120);')

@@ -3,7 +3,12 @@ def history = new File(basedir, 'src/main/driftless')
 def names = history.list().sort()
 assert names == ['V0001__initial.sql', 'V0002__datasource_and_batch.sql', 'V0003__dairy_quality_score.sql',
                  'V0004__energy_kwh_expand.sql', 'V0005__water_consumption.sql', 'V0006__energy_monthly_view.sql',
-                 'V0007__energy_kwh_contract.sql', 'snapshot.driftless'] : names
+                 'V0007__energy_kwh_contract.sql', 'changelog.md', 'schema.md', 'snapshot.driftless'] : names
+// The pictures for review, written by the last freeze: the snapshot's ER diagram and every version's changelog.
+assert new File(history, 'schema.md').text.startsWith('# Schema at version 7\n\n```mermaid\nerDiagram\n')
+def changelog = new File(history, 'changelog.md').text
+assert changelog.startsWith('# Versions\n\n## Version 7: energy_kwh_contract\n') : changelog
+assert changelog.contains('\n## Version 1: initial\n') : changelog
 
 def up = { String file -> def text = new File(history, file).text; text.substring(text.indexOf('-- driftless:up'), text.indexOf('-- driftless:down')) }
 def down = { String file -> def text = new File(history, file).text; text.substring(text.indexOf('-- driftless:down')) }

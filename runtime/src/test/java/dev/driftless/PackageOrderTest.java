@@ -19,7 +19,7 @@ class PackageOrderTest {
             Set.of("sql"),
             Set.of("model", "annotations"),
             Set.of("diff", "history"),
-            Set.of("plan"),
+            Set.of("plan", "docs"),
             Set.of("introspect"),
             Set.of("migrate"),
             Set.of("cli")), Set.of());

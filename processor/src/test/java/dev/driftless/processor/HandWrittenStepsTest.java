@@ -86,7 +86,8 @@ class HandWrittenStepsTest {
 
         Compilation frozen = compile("", List.of("-Adriftless.freeze=seed_meters"), SEED_STEP);
         assertThat(frozen).succeeded();
-        assertEquals(List.of("V0001__initial.sql", "V0002__seed_meters.sql", "snapshot.driftless"), files(),
+        assertEquals(List.of("V0001__initial.sql", "V0002__seed_meters.sql",
+                "changelog.md", "schema.md", "snapshot.driftless"), files(),
                 "next.sql moved into the version");
         String version = read("V0002__seed_meters.sql");
         assertTrue(version.contains("-- driftless:up:after\nINSERT INTO datasource (external_id) VALUES ('m-1');\n\n"
@@ -110,7 +111,8 @@ class HandWrittenStepsTest {
                 + " the compile class path");
         assertThat(c).hadErrorContaining("example.model.NotAStep, which does not implement dev.driftless.migrate.JavaStep")
                 .inFile(NOT_A_STEP);
-        assertEquals(List.of("V0001__initial.sql", "next.sql", "snapshot.driftless"), files(), "nothing was frozen");
+        assertEquals(List.of("V0001__initial.sql",
+                "changelog.md", "next.sql", "schema.md", "snapshot.driftless"), files(), "nothing was frozen");
     }
 
     @Test
@@ -141,13 +143,15 @@ class HandWrittenStepsTest {
 
         Compilation needsSteps = compile("@Column String note;", List.of("-Adriftless.squash=baseline"));
         assertThat(needsSteps).hadErrorContaining("[DL219] Squashing would drop the hand-written steps of version(s) 2");
-        assertEquals(List.of("V0001__initial.sql", "V0002__add_note.sql", "snapshot.driftless"), files());
+        assertEquals(List.of("V0001__initial.sql", "V0002__add_note.sql",
+                "changelog.md", "schema.md", "snapshot.driftless"), files());
 
         writeNext("-- driftless:after\nINSERT INTO datasource (external_id) VALUES ('m-1');\n");
         Compilation squashed = compile("@Column String note;", List.of("-Adriftless.squash=baseline"));
         assertThat(squashed).succeeded();
         assertThat(squashed).hadNoteContaining("[DL220] Squashed versions 1 to 2 into the squash");
-        assertEquals(List.of("B0002__baseline.sql", "snapshot.driftless"), files());
+        assertEquals(List.of("B0002__baseline.sql",
+                "changelog.md", "schema.md", "snapshot.driftless"), files());
         String baseline = read("B0002__baseline.sql");
         assertTrue(baseline.contains("-- squashes: 1 sha256:"), baseline);
         assertTrue(baseline.contains("CREATE TABLE datasource"), baseline);
@@ -160,7 +164,8 @@ class HandWrittenStepsTest {
         assertThat(compile("@Column String note;", List.of("-Adriftless.check=true"))).succeeded();
         Compilation next = compile("@Column String note; @Column String label;", List.of("-Adriftless.freeze=add_label"));
         assertThat(next).succeeded();
-        assertEquals(List.of("B0002__baseline.sql", "V0003__add_label.sql", "snapshot.driftless"), files());
+        assertEquals(List.of("B0002__baseline.sql", "V0003__add_label.sql",
+                "changelog.md", "schema.md", "snapshot.driftless"), files());
         assertFalse(migrations(next).get(1).up().isEmpty());
     }
 }

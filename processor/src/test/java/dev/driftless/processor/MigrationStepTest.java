@@ -110,7 +110,8 @@ class MigrationStepTest {
         Compilation c = compile("-Adriftless.freeze=Initial schema");
         assertThat(c).succeeded();
         assertThat(c).hadNoteContaining("[DL201] Froze version 1 'initial_schema'");
-        assertEquals(List.of("V0001__initial_schema.sql", "snapshot.driftless"), historyFiles());
+        assertEquals(List.of("V0001__initial_schema.sql",
+                "changelog.md", "schema.md", "snapshot.driftless"), historyFiles());
         assertEquals("""
                 # Driftless schema snapshot: the model as of version 1. Written by freeze; do not edit.
                 driftless-snapshot 1
@@ -160,7 +161,8 @@ class MigrationStepTest {
         Compilation refreeze = compile("-Adriftless.freeze=again");
         assertThat(refreeze).succeeded();
         assertThat(refreeze).hadNoteContaining("[DL202] Nothing to freeze: the model matches frozen version 1");
-        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), historyFiles());
+        assertEquals(List.of("V0001__initial.sql",
+                "changelog.md", "schema.md", "snapshot.driftless"), historyFiles());
         assertEquals(before, read("snapshot.driftless"));
     }
 

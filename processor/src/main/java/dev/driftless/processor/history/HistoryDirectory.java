@@ -1,5 +1,8 @@
 package dev.driftless.processor.history;
 
+import dev.driftless.docs.Changelog;
+import dev.driftless.docs.ChangelogEntry;
+import dev.driftless.docs.ErDiagram;
 import dev.driftless.history.FrozenVersion;
 import dev.driftless.history.HandWrittenSteps;
 import dev.driftless.history.History;
@@ -21,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * The committed history directory: {@code snapshot.driftless} and one {@code V<n>__<name>.sql} per
- * frozen version. The only place the processor reads or writes files outside the Filer.
+ * frozen version, with the ER diagram of the snapshot and the changelog of the versions beside them. The only place the processor reads or writes files outside the Filer.
  */
 public final class HistoryDirectory {
 
@@ -85,10 +88,13 @@ public final class HistoryDirectory {
      */
     public void freeze(FrozenVersion version, Snapshot snapshot) throws IOException {
         Files.createDirectories(dir);
+        var versions = new ArrayList<>(load().versions());
+        versions.add(version);
         var change = new LinkedHashMap<Path, String>();
         change.put(dir.resolve(version.fileName()), VersionFormat.write(version));
         change.put(dir.resolve(SnapshotFormat.FILE_NAME), SnapshotFormat.write(snapshot));
         change.put(dir.resolve(HandWrittenSteps.FILE_NAME), null);
+        putDocs(change, versions, snapshot);
         apply(change);
     }
 
@@ -97,13 +103,33 @@ public final class HistoryDirectory {
      * (which it took its steps from): all of it or, when a file cannot be written, none of it.
      */
     public void squash(FrozenVersion baseline, List<FrozenVersion> replaced) throws IOException {
+        History history = load();
+        var gone = new java.util.HashSet<Integer>();
+        replaced.forEach(v -> gone.add(v.version()));
+        gone.add(baseline.version());
+        var versions = new ArrayList<FrozenVersion>(history.versions().stream().filter(v -> !gone.contains(v.version()))
+                .toList());
+        versions.add(baseline);
         var change = new LinkedHashMap<Path, String>();
         change.put(dir.resolve(baseline.fileName()), VersionFormat.write(baseline));
         for (FrozenVersion v : replaced) {
             change.putIfAbsent(dir.resolve(v.fileName()), null);
         }
         change.put(dir.resolve(HandWrittenSteps.FILE_NAME), null);
+        putDocs(change, versions, history.snapshot());
         apply(change);
+    }
+
+    /**
+     * The pictures a reviewer looks at, written with the versions they show: the ER diagram of the
+     * snapshot ({@value ErDiagram#FILE_NAME}) and the changelog of the versions ({@value Changelog#FILE_NAME}).
+     */
+    private void putDocs(Map<Path, String> change, List<FrozenVersion> versions, Snapshot snapshot) {
+        var sorted = versions.stream().sorted(Comparator.comparingInt(FrozenVersion::version)).toList();
+        change.put(dir.resolve(ErDiagram.FILE_NAME), ErDiagram.markdown("Schema at version " + snapshot.version(),
+                snapshot.model()));
+        change.put(dir.resolve(Changelog.FILE_NAME), Changelog.markdown("Versions",
+                sorted.stream().map(ChangelogEntry::of).toList()));
     }
 
     /**
