@@ -196,7 +196,7 @@ final class CollectionTables {
             names.add(name);
         }
         if (keys.isReferenceable(target)) {
-            table.addForeignKey(new ForeignKey(PostgresNames.derived(table.name.name(), names, "fkey"), names, targetTable,
+            table.addForeignKey(new ForeignKey(table.derived(names, "fkey"), names, targetTable,
                     key.stream().map(KeyColumn::name).toList(), onDelete), attribute.element(), null, diagnostics);
         }
         return Optional.of(names);
@@ -279,7 +279,7 @@ final class CollectionTables {
         }
         Shape shape = shape(attribute);
         if (oneToMany) {
-            table.addUnique(new UniqueConstraint(PostgresNames.derived(table.name.name(), targetColumns.get(), "key"),
+            table.addUnique(new UniqueConstraint(table.derived(targetColumns.get(), "key"),
                     targetColumns.get()), field, relation.mirror(), diagnostics);
         }
         var key = new ArrayList<>(ownerColumns.get());

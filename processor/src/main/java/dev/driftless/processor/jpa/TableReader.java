@@ -269,7 +269,7 @@ final class TableReader {
             });
             t.primaryKey.addAll(0, names);
             if (!names.isEmpty()) {
-                t.addForeignKey(new ForeignKey(PostgresNames.derived(t.name.name(), names, "fkey"), names, main.name,
+                t.addForeignKey(new ForeignKey(t.derived(names, "fkey"), names, main.name,
                         List.copyOf(main.primaryKey), ReferentialAction.NO_ACTION), element, t.mirror, diagnostics);
             }
             extra.add(0, t);
@@ -302,7 +302,7 @@ final class TableReader {
             }
             subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
             if (!values.isEmpty()) {
-                main.addCheck(new CheckConstraint(PostgresNames.derived(main.name.name(), List.of(column.name()), "check"),
+                main.addCheck(new CheckConstraint(main.derived(List.of(column.name()), "check"),
                         Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(Literals::standard).toList()) + ")"),
                         element, null, diagnostics);
             }
@@ -323,7 +323,7 @@ final class TableReader {
             String required = String.join(" and ",
                     columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
             main.addCheck(new CheckConstraint(
-                    PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
+                    main.derived(List.of(PostgresNames.fold(value)), "check"),
                     Identifiers.quote(discriminatorColumn()) + " <> " + Literals.standard(value) + " or (" + required + ")"),
                     columns.values().iterator().next(), null, diagnostics);
         });
@@ -356,7 +356,7 @@ final class TableReader {
                 names.add(k.name());
             }
         }
-        main.addForeignKey(new ForeignKey(PostgresNames.derived(main.name.name(), names, "fkey"), names, parentTable,
+        main.addForeignKey(new ForeignKey(main.derived(names, "fkey"), names, parentTable,
                 key.stream().map(KeyColumn::name).toList(), onDelete(element)), element, null, diagnostics);
     }
 
@@ -500,7 +500,7 @@ final class TableReader {
             into.primaryKey.add(column.name());
         }
         if (annotation.unique()) {
-            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), List.of(column.name()), "key"),
+            into.addUnique(new UniqueConstraint(into.derived(List.of(column.name()), "key"),
                     List.of(column.name())), attribute.element(), annotation.mirror(), diagnostics);
         }
         columnChecks(attribute, column, into);
@@ -510,7 +510,7 @@ final class TableReader {
     private void columnChecks(PersistentAttribute attribute, Column column, TableParts into) {
         for (AnnotationValues check : hibernateChecks(attribute.element())) {
             String name = check.string("name").isEmpty()
-                    ? PostgresNames.derived(into.name.name(), List.of(column.name()), "check")
+                    ? into.derived(List.of(column.name()), "check")
                     : PostgresNames.fold(check.string("name"));
             into.addCheck(new CheckConstraint(name, check.string("constraints")), attribute.element(), check.mirror(),
                     diagnostics);
@@ -521,7 +521,7 @@ final class TableReader {
     private void checks(Element on, TableParts into) {
         for (AnnotationValues check : hibernateChecks(on)) {
             String name = check.string("name").isEmpty()
-                    ? PostgresNames.derived(into.name.name(), List.of(), "check")
+                    ? into.derived(List.of(), "check")
                     : PostgresNames.fold(check.string("name"));
             into.addCheck(new CheckConstraint(name, check.string("constraints")), on, check.mirror(), diagnostics);
         }
@@ -582,7 +582,7 @@ final class TableReader {
                 .filter(v -> !v.isBlank()).orElse(null);
         String comment = !column.comment().isEmpty() ? column.comment() : hibernateComment(field);
         t.check().ifPresent(expression -> into.addCheck(new CheckConstraint(
-                PostgresNames.derived(into.name.name(), List.of(name), "check"),
+                into.derived(List.of(name), "check"),
                 expression.replace("{column}", Identifiers.quote(name))),
                 field, column.mirror(), diagnostics));
         t.enumType().ifPresent(e -> enumTypes.putIfAbsent(e.name(), e));
@@ -647,7 +647,7 @@ final class TableReader {
      */
     private boolean sequence(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
         Optional<SequenceGeneratorAnnotation> declared = generators.find(generated.generator(), attribute, entity);
-        String defaultName = jpa.naming().physical(entity.root().tableName().name() + "_SEQ");
+        String defaultName = PostgresNames.truncated(jpa.naming().physical(entity.root().tableName().name() + "_SEQ"));
         if (declared.isEmpty()) {
             String name = generated.generator().isEmpty() ? defaultName : jpa.naming().physical(generated.generator());
             sequences.add(new DeclaredSequence(new Sequence(QualifiedName.of(name), 1, 50),
@@ -727,12 +727,12 @@ final class TableReader {
         }
         // A primary key is unique already: a one-to-one that is the id gets no unique constraint of its own.
         if ((relation.isOneToOne() || join.unique()) && !id) {
-            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
+            into.addUnique(new UniqueConstraint(into.derived(names, "key"), names),
                     field, mirror, diagnostics);
         }
         if (!join.noConstraint() && keys.isReferenceable(target.get())) {
             String fkName = join.foreignKeyName().isEmpty()
-                    ? PostgresNames.derived(into.name.name(), names, "fkey")
+                    ? into.derived(names, "fkey")
                     : PostgresNames.fold(join.foreignKeyName());
             into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target.get()),
                     targetColumns.stream().map(KeyColumn::name).toList(), onDelete(field)), field, mirror, diagnostics);
@@ -791,12 +791,12 @@ final class TableReader {
             return;
         }
         if (relation.isOneToOne()) {
-            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
+            into.addUnique(new UniqueConstraint(into.derived(names, "key"), names),
                     field, relation.mirror(), diagnostics);
         }
         if (joins.stream().noneMatch(JoinColumnAnnotation::noConstraint) && keys.isReferenceable(target)) {
             String fkName = joins.stream().map(JoinColumnAnnotation::foreignKeyName).filter(n -> !n.isEmpty()).findFirst()
-                    .map(PostgresNames::fold).orElse(PostgresNames.derived(into.name.name(), names, "fkey"));
+                    .map(PostgresNames::fold).orElse(into.derived(names, "fkey"));
             into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target), referenced, onDelete(field)),
                     field, relation.mirror(), diagnostics);
         }
@@ -856,7 +856,7 @@ final class TableReader {
             }
             if (hasColumns(u.mirror(), "@UniqueConstraint", u.columnNames())) {
                 String name = u.name().isEmpty()
-                        ? PostgresNames.derived(main.name.name(), u.columnNames(), "key")
+                        ? main.derived(u.columnNames(), "key")
                         : PostgresNames.fold(u.name());
                 main.addUnique(new UniqueConstraint(name, u.columnNames()), element, u.mirror(), diagnostics);
             }
@@ -874,11 +874,9 @@ final class TableReader {
             List<String> names = i.columns().stream().map(IndexColumn::name).toList();
             if (hasColumns(i.mirror(), "@Index", names)) {
                 String name = i.name().isEmpty()
-                        ? PostgresNames.derived(main.name.name(), names, "idx")
+                        ? main.derived(names, "idx")
                         : PostgresNames.fold(i.name());
-                if (main.claim(Declaration.Kind.INDEX, name, element, i.mirror(), diagnostics)) {
-                    main.indexes.add(new Index(name, i.columns(), i.unique()));
-                }
+                main.addIndex(new Index(name, i.columns(), i.unique()), element, i.mirror(), diagnostics);
             }
         }
     }
