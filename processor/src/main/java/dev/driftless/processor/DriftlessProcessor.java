@@ -56,6 +56,7 @@ public final class DriftlessProcessor extends AbstractProcessor {
     private boolean errorRaised;
     private Diagnostics diagnostics;
     private Outputs outputs;
+    private NotePositions positions;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -162,6 +163,15 @@ public final class DriftlessProcessor extends AbstractProcessor {
             outputs = null;
             diagnostics.report(Message.INTERNAL_ERROR, anchor, e);
         }
+        if (outputs != null) {
+            // Now, while these elements are the compiler's: the notes are printed rounds later.
+            var noted = new ArrayList<Element>();
+            outputs.notes().forEach(n -> noted.add(n.element()));
+            if (outputs.historyChange() != null) {
+                noted.add(outputs.historyChange().anchor());
+            }
+            positions = NotePositions.of(processingEnv, noted);
+        }
     }
 
     /**
@@ -174,6 +184,7 @@ public final class DriftlessProcessor extends AbstractProcessor {
         }
         Outputs planned = outputs;
         outputs = null;
+
         boolean clean = !errorRaised && !diagnostics.hasErrors() && MissingTypes.inSignaturesOf(roundTypes.stream()
                 .map(processingEnv.getElementUtils()::getTypeElement).filter(Objects::nonNull).toList()).isEmpty();
         if (!clean || !JavacCompletion.atEnd(processingEnv, roundTypes, succeeded -> {
@@ -219,7 +230,9 @@ public final class DriftlessProcessor extends AbstractProcessor {
     }
 
     private void note(Outputs.Note note) {
-        diagnostics.report(note.message(), note.element(), note.args().toArray());
+        if (positions == null || !positions.print(note.message(), note.element(), note.args().toArray())) {
+            diagnostics.report(note.message(), note.element(), note.args().toArray());
+        }
     }
 
     /** {@code cei.Meter} for a class, {@code cei.Meter.serial} for a field or method. */

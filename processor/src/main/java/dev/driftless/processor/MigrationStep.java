@@ -71,7 +71,8 @@ final class MigrationStep {
 
         record Unchanged(History history) implements Plan {}
 
-        record Draft(History history, FrozenVersion draft, String operations) implements Plan {}
+        /** @param at the element the first change comes from, which the note is reported on */
+        record Draft(History history, FrozenVersion draft, String operations, Element at) implements Plan {}
 
         record Change(History history, HistoryChange change) implements Plan {}
     }
@@ -108,8 +109,9 @@ final class MigrationStep {
         List<TypeElement> entities = classes.stream().filter(c -> !ViewReader.isView(c)).toList();
         List<TypeElement> viewClasses = classes.stream().filter(ViewReader::isView).toList();
         JpaModel read = new JpaModelReader(env, diagnostics, naming).read(entities);
-        SchemaModel model = read.schema().withViews(new ViewReader(diagnostics).read(viewClasses, read.schema()));
-        return read.withSchema(model);
+        ViewReader views = new ViewReader(diagnostics);
+        SchemaModel model = read.schema().withViews(views.read(viewClasses, read.schema()));
+        return read.withSchema(model).withTableElements(views.elements());
     }
 
     /** Stage 2: the committed history, checked; {@code null} only after an error. */
@@ -139,6 +141,7 @@ final class MigrationStep {
             return null;
         }
         history.versions().forEach(v -> checkJavaSteps(anchor, v));
+        checkRenamedFrom(read, history);
         if (options.squash() != null) {
             return squash(anchor, loaded, read).orElse(null);
         }
@@ -156,10 +159,11 @@ final class MigrationStep {
         warnAbout(read, loaded, draft.get());
         String operations = describe(draft.get());
         if (options.check()) {
-            diagnostics.report(Message.UNFROZEN_CHANGES, anchor, history.lastVersion(), operations);
+            diagnostics.report(Message.UNFROZEN_CHANGES, changeElement(read, draft.get(), anchor),
+                    history.lastVersion(), operations);
             return null;
         }
-        return new Plan.Draft(history, draft.get().version(), operations);
+        return new Plan.Draft(history, draft.get().version(), operations, changeElement(read, draft.get(), anchor));
     }
 
     /**
@@ -198,7 +202,7 @@ final class MigrationStep {
         if (plan instanceof Plan.Draft d) {
             resources.add(new Outputs.Resource(StandardLocation.SOURCE_OUTPUT, packageName, d.draft().fileName(),
                     VersionFormat.writeDraft(d.draft()), anchor));
-            notes.add(new Outputs.Note(Message.DRAFT, anchor, d.draft().version(), d.history().lastVersion(),
+            notes.add(new Outputs.Note(Message.DRAFT, d.at(), d.draft().version(), d.history().lastVersion(),
                     d.operations()));
         }
         return new Outputs(resources, notes, plan instanceof Plan.Change c ? c.change() : null);
@@ -299,7 +303,8 @@ final class MigrationStep {
         checkJavaSteps(anchor, version);
         Snapshot snapshot = new Snapshot(version.version(), next.get().reached());
         return Optional.of(new Plan.Change(history.plus(version, snapshot),
-                new HistoryChange.Freeze(loaded.dir(), anchor, version, snapshot, describe(next.get()))));
+                new HistoryChange.Freeze(loaded.dir(), changeElement(read, next.get(), anchor), version, snapshot,
+                        describe(next.get()))));
     }
 
     /** The operations for a note: those that discard data first, marked, then the others and the hand-written steps. */
@@ -339,7 +344,7 @@ final class MigrationStep {
         }
         for (LikelyRename r : LikelyRenames.in(planned.operations())) {
             Element at = read.elementOf(r.table(), r.added()).orElse(null);
-            diagnostics.report(Message.LIKELY_RENAME, at, r.table(), r.dropped(), r.added(), r.dropped());
+            diagnostics.report(Message.LIKELY_RENAME, at, r.table(), r.dropped(), r.added(), javaString(r.dropped()));
         }
         for (Operation op : planned.operations()) {
             if (op instanceof Operation.AddColumn add && !add.column().nullable()
@@ -353,6 +358,111 @@ final class MigrationStep {
                         HandWrittenSteps.FILL + " " + add.table() + "." + add.column().name() + "\n" + example);
             }
         }
+    }
+
+    /**
+     * Warns about a {@code @RenamedFrom} whose old name the frozen version lacks while it has one
+     * that differs only in case, and the new name is not frozen yet (so the rename is still to be
+     * done): most likely the name was written as the entity spells it rather than as the database does.
+     */
+    private void checkRenamedFrom(JpaModel read, History history) {
+        SchemaModel frozen = history.snapshot().model();
+        int version = history.lastVersion();
+        read.renames().tables().forEach((now, old) -> {
+            if (frozen.table(old).isEmpty() && frozen.table(now).isEmpty()) {
+                frozen.tables().stream().map(t -> t.name())
+                        .filter(n -> n.schema().equals(old.schema()) && n.name().equalsIgnoreCase(old.name()))
+                        .findFirst()
+                        .ifPresent(found -> diagnostics.report(Message.RENAMED_FROM_UNKNOWN,
+                                read.elementOf(now, "").orElse(null), old.name(), "table", version,
+                                "table " + found, javaString(found.name())));
+            }
+        });
+        read.renames().columns().forEach((table, columns) -> {
+            QualifiedName before = read.renames().tables().getOrDefault(table, table);
+            frozen.table(before).ifPresent(t -> columns.forEach((now, old) -> {
+                if (t.column(old).isEmpty() && t.column(now).isEmpty()) {
+                    t.columns().stream().map(c -> c.name()).filter(n -> n.equalsIgnoreCase(old)).findFirst()
+                            .ifPresent(found -> diagnostics.report(Message.RENAMED_FROM_UNKNOWN,
+                                    read.elementOf(table, now).orElse(null), old, "column of table " + before,
+                                    version, "column " + found, javaString(found)));
+                }
+            }));
+        });
+    }
+
+    /**
+     * The element a version's changes come from, for the note or error that lists them: the field
+     * of the first change to a column, else the entity (or view class) of the first change to a
+     * table or view that the model still has; {@code fallback} when every change is to something
+     * the model no longer maps (a dropped table, a sequence).
+     */
+    private static Element changeElement(JpaModel read, Planned planned, Element fallback) {
+        for (Operation op : planned.operations()) {
+            Optional<Element> at = Optional.empty();
+            if (op instanceof Operation.AddColumn o) {
+                at = read.elementOf(o.table(), o.column().name());
+            } else if (op instanceof Operation.DropColumn o) {
+                at = read.elementOf(o.table(), o.column().name());
+            } else if (op instanceof Operation.RenameColumn o) {
+                at = read.elementOf(o.table(), o.to());
+            } else if (op instanceof Operation.AlterColumnType o) {
+                at = read.elementOf(o.table(), o.column());
+            } else if (op instanceof Operation.SetNullable o) {
+                at = read.elementOf(o.table(), o.column());
+            } else if (op instanceof Operation.SetDefault o) {
+                at = read.elementOf(o.table(), o.column());
+            } else if (op instanceof Operation.SetIdentity o) {
+                at = read.elementOf(o.table(), o.column());
+            } else if (op instanceof Operation.SetColumnComment o) {
+                at = read.elementOf(o.table(), o.column());
+            } else if (op instanceof Operation.CreateTable o) {
+                at = read.elementOf(o.table().name(), "");
+            } else if (op instanceof Operation.DropTable o) {
+                at = read.elementOf(o.table().name(), "");
+            } else if (op instanceof Operation.RenameTable o) {
+                at = read.elementOf(new QualifiedName(o.from().schema(), o.to()), "");
+            } else if (op instanceof Operation.CreateView o) {
+                at = read.elementOf(o.view().name(), "");
+            } else if (op instanceof Operation.DropView o) {
+                at = read.elementOf(o.view().name(), "");
+            } else if (op instanceof Operation.AddPrimaryKey o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.DropPrimaryKey o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.AddUnique o) {
+                at = read.elementOf(o.table(), o.constraint().columns().get(0));
+            } else if (op instanceof Operation.DropUnique o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.CreateIndex o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.DropIndex o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.AddForeignKey o) {
+                at = read.elementOf(o.table(), o.foreignKey().columns().get(0));
+            } else if (op instanceof Operation.DropForeignKey o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.AddCheck o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.DropCheck o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.SetTableComment o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.RenameConstraint o) {
+                at = read.elementOf(o.table(), "");
+            } else if (op instanceof Operation.RenameIndex o) {
+                at = read.elementOf(o.table(), "");
+            }
+            if (at.isPresent()) {
+                return at.get();
+            }
+        }
+        return fallback;
+    }
+
+    /** The name as a Java string literal, for a suggestion that is pasted into the entity. */
+    private static String javaString(String name) {
+        return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /**

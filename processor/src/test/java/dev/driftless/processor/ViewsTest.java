@@ -1,6 +1,7 @@
 package dev.driftless.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -93,5 +94,88 @@ class ViewsTest {
         assertThat(c).hadErrorContaining("DL216").inFile(clash).onLineContaining("@View");
         assertThat(c).hadErrorContaining("fact_energy_hourly, which is already a table").inFile(clash)
                 .onLineContaining("@View");
+    }
+
+    private static JavaFileObject yearly(String indexes, String query) {
+        return source("Yearly",
+                "import jakarta.persistence.*;",
+                "@Entity @Table(name = \"mv_energy_yearly\"" + indexes + ")",
+                "@View(materialized = true, query = \"" + query + "\")",
+                "public class Yearly { @Id java.time.LocalDateTime year; Double total; }");
+    }
+
+    private static final String YEARLY = "SELECT date_trunc('year', ts) AS year, sum(energy_kwh) AS total"
+            + " FROM fact_energy_hourly GROUP BY 1";
+
+    @Test
+    void aMaterializedViewGetsItsIndexesAndRefreshesConcurrentlyAfterMigrate() throws Exception {
+        String v1Indexes = ", indexes = {@Index(name = \"mv_year_uq\", columnList = \"year\", unique = true),"
+                + " @Index(columnList = \"total DESC\")}";
+        Compilation c1 = compile(List.of("-Adriftless.freeze=initial"), HOURLY, yearly(v1Indexes, YEARLY));
+        assertThat(c1).succeeded();
+        String version = Files.readString(history.resolve("V0001__initial.sql"), StandardCharsets.UTF_8);
+        assertTrue(version.contains("CREATE UNIQUE INDEX mv_year_uq ON mv_energy_yearly (year)"), version);
+        assertTrue(version.contains("CREATE INDEX mv_energy_yearly_total_idx ON mv_energy_yearly (total DESC)"), version);
+        String snapshot = Files.readString(history.resolve("snapshot.driftless"), StandardCharsets.UTF_8);
+        assertTrue(snapshot.contains("  index mv_year_uq (year) unique"), snapshot);
+        assertThat(compile(List.of("-Adriftless.check=true"), HOURLY, yearly(v1Indexes, YEARLY))).succeeded();
+
+        // Another index only: the view and its rows stay, the index is built without blocking reads.
+        String v2Indexes = v1Indexes.replace("}", ", @Index(name = \"mv_total_year\", columnList = \"total, year\")}");
+        Compilation c2 = compile(List.of("-Adriftless.freeze=total_year"), HOURLY, yearly(v2Indexes, YEARLY));
+        assertThat(c2).succeeded();
+        String v2 = Files.readString(history.resolve("V0002__total_year.sql"), StandardCharsets.UTF_8);
+        assertTrue(v2.contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS mv_total_year ON mv_energy_yearly (total, year)")
+                || v2.contains("CREATE INDEX CONCURRENTLY mv_total_year ON mv_energy_yearly (total, year)"), v2);
+        assertTrue(!v2.contains("DROP MATERIALIZED VIEW"), v2);
+
+        // Another query: the view is created again, and its indexes with it.
+        Compilation c3 = compile(List.of("-Adriftless.freeze=positive"), HOURLY,
+                yearly(v2Indexes, YEARLY.replace(" GROUP BY", " WHERE energy_kwh > 0 GROUP BY")));
+        assertThat(c3).succeeded();
+        String v3 = Files.readString(history.resolve("V0003__positive.sql"), StandardCharsets.UTF_8);
+        assertTrue(v3.contains("DROP MATERIALIZED VIEW mv_energy_yearly") && v3.contains(
+                "CREATE UNIQUE INDEX mv_year_uq ON mv_energy_yearly (year)"), v3);
+
+        var loader = new CompiledClassLoader(c3, getClass().getClassLoader());
+        var migrations = java.util.ServiceLoader.load(dev.driftless.migrate.MigrationIndex.class, loader).stream()
+                .flatMap(p -> p.get().migrations().stream()).toList();
+        try (var db = dev.driftless.testing.PostgresFixture.shared().createDatabase()) {
+            var migrator = dev.driftless.migrate.Migrator.builder(db.dataSource()).migrations(migrations).build();
+            migrator.migrateTo(2);
+            db.execute("insert into fact_energy_hourly (id, ts, energy_kwh) values (1, '2026-01-05 10:00', 1.5),"
+                    + " (2, '2027-01-05 10:00', -2)", "refresh materialized view concurrently mv_energy_yearly");
+            assertEquals(List.of("2026-01-01 00:00:00|1.5", "2027-01-01 00:00:00|-2"),
+                    db.strings("select year || '|' || total from mv_energy_yearly order by year"));
+            migrator.migrate();
+            db.execute("refresh materialized view concurrently mv_energy_yearly");
+            assertEquals(List.of("2026-01-01 00:00:00|1.5"),
+                    db.strings("select year || '|' || total from mv_energy_yearly order by year"));
+            var drift = migrator.checkDrift(dev.driftless.history.SnapshotFormat.read(
+                    Files.readString(history.resolve("snapshot.driftless"), StandardCharsets.UTF_8), "snapshot"));
+            assertTrue(!drift.differs(), drift::toString);
+            db.execute("drop index mv_total_year");
+            var dropped = migrator.checkDrift(dev.driftless.history.SnapshotFormat.read(
+                    Files.readString(history.resolve("snapshot.driftless"), StandardCharsets.UTF_8), "snapshot"));
+            assertTrue(dropped.differs() && dropped.toString().contains("mv_total_year"), dropped::toString);
+        }
+    }
+
+    @Test
+    void whatAViewCannotHaveIsACodedError() {
+        JavaFileObject unique = yearly(", uniqueConstraints = @UniqueConstraint(columnNames = \"year\")", YEARLY);
+        Compilation c = compile(List.of(), HOURLY, unique);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[DL215]").inFile(unique).onLineContaining("@Table");
+        assertThat(c).hadErrorContaining("@Index(columnList = \"...\", unique = true)");
+
+        JavaFileObject plain = source("Plain", "import jakarta.persistence.*;",
+                "@Entity @Table(name = \"v_plain\", indexes = @Index(columnList = \"year\"))",
+                "@View(query = \"SELECT 1 AS year\")",
+                "public class Plain { @Id Integer year; }");
+        Compilation p = compile(List.of(), HOURLY, plain);
+        assertThat(p).failed();
+        assertThat(p).hadErrorContaining("[DL215] @View on example.model.Plain cannot be used: only a materialized view"
+                + " has indexes").inFile(plain).onLineContaining("@Table");
     }
 }

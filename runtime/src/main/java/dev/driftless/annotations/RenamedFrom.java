@@ -32,7 +32,13 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.TYPE})
 public @interface RenamedFrom {
 
-    /** The previous name, as it is in the database. */
+    /**
+     * The previous name exactly as it is in the database: case and all, without quotes, never
+     * folded. A column made by {@code @Column(name = "energy_kwh")} or {@code @Column(name =
+     * "EnergyKwh")} (which PostgreSQL folds to {@code energykwh}) is {@code "energy_kwh"} or
+     * {@code "energykwh"}; one made by {@code @Column(name = "\"EnergyKwh\"")} (quoted) is
+     * {@code "EnergyKwh"}. The processor's warnings print the value to write.
+     */
     String value();
 
     /** Whether to keep both names during a deploy (expand) until a later version drops the old one (contract). */

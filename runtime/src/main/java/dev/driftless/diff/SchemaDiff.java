@@ -360,6 +360,16 @@ public final class SchemaDiff {
         ViewDependencies.creationOrder(to.views()).stream()
                 .filter(v -> viewsDroppedNames.contains(v.name()) || !fromViews.containsKey(v.name()))
                 .forEach(v -> ops.add(new Operation.CreateView(v)));
+        // The indexes of the materialized views that stay: those gone or changed dropped, then the new ones built.
+        for (View v : to.views()) {
+            View before = fromViews.get(v.name());
+            if (before != null && !viewsDroppedNames.contains(v.name())) {
+                before.indexes().stream().filter(i -> !v.indexes().contains(i))
+                        .forEach(i -> ops.add(new DropIndex(v.name(), i)));
+                v.indexes().stream().filter(i -> !before.indexes().contains(i))
+                        .forEach(i -> ops.add(new CreateIndex(v.name(), i)));
+            }
+        }
         enums.dropped().forEach(e -> ops.add(new Operation.DropEnumType(e)));
 
         // 3. Schemas left empty go last.
@@ -380,7 +390,8 @@ public final class SchemaDiff {
         from.views().forEach(v -> reads.put(v.name(), ViewDependencies.referenced(v, relations)));
         var drop = new HashSet<QualifiedName>();
         for (View v : from.views()) {
-            if (!v.equals(to.view(v.name()).orElse(null))) {
+            // A materialized view whose indexes alone change keeps its rows: its indexes are changed.
+            if (!v.withoutIndexes().equals(to.view(v.name()).map(View::withoutIndexes).orElse(null))) {
                 drop.add(v.name());
             }
         }

@@ -88,13 +88,7 @@ public final class SnapshotFormat {
             for (UniqueConstraint u : t.uniqueConstraints()) {
                 out.append("  unique ").append(word(u.name())).append(' ').append(list(u.columns())).append('\n');
             }
-            for (Index i : t.indexes()) {
-                out.append("  index ").append(word(i.name())).append(" (")
-                        .append(i.columns().stream()
-                                .map(c -> word(c.name()) + (c.descending() ? " desc" : ""))
-                                .collect(Collectors.joining(", ")))
-                        .append(')').append(i.unique() ? " unique" : "").append('\n');
-            }
+            t.indexes().forEach(i -> index(out, i));
             for (ForeignKey f : t.foreignKeys()) {
                 out.append("  foreign-key ").append(word(f.name())).append(' ').append(list(f.columns()))
                         .append(" references ").append(word(f.target().name())).append(schema(f.target()))
@@ -118,8 +112,36 @@ public final class SnapshotFormat {
             out.append('\n').append("view ").append(word(v.name().name())).append(schema(v.name()))
                     .append(v.materialized() ? " materialized=true" : "")
                     .append(" query=").append(Tokens.quoted(v.query())).append('\n');
+            v.indexes().forEach(i -> index(out, i));
         }
         return out.toString();
+    }
+
+    private static void index(StringBuilder out, Index i) {
+        out.append("  index ").append(word(i.name())).append(" (")
+                .append(i.columns().stream()
+                        .map(c -> word(c.name()) + (c.descending() ? " desc" : ""))
+                        .collect(Collectors.joining(", ")))
+                .append(')').append(i.unique() ? " unique" : "").append('\n');
+    }
+
+    /** Reads the rest of an {@code index} line: the name, the columns, whether it is unique. */
+    private static Index index(Tokens t) {
+        String index = t.value("an index name");
+        var indexColumns = new ArrayList<IndexColumn>();
+        for (List<String> group : t.groups("a column name")) {
+            if (group.size() > 2 || (group.size() == 2 && !group.get(1).equals("desc"))) {
+                throw t.error("an index column is a name optionally followed by 'desc'");
+            }
+            indexColumns.add(new IndexColumn(group.get(0), group.size() == 2));
+        }
+        boolean unique = false;
+        if (t.peek("unique")) {
+            t.value("unique");
+            unique = true;
+        }
+        t.end();
+        return new Index(index, indexColumns, unique);
     }
 
     private static String schema(QualifiedName name) {
@@ -155,6 +177,9 @@ public final class SnapshotFormat {
         private final List<ColumnSync> syncs = new ArrayList<>();
         private final Map<QualifiedName, Map<String, String>> mappedBy = new HashMap<>();
         private TableBuilder table;
+        private View view;
+        private Tokens viewWhere;
+        private final List<Index> viewIndexes = new ArrayList<>();
 
         Parser(String source) {
             this.source = source;
@@ -177,6 +202,13 @@ public final class SnapshotFormat {
                 return;
             }
             if (member) {
+                if (view != null) {
+                    if (!keyword.equals("index")) {
+                        throw t.error("a view holds only indexes, not '" + keyword + "'");
+                    }
+                    viewIndexes.add(index(t));
+                    return;
+                }
                 if (table == null) {
                     throw t.error("'" + keyword + "' is indented but belongs to no table");
                 }
@@ -184,6 +216,7 @@ public final class SnapshotFormat {
                 return;
             }
             closeTable();
+            closeView();
             switch (keyword) {
                 case "version" -> {
                     version = parseInt(t.value("a version number"), t);
@@ -223,13 +256,27 @@ public final class SnapshotFormat {
                         throw t.error("view " + name + " has no query=");
                     }
                     try {
-                        views.add(new View(new QualifiedName(attributes.getOrDefault("schema", ""), name), query,
-                                Boolean.parseBoolean(attributes.getOrDefault("materialized", "false"))));
+                        view = new View(new QualifiedName(attributes.getOrDefault("schema", ""), name), query,
+                                Boolean.parseBoolean(attributes.getOrDefault("materialized", "false")));
+                        viewWhere = t;
                     } catch (IllegalArgumentException e) {
                         throw t.error(e.getMessage());
                     }
                 }
                 default -> throw t.error("unknown entry '" + keyword + "'");
+            }
+        }
+
+        /** Adds the view read last, with the indexes indented under it. */
+        private void closeView() {
+            if (view != null) {
+                try {
+                    views.add(new View(view.name(), view.query(), view.materialized(), viewIndexes));
+                } catch (IllegalArgumentException e) {
+                    throw viewWhere.error(e.getMessage());
+                }
+                view = null;
+                viewIndexes.clear();
             }
         }
 
@@ -249,6 +296,7 @@ public final class SnapshotFormat {
                 throw new HistoryFormatException(source + ": empty file, not a Driftless snapshot");
             }
             closeTable();
+            closeView();
             if (version == null) {
                 throw new HistoryFormatException(source + ": the 'version' line is missing");
             }
@@ -322,23 +370,7 @@ public final class SnapshotFormat {
                     uniques.add(new UniqueConstraint(t.value("a constraint name"), t.list("a column name")));
                     t.end();
                 }
-                case "index" -> {
-                    String index = t.value("an index name");
-                    var indexColumns = new ArrayList<IndexColumn>();
-                    for (List<String> group : t.groups("a column name")) {
-                        if (group.size() > 2 || (group.size() == 2 && !group.get(1).equals("desc"))) {
-                            throw t.error("an index column is a name optionally followed by 'desc'");
-                        }
-                        indexColumns.add(new IndexColumn(group.get(0), group.size() == 2));
-                    }
-                    boolean unique = false;
-                    if (t.peek("unique")) {
-                        t.value("unique");
-                        unique = true;
-                    }
-                    t.end();
-                    indexes.add(new Index(index, indexColumns, unique));
-                }
+                case "index" -> indexes.add(index(t));
                 case "foreign-key" -> {
                     String fk = t.value("a constraint name");
                     List<String> fkColumns = t.list("a column name");

@@ -190,7 +190,7 @@ public final class Canonical {
             st.execute("CREATE TEMPORARY VIEW " + quote(temp) + " AS " + v.query());
             try (ResultSet rs = st.executeQuery("select pg_get_viewdef('pg_temp." + temp + "'::regclass)")) {
                 rs.next();
-                return new View(v.name(), rs.getString(1), v.materialized());
+                return v.withQuery(rs.getString(1));
             }
         } catch (SQLException e) {
             connection.rollback(sp);

@@ -40,11 +40,16 @@ public record LiveSchema(SchemaModel model, List<SchemaIssue> issues) {
         return model.withTables(model.tables().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
                 t.uniqueConstraints(), t.indexes().stream().filter(x -> invalid.stream().noneMatch(
                         i -> i.table().equals(t.name()) && i.name().equals(x.name()))).toList(),
-                t.foreignKeys(), t.checks(), t.comment())).toList());
+                t.foreignKeys(), t.checks(), t.comment())).toList()).withViews(model.views().stream()
+                .map(v -> new dev.driftless.model.View(v.name(), v.query(), v.materialized(), v.indexes().stream()
+                        .filter(x -> invalid.stream().noneMatch(i -> i.table().equals(v.name())
+                                && i.name().equals(x.name()))).toList())).toList());
     }
 
     private static Optional<Index> index(SchemaModel in, SchemaIssue.InvalidIndex invalid) {
-        return in.table(invalid.table()).flatMap(t -> t.indexes().stream()
-                .filter(x -> x.name().equals(invalid.name())).findFirst());
+        // On a table, or on a materialized view.
+        List<Index> indexes = in.table(invalid.table()).map(Table::indexes)
+                .or(() -> in.view(invalid.table()).map(dev.driftless.model.View::indexes)).orElse(List.of());
+        return indexes.stream().filter(x -> x.name().equals(invalid.name())).findFirst();
     }
 }

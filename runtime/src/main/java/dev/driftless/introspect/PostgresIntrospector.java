@@ -53,6 +53,46 @@ public final class PostgresIntrospector {
 
     private PostgresIntrospector() {}
 
+    /**
+     * The indexes of the materialized views, by view; an invalid one is an issue too, as on a table.
+     * A key column that is an expression is named {@code (expression)}, so the diff shows it.
+     */
+    private static Map<QualifiedName, List<Index>> materializedViewIndexes(Connection connection, Array namespaces,
+            String current, List<SchemaIssue> issues) throws SQLException {
+        var out = new HashMap<QualifiedName, List<Index>>();
+        try (PreparedStatement st = connection.prepareStatement("""
+                select n.nspname, c.relname, ic.relname, i.indisunique, i.indoption::int2[], i.indisvalid,
+                       array(select coalesce(a.attname::text, '(expression)')
+                             from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+                             left join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+                             order by k.ord)
+                from pg_catalog.pg_index i
+                join pg_catalog.pg_class ic on ic.oid = i.indexrelid
+                join pg_catalog.pg_class c on c.oid = i.indrelid
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where c.relkind = 'm' and n.nspname = any(?)
+                order by n.nspname, c.relname, ic.relname""")) {
+            st.setArray(1, namespaces);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    var view = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
+                    Short[] options = (Short[]) rs.getArray(5).getArray();
+                    String[] names = (String[]) rs.getArray(7).getArray();
+                    var columns = new ArrayList<IndexColumn>();
+                    for (int k = 0; k < names.length; k++) {
+                        columns.add(new IndexColumn(names[k], (options[k] & 1) != 0));
+                    }
+                    out.computeIfAbsent(view, v -> new ArrayList<>()).add(new Index(rs.getString(3), columns, rs.getBoolean(4)));
+                    if (!rs.getBoolean(6)) {
+                        issues.add(new SchemaIssue.InvalidIndex(view, rs.getString(3), rs.getBoolean(4), false));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** A table found in the catalog: its oid, name and columns by attribute number. */
     private record Found(long oid, QualifiedName name, String comment, Map<Integer, Column> columns) {}
 
@@ -260,6 +300,9 @@ public final class PostgresIntrospector {
                 }
             }
         }
+        Map<QualifiedName, List<Index>> viewIndexes = materializedViewIndexes(connection, nspArray, current, issues);
+        views.replaceAll(v -> viewIndexes.containsKey(v.name())
+                ? new View(v.name(), v.query(), true, viewIndexes.get(v.name())) : v);
 
         // The triggers that keep the two columns of an online rename equal name the columns in their arguments.
         var syncs = new ArrayList<ColumnSync>();

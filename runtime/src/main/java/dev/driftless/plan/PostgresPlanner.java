@@ -243,8 +243,12 @@ public final class PostgresPlanner {
         } else if (op instanceof Operation.ReplaceEnumType o) {
             return replaceEnum(o);
         } else if (op instanceof Operation.CreateView o) {
-            return List.of("CREATE " + (o.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+            var sql = new ArrayList<String>();
+            sql.add("CREATE " + (o.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
                     + quote(o.view().name()) + " AS\n" + o.view().query());
+            // A materialized view is created with its rows, so its indexes are built on them here.
+            o.view().indexes().forEach(i -> sql.addAll(statements(new CreateIndex(o.view().name(), i))));
+            return List.copyOf(sql);
         } else if (op instanceof Operation.DropView o) {
             return List.of("DROP " + (o.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
                     + quote(o.view().name()));

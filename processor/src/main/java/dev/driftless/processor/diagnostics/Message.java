@@ -34,7 +34,8 @@ public enum Message {
                     + "raise the precision or lower the scale"),
     NAME_TOO_LONG("DL109", Diagnostic.Kind.ERROR,
             "%s name '%s' is %d bytes long; PostgreSQL truncates names to 63 bytes: choose a shorter name "
-                    + "(for a derived name, a shorter table or column name, or name it explicitly)"),
+                    + "(a collection table, join table or join column name the mapping implies can be given with "
+                    + "@CollectionTable(name), @JoinTable(name) or @JoinColumn(name))"),
     MISSING_REFERENCED_COLUMN("DL110", Diagnostic.Kind.ERROR,
             "@JoinColumn(referencedColumnName = \"%s\") on %s: table %s has no such column; "
                     + "name one of its columns or leave it out to reference the primary key"),
@@ -178,7 +179,7 @@ public enum Message {
                     + "renamed needs @RenamedFrom(\"<old name>\") on its field instead"),
     LIKELY_RENAME("DL206", Diagnostic.Kind.WARNING,
             "Column %s.%s is dropped and %s of the same type is added: if this is a rename, annotate the field "
-                    + "with @dev.driftless.annotations.RenamedFrom(\"%s\") so that the rows are kept"),
+                    + "with @dev.driftless.annotations.RenamedFrom(%s) so that the rows are kept"),
     REQUIRED_COLUMN_WITHOUT_DEFAULT("DL207", Diagnostic.Kind.WARNING,
             "Column %s.%s is added NOT NULL without a default: the version fails if %s has rows. Give it a default "
                     + "(@org.hibernate.annotations.ColumnDefault(\"...\")), or give the rows already there their value "
@@ -207,6 +208,9 @@ public enum Message {
                     + "squash again"),
     ONLINE_RENAME_REFUSED("DL221", Diagnostic.Kind.ERROR, "%s"),
     FILL_INVALID("DL223", Diagnostic.Kind.ERROR, "%s cannot be planned: %s"),
+    RENAMED_FROM_UNKNOWN("DL230", Diagnostic.Kind.WARNING,
+            "@RenamedFrom(\"%s\") names no %s of frozen version %d, which has %s: the value is the name exactly "
+                    + "as it is in the database; if this is the one, write @dev.driftless.annotations.RenamedFrom(%s)"),
     SQUASHED("DL220", Diagnostic.Kind.NOTE,
             "Squashed versions %d to %d into the squash %s. New databases run the squash; databases at version %d "
                     + "or later go on as before; an older one must first be migrated to version %d with a build from "

@@ -266,7 +266,7 @@ final class AttributeReader {
             into.primaryKey.add(column.name());
         }
         if (annotation.unique()) {
-            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), List.of(column.name()), "key"),
+            into.addUnique(new UniqueConstraint(into.derived(List.of(column.name()), "key"),
                     List.of(column.name())), attribute.element(), annotation.mirror(), diagnostics);
         }
         constraints.columnChecks(attribute, column, into);
@@ -313,7 +313,7 @@ final class AttributeReader {
                 .filter(v -> !v.isBlank()).orElse(null);
         String comment = !column.comment().isEmpty() ? column.comment() : context.hibernateComment(field);
         t.check().ifPresent(expression -> into.addCheck(new CheckConstraint(
-                PostgresNames.derived(into.name.name(), List.of(name), "check"),
+                into.derived(List.of(name), "check"),
                 expression.replace("{column}", Identifiers.quote(name))),
                 field, column.mirror(), diagnostics));
         t.enumType().ifPresent(e -> enumTypes.putIfAbsent(e.name(), e));

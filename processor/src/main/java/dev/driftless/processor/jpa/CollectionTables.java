@@ -198,7 +198,7 @@ final class CollectionTables {
             return Optional.empty();
         }
         typed.get().check().ifPresent(expression -> table.addCheck(new CheckConstraint(
-                PostgresNames.derived(table.name.name(), List.of(physical), "check"),
+                table.derived(List.of(physical), "check"),
                 expression.replace("{column}", Identifiers.quote(physical))), field, at, diagnostics));
         typed.get().enumType().ifPresent(attributes::declareEnumType);
         return Optional.of(physical);
@@ -235,7 +235,7 @@ final class CollectionTables {
     /** The name {@code @ForeignKey(name)} gives, else PostgreSQL's default for these columns. */
     private static String foreignKeyName(Optional<AnnotationValues> foreignKey, TableParts table, List<String> columns) {
         String given = foreignKey.map(f -> f.string("name")).orElse("");
-        return given.isEmpty() ? PostgresNames.derived(table.name.name(), columns, "fkey") : PostgresNames.fold(given);
+        return given.isEmpty() ? table.derived(columns, "fkey") : PostgresNames.fold(given);
     }
 
     /** Whether {@code @ForeignKey(NO_CONSTRAINT)} asks for no constraint. */
@@ -366,7 +366,7 @@ final class CollectionTables {
         }
         Shape shape = shape(attribute);
         if (oneToMany) {
-            table.addUnique(new UniqueConstraint(PostgresNames.derived(table.name.name(), targetColumns.get(), "key"),
+            table.addUnique(new UniqueConstraint(table.derived(targetColumns.get(), "key"),
                     targetColumns.get()), field, relation.mirror(), diagnostics);
         }
         var key = new ArrayList<>(ownerColumns.get());

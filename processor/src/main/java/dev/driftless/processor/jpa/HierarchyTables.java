@@ -120,7 +120,7 @@ final class HierarchyTables {
             });
             t.primaryKey.addAll(0, names);
             if (!names.isEmpty()) {
-                t.addForeignKey(new ForeignKey(PostgresNames.derived(t.name.name(), names, "fkey"), names, main.name,
+                t.addForeignKey(new ForeignKey(t.derived(names, "fkey"), names, main.name,
                         List.copyOf(main.primaryKey), ReferentialAction.NO_ACTION), element, t.mirror, diagnostics);
             }
             keyed.add(0, t);
@@ -174,7 +174,7 @@ final class HierarchyTables {
             return;
         }
         String given = foreignKey.map(f -> f.string("name")).orElse("");
-        String fkName = given.isEmpty() ? PostgresNames.derived(main.name.name(), names, "fkey") : PostgresNames.fold(given);
+        String fkName = given.isEmpty() ? main.derived(names, "fkey") : PostgresNames.fold(given);
         main.addForeignKey(new ForeignKey(fkName, names, parentTable, referenced, JoinColumns.onDelete(element, jpa)),
                 element, foreignKey.map(AnnotationValues::mirror).orElse(null), diagnostics);
     }
@@ -210,7 +210,7 @@ final class HierarchyTables {
             }
             subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
             if (!values.isEmpty()) {
-                main.addCheck(new CheckConstraint(PostgresNames.derived(main.name.name(), List.of(column.name()), "check"),
+                main.addCheck(new CheckConstraint(main.derived(List.of(column.name()), "check"),
                         Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(Literals::standard).toList()) + ")"),
                         element, null, diagnostics);
             }
@@ -226,7 +226,7 @@ final class HierarchyTables {
             String required = String.join(" and ",
                     columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
             main.addCheck(new CheckConstraint(
-                    PostgresNames.derived(main.name.name(), List.of(PostgresNames.fold(value)), "check"),
+                    main.derived(List.of(PostgresNames.fold(value)), "check"),
                     Identifiers.quote(discriminatorColumn()) + " <> " + Literals.standard(value) + " or (" + required + ")"),
                     columns.values().iterator().next(), null, diagnostics);
         });

@@ -128,7 +128,7 @@ final class IdGeneration {
      */
     private boolean sequence(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
         Optional<SequenceGeneratorAnnotation> declared = generators.find(generated.generator(), attribute, entity);
-        String defaultName = jpa.naming().physical(entity.root().tableName().name() + "_SEQ");
+        String defaultName = PostgresNames.truncated(jpa.naming().physical(entity.root().tableName().name() + "_SEQ"));
         if (declared.isEmpty()) {
             String name = generated.generator().isEmpty() ? defaultName : jpa.naming().physical(generated.generator());
             sequences.add(new DeclaredSequence(new Sequence(QualifiedName.of(name), 1, 50),

@@ -95,12 +95,12 @@ final class JoinColumns {
         }
         // A primary key is unique already: a one-to-one that is the id gets no unique constraint of its own.
         if ((relation.isOneToOne() || join.unique()) && !id) {
-            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
+            into.addUnique(new UniqueConstraint(into.derived(names, "key"), names),
                     field, mirror, diagnostics);
         }
         if (!join.noConstraint() && keys.isReferenceable(target.get())) {
             String fkName = join.foreignKeyName().isEmpty()
-                    ? PostgresNames.derived(into.name.name(), names, "fkey")
+                    ? into.derived(names, "fkey")
                     : PostgresNames.fold(join.foreignKeyName());
             into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target.get()),
                     targetColumns.stream().map(KeyColumn::name).toList(), onDelete(field, jpa)), field, mirror, diagnostics);
@@ -159,12 +159,12 @@ final class JoinColumns {
             return;
         }
         if (relation.isOneToOne()) {
-            into.addUnique(new UniqueConstraint(PostgresNames.derived(into.name.name(), names, "key"), names),
+            into.addUnique(new UniqueConstraint(into.derived(names, "key"), names),
                     field, relation.mirror(), diagnostics);
         }
         if (joins.stream().noneMatch(JoinColumnAnnotation::noConstraint) && keys.isReferenceable(target)) {
             String fkName = joins.stream().map(JoinColumnAnnotation::foreignKeyName).filter(n -> !n.isEmpty()).findFirst()
-                    .map(PostgresNames::fold).orElse(PostgresNames.derived(into.name.name(), names, "fkey"));
+                    .map(PostgresNames::fold).orElse(into.derived(names, "fkey"));
             into.addForeignKey(new ForeignKey(fkName, names, keys.tableName(target), referenced, onDelete(field, jpa)),
                     field, relation.mirror(), diagnostics);
         }

@@ -27,6 +27,13 @@ public record JpaModel(
         return new JpaModel(other, renames, tableElements, columnElements);
     }
 
+    /** The same reading with more elements behind relations, e.g. the classes that declare views. */
+    public JpaModel withTableElements(Map<QualifiedName, ? extends Element> more) {
+        var all = new java.util.HashMap<QualifiedName, Element>(tableElements);
+        all.putAll(more);
+        return new JpaModel(schema, renames, all, columnElements);
+    }
+
     /** The field that maps a column, else the entity that maps its table. */
     public Optional<Element> elementOf(QualifiedName table, String column) {
         Element field = columnElements.getOrDefault(table, Map.of()).get(column);

@@ -1,9 +1,8 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.model.NameLimit;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Names as PostgreSQL keeps them. Hibernate's default naming does not quote, so PostgreSQL folds
@@ -16,9 +15,21 @@ final class PostgresNames {
 
     private PostgresNames() {}
 
-    /** What PostgreSQL makes of a name as JPA writes it: folded to lower case unless quoted. */
+    /**
+     * What PostgreSQL makes of a name as JPA writes it: folded to lower case unless quoted. In a
+     * UTF-8 database the server folds only the letters A to Z ({@code downcase_identifier}):
+     * {@code Äpfel} stays {@code Äpfel}.
+     */
     static String fold(String name) {
-        return isQuoted(name) ? unquote(name) : name.toLowerCase(Locale.ROOT);
+        if (isQuoted(name)) {
+            return unquote(name);
+        }
+        var out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
     }
 
     /** Whether JPA quotes the name: in backticks (Hibernate's) or double quotes (JPA's, escaped in Java). */
@@ -31,13 +42,14 @@ final class PostgresNames {
         return isQuoted(name) ? name.substring(1, name.length() - 1) : name;
     }
 
-    /** PostgreSQL's default name for a constraint or index: {@code <table>_<columns>_<suffix>}. */
+    /** PostgreSQL's default name for a constraint, index or identity sequence: {@link NameLimit#derived}. */
     static String derived(String table, List<String> columns, String suffix) {
-        var parts = new ArrayList<String>();
-        parts.add(table);
-        parts.addAll(columns);
-        parts.add(suffix);
-        return String.join("_", parts);
+        return NameLimit.derived(table, columns, suffix);
+    }
+
+    /** What PostgreSQL keeps of a name longer than 63 bytes it is given: {@link NameLimit#truncated}. */
+    static String truncated(String name) {
+        return NameLimit.truncated(name);
     }
 
     static int bytes(String name) {

@@ -6,8 +6,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A typed view of Driftless's own {@code @RenamedFrom}: the column's previous name, folded like
- * every name, and whether the rename is done online (expand and contract). Read by name like the
+ * A typed view of Driftless's own {@code @RenamedFrom}: the previous name of the column or table
+ * exactly as it is in the database (never folded or unquoted: {@code "CamelColumn"} names the
+ * column {@code "CamelColumn"}), and whether the rename is done online (expand and contract). Read by name like the
  * JPA annotations, so the processor never loads it.
  */
 record RenamedFromAnnotation(AnnotationMirror mirror, String oldName, boolean online) {
@@ -22,7 +23,7 @@ record RenamedFromAnnotation(AnnotationMirror mirror, String oldName, boolean on
                 for (var e : mirror.getElementValues().entrySet()) {
                     String key = e.getKey().getSimpleName().toString();
                     if (key.equals("value") && e.getValue().getValue() instanceof String v) {
-                        oldName = PostgresNames.fold(v);
+                        oldName = v;
                     } else if (key.equals("online") && e.getValue().getValue() instanceof Boolean b) {
                         online = b;
                     }

@@ -44,7 +44,7 @@ final class TableConstraints {
             }
             if (hasColumns(u.mirror(), "@UniqueConstraint", u.columnNames())) {
                 String name = u.name().isEmpty()
-                        ? PostgresNames.derived(main.name.name(), u.columnNames(), "key")
+                        ? main.derived(u.columnNames(), "key")
                         : PostgresNames.fold(u.name());
                 main.addUnique(new UniqueConstraint(name, u.columnNames()), element, u.mirror(), diagnostics);
             }
@@ -62,11 +62,9 @@ final class TableConstraints {
             List<String> names = i.columns().stream().map(IndexColumn::name).toList();
             if (hasColumns(i.mirror(), "@Index", names)) {
                 String name = i.name().isEmpty()
-                        ? PostgresNames.derived(main.name.name(), names, "idx")
+                        ? main.derived(names, "idx")
                         : PostgresNames.fold(i.name());
-                if (main.claim(Declaration.Kind.INDEX, name, element, i.mirror(), diagnostics)) {
-                    main.indexes.add(new Index(name, i.columns(), i.unique()));
-                }
+                main.addIndex(new Index(name, i.columns(), i.unique()), element, i.mirror(), diagnostics);
             }
         }
     }
@@ -90,7 +88,7 @@ final class TableConstraints {
     void columnChecks(PersistentAttribute attribute, Column column, TableParts into) {
         for (AnnotationValues check : hibernateChecks(attribute.element())) {
             String name = check.string("name").isEmpty()
-                    ? PostgresNames.derived(into.name.name(), List.of(column.name()), "check")
+                    ? into.derived(List.of(column.name()), "check")
                     : PostgresNames.fold(check.string("name"));
             into.addCheck(new CheckConstraint(name, check.string("constraints")), attribute.element(), check.mirror(),
                     diagnostics);
@@ -101,7 +99,7 @@ final class TableConstraints {
     void classChecks(Element on, TableParts into) {
         for (AnnotationValues check : hibernateChecks(on)) {
             String name = check.string("name").isEmpty()
-                    ? PostgresNames.derived(into.name.name(), List.of(), "check")
+                    ? into.derived(List.of(), "check")
                     : PostgresNames.fold(check.string("name"));
             into.addCheck(new CheckConstraint(name, check.string("constraints")), on, check.mirror(), diagnostics);
         }

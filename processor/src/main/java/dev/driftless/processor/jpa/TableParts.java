@@ -63,37 +63,80 @@ final class TableParts {
         return true;
     }
 
+    /**
+     * The name PostgreSQL gives a constraint or index of this table that the entity leaves unnamed
+     * ({@link PostgresNames#derived}). Should it be taken when the object is added, the object gets
+     * the name the server would choose instead: the suffix numbered ({@code _key1}, {@code _fkey2}).
+     */
+    String derived(List<String> columns, String suffix) {
+        String derived = PostgresNames.derived(name.name(), columns, suffix);
+        pendingDerived.put(derived, new DerivedName(List.copyOf(columns), suffix));
+        return derived;
+    }
+
+    /** How a derived name was made, so that a taken one can be numbered. */
+    private record DerivedName(List<String> columns, String suffix) {}
+
+    /** Derived names handed out and not claimed yet. */
+    private final Map<String, DerivedName> pendingDerived = new HashMap<>();
+
     /** Takes a name among the table's constraints and indexes; reports and refuses a name already taken. */
     boolean claim(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at, Diagnostics diagnostics) {
-        var declaration = new Declaration(kind, new QualifiedName(name.schema(), constraint), on, at);
-        Declaration other = names.putIfAbsent(constraint, declaration);
+        return take(kind, constraint, on, at, diagnostics) != null;
+    }
+
+    /**
+     * Takes a name among the table's constraints and indexes: the name itself, or for a derived
+     * name that is taken the one the server would pick; null, after reporting, for a name the
+     * entity gave that is taken.
+     */
+    private String take(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at,
+            Diagnostics diagnostics) {
+        DerivedName derived = pendingDerived.remove(constraint);
+        String chosen = constraint;
+        for (int pass = 1; derived != null && names.containsKey(chosen); pass++) {
+            chosen = PostgresNames.derived(name.name(), derived.columns(), derived.suffix() + pass);
+        }
+        var declaration = new Declaration(kind, new QualifiedName(name.schema(), chosen), on, at);
+        Declaration other = names.putIfAbsent(chosen, declaration);
         if (other != null) {
-            diagnostics.report(Message.DUPLICATE_NAME, on, at, kind.label(), constraint, other.origin());
-            return false;
+            diagnostics.report(Message.DUPLICATE_NAME, on, at, kind.label(), chosen, other.origin());
+            return null;
         }
         declarations.add(declaration);
-        return true;
+        return chosen;
     }
 
     /** Adds a unique constraint; the same constraint declared twice (by column and by table) is kept once. */
     void addUnique(UniqueConstraint unique, Element on, AnnotationMirror at, Diagnostics diagnostics) {
         if (unique.columns().equals(primaryKey) || uniques.contains(unique)) {
+            pendingDerived.remove(unique.name());
             return;
         }
-        if (claim(Declaration.Kind.UNIQUE_CONSTRAINT, unique.name(), on, at, diagnostics)) {
-            uniques.add(unique);
+        String chosen = take(Declaration.Kind.UNIQUE_CONSTRAINT, unique.name(), on, at, diagnostics);
+        if (chosen != null) {
+            uniques.add(new UniqueConstraint(chosen, unique.columns()));
+        }
+    }
+
+    void addIndex(Index index, Element on, AnnotationMirror at, Diagnostics diagnostics) {
+        String chosen = take(Declaration.Kind.INDEX, index.name(), on, at, diagnostics);
+        if (chosen != null) {
+            indexes.add(new Index(chosen, index.columns(), index.unique()));
         }
     }
 
     void addForeignKey(ForeignKey key, Element on, AnnotationMirror at, Diagnostics diagnostics) {
-        if (claim(Declaration.Kind.FOREIGN_KEY, key.name(), on, at, diagnostics)) {
-            foreignKeys.add(key);
+        String chosen = take(Declaration.Kind.FOREIGN_KEY, key.name(), on, at, diagnostics);
+        if (chosen != null) {
+            foreignKeys.add(new ForeignKey(chosen, key.columns(), key.target(), key.targetColumns(), key.onDelete()));
         }
     }
 
     void addCheck(CheckConstraint check, Element on, AnnotationMirror at, Diagnostics diagnostics) {
-        if (claim(Declaration.Kind.CHECK, check.name(), on, at, diagnostics)) {
-            checks.add(check);
+        String chosen = take(Declaration.Kind.CHECK, check.name(), on, at, diagnostics);
+        if (chosen != null) {
+            checks.add(new CheckConstraint(chosen, check.expression()));
         }
     }
 
@@ -104,8 +147,9 @@ final class TableParts {
     Table build(String comment, Diagnostics diagnostics) {
         PrimaryKey key = null;
         if (!primaryKey.isEmpty()) {
-            String keyName = PostgresNames.derived(name.name(), List.of(), "pkey");
-            claim(Declaration.Kind.PRIMARY_KEY, keyName, element, null, diagnostics);
+            String keyName = derived(List.of(), "pkey");
+            keyName = java.util.Objects.requireNonNullElse(
+                    take(Declaration.Kind.PRIMARY_KEY, keyName, element, null, diagnostics), keyName);
             key = new PrimaryKey(keyName, primaryKey);
         }
         Table table = new Table(name, List.copyOf(columns.values()), key, uniques, indexes, foreignKeys, checks, comment);

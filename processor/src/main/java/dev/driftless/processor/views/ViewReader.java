@@ -1,5 +1,8 @@
 package dev.driftless.processor.views;
 
+import dev.driftless.model.Index;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.NameLimit;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
@@ -29,6 +32,7 @@ public final class ViewReader {
     private static final List<String> TABLE_ANNOTATIONS = List.of("jakarta.persistence.Table", "javax.persistence.Table");
 
     private final Diagnostics diagnostics;
+    private final Map<QualifiedName, TypeElement> elements = new HashMap<>();
 
     public ViewReader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -69,9 +73,86 @@ public final class ViewReader {
                         table.isPresent() ? "a table" : "the view of " + other.getQualifiedName());
                 continue;
             }
-            views.add(new View(qualified, query, Boolean.TRUE.equals(values.get("materialized"))));
+            boolean materialized = Boolean.TRUE.equals(values.get("materialized"));
+            Optional<List<Index>> indexes = indexes(type, qualified, materialized);
+            if (indexes.isPresent()) {
+                views.add(new View(qualified, query, materialized, indexes.get()));
+                elements.put(qualified, type);
+            }
         }
         return views;
+    }
+
+    /** The class that declares each view read, so that a change to the view is reported on it. */
+    public Map<QualifiedName, TypeElement> elements() {
+        return Map.copyOf(elements);
+    }
+
+    /**
+     * The indexes {@code @Table(indexes)} gives a materialized view, named as PostgreSQL names
+     * them when no name is given ({@code <view>_<columns>_idx}); empty after an error: an index on a
+     * view that is not materialized, a unique constraint (a materialized view has no constraints:
+     * a unique index is what {@code REFRESH MATERIALIZED VIEW CONCURRENTLY} needs), an unreadable
+     * column list, two indexes of one name.
+     */
+    private Optional<List<Index>> indexes(TypeElement type, QualifiedName view, boolean materialized) {
+        Optional<AnnotationMirror> table = mirror(type, TABLE_ANNOTATIONS);
+        if (table.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        Map<String, Object> values = values(table.get());
+        if (values.get("uniqueConstraints") instanceof List<?> uniques && !uniques.isEmpty()) {
+            diagnostics.report(Message.VIEW_INVALID, type, table.get(), type.getQualifiedName(),
+                    "a view has no constraints, so @Table(uniqueConstraints) cannot be created: on a materialized view "
+                            + "declare @Index(columnList = \"...\", unique = true) in @Table(indexes) instead");
+            return Optional.empty();
+        }
+        var out = new ArrayList<Index>();
+        var names = new java.util.HashSet<String>();
+        List<?> declared = values.get("indexes") instanceof List<?> l ? l : List.of();
+        if (!declared.isEmpty() && !materialized) {
+            diagnostics.report(Message.VIEW_INVALID, type, table.get(), type.getQualifiedName(),
+                    "only a materialized view has indexes: make it @View(materialized = true, ...) or remove "
+                            + "@Table(indexes)");
+            return Optional.empty();
+        }
+        for (Object value : declared) {
+            AnnotationMirror index = (AnnotationMirror) ((AnnotationValue) value).getValue();
+            Map<String, Object> attributes = values(index);
+            String columnList = (String) attributes.getOrDefault("columnList", "");
+            Optional<List<IndexColumn>> columns = columns(columnList);
+            if (columns.isEmpty()) {
+                diagnostics.report(Message.VIEW_INVALID, type, index, type.getQualifiedName(),
+                        "@Index(columnList = \"" + columnList + "\") is not a list of column names, each with an "
+                                + "optional ASC or DESC");
+                return Optional.empty();
+            }
+            String given = (String) attributes.getOrDefault("name", "");
+            String name = given.isBlank()
+                    ? NameLimit.derived(view.name(), columns.get().stream().map(IndexColumn::name).toList(), "idx")
+                    : fold(given);
+            if (!names.add(name)) {
+                diagnostics.report(Message.VIEW_INVALID, type, index, type.getQualifiedName(),
+                        "two of its indexes are named " + name + ": give one another @Index(name)");
+                return Optional.empty();
+            }
+            out.add(new Index(name, columns.get(), Boolean.TRUE.equals(attributes.get("unique"))));
+        }
+        return Optional.of(out);
+    }
+
+    /** The columns of JPA's {@code columnList} ({@code "a, b DESC"}), named as PostgreSQL folds them. */
+    private static Optional<List<IndexColumn>> columns(String columnList) {
+        var columns = new ArrayList<IndexColumn>();
+        for (String part : columnList.split(",", -1)) {
+            String[] words = part.strip().split("\\s+");
+            if (words[0].isEmpty() || words.length > 2
+                    || words.length == 2 && !words[1].equalsIgnoreCase("asc") && !words[1].equalsIgnoreCase("desc")) {
+                return Optional.empty();
+            }
+            columns.add(new IndexColumn(fold(words[0]), words.length == 2 && words[1].equalsIgnoreCase("desc")));
+        }
+        return Optional.of(columns);
     }
 
     private static String fold(String name) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.driftless.model.QualifiedName;
+import dev.driftless.model.Table;
 import dev.driftless.processor.DriftlessProcessor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -157,11 +158,22 @@ class JpaErrorsTest {
     }
 
     @Test
-    void aDerivedNameOver63BytesCountsBytesNotCharacters() {
-        String table = "ü".repeat(30); // 30 characters, 60 bytes: fits, but <table>_pkey does not
+    void aDerivedNameIsShortenedAsPostgresqlShortensItAndOnlyAWrittenNameIsRefused() {
+        String table = "ü".repeat(30); // 30 characters, 60 bytes: fits, but <table>_pkey would not
         JavaFileObject f = jakarta("Umlaut", "@Entity", "@Table(name = \"" + table + "\")",
-                "public class Umlaut { @Id Long id; }");
-        assertError(compileAll(f), f, "DL109", "public class Umlaut", "Primary key name '" + table + "_pkey' is 65 bytes long");
+                "public class Umlaut { @Id Long id; @Column(unique = true) String code; }");
+        ModelCapture capture = ModelCapture.sorted();
+        Compilation compilation = Compiler.javac().withProcessors(capture).compile(f);
+        assertThat(compilation).succeededWithoutWarnings();
+        Table t = capture.model().table(QualifiedName.of(table)).orElseThrow();
+        assertEquals("ü".repeat(29) + "_pkey", t.primaryKey().name());
+        assertEquals("ü".repeat(27) + "_code_key", t.uniqueConstraints().get(0).name());
+        String written = "ü".repeat(29) + "_own_key";
+        JavaFileObject named = jakarta("Named", "@Entity", "@Table(name = \"named\", uniqueConstraints = "
+                + "@UniqueConstraint(name = \"" + written + "\", columnNames = \"code\"))",
+                "public class Named { @Id Long id; String code; }");
+        assertError(compileAll(named), named, "DL109", "@UniqueConstraint",
+                "Unique constraint name '" + written + "' is 66 bytes long");
     }
 
     @Test

@@ -89,9 +89,31 @@ final class SchemaFacts {
      */
     private static String name(Table table, String name, List<String> columns, String suffix) {
         String columnPart = String.join("_", columns);
-        boolean derived = name.equals(table.name().name() + "_" + columnPart + "_" + suffix)
-                || name.equals(table.name().name() + "_" + columnPart + "_key");
+        boolean derived = false;
+        for (String end : List.of(suffix, "key")) {
+            derived |= name.equals(table.name().name() + "_" + columnPart + "_" + end)
+                    || shortened(name, table.name().name(), columnPart, end);
+        }
         return derived || HIBERNATE_GENERATED.matcher(name).matches() ? "*" : name;
+    }
+
+    /**
+     * Whether the name is a default name too long for PostgreSQL's 63 bytes as the server
+     * shortens it: a start of the table name, {@code _}, a start of the columns part, the suffix.
+     */
+    private static boolean shortened(String name, String table, String columns, String suffix) {
+        String full = table + "_" + columns + "_" + suffix;
+        if (full.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63 || !name.endsWith("_" + suffix)) {
+            return false;
+        }
+        String parts = name.substring(0, name.length() - suffix.length() - 1);
+        for (int i = 1; i < parts.length() - 1; i++) {
+            if (parts.charAt(i) == '_' && table.startsWith(parts.substring(0, i))
+                    && columns.startsWith(parts.substring(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern ARRAY = Pattern.compile("ARRAY\\[([^\\]]*)]");
