@@ -1,5 +1,6 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
@@ -10,6 +11,7 @@ import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.jpa.EntityKeys.KeyColumn;
 import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
+import dev.driftless.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,13 +138,20 @@ final class CollectionTables {
         reader.addTable(table);
     }
 
-    /** The {@code @OrderColumn}: {@code <attribute>_ORDER integer NOT NULL}. */
+    /**
+     * The {@code @OrderColumn}: {@code <attribute>_ORDER integer NOT NULL}, checked to be {@code >= 0}
+     * on the lines that check it.
+     */
     private String orderColumn(PersistentAttribute attribute, TableParts table) {
         Optional<AnnotationValues> order = jpa.find(attribute.element(), "OrderColumn");
         String name = jpa.naming().physical(order.map(o -> o.string("name")).filter(s -> !s.isEmpty())
                 .orElse(attribute.name() + "_ORDER"));
         table.addColumn(Column.of(name, "integer", false), attribute.display(), attribute.element(),
                 order.map(AnnotationValues::mirror).orElse(null), diagnostics);
+        if (jpa.hibernate().checksOrderColumn()) {
+            table.addCheck(new CheckConstraint(PostgresNames.derived(table.name.name(), List.of(name), "check"),
+                    Identifiers.quote(name) + " >= 0"), attribute.element(), null, diagnostics);
+        }
         return name;
     }
 
@@ -161,7 +170,7 @@ final class CollectionTables {
                 .withLength(mapKey.map(m -> m.integer("length", ColumnAnnotation.DEFAULT_LENGTH))
                         .orElse(ColumnAnnotation.DEFAULT_LENGTH));
         String physical = jpa.naming().physical(name);
-        table.addColumn(new Column(physical, BasicTypes.columnType(basic.get(), sized, false), false, null, Identity.NONE,
+        table.addColumn(new Column(physical, BasicTypes.columnType(basic.get(), sized, false, jpa.hibernate()), false, null, Identity.NONE,
                 null), attribute.display(), attribute.element(), mapKey.map(AnnotationValues::mirror).orElse(null), diagnostics);
         return Optional.of(physical);
     }

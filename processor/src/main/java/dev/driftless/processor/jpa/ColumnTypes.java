@@ -104,7 +104,7 @@ final class ColumnTypes {
         if (!hasValidSize(attribute, sized, basic.get(), enumAsString)) {
             return Optional.empty();
         }
-        ColumnType columnType = BasicTypes.columnType(basic.get(), sized, enumAsString);
+        ColumnType columnType = BasicTypes.columnType(basic.get(), sized, enumAsString, jpa.hibernate());
         if (basic.get().kind() == BasicTypes.Kind.ENUM && type instanceof DeclaredType d) {
             List<String> values = enumConstants((TypeElement) d.asElement());
             if (values.isEmpty()) {
@@ -177,7 +177,7 @@ final class ColumnTypes {
             diagnostics.report(Message.UNMAPPABLE_TYPE, attribute.element(), attribute.display(), attribute.type());
             return Optional.empty();
         }
-        ColumnType elementType = BasicTypes.columnType(basic.get(), column, false);
+        ColumnType elementType = BasicTypes.columnType(basic.get(), column, false, jpa.hibernate());
         return Optional.of(TypedColumn.of(ColumnType.of(elementType.sql() + "[]"), null));
     }
 

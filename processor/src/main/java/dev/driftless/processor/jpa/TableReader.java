@@ -294,7 +294,8 @@ final class TableReader {
                 d.map(AnnotationValues::mirror).orElse(null), diagnostics)) {
             return;
         }
-        if (!kind.equals("INTEGER") && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE) {
+        if (!kind.equals("INTEGER") && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE
+                && jpa.hibernate().checksSingleTableRows()) {
             // Hibernate checks that the discriminator holds one of the hierarchy's values.
             var values = new ArrayList<String>();
             if (!entity.isAbstract()) {
@@ -311,6 +312,9 @@ final class TableReader {
 
     /** A column a single-table subclass requires: checked for the rows of that class. */
     private void subclassRequired(String discriminatorValue, String column, Element on) {
+        if (!jpa.hibernate().checksSingleTableRows()) {
+            return;
+        }
         subclassRequired.computeIfAbsent(discriminatorValue, v -> new java.util.TreeMap<>()).put(column, on);
     }
 
@@ -571,7 +575,7 @@ final class TableReader {
         // Hibernate: a primitive is NOT NULL, but not inside an embeddable; a single-table subclass
         // keeps an explicit nullable = false, and checks an implied one per discriminator value.
         boolean implied = attribute.type().getKind().isPrimitive() && context.depth() == 0 || !optional;
-        boolean explicit = !column.nullable() || BeanValidation.notNull(field);
+        boolean explicit = !column.nullable() || BeanValidation.notNull(field) || jpa.hibernate().requiresColumn(field, jpa);
         boolean nullable = !id && !explicit && (!implied || context.forcedNullable());
         String name = attribute.columnName(column, jpa.naming());
         if (!id && !explicit && implied && context.forcedNullable() && context.subclassValue() != null) {
@@ -704,7 +708,9 @@ final class TableReader {
         }
         List<KeyColumn> targetColumns = referenced.get();
         boolean explicit = !join.nullable() || BeanValidation.notNull(field);
-        boolean nullable = !id && !explicit && (relation.optional() || context.forcedNullable());
+        // Hibernate 6.6 keeps a required association NOT NULL in a single-table subclass too.
+        boolean nullable = !id && !explicit && (relation.optional()
+                || context.forcedNullable() && jpa.hibernate().checksSingleTableRows());
         var names = new ArrayList<String>();
         for (KeyColumn k : targetColumns) {
             String name = targetColumns.size() == 1 ? attribute.joinColumnName(join, k.name(), jpa.naming())
