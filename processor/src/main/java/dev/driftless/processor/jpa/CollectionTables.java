@@ -131,6 +131,10 @@ final class CollectionTables {
             // Hibernate keys a set by all its columns, when none of them allows null.
             key.addAll(valueColumns);
             keyed = valueColumns.stream().noneMatch(c -> table.columns.get(c).nullable());
+            if (!keyed && jpa.hibernate().uniqueNullableSet()) {
+                table.addUnique(new UniqueConstraint(PostgresNames.derived(table.name.name(), key, "key"), List.copyOf(key)),
+                        field, null, diagnostics);
+            }
         }
         if (keyed) {
             table.primaryKey.addAll(key);
@@ -287,13 +291,17 @@ final class CollectionTables {
             return;
         }
         Shape shape = shape(attribute);
-        if (oneToMany) {
+        boolean keyedByTarget = oneToMany && shape == Shape.SET && jpa.hibernate().keysOneToManySetByTarget();
+        if (oneToMany && !keyedByTarget) {
             table.addUnique(new UniqueConstraint(PostgresNames.derived(table.name.name(), targetColumns.get(), "key"),
                     targetColumns.get()), field, relation.mirror(), diagnostics);
         }
         var key = new ArrayList<>(ownerColumns.get());
         if (shape == Shape.LIST) {
             key.add(orderColumn(attribute, table));
+        } else if (keyedByTarget) {
+            key.clear();
+            key.addAll(targetColumns.get());
         } else if (shape == Shape.SET) {
             key.addAll(targetColumns.get());
         } else if (shape == Shape.MAP) {

@@ -221,7 +221,7 @@ final class ColumnTypes {
             case "java.sql.Date":
                 return Optional.of("date");
             case "java.sql.Time":
-                return Optional.of("time(0) without time zone");
+                return Optional.of("time(" + jpa.hibernate().defaultTimePrecision() + ") without time zone");
             case "java.sql.Timestamp":
                 // Hibernate keeps a Timestamp with @Temporal(DATE) as its date alone.
                 return Optional.of(temporal(attribute).equals("DATE") ? "date" : "timestamp(6) without time zone");
@@ -241,7 +241,7 @@ final class ColumnTypes {
         String temporal = temporal(attribute);
         return Optional.of(switch (temporal) {
             case "DATE" -> "date";
-            case "TIME" -> "time(0) without time zone";
+            case "TIME" -> "time(" + jpa.hibernate().defaultTimePrecision() + ") without time zone";
             default -> "timestamp(6) without time zone";
         });
     }

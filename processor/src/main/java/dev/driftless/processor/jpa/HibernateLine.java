@@ -128,6 +128,22 @@ public enum HibernateLine {
     }
 
     /**
+     * Whether a unidirectional one-to-many Set's join table is keyed by the target's columns alone
+     * (since 7.4; before, by the owner's and the target's, with the target's unique).
+     */
+    boolean keysOneToManySetByTarget() {
+        return atLeast(H7_4);
+    }
+
+    /**
+     * Whether an element-collection Set that cannot be keyed (a column allows null) gets a unique
+     * constraint on all its columns instead (since 7.4; before, nothing).
+     */
+    boolean uniqueNullableSet() {
+        return atLeast(H7_4);
+    }
+
+    /**
      * Whether this line makes the basic attribute's column NOT NULL whatever its type says: a
      * {@code @Version} (7.3 on), a {@code @CreationTimestamp} or {@code @UpdateTimestamp} (7.4 on).
      */

@@ -153,7 +153,8 @@ class HibernateOracleTest {
             default -> List.of("table kinds column clock time(0) without time zone", "table animal check",
                     "table customer_phone check * (\"position\" >= 0)", "table tag column version integer not null",
                     "table revision column updated_at timestamp(6) with time zone not null",
-                    "table revision column created_on timestamp(6) without time zone not null");
+                    "table revision column created_on timestamp(6) without time zone not null",
+                    "table customer_site primary key customer_site_pkey [sites_id]\n");
         };
     }
 
