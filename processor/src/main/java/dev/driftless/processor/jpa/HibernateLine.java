@@ -112,6 +112,14 @@ public enum HibernateLine {
         return atLeast(H7_1);
     }
 
+    /**
+     * Whether Spring Boot's snake-case naming keeps a quoted name as written (since 7.0; 6.6 converts
+     * and folds it like any other).
+     */
+    boolean keepsQuotedNamesInSnakeCase() {
+        return atLeast(H7_1);
+    }
+
     /** Whether an {@code @OrderColumn} is checked to be {@code >= 0} (since 7.3). */
     boolean checksOrderColumn() {
         return atLeast(H7_3);

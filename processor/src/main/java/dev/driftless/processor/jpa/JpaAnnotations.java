@@ -22,7 +22,7 @@ final class JpaAnnotations {
 
     JpaAnnotations(Elements elements, Naming naming, HibernateLine hibernate) {
         this.elements = elements;
-        this.naming = naming;
+        this.naming = naming.on(hibernate);
         this.hibernate = hibernate;
     }
 
