@@ -1,16 +1,14 @@
 package corpus;
 
 import jakarta.persistence.*;
-import java.sql.Timestamp;
 import java.time.Instant;
 
-/** {@code @Temporal} that Hibernate reads on an Instant and a Timestamp: only that part is kept. */
+/** {@code @Temporal} that Hibernate reads on an Instant: only that part is kept (a Timestamp: {@link StampedDay}). */
 @Entity
 public class Stamped {
     @Id Long id;
     @Temporal(TemporalType.DATE) Instant day;
     @Temporal(TemporalType.TIME) Instant clock;
     @Temporal(TemporalType.TIMESTAMP) Instant moment;
-    @Temporal(TemporalType.DATE) Timestamp booked;
     @Version Instant version;
 }

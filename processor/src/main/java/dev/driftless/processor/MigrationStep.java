@@ -23,6 +23,7 @@ import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.history.HistoryDirectory;
 import dev.driftless.processor.jpa.JpaModel;
+import dev.driftless.processor.jpa.HibernateLine;
 import dev.driftless.processor.jpa.JpaModelReader;
 import dev.driftless.processor.jpa.Naming;
 import dev.driftless.processor.views.ViewReader;
@@ -108,10 +109,41 @@ final class MigrationStep {
         // An entity that is a view is mapped onto the view, not onto a table of its own.
         List<TypeElement> entities = classes.stream().filter(c -> !ViewReader.isView(c)).toList();
         List<TypeElement> viewClasses = classes.stream().filter(ViewReader::isView).toList();
-        JpaModel read = new JpaModelReader(env, diagnostics, naming).read(entities);
+        HibernateLine hibernate = hibernateLine(classes.get(0));
+        if (hibernate == null) {
+            return null;
+        }
+        JpaModel read = new JpaModelReader(env, diagnostics, naming, hibernate).read(entities);
         ViewReader views = new ViewReader(diagnostics);
         SchemaModel model = read.schema().withViews(views.read(viewClasses, read.schema()));
         return read.withSchema(model).withTableElements(views.elements());
+    }
+
+    /**
+     * The Hibernate line to model: the option's, else the one on the compile class path, else the
+     * default; said in a note. {@code null} only after an error (an option that names no version).
+     */
+    private HibernateLine hibernateLine(Element anchor) {
+        HibernateLine line;
+        String why;
+        if (options.hibernate() != null) {
+            line = HibernateLine.of(options.hibernate());
+            if (line == null) {
+                diagnostics.report(Message.HIBERNATE_UNKNOWN, anchor, options.hibernate());
+                return null;
+            }
+            why = "-Adriftless.hibernate=" + options.hibernate();
+        } else {
+            line = HibernateLine.detect(env.getElementUtils());
+            why = line == null ? "no Hibernate on the compile class path, so the default"
+                    : "hibernate-core " + line.label() + (line == HibernateLine.H7_4 ? " or newer" : "")
+                            + " found on the compile class path";
+            if (line == null) {
+                line = HibernateLine.DEFAULT;
+            }
+        }
+        diagnostics.report(Message.HIBERNATE_LINE, null, line, why);
+        return line;
     }
 
     /** Stage 2: the committed history, checked; {@code null} only after an error. */

@@ -16,9 +16,12 @@ import javax.annotation.processing.ProcessingEnvironment;
  * @param squash the name of a baseline that replaces every frozen version, or {@code null}
  * @param failOnLocks whether a freeze fails on steps that still lock a busy table (the lock lint)
  * @param acceptLocks whether such steps are acknowledged, so the freeze goes on
+ * @param hibernate the Hibernate line or version to model ({@code 6.6}, {@code 7.1}, ...), or {@code null}
+ *     to find it on the compile class path
  */
 record Options(String history, String freeze, boolean check, String packageName, boolean acceptDataLoss,
-        String naming, String squash, boolean failOnLocks, boolean acceptLocks) {
+        String naming, String squash, boolean failOnLocks, boolean acceptLocks,
+        String hibernate) {
 
     static final String HISTORY = "driftless.history";
     static final String FREEZE = "driftless.freeze";
@@ -29,8 +32,9 @@ record Options(String history, String freeze, boolean check, String packageName,
     static final String SQUASH = "driftless.squash";
     static final String LOCK_LINT = "driftless.lockLint";
     static final String ACCEPT_LOCKS = "driftless.acceptLocks";
+    static final String HIBERNATE = "driftless.hibernate";
     static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS, NAMING, SQUASH,
-            LOCK_LINT, ACCEPT_LOCKS);
+            LOCK_LINT, ACCEPT_LOCKS, HIBERNATE);
 
     static Options of(ProcessingEnvironment env) {
         Map<String, String> options = env.getOptions();
@@ -43,7 +47,8 @@ record Options(String history, String freeze, boolean check, String packageName,
                 blankToNull(options.get(NAMING)),
                 blankToNull(options.get(SQUASH)),
                 "fail".equalsIgnoreCase(blankToNull(options.get(LOCK_LINT))),
-                Boolean.parseBoolean(blankToNull(options.get(ACCEPT_LOCKS))));
+                Boolean.parseBoolean(blankToNull(options.get(ACCEPT_LOCKS))),
+                blankToNull(options.get(HIBERNATE)));
     }
 
     /** Maven passes an unset property through as {@code ${name}}; treat it, and blanks, as absent. */

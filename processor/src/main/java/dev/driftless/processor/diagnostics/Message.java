@@ -158,6 +158,11 @@ public enum Message {
             "%s needs the type %s, which this compilation does not have: no source or class file declares it and no "
                     + "annotation processor generated it. Fix the name (a renamed class?) or add the dependency; "
                     + "nothing was drafted, frozen or generated"),
+    HIBERNATE_LINE("DL160", Diagnostic.Kind.NOTE,
+            "Driftless builds the schema as %s maps it (%s); -Adriftless.hibernate=<version> chooses another line"),
+    HIBERNATE_UNKNOWN("DL161", Diagnostic.Kind.ERROR,
+            "-Adriftless.hibernate=%s is not a Hibernate version: write the version the application runs, "
+                    + "6.6 or newer (6.6, 7.1, 7.3, 7.4, or a full one such as 6.6.33.Final)"),
     READ_FAILED("DL199", Diagnostic.Kind.ERROR,
             "Driftless could not read entity %s (%s): please report this with the entity's source"),
 

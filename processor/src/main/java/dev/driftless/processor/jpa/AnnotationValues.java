@@ -32,6 +32,19 @@ final class AnnotationValues {
         return mirror;
     }
 
+    /** The Hibernate line being modelled, for the members it reads or passes over. */
+    HibernateLine hibernate() {
+        return jpa.hibernate();
+    }
+
+    /**
+     * A JPA 3.2 string member ({@code comment}) as the modelled Hibernate reads it: empty on a line
+     * that implements JPA 3.1 and passes over it.
+     */
+    String jpa32String(String name) {
+        return hibernate().readsJpa32Members() ? string(name) : "";
+    }
+
     /** The annotation as written in messages, e.g. {@code @ManyToOne}. */
     String display() {
         return "@" + mirror.getAnnotationType().asElement().getSimpleName();

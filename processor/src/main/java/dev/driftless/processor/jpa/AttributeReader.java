@@ -302,7 +302,7 @@ final class AttributeReader {
         // Hibernate: a primitive is NOT NULL, but not inside an embeddable; a single-table subclass
         // keeps an explicit nullable = false, and checks an implied one per discriminator value.
         boolean implied = attribute.type().getKind().isPrimitive() && scope.depth() == 0 || !optional;
-        boolean explicit = !column.nullable() || BeanValidation.notNull(field);
+        boolean explicit = !column.nullable() || BeanValidation.notNull(field) || jpa.hibernate().requiresColumn(field, jpa);
         boolean nullable = !id && !explicit && (!implied || scope.forcedNullable());
         String name = attribute.columnName(column, jpa.naming());
         if (!id && !explicit && implied && scope.forcedNullable() && scope.subclassValue() != null) {

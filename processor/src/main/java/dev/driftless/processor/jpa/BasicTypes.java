@@ -28,7 +28,10 @@ final class BasicTypes {
         UUID,
         /** timestamp with a fractional-second precision, 6 unless {@code @Column(secondPrecision)}. */
         TEMPORAL,
-        /** time with a fractional-second precision, 0 unless {@code @Column(secondPrecision)} (Hibernate 7). */
+        /**
+         * time with a fractional-second precision, unless {@code @Column(secondPrecision)} that of the
+         * Hibernate line ({@link HibernateLine#defaultTimePrecision}).
+         */
         TIME,
         /** A type with one spelling. */
         FIXED
@@ -111,8 +114,9 @@ final class BasicTypes {
      * with a precision; temporals the second precision (PostgreSQL keeps at most 6).
      *
      * @param enumAsString whether the attribute is {@code @Enumerated(STRING)}
+     * @param hibernate the line modelled, which sets a time's precision
      */
-    static ColumnType columnType(Basic basic, ColumnAnnotation column, boolean enumAsString) {
+    static ColumnType columnType(Basic basic, ColumnAnnotation column, boolean enumAsString, HibernateLine hibernate) {
         return ColumnType.of(switch (basic.kind()) {
             case INTEGER, UUID, FIXED -> basic.sql();
             case STRING -> varchar(column.length());
@@ -124,7 +128,7 @@ final class BasicTypes {
             case TEMPORAL -> String.format(basic.sql(), column.secondPrecision() < 0
                     ? DEFAULT_SECOND_PRECISION : Math.min(column.secondPrecision(), MAX_SECOND_PRECISION));
             case TIME -> String.format(basic.sql(), column.secondPrecision() < 0
-                    ? 0 : Math.min(column.secondPrecision(), MAX_SECOND_PRECISION));
+                    ? hibernate.defaultTimePrecision() : Math.min(column.secondPrecision(), MAX_SECOND_PRECISION));
         });
     }
 

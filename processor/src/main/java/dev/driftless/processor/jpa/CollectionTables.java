@@ -148,6 +148,9 @@ final class CollectionTables {
             // Hibernate keys a set by all its columns, when none of them allows null.
             key.addAll(valueColumns);
             keyed = valueColumns.stream().noneMatch(c -> table.columns.get(c).nullable());
+            if (!keyed && jpa.hibernate().uniqueNullableSet()) {
+                table.addUnique(new UniqueConstraint(table.derived(key, "key"), List.copyOf(key)), field, null, diagnostics);
+            }
         }
         if (keyed) {
             table.primaryKey.addAll(key);
@@ -155,13 +158,20 @@ final class CollectionTables {
         tables.add(table);
     }
 
-    /** The {@code @OrderColumn}: {@code <attribute>_ORDER integer NOT NULL}. */
+    /**
+     * The {@code @OrderColumn}: {@code <attribute>_ORDER integer NOT NULL}, checked to be {@code >= 0}
+     * on the lines that check it.
+     */
     private String orderColumn(PersistentAttribute attribute, TableParts table) {
         Optional<AnnotationValues> order = jpa.find(attribute.element(), "OrderColumn");
         String name = jpa.naming().physical(order.map(o -> o.string("name")).filter(s -> !s.isEmpty())
                 .orElse(attribute.name() + "_ORDER"));
         table.addColumn(Column.of(name, "integer", false), attribute.display(), attribute.element(),
                 order.map(AnnotationValues::mirror).orElse(null), diagnostics);
+        if (jpa.hibernate().checksOrderColumn()) {
+            table.addCheck(new CheckConstraint(table.derived(List.of(name), "check"), Identifiers.quote(name) + " >= 0"),
+                    attribute.element(), null, diagnostics);
+        }
         return name;
     }
 
@@ -365,13 +375,17 @@ final class CollectionTables {
             return;
         }
         Shape shape = shape(attribute);
-        if (oneToMany) {
+        boolean keyedByTarget = oneToMany && shape == Shape.SET && jpa.hibernate().keysOneToManySetByTarget();
+        if (oneToMany && !keyedByTarget) {
             table.addUnique(new UniqueConstraint(table.derived(targetColumns.get(), "key"),
                     targetColumns.get()), field, relation.mirror(), diagnostics);
         }
         var key = new ArrayList<>(ownerColumns.get());
         if (shape == Shape.LIST) {
             key.add(orderColumn(attribute, table));
+        } else if (keyedByTarget) {
+            key.clear();
+            key.addAll(targetColumns.get());
         } else if (shape == Shape.SET) {
             key.addAll(targetColumns.get());
         } else if (shape == Shape.MAP) {

@@ -38,7 +38,7 @@ record ColumnAnnotation(
     static ColumnAnnotation of(AnnotationValues v) {
         return new ColumnAnnotation(v.mirror(), v.string("name"), v.bool("unique", false), v.bool("nullable", true),
                 v.integer("length", DEFAULT_LENGTH), v.integer("precision", 0), v.integer("scale", 0),
-                v.integer("secondPrecision", -1), v.string("comment"), v.string("columnDefinition").strip(),
+                v.hibernate().readsJpa32Members() ? v.integer("secondPrecision", -1) : -1, v.jpa32String("comment"), v.string("columnDefinition").strip(),
                 v.string("table"), v.given("options", "check"));
     }
 

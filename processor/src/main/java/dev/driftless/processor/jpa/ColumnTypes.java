@@ -101,7 +101,7 @@ final class ColumnTypes {
                         .orElse("TIMESTAMP");
                 return TypeResolution.of(TypedColumn.of(ColumnType.of(switch (temporal) {
                     case "DATE" -> "date";
-                    case "TIME" -> "time(0) without time zone";
+                    case "TIME" -> "time(" + jpa.hibernate().defaultTimePrecision() + ") without time zone";
                     default -> "timestamp(6) without time zone";
                 }), null));
             }
@@ -139,7 +139,7 @@ final class ColumnTypes {
 
     private TypeResolution typed(PersistentAttribute attribute, TypeMirror type, Basic basic, ColumnAnnotation sized,
             boolean enumAsString) {
-        ColumnType columnType = BasicTypes.columnType(basic, sized, enumAsString);
+        ColumnType columnType = BasicTypes.columnType(basic, sized, enumAsString, jpa.hibernate());
         if (basic.kind() == BasicTypes.Kind.ENUM && type instanceof DeclaredType d) {
             List<String> values = enumConstants((TypeElement) d.asElement());
             if (values.isEmpty()) {
@@ -211,7 +211,7 @@ final class ColumnTypes {
             return TypeResolution.failed(Problem.of(Message.UNMAPPABLE_TYPE, attribute.element(), null,
                     attribute.display(), attribute.type()));
         }
-        ColumnType elementType = BasicTypes.columnType(basic.get(), column, false);
+        ColumnType elementType = BasicTypes.columnType(basic.get(), column, false, jpa.hibernate());
         return TypeResolution.of(TypedColumn.of(ColumnType.of(elementType.sql() + "[]"), null));
     }
 
@@ -254,7 +254,7 @@ final class ColumnTypes {
             case "java.sql.Date":
                 return Optional.of("date");
             case "java.sql.Time":
-                return Optional.of("time(0) without time zone");
+                return Optional.of("time(" + jpa.hibernate().defaultTimePrecision() + ") without time zone");
             case "java.sql.Timestamp":
                 // Hibernate keeps a Timestamp with @Temporal(DATE) as its date alone.
                 return Optional.of(temporal(attribute).equals("DATE") ? "date" : "timestamp(6) without time zone");
@@ -274,7 +274,7 @@ final class ColumnTypes {
         String temporal = temporal(attribute);
         return Optional.of(switch (temporal) {
             case "DATE" -> "date";
-            case "TIME" -> "time(0) without time zone";
+            case "TIME" -> "time(" + jpa.hibernate().defaultTimePrecision() + ") without time zone";
             default -> "timestamp(6) without time zone";
         });
     }

@@ -202,7 +202,8 @@ final class HierarchyTables {
                 d.map(AnnotationValues::mirror).orElse(null), diagnostics)) {
             return;
         }
-        if (!kind.equals("INTEGER") && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE) {
+        if (!kind.equals("INTEGER") && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE
+                && jpa.hibernate().checksSingleTableRows()) {
             // Hibernate checks that the discriminator holds one of the hierarchy's values.
             var values = new ArrayList<String>();
             if (!entity.isAbstract()) {

@@ -36,7 +36,7 @@ record JoinColumnAnnotation(
                 v.bool("nullable", true), v.bool("unique", false),
                 foreignKey.map(f -> f.string("name")).orElse(""),
                 foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT"),
-                v.string("comment"),
+                v.jpa32String("comment"),
                 v.given("columnDefinition", "table", "options", "check"));
     }
 }

@@ -72,7 +72,9 @@ final class JoinColumns {
         }
         List<KeyColumn> targetColumns = referenced.get();
         boolean explicit = !join.nullable() || BeanValidation.notNull(field);
-        boolean nullable = !id && !explicit && (relation.optional() || scope.forcedNullable());
+        // Hibernate 6.6 keeps a required association NOT NULL in a single-table subclass too.
+        boolean nullable = !id && !explicit && (relation.optional()
+                || scope.forcedNullable() && jpa.hibernate().checksSingleTableRows());
         var names = new ArrayList<String>();
         for (KeyColumn k : targetColumns) {
             String name = targetColumns.size() == 1 ? attribute.joinColumnName(join, k.name(), jpa.naming())

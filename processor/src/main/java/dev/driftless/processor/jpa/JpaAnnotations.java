@@ -18,10 +18,17 @@ final class JpaAnnotations {
 
     private final Elements elements;
     private final Naming naming;
+    private final HibernateLine hibernate;
 
-    JpaAnnotations(Elements elements, Naming naming) {
+    JpaAnnotations(Elements elements, Naming naming, HibernateLine hibernate) {
         this.elements = elements;
-        this.naming = naming;
+        this.naming = naming.on(hibernate);
+        this.hibernate = hibernate;
+    }
+
+    /** The Hibernate line whose schema is built, where the lines differ. */
+    HibernateLine hibernate() {
+        return hibernate;
     }
 
     /** The physical naming in force: how written and implied names become PostgreSQL names. */

@@ -44,12 +44,12 @@ public final class JpaModelReader {
     private final Types types;
 
     public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics) {
-        this(env, diagnostics, Naming.JPA);
+        this(env, diagnostics, Naming.JPA, HibernateLine.DEFAULT);
     }
 
-    public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics, Naming naming) {
+    public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics, Naming naming, HibernateLine hibernate) {
         this.diagnostics = diagnostics;
-        this.jpa = new JpaAnnotations(env.getElementUtils(), naming);
+        this.jpa = new JpaAnnotations(env.getElementUtils(), naming, hibernate);
         this.types = env.getTypeUtils();
     }
 

@@ -53,9 +53,26 @@ public enum Naming {
         String physical(String name) {
             return PostgresNames.unquote(name);
         }
+    },
+
+    /**
+     * {@link #SNAKE_CASE} as Hibernate 6.6's {@code CamelCaseToUnderscoresNamingStrategy} applies it: a
+     * quoted name is converted and folded too ({@code "AuditEntry"} → {@code audit_entry}). Not an
+     * option of its own: {@code snake_case} on {@link HibernateLine#H6_6} (see {@link #on}).
+     */
+    SNAKE_CASE_HIBERNATE_6 {
+        @Override
+        String physical(String name) {
+            return SNAKE_CASE.physical(PostgresNames.isQuoted(name) ? PostgresNames.unquote(name) : name);
+        }
     };
 
     abstract String physical(String name);
+
+    /** This naming as the given Hibernate line applies it. */
+    Naming on(HibernateLine line) {
+        return this == SNAKE_CASE && !line.keepsQuotedNamesInSnakeCase() ? SNAKE_CASE_HIBERNATE_6 : this;
+    }
 
     /** The option's value ({@code jpa}, {@code snake_case} or {@code quoted}); null for one it does not know. */
     public static Naming of(String option) {

@@ -91,6 +91,9 @@ final class ReadingContext {
 
     /** A column the rows of a single-table subclass (by its discriminator value) must fill. */
     void requireInSubclass(String discriminatorValue, String column, Element on) {
+        if (!jpa.hibernate().checksSingleTableRows()) {
+            return;
+        }
         subclassRequired.computeIfAbsent(discriminatorValue, v -> new TreeMap<>()).put(column, on);
     }
 

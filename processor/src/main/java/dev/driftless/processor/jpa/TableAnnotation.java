@@ -24,7 +24,7 @@ record TableAnnotation(
         return new TableAnnotation(v.mirror(), v.string("name"), v.string("schema"),
                 v.annotations("indexes").stream().map(i -> IndexAnnotation.of(i, naming)).toList(),
                 v.annotations("uniqueConstraints").stream().map(u -> UniqueConstraintAnnotation.of(u, naming)).toList(),
-                v.string("comment"),
+                v.jpa32String("comment"),
                 v.given("check", "options"));
     }
 }

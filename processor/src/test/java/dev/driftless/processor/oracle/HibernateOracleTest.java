@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.hibernate.SessionFactory;
@@ -53,6 +55,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Driftless froze for the same classes, applied by the {@link Migrator}. Both are read back from
  * {@code pg_catalog} and must agree fact by fact (see {@link SchemaFacts} for the one naming rule),
  * and Hibernate's schema validation must accept database B.
+ *
+ * <p>It runs once for each Hibernate line the processor models: on the test class path's Hibernate
+ * here, and in the build's {@code hibernate-lines} executions with another line's hibernate-core in its
+ * place (the system property {@code driftless.test.hibernateLine} says which). The processor is given
+ * no line: it must find the one on the class path by itself, and say so. A corpus file that only some
+ * lines map names them in a {@code // Hibernate lines:} comment.
  */
 class HibernateOracleTest {
 
@@ -65,6 +73,11 @@ class HibernateOracleTest {
     private static final Path ID_TABLES = Path.of("src", "test", "corpus-idtables");
 
     private boolean haltOnError = true;
+
+    /** The Hibernate line on this test's class path. */
+    static final String LINE = System.getProperty("driftless.test.hibernateLine", "7.1");
+
+    private static final Pattern LINES_COMMENT = Pattern.compile("(?m)^// Hibernate lines: (.+)$");
 
     @TempDir
     Path history;
@@ -84,6 +97,8 @@ class HibernateOracleTest {
                 .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=corpus", "-Adriftless.naming=" + naming)
                 .compile(corpus(CORPUS));
         assertThat(compilation).succeeded();
+        assertThat(compilation).hadNoteContaining("Driftless builds the schema as Hibernate " + LINE + " maps it (hibernate-core "
+                + LINE);
         var loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
         List<Class<?>> entities = entities(loader);
         assertFalse(entities.isEmpty(), "the corpus has entities");
@@ -107,8 +122,11 @@ class HibernateOracleTest {
             String actual = SchemaFacts.of(b);
             assertEquals(expected, actual, () -> "Hibernate's DDL:\n" + ddl + "\nDriftless's version:\n" + version());
             if (naming.equals("jpa")) {
-                // The comparison covers the constructs, not an empty or partial schema.
-                for (String witness : List.of("enum type mood [ANGRY, CALM]", "table animal check",
+                // The comparison covers the constructs, not an empty or partial schema, and what sets the lines apart.
+                for (String witness : lineWitnesses()) {
+                    assertTrue(expected.contains(witness), () -> "no '" + witness + "' on Hibernate " + LINE + " in\n" + expected);
+                }
+                for (String witness : List.of("enum type mood [ANGRY, CALM]",
                         "table car foreign key * [id->id] references vehicle on delete CASCADE",
                         "table cardpayment column amount numeric(38,2)", "table customer column billing_lat double precision",
                         "table customer_nicknames column nicknames", "table holder_token primary key",
@@ -178,13 +196,42 @@ class HibernateOracleTest {
         }
     }
 
+    /**
+     * What Hibernate builds on this line only (each fact also fails the comparison when Driftless
+     * models another line): a time's precision, the single table's checks, required columns, order checks.
+     */
+    private static List<String> lineWitnesses() {
+        return switch (LINE) {
+            case "6.6" -> List.of("table kinds column clock time(6) without time zone",
+                    "table meter column opensatmillis time(6) without time zone",
+                    "table meter column coarse timestamp(6) with time zone", "table meter",
+                    "table animal column favourite_id bigint not null",
+                    "table animal column goodboy boolean\n", "table customer_phone column position integer not null\n",
+                    "table tag column version integer\n", "table revision column updated_at timestamp(6) with time zone\n");
+            case "7.1" -> List.of("table kinds column clock time(0) without time zone", "table animal check",
+                    "table meter comment 'Energy meters'", "table animal column favourite_id bigint\n",
+                    "table customer_phone column position integer not null\n", "table tag column version integer\n",
+                    "table revision column updated_at timestamp(6) with time zone\n");
+            default -> List.of("table kinds column clock time(0) without time zone", "table animal check",
+                    "table customer_phone check * (\"position\" >= 0)", "table tag column version integer not null",
+                    "table revision column updated_at timestamp(6) with time zone not null",
+                    "table revision column created_on timestamp(6) without time zone not null",
+                    "table customer_site primary key customer_site_pkey [sites_id]\n");
+        };
+    }
+
     private static JavaFileObject[] corpus(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             var sources = new ArrayList<JavaFileObject>();
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
                         .replaceAll("\\.java$", "");
-                sources.add(JavaFileObjects.forSourceString(name, Files.readString(file, StandardCharsets.UTF_8)));
+                String source = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher lines = LINES_COMMENT.matcher(source);
+                if (lines.find() && !List.of(lines.group(1).strip().split("[, ]+")).contains(LINE)) {
+                    continue;
+                }
+                sources.add(JavaFileObjects.forSourceString(name, source));
             }
             return sources.toArray(JavaFileObject[]::new);
         }
