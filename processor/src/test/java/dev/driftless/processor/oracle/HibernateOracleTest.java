@@ -106,7 +106,10 @@ class HibernateOracleTest {
                         "table customerprofile primary key customerprofile_pkey [customer_id]",
                         "table customerprofile foreign key * [customer_id->id] references customer",
                         "table meterday primary key meterday_pkey [day, meter_ref]",
-                        "table meterday foreign key * [meter_ref->id] references meter")) {
+                        "table meterday foreign key * [meter_ref->id] references meter",
+                        "table setting column active boolean", "table toggle column is_on boolean",
+                        "table capture_sessions column booking_id bigint",
+                        "table bookingcharge foreign key fk_booking_charges [booking_ref->id] references booking")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
