@@ -32,7 +32,7 @@ public class Datasource {
     @Column(name = "location", length = 200)
     private String location;
 
-    @Column(name = "active")
+    @Column(name = "active", nullable = false)
     private boolean active;
 
     @Column(name = "created_at", nullable = false)

@@ -141,6 +141,8 @@ public enum Message {
     COLUMN_ON_RELATION("DL146", Diagnostic.Kind.ERROR,
             "@Column on %s, a @%s (Hibernate refuses it; a relation's columns are its join columns): "
                     + "use @JoinColumn(name = ...) instead"),
+    JOIN_COLUMN_CONFLICT("DL149", Diagnostic.Kind.ERROR,
+            "Column %s of table %s is mapped by both %s and %s, which %s: %s"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
             "@Column(scale = %d) on %s is ignored without a precision; Hibernate uses numeric(38,2): "
                     + "give a precision too, e.g. @Column(precision = 19, scale = %d)"),

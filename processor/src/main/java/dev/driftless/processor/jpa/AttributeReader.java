@@ -299,13 +299,19 @@ final class AttributeReader {
             return Optional.empty();
         }
         boolean optional = jpa.find(field, "Basic").map(b -> b.bool("optional", true)).orElse(true);
-        // Hibernate: a primitive is NOT NULL, but not inside an embeddable; a single-table subclass
-        // keeps an explicit nullable = false, and checks an implied one per discriminator value.
-        boolean implied = attribute.type().getKind().isPrimitive() && scope.depth() == 0 || !optional;
+        boolean primitive = attribute.type().getKind().isPrimitive() && scope.depth() == 0;
+        // Hibernate makes NOT NULL the column it derives for a primitive, but not one an @Column
+        // (or @AttributeOverride) declares, nor one inside an embeddable; @Basic(optional = false)
+        // makes any column NOT NULL.
+        boolean implied = primitive && !column.present() || !optional;
+        // A single-table subclass keeps an explicit nullable = false, and checks per discriminator
+        // value each of its own (not its embeddables') primitive or @Basic(optional = false)
+        // attributes, with an @Column or without.
+        boolean requiredInSubclass = scope.depth() == 0 && (primitive || !optional);
         boolean explicit = !column.nullable() || BeanValidation.notNull(field) || jpa.hibernate().requiresColumn(field, jpa);
         boolean nullable = !id && !explicit && (!implied || scope.forcedNullable());
         String name = attribute.columnName(column, jpa.naming());
-        if (!id && !explicit && implied && scope.forcedNullable() && scope.subclassValue() != null) {
+        if (!id && !explicit && requiredInSubclass && scope.forcedNullable() && scope.subclassValue() != null) {
             context.requireInSubclass(scope.subclassValue(), name, field);
         }
         // Hibernate's @ColumnDefault: the SQL expression, as written, becomes the column default.

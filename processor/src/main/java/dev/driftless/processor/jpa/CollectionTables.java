@@ -324,11 +324,12 @@ final class CollectionTables {
         String name = attribute.joinColumnName(join, key.get(0).name(), jpa.naming());
         QualifiedName targetTable = keys.tableName(target.get());
         var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
-        ForeignKey foreignKey = join.noConstraint() ? null : new ForeignKey(
+        var reference = new ForeignKey(
                 join.foreignKeyName().isEmpty() ? PostgresNames.derived(targetTable.name(), List.of(name), "fkey")
                         : PostgresNames.fold(join.foreignKeyName()),
                 List.of(name), owner.name, List.of(key.get(0).name()), JoinColumns.onDelete(field, jpa));
-        foreignColumns.add(new ForeignColumn(targetTable, column, foreignKey, attribute.display(), field, join.mirror()));
+        foreignColumns.add(new ForeignColumn(targetTable, column, join.noConstraint() ? null : reference, reference,
+                attribute.display(), field, join.mirror()));
     }
 
     private Optional<TypeElement> target(PersistentAttribute attribute, RelationAnnotation relation) {

@@ -41,7 +41,12 @@ record EntityTable(
     /** A sequence with the element that asks for it. */
     record DeclaredSequence(Sequence sequence, Element element, AnnotationMirror mirror) {}
 
-    /** A column (with its foreign key, if any) that belongs in another entity's table. */
-    record ForeignColumn(QualifiedName table, Column column, ForeignKey foreignKey, String owner, Element element,
-            AnnotationMirror mirror) {}
+    /**
+     * A column (with its foreign key, if any) that belongs in another entity's table.
+     *
+     * @param foreignKey the constraint to create, or null under {@code @ForeignKey(NO_CONSTRAINT)}
+     * @param reference what the column references, as that constraint would say it, whether or not it is created
+     */
+    record ForeignColumn(QualifiedName table, Column column, ForeignKey foreignKey, ForeignKey reference, String owner,
+            Element element, AnnotationMirror mirror) {}
 }

@@ -11,6 +11,8 @@ import javax.lang.model.element.Element;
  *
  * @param foreignKeyName the name {@code @ForeignKey(name)} gives the constraint, or empty
  * @param noConstraint whether {@code @ForeignKey(NO_CONSTRAINT)} asks for no constraint at all
+ * @param insertable whether Hibernate writes the column when it inserts a row ({@code insertable})
+ * @param updatable whether Hibernate writes the column when it updates a row ({@code updatable})
  */
 record JoinColumnAnnotation(
         AnnotationMirror mirror,
@@ -21,10 +23,12 @@ record JoinColumnAnnotation(
         String foreignKeyName,
         boolean noConstraint,
         String comment,
+        boolean insertable,
+        boolean updatable,
         List<String> unsupported) {
 
     private static final JoinColumnAnnotation ABSENT =
-            new JoinColumnAnnotation(null, "", "", true, false, "", false, "", List.of());
+            new JoinColumnAnnotation(null, "", "", true, false, "", false, "", true, true, List.of());
 
     static JoinColumnAnnotation on(Element element, JpaAnnotations jpa) {
         return jpa.find(element, "JoinColumn").map(JoinColumnAnnotation::of).orElse(ABSENT);
@@ -36,7 +40,7 @@ record JoinColumnAnnotation(
                 v.bool("nullable", true), v.bool("unique", false),
                 foreignKey.map(f -> f.string("name")).orElse(""),
                 foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT"),
-                v.jpa32String("comment"),
+                v.jpa32String("comment"), v.bool("insertable", true), v.bool("updatable", true),
                 v.given("columnDefinition", "table", "options", "check"));
     }
 }

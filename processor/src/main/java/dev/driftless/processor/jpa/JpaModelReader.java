@@ -1,6 +1,7 @@
 package dev.driftless.processor.jpa;
 
 import dev.driftless.diff.Renames;
+import dev.driftless.model.Column;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Table;
@@ -169,7 +170,8 @@ public final class JpaModelReader {
 
     /**
      * Adds to their tables the columns that other entities put there (a one-to-many's join column);
-     * a column the table already has is reported on the attribute that adds it.
+     * a column the table already has is the one column both map, unless they conflict
+     * ({@link SharedJoinColumns}).
      */
     private void addForeignColumns(List<EntityTable> tables, Map<QualifiedName, Table> all,
             Map<QualifiedName, Map<String, Element>> columnElements, List<Declaration> declarations) {
@@ -179,9 +181,12 @@ public final class JpaModelReader {
                 if (target == null) {
                     continue; // the target entity is in error, and reported
                 }
-                if (target.column(f.column().name()).isPresent()) {
-                    diagnostics.report(Message.DUPLICATE_COLUMN, f.element(), f.mirror(), f.column().name(), f.table(),
-                            "the entity that maps " + f.table());
+                Optional<Column> existing = target.column(f.column().name());
+                if (existing.isPresent()) {
+                    // The other side maps the column too (a bidirectional one-to-many): one column, as in Hibernate.
+                    Element partner = columnElements.getOrDefault(f.table(), Map.of()).get(f.column().name());
+                    SharedJoinColumns.merge(target, existing.get(), f, partner, jpa, diagnostics, declarations)
+                            .ifPresent(merged -> all.put(f.table(), merged));
                     continue;
                 }
                 var columns = new ArrayList<>(target.columns());

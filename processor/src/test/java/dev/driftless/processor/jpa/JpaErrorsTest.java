@@ -369,12 +369,41 @@ class JpaErrorsTest {
         assertThat(c).hadErrorContaining("give one of the attributes another @Column(name)");
     }
 
+    /** A one-to-many's join column that the target maps with another type: one column cannot be both. */
     @Test
     void aOneToManyJoinColumnThatClashesWithTheTargetsColumn() {
-        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; Long owner_id; }");
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; String owner_id; }");
         JavaFileObject f = jakarta("Owner", "@Entity public class Owner { @Id Long id;",
                 "  @OneToMany @JoinColumn(name = \"owner_id\") java.util.List<Line> lines; }");
-        assertError(compileAll(line, f), f, "DL102", "@JoinColumn", "Column owner_id of table line is mapped twice");
+        assertError(compileAll(line, f), f, "DL149", "@JoinColumn", "Column owner_id of table line is mapped by both"
+                + " Owner.lines and Line.owner_id, which give it two types (bigint and character varying(255)): give the"
+                + " @OneToMany's @JoinColumn another name, so that each has its own column");
+    }
+
+    /** Both sides of a bidirectional one-to-many write the shared join column: Hibernate refuses it. */
+    @Test
+    void aRequiredOneToManyAndItsManyToOneBothWriteTheJoinColumn() {
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id;",
+                "  @ManyToOne(optional = false) @JoinColumn(name = \"owner_id\", nullable = false) Owner owner; }");
+        JavaFileObject f = jakarta("Owner", "@Entity public class Owner { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"owner_id\", nullable = false) java.util.List<Line> lines; }");
+        assertError(compileAll(line, f), f, "DL149", "@JoinColumn", "Column owner_id of table line is mapped by both"
+                + " Owner.lines and Line.owner, which both write it (a @OneToMany whose @JoinColumn is nullable = false"
+                + " writes it with each new row, and Hibernate refuses the mapping): mark the @JoinColumn of Line.owner"
+                + " insertable = false, updatable = false");
+    }
+
+    /** The two sides of one join column reference different entities. */
+    @Test
+    void aOneToManyAndAManyToOneToAnotherEntityOnOneColumn() {
+        JavaFileObject other = jakarta("Other", "@Entity public class Other { @Id Long id; }");
+        JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id;",
+                "  @ManyToOne @JoinColumn(name = \"owner_id\") Other other; }");
+        JavaFileObject f = jakarta("Owner", "@Entity public class Owner { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"owner_id\") java.util.List<Line> lines; }");
+        assertError(compileAll(other, line, f), f, "DL149", "@JoinColumn", "Column owner_id of table line is mapped by"
+                + " both Owner.lines and Line.other, which reference two keys (owner (id) and other (id)): give the"
+                + " @OneToMany's @JoinColumn another name, so that each relation has its own column");
     }
 
     @Test

@@ -151,7 +151,10 @@ class HibernateOracleTest {
                         // Derived names shortened as the server shortens them: 58 bytes of the table, the suffix.
                         "table calibration_adjustments_recorded_per_meter_and_region_history primary key "
                                 + "calibration_adjustments_recorded_per_meter_and_region_hist_pkey [id]",
-                        "sequence calibration_adjustments_recorded_per_meter_and_region_history_s start 1 increment 50")) {
+                        "sequence calibration_adjustments_recorded_per_meter_and_region_history_s start 1 increment 50",
+                        "table setting column active boolean", "table toggle column is_on boolean",
+                        "table capture_sessions column booking_id bigint",
+                        "table bookingcharge foreign key fk_booking_charges [booking_ref->id] references booking")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
