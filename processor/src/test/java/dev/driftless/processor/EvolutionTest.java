@@ -138,7 +138,7 @@ class EvolutionTest {
         assertThat(refused).failed();
         assertThat(refused).hadErrorContaining("[DL205] Version 2 would discard data, so it was not frozen");
         assertThat(refused).hadErrorContaining("drop column fact_energy_hourly.energy_kwh");
-        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), files(), "nothing was written");
+        assertEquals(List.of("V0001__initial.sql", "changelog.md", "schema.md", "snapshot.driftless"), files(), "nothing was written");
 
         Compilation accepted = compile(renamed, "-Adriftless.freeze=kwh", "-Adriftless.acceptDataLoss=true");
         assertThat(accepted).succeeded();
@@ -190,7 +190,7 @@ class EvolutionTest {
         assertThat(refused).failed();
         assertThat(refused).hadErrorContaining(
                 "change type of fact_energy_hourly.energy_kwh from double precision to real");
-        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), files());
+        assertEquals(List.of("V0001__initial.sql", "changelog.md", "schema.md", "snapshot.driftless"), files());
     }
 
     @Test
@@ -232,7 +232,7 @@ class EvolutionTest {
         assertThat(refused).hadErrorContaining("[DL205]");
         assertThat(refused).hadErrorContaining("keep fact_energy_hourly.energy_kwh and kwh equal (kwh filled from"
                 + " energy_kwh; a value written to kwh reaches energy_kwh as double precision, which may change or refuse it)");
-        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), files());
+        assertEquals(List.of("V0001__initial.sql", "changelog.md", "schema.md", "snapshot.driftless"), files());
 
         assertThat(compile(hourly(online), "-Adriftless.freeze=expand", "-Adriftless.acceptDataLoss=true")).succeeded();
         assertEquals(1, version("V0002__expand.sql").irreversible().size());

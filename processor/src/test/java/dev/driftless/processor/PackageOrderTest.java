@@ -19,7 +19,7 @@ class PackageOrderTest {
             Set.of("processor.history", "processor.codegen"),
             Set.of("processor")),
             // The runtime, which the processor depends on.
-            Set.of("sql", "model", "annotations", "diff", "history", "plan", "introspect", "migrate", "cli"));
+            Set.of("sql", "model", "annotations", "diff", "history", "plan", "docs", "introspect", "migrate", "cli"));
 
     @Test
     void theProcessorsPackagesFollowTheOrder() throws IOException {
