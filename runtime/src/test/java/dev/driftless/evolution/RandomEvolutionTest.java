@@ -242,6 +242,10 @@ class RandomEvolutionTest {
                 every.add(kind.getSimpleName());
             }
             every.removeAll(covered);
+            // Only a serial shorthand next to its own integer type makes these, and the random model
+            // has no serial columns (a serial key's referring columns would need the plain type);
+            // SerialAdoptionTest applies both ways on PostgreSQL, values and the next key checked.
+            every.removeAll(Set.of("SerialToIdentity", "IdentityToSerial"));
             assertEquals(Set.of(), every, "operation kinds no generated version used");
         }
     }
