@@ -89,7 +89,7 @@ class FailedCompilationTest {
                 "-Adriftless.freeze=initial");
         assertTrue(r.succeeded(), r.log());
         frozen = historyFiles();
-        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), List.copyOf(frozen.keySet()));
+        assertEquals(List.of("V0001__initial.sql", "changelog.md", "schema.md", "snapshot.driftless"), List.copyOf(frozen.keySet()));
     }
 
     @Test

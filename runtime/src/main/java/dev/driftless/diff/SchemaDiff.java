@@ -23,6 +23,7 @@ import dev.driftless.diff.Operation.SetNullable;
 import dev.driftless.diff.Operation.SetTableComment;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
 import dev.driftless.model.ColumnSync;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.ForeignKey;
@@ -421,12 +422,18 @@ public final class SchemaDiff {
     private static void alterColumn(List<Operation> ops, QualifiedName table, Column before, Column after,
             boolean throughText) {
         String column = after.name();
-        if (before.type().serial() && before.type().plain().equals(after.type()) && before.identity() == Identity.NONE) {
+        // A serial column becoming an identity (or plain) one of any integer type: converted to its own
+        // integer type first, then retyped below; the other way, retyped first, then converted.
+        if (before.type().serial() && !after.type().serial() && before.identity() == Identity.NONE) {
             ops.add(new Operation.SerialToIdentity(table, column, before.type(), after.identity()));
-            before = new Column(before.name(), after.type(), before.nullable(), before.defaultExpression(),
+            before = new Column(before.name(), before.type().plain(), before.nullable(), before.defaultExpression(),
                     after.identity(), before.comment(), before.collation());
-        } else if (after.type().serial() && after.type().plain().equals(before.type())
-                && after.identity() == Identity.NONE) {
+        } else if (after.type().serial() && !before.type().serial() && after.identity() == Identity.NONE) {
+            ColumnType plain = after.type().plain();
+            if (!before.type().equals(plain)) {
+                ops.add(new AlterColumnType(table, column, before.type(), plain, before.collation(), before.collation(),
+                        false));
+            }
             ops.add(new Operation.IdentityToSerial(table, column, after.type(), before.identity()));
             before = new Column(before.name(), after.type(), before.nullable(), before.defaultExpression(),
                     Identity.NONE, before.comment(), before.collation());

@@ -72,7 +72,7 @@ public final class Lint {
                         "give it a default, or fill its rows in the same version: a section " + dev.driftless.history.HandWrittenSteps.FILL
                                 + " " + o.table() + "." + o.column().name() + " in next.sql, with the SQL expression of its"
                                 + " value (the version then adds it nullable, fills it in batches and makes it NOT NULL"
-                                + " without a scan)"));
+                                + " through a validated check, without blocking writers)"));
             }
         }
         return findings;

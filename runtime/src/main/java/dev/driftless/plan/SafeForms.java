@@ -120,6 +120,15 @@ final class SafeForms {
         String column = quote(c.name());
         if (fill.javaStep() != null) {
             out.add(dev.driftless.history.HandWrittenSteps.JAVA_FILL + fill.javaStep());
+            if (!c.nullable()) {
+                // As for an expression: a step that leaves rows NULL stops the version here, saying how many.
+                String left = "SELECT count(*) FROM " + quote(table) + " WHERE " + column + " IS NULL";
+                out.add("DO " + dollarQuoted("driftless_fill_check", "\nBEGIN\n    IF EXISTS (SELECT FROM " + quote(table) + " WHERE "
+                        + column + " IS NULL) THEN\n        RAISE EXCEPTION 'the fill of "
+                        + fill.target().replace("'", "''").replace("%", "%%") + " by the Java step "
+                        + fill.javaStep().replace("'", "''").replace("%", "%%") + " left % rows NULL: give those rows a"
+                        + " value (or change the step), then repair and migrate again', (" + left + ");\n    END IF;\nEND\n"));
+            }
         } else {
             String value = "(" + fill.expression().strip() + ")";
             String left = "SELECT count(*) FROM " + quote(table) + " WHERE " + column + " IS NULL";

@@ -27,7 +27,7 @@ final class SerialConversions {
         String t = quote(op.table());
         String c = quote(op.column());
         var body = new StringBuilder("\nDECLARE\n    seq text := pg_get_serial_sequence(" + literal(t) + ", "
-                + literal(op.column()) + ");\n    next bigint;\nBEGIN\n")
+                + literal(op.column()) + ");\n    handed bigint;\n    next bigint;\nBEGIN\n")
                 .append(next(t, c, "seq"))
                 .append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" DROP DEFAULT;\n")
                 .append("    EXECUTE 'DROP SEQUENCE ' || seq;\n");
@@ -49,7 +49,7 @@ final class SerialConversions {
         String c = quote(op.column());
         String sequence = quote(new QualifiedName(op.table().schema(), op.table().name() + "_" + op.column() + "_seq"));
         var body = new StringBuilder("\nDECLARE\n    seq text := pg_get_serial_sequence(" + literal(t) + ", "
-                + literal(op.column()) + ");\n    next bigint;\nBEGIN\n")
+                + literal(op.column()) + ");\n    handed bigint;\n    next bigint;\nBEGIN\n")
                 .append(next(t, c, "seq"));
         if (op.identity() != Identity.NONE) {
             body.append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" DROP IDENTITY;\n");
@@ -62,9 +62,20 @@ final class SerialConversions {
         return "DO " + dollarQuoted(TAG, body.append("END\n").toString());
     }
 
-    /** {@code next :=} one past the larger of the generator's last value and the column's highest value. */
+    /**
+     * Takes the table's strongest lock first (no insert can draw a key while the generator changes,
+     * and no lock is upgraded later), then {@code next :=} one past the larger of the last value the
+     * generator handed out and the column's highest value. A sequence not yet called (a fresh one,
+     * or one set with {@code setval(..., false)} or {@code RESTART}) has handed out one less than
+     * its {@code last_value}.
+     */
     private static String next(String table, String column, String sequenceVariable) {
-        return "    SELECT greatest(coalesce(pg_sequence_last_value(" + sequenceVariable + "::regclass), 0), coalesce(max("
-                + column + "), 0)) + 1 INTO next FROM " + table + ";\n";
+        return "    LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE;\n"
+                + "    IF " + sequenceVariable + " IS NOT NULL THEN\n"
+                + "        EXECUTE format('SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM %s', "
+                + sequenceVariable + ") INTO handed;\n"
+                + "    END IF;\n"
+                + "    SELECT greatest(coalesce(handed, 0), coalesce(max(" + column + "), 0)) + 1 INTO next FROM " + table
+                + ";\n";
     }
 }

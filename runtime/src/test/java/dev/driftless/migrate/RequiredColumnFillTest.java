@@ -135,6 +135,27 @@ class RequiredColumnFillTest {
         }
     }
 
+    /** A Java step that leaves rows NULL stops the version before the check, saying how many and what to do. */
+    @Test
+    void aJavaStepThatLeavesRowsNullStopsTheVersionSayingHowMany() throws SQLException {
+        FrozenVersion v2 = v2("""
+                -- driftless:fill meter.name_length
+                -- driftless:java example.FillSome
+                """);
+        JavaStep fill = c -> Backfill.of("meter").set("name_length = 1").where("name_length IS NULL AND id <= 1000")
+                .batchSize(500).run(c);
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(new FrozenMigration(v1()),
+                    new FrozenMigration(v2, Map.of("example.FillSome", fill)))).build();
+            m.migrateTo(1);
+            rows(db);
+            long left = Long.parseLong(db.strings("select count(*) from meter where id > 1000").get(0));
+            MigrationException e = assertThrows(MigrationException.class, m::migrate);
+            assertTrue(e.getMessage().contains("by the Java step example.FillSome left " + left + " rows NULL"),
+                    e::getMessage);
+        }
+    }
+
     /**
      * The server connection dies in the middle of a Java fill, after some batches committed (as a
      * crash of the service would leave it): the history row keeps the progress with no error, and the

@@ -143,6 +143,46 @@ class SerialAdoptionTest {
         }
     }
 
+    /**
+     * A serial key mapped as a {@code Long} identity: the column is converted and widened in one
+     * version, the identity going on where the sequence would have (here after a {@code RESTART},
+     * whose sequence has not handed out its {@code last_value} yet), and the down makes it serial again.
+     */
+    @Test
+    void aSerialKeyBecomesAWiderIdentityWhereTheSequenceWouldHaveGoneOn() throws Exception {
+        SchemaModel v1 = new SchemaModel(List.of(device("device", ColumnType.of("serial"))), List.of());
+        Table wide = device("device", ColumnType.of("bigint"));
+        SchemaModel v2 = new SchemaModel(List.of(new Table(wide.name(), List.of(
+                new Column("id", ColumnType.of("bigint"), false, null, Identity.BY_DEFAULT, null), wide.columns().get(1)),
+                wide.primaryKey(), List.of(), List.of(), List.of(), null)), List.of());
+        FrozenVersion first = VersionPlan.next(History.EMPTY, v1, "adopted").orElseThrow();
+        FrozenVersion second = VersionPlan.plan(History.EMPTY.plus(first, new Snapshot(1, v1)), v2, "long_ids",
+                Renames.NONE, HandWrittenSteps.NONE).orElseThrow().version();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("create table device (id serial primary key, name text not null)",
+                    "insert into device (name) values ('m-1'), ('m-2')",
+                    "alter sequence device_id_seq restart with 5000");
+            Migrator migrator = Migrator.builder(db.dataSource())
+                    .migrations(List.of(new FrozenMigration(first), new FrozenMigration(second))).build();
+            assertEquals(List.of(), migrator.baseline(new Snapshot(1, v1), false).differences());
+            migrator.migrate();
+            assertFalse(migrator.checkDrift(new Snapshot(2, v2)).drifted(),
+                    () -> migrator.checkDrift(new Snapshot(2, v2)).describe());
+            db.execute("insert into device (name) values ('m-3')");
+            assertEquals(List.of("1 m-1", "2 m-2", "5000 m-3"), db.strings("select id || ' ' || name from device order by id"));
+            assertEquals(List.of("bigint"), db.strings("select data_type from information_schema.columns"
+                    + " where table_name = 'device' and column_name = 'id'"));
+
+            // Narrowing bigint to integer is refused unless forced, though these keys fit.
+            migrator.downgradeTo(1, true);
+            assertFalse(migrator.checkDrift(new Snapshot(1, v1)).drifted(),
+                    () -> migrator.checkDrift(new Snapshot(1, v1)).describe());
+            db.execute("insert into device (name) values ('m-4')");
+            assertEquals(List.of("1 m-1", "2 m-2", "5000 m-3", "5001 m-4"),
+                    db.strings("select id || ' ' || name from device order by id"));
+        }
+    }
+
     @Test
     void anEmptyDatabaseGetsTheSameSerialSchema() throws Exception {
         try (TestDatabase made = PostgresFixture.shared().createDatabase();

@@ -82,7 +82,7 @@ public enum Message {
             "%s refers to %s, whose primary key cannot be told (no @Id, or an id that is not mapped): "
                     + "give the target entity an @Id"),
     BAD_COLUMN_DEFINITION("DL126", Diagnostic.Kind.ERROR,
-            "@Column(columnDefinition) on %s is '%s', which is more than a column type: write only the SQL type, "
+            "%s(columnDefinition) on %s is '%s', which is more than a column type: write only the SQL type, "
                     + "e.g. columnDefinition = \"text\", and use nullable and @ColumnDefault for the rest"),
     BAD_CONVERTER("DL127", Diagnostic.Kind.ERROR,
             "@Convert on %s names %s, which does not implement AttributeConverter<X, Y> with its types given, so the "

@@ -269,7 +269,7 @@ final class AttributeReader {
             into.addUnique(new UniqueConstraint(into.derived(List.of(column.name()), "key"),
                     List.of(column.name())), attribute.element(), annotation.mirror(), diagnostics);
         }
-        constraints.columnChecks(attribute, column, into);
+        constraints.columnChecks(attribute, column, annotation, into);
     }
 
     /** A basic attribute's column, in the table the scope reads into. Empty after an error. */
@@ -301,9 +301,10 @@ final class AttributeReader {
         boolean optional = jpa.find(field, "Basic").map(b -> b.bool("optional", true)).orElse(true);
         boolean primitive = attribute.type().getKind().isPrimitive() && scope.depth() == 0;
         // Hibernate makes NOT NULL the column it derives for a primitive, but not one an @Column
-        // (or @AttributeOverride) declares, nor one inside an embeddable; @Basic(optional = false)
-        // makes any column NOT NULL.
-        boolean implied = primitive && !column.present() || !optional;
+        // (or @AttributeOverride) declares, nor one inside an embeddable (nor, on 6.6, one with
+        // @Basic); @Basic(optional = false) makes any column NOT NULL.
+        boolean declared = column.present() || jpa.has(field, "Basic") && jpa.hibernate().basicKeepsPrimitiveNullable();
+        boolean implied = primitive && !declared || !optional;
         // A single-table subclass keeps an explicit nullable = false, and checks per discriminator
         // value each of its own (not its embeddables') primitive or @Basic(optional = false)
         // attributes, with an @Column or without.

@@ -38,7 +38,7 @@ final class ColumnTypes {
      * What a column definition may not hold besides its type: Hibernate pastes it into its DDL, but
      * the model keeps nullability, defaults and constraints apart, where the diff can see them.
      */
-    private static final java.util.regex.Pattern NOT_A_TYPE = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern NOT_A_TYPE = java.util.regex.Pattern.compile(
             "(?i)\\b(null|default|primary|references|check|unique|generated|collate|constraint)\\b|;");
 
     private final JpaAnnotations jpa;
@@ -56,7 +56,7 @@ final class ColumnTypes {
         if (!column.columnDefinition().isEmpty()) {
             if (NOT_A_TYPE.matcher(column.columnDefinition()).find()) {
                 return TypeResolution.failed(Problem.of(Message.BAD_COLUMN_DEFINITION, field, column.mirror(),
-                        attribute.display(), column.columnDefinition()));
+                        "@Column", attribute.display(), column.columnDefinition()));
             }
             ColumnType defined = ColumnType.of(column.columnDefinition());
             // serial makes its own values (a sequence the column owns): no identity on top of it.

@@ -104,6 +104,15 @@ public enum HibernateLine {
     }
 
     /**
+     * Whether {@code @Basic} on a primitive (even with its default {@code optional = true}) leaves
+     * its column nullable, as an {@code @Column} does: 6.6 takes the annotation's optional; 7.x
+     * makes the derived column of a primitive NOT NULL unless an {@code @Column} declares it.
+     */
+    boolean basicKeepsPrimitiveNullable() {
+        return !atLeast(H7_1);
+    }
+
+    /**
      * Whether a single table's discriminator gets a check on its values, and each subclass's required
      * columns a check for its rows instead of NOT NULL (since 7.0; 6.6 has neither, and makes a
      * subclass's required association NOT NULL).

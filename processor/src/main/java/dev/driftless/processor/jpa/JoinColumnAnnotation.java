@@ -11,6 +11,7 @@ import javax.lang.model.element.Element;
  *
  * @param foreignKeyName the name {@code @ForeignKey(name)} gives the constraint, or empty
  * @param noConstraint whether {@code @ForeignKey(NO_CONSTRAINT)} asks for no constraint at all
+ * @param columnDefinition the SQL type {@code columnDefinition} gives the column, or empty for the referenced column's
  * @param insertable whether Hibernate writes the column when it inserts a row ({@code insertable})
  * @param updatable whether Hibernate writes the column when it updates a row ({@code updatable})
  */
@@ -25,10 +26,11 @@ record JoinColumnAnnotation(
         String comment,
         boolean insertable,
         boolean updatable,
+        String columnDefinition,
         List<String> unsupported) {
 
     private static final JoinColumnAnnotation ABSENT =
-            new JoinColumnAnnotation(null, "", "", true, false, "", false, "", true, true, List.of());
+            new JoinColumnAnnotation(null, "", "", true, false, "", false, "", true, true, "", List.of());
 
     static JoinColumnAnnotation on(Element element, JpaAnnotations jpa) {
         return jpa.find(element, "JoinColumn").map(JoinColumnAnnotation::of).orElse(ABSENT);
@@ -41,6 +43,6 @@ record JoinColumnAnnotation(
                 foreignKey.map(f -> f.string("name")).orElse(""),
                 foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT"),
                 v.jpa32String("comment"), v.bool("insertable", true), v.bool("updatable", true),
-                v.given("columnDefinition", "table", "options", "check"));
+                v.string("columnDefinition").strip(), v.given("table", "options", "check"));
     }
 }

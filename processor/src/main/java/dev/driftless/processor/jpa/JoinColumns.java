@@ -1,6 +1,7 @@
 package dev.driftless.processor.jpa;
 
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.QualifiedName;
@@ -79,7 +80,11 @@ final class JoinColumns {
         for (KeyColumn k : targetColumns) {
             String name = targetColumns.size() == 1 ? attribute.joinColumnName(join, k.name(), jpa.naming())
                     : jpa.naming().physical(attribute.name() + "_" + k.name());
-            var column = new Column(name, k.type(), nullable, null, Identity.NONE, ReadingContext.comment(join.comment()));
+            ColumnType type = typeOf(join, k, attribute);
+            if (type == null) {
+                return;
+            }
+            var column = new Column(name, type, nullable, null, Identity.NONE, ReadingContext.comment(join.comment()));
             if (!into.addColumn(column, attribute.display(), field, mirror, diagnostics)) {
                 return;
             }
@@ -145,7 +150,11 @@ final class JoinColumns {
             }
             String name = join.name().isEmpty() ? jpa.naming().physical(attribute.name() + "_" + k.name())
                     : jpa.naming().physical(join.name());
-            if (!into.addColumn(new Column(name, k.type(), nullable, null, Identity.NONE, ReadingContext.comment(join.comment())),
+            ColumnType type = typeOf(join, k, attribute);
+            if (type == null) {
+                return;
+            }
+            if (!into.addColumn(new Column(name, type, nullable, null, Identity.NONE, ReadingContext.comment(join.comment())),
                     attribute.display(), field, join.mirror(), diagnostics)) {
                 return;
             }
@@ -215,5 +224,21 @@ final class JoinColumns {
             case "RESTRICT" -> ReferentialAction.RESTRICT;
             default -> ReferentialAction.NO_ACTION;
         }).orElse(ReferentialAction.NO_ACTION);
+    }
+
+    /**
+     * A join column's type: its {@code columnDefinition} (a type only, as for {@code @Column}), else
+     * the referenced column's. Null after reporting a definition that holds more than a type.
+     */
+    private ColumnType typeOf(JoinColumnAnnotation join, KeyColumn referenced, PersistentAttribute attribute) {
+        if (join.columnDefinition().isEmpty()) {
+            return referenced.type();
+        }
+        if (ColumnTypes.NOT_A_TYPE.matcher(join.columnDefinition()).find()) {
+            diagnostics.report(Message.BAD_COLUMN_DEFINITION, attribute.element(), join.mirror(), "@JoinColumn",
+                    attribute.display(), join.columnDefinition());
+            return null;
+        }
+        return ColumnType.of(join.columnDefinition());
     }
 }

@@ -25,6 +25,6 @@ record TableAnnotation(
                 v.annotations("indexes").stream().map(i -> IndexAnnotation.of(i, naming)).toList(),
                 v.annotations("uniqueConstraints").stream().map(u -> UniqueConstraintAnnotation.of(u, naming)).toList(),
                 v.jpa32String("comment"),
-                v.given("check", "options"));
+                v.given("options"));
     }
 }

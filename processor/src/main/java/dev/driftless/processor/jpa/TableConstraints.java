@@ -84,8 +84,11 @@ final class TableConstraints {
         return all;
     }
 
-    /** Hibernate's {@code @Check} on an attribute: a check constraint naming its column. */
-    void columnChecks(PersistentAttribute attribute, Column column, TableParts into) {
+    /**
+     * Hibernate's {@code @Check} on an attribute, and JPA 3.2's {@code @Column(check)}: check
+     * constraints naming its column.
+     */
+    void columnChecks(PersistentAttribute attribute, Column column, ColumnAnnotation annotation, TableParts into) {
         for (AnnotationValues check : hibernateChecks(attribute.element())) {
             String name = check.string("name").isEmpty()
                     ? into.derived(List.of(column.name()), "check")
@@ -93,10 +96,32 @@ final class TableConstraints {
             into.addCheck(new CheckConstraint(name, check.string("constraints")), attribute.element(), check.mirror(),
                     diagnostics);
         }
+        jpaChecks(annotation.checks(), List.of(column.name()), attribute.element(), into);
     }
 
-    /** Hibernate's {@code @Check}s on a class: table check constraints. */
+    /**
+     * JPA 3.2's {@code @CheckConstraint}s ({@code @Column(check)}, {@code @Table(check)}): named as
+     * written, else as PostgreSQL names a check it is given unnamed. {@code options} (free DDL text
+     * after the constraint) is refused.
+     */
+    private void jpaChecks(List<AnnotationValues> checks, List<String> columns, Element on, TableParts into) {
+        for (AnnotationValues check : checks) {
+            if (!check.given("options").isEmpty()) {
+                diagnostics.report(Message.NOT_SUPPORTED_YET, on, check.mirror(), String.join(", ", check.given("options")),
+                        on.getSimpleName(), "leave it out");
+                continue;
+            }
+            String name = check.string("name").isEmpty() ? into.derived(columns, "check")
+                    : PostgresNames.fold(check.string("name"));
+            into.addCheck(new CheckConstraint(name, check.string("constraint")), on, check.mirror(), diagnostics);
+        }
+    }
+
+    /** Hibernate's {@code @Check}s on a class, and JPA 3.2's {@code @Table(check)}: table check constraints. */
     void classChecks(Element on, TableParts into) {
+        if (jpa.hibernate().readsJpa32Members()) {
+            jpa.find(on, "Table").ifPresent(t -> jpaChecks(t.annotations("check"), List.of(), on, into));
+        }
         for (AnnotationValues check : hibernateChecks(on)) {
             String name = check.string("name").isEmpty()
                     ? into.derived(List.of(), "check")

@@ -82,7 +82,7 @@ class EcjFailedCompilationTest {
         Ecj.Result r = ecj(Map.of("cei/Base.java", BASE, "cei/Meter.java", METER), "-Adriftless.freeze=initial");
         assertTrue(r.succeeded(), r.log());
         frozen = historyFiles();
-        assertEquals(List.of("V0001__initial.sql", "snapshot.driftless"), List.copyOf(frozen.keySet()));
+        assertEquals(List.of("V0001__initial.sql", "changelog.md", "schema.md", "snapshot.driftless"), List.copyOf(frozen.keySet()));
     }
 
     @Test

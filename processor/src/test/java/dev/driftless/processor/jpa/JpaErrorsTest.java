@@ -195,10 +195,13 @@ class JpaErrorsTest {
     @Test
     void mappingsNotReadAreRefusedNotIgnored() {
         JavaFileObject g = jakarta("Part", "@Entity public class Part { @Id Long id;",
-                "  @Column(options = \"compression lz4\") String detail; }");
+                "  @Column(options = \"compression lz4\") String detail;",
+                "  @ManyToOne @JoinColumn(columnDefinition = \"bigint not null\") Part parent; }");
         Compilation d = compileAll(g);
         assertThat(d).hadErrorContaining("[DL112] @Column(options) on Part.detail").inFile(g).onLineContaining("lz4");
-        assertEquals(1, d.errors().size(), () -> d.errors().toString());
+        assertThat(d).hadErrorContaining("[DL126] @JoinColumn(columnDefinition) on Part.parent is 'bigint not null'")
+                .inFile(g).onLineContaining("bigint not null");
+        assertEquals(2, d.errors().size(), () -> d.errors().toString());
     }
 
     @Test

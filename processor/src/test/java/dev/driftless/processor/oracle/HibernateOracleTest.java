@@ -154,7 +154,8 @@ class HibernateOracleTest {
                         "sequence calibration_adjustments_recorded_per_meter_and_region_history_s start 1 increment 50",
                         "table setting column active boolean", "table toggle column is_on boolean",
                         "table capture_sessions column booking_id bigint",
-                        "table bookingcharge foreign key fk_booking_charges [booking_ref->id] references booking")) {
+                        "table bookingcharge foreign key fk_booking_charges [booking_ref->id] references booking",
+                        "table gauge column dial_ref bigint")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
@@ -212,10 +213,12 @@ class HibernateOracleTest {
                     "table animal column goodboy boolean\n", "table customer_phone column position integer not null\n",
                     "table tag column version integer\n", "table revision column updated_at timestamp(6) with time zone\n");
             case "7.1" -> List.of("table kinds column clock time(0) without time zone", "table animal check",
+                    "table gauge check gauge_range", "table gauge check gauge_low_positive",
                     "table meter comment 'Energy meters'", "table animal column favourite_id bigint\n",
                     "table customer_phone column position integer not null\n", "table tag column version integer\n",
                     "table revision column updated_at timestamp(6) with time zone\n");
             default -> List.of("table kinds column clock time(0) without time zone", "table animal check",
+                    "table gauge check gauge_range", "table gauge check gauge_low_positive",
                     "table customer_phone check * (\"position\" >= 0)", "table tag column version integer not null",
                     "table revision column updated_at timestamp(6) with time zone not null",
                     "table revision column created_on timestamp(6) without time zone not null",
