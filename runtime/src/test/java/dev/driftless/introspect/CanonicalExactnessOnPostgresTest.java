@@ -6,6 +6,7 @@ import dev.driftless.diff.Operation;
 import dev.driftless.diff.SchemaDiff;
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
 import dev.driftless.testing.PostgresFixture;
@@ -47,6 +48,9 @@ class CanonicalExactnessOnPostgresTest {
             ddl.add(table("casted", "amount numeric(10,2)", "amount > 5"));
             ddl.add(table("changed_default", "priority integer default 7", "priority between 1 and 9"));
             ddl.add(table("refused", "amount integer", "amount > 0"));
+            ddl.add(table("spelled_default", "priority integer default 7", "priority > 0"));
+            ddl.add(table("cast_default", "created timestamp(6) without time zone default (now())::date",
+                    "created is not null"));
             run(c, ddl);
             SchemaModel live = PostgresIntrospector.read(c, Set.of(), Set.of());
 
@@ -61,13 +65,15 @@ class CanonicalExactnessOnPostgresTest {
                     case "changed_default" -> written(t, "8", "priority between 1 and 9");
                     case "refused" -> written(t, null, "no_such_function(amount) > 0");
                     case "as_text" -> written(t, "'DRAFT'", "status in ('DRAFT', 'SENT')");
+                    case "spelled_default" -> written(t, "'7'", "priority > 0");
+                    case "cast_default" -> written(t, "now()", "created is not null");
                     default -> written(t, "'DRAFT'", "status in ('DRAFT', 'SENT')");
                 });
             }
             SchemaModel snapshot = live.withTables(tables);
             for (Table t : snapshot.tables()) {
                 Table l = live.table(t.name()).orElseThrow();
-                if (!t.name().name().equals("changed_default")) {
+                if (!t.name().name().matches("changed_default|spelled_default|cast_default")) {
                     // Each check is written differently from PostgreSQL's text: the test compares spellings.
                     assertEquals(false, t.checks().equals(l.checks()), t.name().name());
                 }
@@ -86,7 +92,11 @@ class CanonicalExactnessOnPostgresTest {
                     "drop check constraint literal_check on literal",
                     "drop check constraint operator_check on operator",
                     "drop check constraint refused_check on refused",
+                    "set default of cast_default.created to " + live.table(QualifiedName.of("cast_default"))
+                            .orElseThrow().column("created").orElseThrow().defaultExpression(),
                     "set default of changed_default.priority to 7")), drift);
+            assertEquals("7", wanted.table(QualifiedName.of("spelled_default")).orElseThrow()
+                    .column("priority").orElseThrow().defaultExpression());
             // The snapshot's side, spelled by PostgreSQL where it could be.
             assertEquals("((status)::text = ANY ((ARRAY['DRAFT'::character varying, 'PAID'::character varying])::text[]))",
                     check(wanted, "literal"));
