@@ -17,4 +17,5 @@ public class Booking {
     @OneToMany @OnDelete(action = OnDeleteAction.CASCADE)
     @JoinColumn(name = "booking_ref", nullable = false, foreignKey = @ForeignKey(name = "fk_booking_charges"))
     List<BookingCharge> charges;
+    @OneToMany @JoinColumn(name = "booking_id") List<BookingStop> stops;
 }

@@ -202,8 +202,7 @@ final class HierarchyTables {
                 d.map(AnnotationValues::mirror).orElse(null), diagnostics)) {
             return;
         }
-        if (!kind.equals("INTEGER") && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE
-                && jpa.hibernate().checksSingleTableRows()) {
+        if (entity.strategy() == EntityClass.Strategy.SINGLE_TABLE && jpa.hibernate().checksSingleTableRows()) {
             // Hibernate checks that the discriminator holds one of the hierarchy's values.
             var values = new ArrayList<String>();
             if (!entity.isAbstract()) {
@@ -212,7 +211,7 @@ final class HierarchyTables {
             subclasses.stream().filter(c -> !c.isAbstract()).forEach(c -> values.add(discriminatorValue(c)));
             if (!values.isEmpty()) {
                 main.addCheck(new CheckConstraint(main.derived(List.of(column.name()), "check"),
-                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(Literals::standard).toList()) + ")"),
+                        Identifiers.quote(column.name()) + " in (" + String.join(",", values.stream().map(this::literal).toList()) + ")"),
                         element, null, diagnostics);
             }
         }
@@ -228,9 +227,23 @@ final class HierarchyTables {
                     columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
             main.addCheck(new CheckConstraint(
                     main.derived(List.of(PostgresNames.fold(value)), "check"),
-                    Identifiers.quote(discriminatorColumn()) + " <> " + Literals.standard(value) + " or (" + required + ")"),
+                    Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")"),
                     columns.values().iterator().next(), null, diagnostics);
         });
+    }
+
+    /**
+     * A discriminator value as SQL: for an INTEGER discriminator a number, the entity name's Java
+     * {@code hashCode()} when no {@code @DiscriminatorValue} gives one (as Hibernate does); else a
+     * string literal.
+     */
+    private String literal(String value) {
+        boolean integer = jpa.find(element, "DiscriminatorColumn").map(v -> v.constant("discriminatorType", "STRING"))
+                .orElse("STRING").equals("INTEGER");
+        if (!integer) {
+            return Literals.standard(value);
+        }
+        return value.strip().matches("-?\\d+") ? value.strip() : String.valueOf(value.hashCode());
     }
 
     /** {@code @DiscriminatorValue}, else the entity name. */

@@ -214,11 +214,13 @@ class HibernateOracleTest {
                     "table tag column version integer\n", "table revision column updated_at timestamp(6) with time zone\n");
             case "7.1" -> List.of("table kinds column clock time(0) without time zone", "table animal check",
                     "table gauge check gauge_range", "table gauge check gauge_low_positive",
+                    "ARRAY[1, 2, 78701]",
                     "table meter comment 'Energy meters'", "table animal column favourite_id bigint\n",
                     "table customer_phone column position integer not null\n", "table tag column version integer\n",
                     "table revision column updated_at timestamp(6) with time zone\n");
             default -> List.of("table kinds column clock time(0) without time zone", "table animal check",
                     "table gauge check gauge_range", "table gauge check gauge_low_positive",
+                    "ARRAY[1, 2, 78701]",
                     "table customer_phone check * (\"position\" >= 0)", "table tag column version integer not null",
                     "table revision column updated_at timestamp(6) with time zone not null",
                     "table revision column created_on timestamp(6) without time zone not null",
