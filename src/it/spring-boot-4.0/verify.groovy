@@ -1,6 +1,6 @@
 // Checks what the application's builds and starts left behind.
 def history = new File(basedir, 'src/main/driftless')
-assert history.list().sort() == ['V0001__initial.sql', 'snapshot.driftless'] : history.list()
+assert history.list().sort() == ['V0001__initial.sql', 'changelog.md', 'schema.md', 'snapshot.driftless'] : history.list()
 def log = new File(basedir, 'build.log').text
 assert log.contains("[DL201] Froze version 1 'initial'")
 assert log.contains('Driftless: migrated the database to version 1 (1 initial)')
