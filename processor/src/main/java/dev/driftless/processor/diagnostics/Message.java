@@ -156,6 +156,9 @@ public enum Message {
                     + "name one of them, or leave referencedColumnName out to take them in order"),
     ID_TABLE_CONFLICT("DL154", Diagnostic.Kind.ERROR,
             "The id table %s that %s draws ids from %s: name another table in @TableGenerator(table = ...)"),
+    DISCRIMINATOR_NOT_INTEGER("DL155", Diagnostic.Kind.ERROR,
+            "@DiscriminatorValue(\"%s\") on %s is not a whole number, but the discriminator of %s is INTEGER: "
+                    + "write a number, e.g. @DiscriminatorValue(\"3\")"),
     TYPE_NOT_FOUND("DL198", Diagnostic.Kind.ERROR,
             "%s needs the type %s, which this compilation does not have: no source or class file declares it and no "
                     + "annotation processor generated it. Fix the name (a renamed class?) or add the dependency; "

@@ -202,6 +202,19 @@ final class HierarchyTables {
                 d.map(AnnotationValues::mirror).orElse(null), diagnostics)) {
             return;
         }
+        if (kind.equals("INTEGER")) {
+            // Hibernate reads each value as a number; only a class that gives none takes its entity name's hash.
+            var classes = new ArrayList<EntityClass>(List.of(entity));
+            classes.addAll(subclasses);
+            for (EntityClass c : classes) {
+                Optional<AnnotationValues> given = jpa.find(c.element(), "DiscriminatorValue");
+                String value = given.map(v -> v.string("value").strip()).orElse("");
+                if (!value.isEmpty() && !value.matches("-?\\d+")) {
+                    diagnostics.report(Message.DISCRIMINATOR_NOT_INTEGER, c.element(), given.get().mirror(), value,
+                            c.element().getQualifiedName(), element.getQualifiedName());
+                }
+            }
+        }
         if (entity.strategy() == EntityClass.Strategy.SINGLE_TABLE && jpa.hibernate().checksSingleTableRows()) {
             // Hibernate checks that the discriminator holds one of the hierarchy's values.
             var values = new ArrayList<String>();

@@ -223,6 +223,18 @@ class JpaErrorsTest {
     }
 
     @Test
+    void anIntegerDiscriminatorValueThatIsNoNumber() {
+        JavaFileObject root = jakarta("Part", "@Entity @DiscriminatorColumn(discriminatorType = DiscriminatorType.INTEGER)",
+                "@DiscriminatorValue(\"1\") public class Part { @Id Long id; }");
+        JavaFileObject bolt = jakarta("Bolt", "@Entity @DiscriminatorValue(\"bolt\")",
+                "public class Bolt extends Part { String size; }");
+        Compilation c = compileAll(root, bolt);
+        assertThat(c).hadErrorContaining("[DL155] @DiscriminatorValue(\"bolt\") on test.Bolt is not a whole number, but"
+                + " the discriminator of test.Part is INTEGER").inFile(bolt).onLineContaining("@DiscriminatorValue");
+        assertEquals(1, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
     void idTablesAndFormulasThatCannotBeMapped() {
         JavaFileObject clash = jakarta("Ticket", "@Entity public class Ticket {",
                 "  @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"t\")",
