@@ -105,4 +105,37 @@ class AdoptionMappingTest {
             assertEquals(List.of("1 m-1", "2 m-2"), db.strings("select id || ' ' || external_id from device order by id"));
         }
     }
+
+    /**
+     * PostgreSQL makes every serial column NOT NULL, the key or not: a serial column beside the key
+     * is not-null in the model too, so a baseline finds no difference and a fresh build matches it.
+     */
+    @Test
+    void aSerialColumnBesideTheKeyIsNotNull() throws Exception {
+        JavaFileObject ticket = JavaFileObjects.forSourceString("cei.Ticket", IMPORTS + """
+                @Entity
+                public class Ticket {
+                    @Id
+                    @GeneratedValue(strategy = GenerationType.IDENTITY)
+                    @Column(columnDefinition = "serial")
+                    private Integer id;
+
+                    @Column(columnDefinition = "bigserial", insertable = false, updatable = false)
+                    private Long number;
+                }
+                """);
+        Compilation c = Compiler.javac().withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=adopted").compile(ticket);
+        assertThat(c).succeeded();
+        String snapshot = Files.readString(history.resolve("snapshot.driftless"));
+        assertTrue(snapshot.contains("column number bigserial not-null"), snapshot);
+        String sql = Files.readString(history.resolve("V0001__adopted.sql"));
+        FrozenVersion v1 = VersionFormat.read(sql, "V0001__adopted.sql");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("CREATE TABLE ticket (id SERIAL PRIMARY KEY, number BIGSERIAL)");
+            Migrator migrator = Migrator.builder(db.dataSource()).migrations(List.of(new FrozenMigration(v1))).build();
+            DriftReport report = migrator.baseline(SnapshotFormat.read(snapshot, "snapshot.driftless"), false);
+            assertEquals(List.of(), report.differences(), report.describe());
+        }
+    }
 }

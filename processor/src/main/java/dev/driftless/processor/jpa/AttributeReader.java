@@ -310,9 +310,11 @@ final class AttributeReader {
         // attributes, with an @Column or without.
         boolean requiredInSubclass = scope.depth() == 0 && (primitive || !optional);
         boolean explicit = !column.nullable() || BeanValidation.notNull(field) || jpa.hibernate().requiresColumn(field, jpa);
-        boolean nullable = !id && !explicit && (!implied || scope.forcedNullable());
+        // PostgreSQL makes every serial column NOT NULL, whatever the mapping says.
+        boolean serial = t.type().serial();
+        boolean nullable = !id && !serial && !explicit && (!implied || scope.forcedNullable());
         String name = attribute.columnName(column, jpa.naming());
-        if (!id && !explicit && requiredInSubclass && scope.forcedNullable() && scope.subclassValue() != null) {
+        if (!id && !serial && !explicit && requiredInSubclass && scope.forcedNullable() && scope.subclassValue() != null) {
             context.requireInSubclass(scope.subclassValue(), name, field);
         }
         // Hibernate's @ColumnDefault: the SQL expression, as written, becomes the column default.
