@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Whether changing a column's type can lose data. A widening (a longer varchar, varchar to text, a
  * larger integer, more numeric precision with the same scale, real to double precision) keeps every
- * value; anything else may fail or round, and needs the user's acknowledgement.
+ * value; anything else may fail or round, and needs the user's acknowledgement. A serial shorthand
+ * is compared as the integer type behind it: {@code serial} to {@code bigserial} is {@code integer}
+ * to {@code bigint}, a widening that rewrites the table, and the way back a narrowing.
  */
 public final class TypeChange {
 
@@ -20,8 +22,8 @@ public final class TypeChange {
     private TypeChange() {}
 
     public static boolean widens(ColumnType from, ColumnType to) {
-        String a = from.sql();
-        String b = to.sql();
+        String a = from.plain().sql();
+        String b = to.plain().sql();
         if (a.equals(b)) {
             return true;
         }
@@ -73,8 +75,8 @@ public final class TypeChange {
      * or an unconstrained numeric, more fractional digits of a timestamp or time.
      */
     public static boolean rewrites(ColumnType from, ColumnType to) {
-        String a = from.sql();
-        String b = to.sql();
+        String a = from.plain().sql();
+        String b = to.plain().sql();
         if (a.equals(b)) {
             return false;
         }

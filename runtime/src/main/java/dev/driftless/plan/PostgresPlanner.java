@@ -179,12 +179,17 @@ public final class PostgresPlanner {
         } else if (op instanceof DropColumn o) {
             return List.of(alter(o.table()) + "DROP COLUMN " + quote(o.column().name()));
         } else if (op instanceof AlterColumnType o) {
+            // A serial shorthand is no type to change to: the column takes the integer type behind it.
+            String to = o.to().plain().sql();
             // Without COLLATE the column takes the new type's default collation.
-            String change = alterColumn(o.table(), o.column()) + "TYPE " + o.to().sql() + collate(o.toCollation());
+            String change = alterColumn(o.table(), o.column()) + "TYPE " + to + collate(o.toCollation());
             // A widening converts implicitly; anything else says how, so that text to integer works too.
-            return List.of(o.throughText() ? change + " USING " + quote(o.column()) + "::text::" + o.to().sql()
+            String retype = o.throughText() ? change + " USING " + quote(o.column()) + "::text::" + to
                     : TypeChange.widens(o.from(), o.to()) ? change
-                    : change + " USING " + quote(o.column()) + "::" + o.to().sql());
+                    : change + " USING " + quote(o.column()) + "::" + to;
+            // From one serial shorthand to another, the owned sequence takes the new type (and its range) too.
+            return o.from().serial() && o.to().serial() && !o.from().equals(o.to())
+                    ? List.of(retype, SerialConversions.retypeSequence(o)) : List.of(retype);
         } else if (op instanceof Operation.SerialToIdentity o) {
             return List.of(SerialConversions.toIdentity(o));
         } else if (op instanceof Operation.IdentityToSerial o) {

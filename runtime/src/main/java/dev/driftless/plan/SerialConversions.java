@@ -5,6 +5,7 @@ import static dev.driftless.sql.Identifiers.quote;
 import static dev.driftless.sql.Literals.dollarQuoted;
 import static dev.driftless.sql.Literals.literal;
 
+import dev.driftless.diff.Operation.AlterColumnType;
 import dev.driftless.diff.Operation.IdentityToSerial;
 import dev.driftless.diff.Operation.SerialToIdentity;
 import dev.driftless.model.Identity;
@@ -60,6 +61,28 @@ final class SerialConversions {
                 .append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" SET DEFAULT nextval(")
                 .append(literal(sequence)).append("::regclass);\n");
         return "DO " + dollarQuoted(TAG, body.append("END\n").toString());
+    }
+
+    /**
+     * After a column made with one serial shorthand has changed to the integer type of another
+     * ({@code serial} to {@code bigserial}: {@code integer} to {@code bigint}), its owned sequence
+     * takes that type too, and with it the type's range (a maximum that was the old type's becomes
+     * the new type's); its last value stays. The sequence is found, not guessed: a serial column's
+     * sequence may have been renamed.
+     */
+    static String retypeSequence(AlterColumnType op) {
+        String t = quote(op.table());
+        String type = op.to().plain().sql();
+        String body = "\nDECLARE\n    seq text := pg_get_serial_sequence(" + literal(t) + ", " + literal(op.column())
+                + ");\nBEGIN\n"
+                + "    IF seq IS NULL THEN\n"
+                + "        RAISE EXCEPTION '%', " + literal("column " + op.table() + "." + op.column() + " owns no"
+                        + " sequence, so it is not the " + op.from() + " column this version changes to " + op.to()
+                        + ": make it " + op.from() + " again (or change the mapping to what the database has), then"
+                        + " run the version again") + ";\n"
+                + "    END IF;\n"
+                + "    EXECUTE 'ALTER SEQUENCE ' || seq || ' AS " + type + "';\n";
+        return "DO " + dollarQuoted(TAG, body + "END\n");
     }
 
     /**
