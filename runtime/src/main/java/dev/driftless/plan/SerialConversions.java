@@ -9,7 +9,9 @@ import dev.driftless.diff.Operation.AlterColumnType;
 import dev.driftless.diff.Operation.IdentityToSerial;
 import dev.driftless.diff.Operation.SerialToIdentity;
 import dev.driftless.model.Identity;
-import dev.driftless.model.QualifiedName;
+import dev.driftless.model.NameLimit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The statements that turn a {@code serial} column into an identity column and back. Each is one
@@ -41,25 +43,54 @@ final class SerialConversions {
         return "DO " + dollarQuoted(TAG, body.append("END\n").toString());
     }
 
+    /** How many numbered names after {@code <table>_<column>_seq} the down tries, as PostgreSQL does. */
+    static final int NUMBERED_NAMES = 9;
+
     /**
-     * Drops the identity (if any), then makes the sequence {@code serial} would have made
-     * ({@code <table>_<column>_seq}, owned by the column) and the default that takes from it.
+     * Drops the identity (if any), then makes the sequence {@code serial} would have made, owned by
+     * the column, and the default that takes from it. It is named as PostgreSQL names it
+     * ({@link NameLimit#derived}: {@code <table>_<column>_seq}, shortened to 63 bytes), or, when a
+     * relation of the table's schema has that name, the first free of {@code ..._seq1} to
+     * {@code ..._seq9}; which is free is known only when the down runs, after the identity (whose own
+     * sequence usually has the name) is gone.
      */
     static String toSerial(IdentityToSerial op) {
         String t = quote(op.table());
         String c = quote(op.column());
-        String sequence = quote(new QualifiedName(op.table().schema(), op.table().name() + "_" + op.column() + "_seq"));
+        var names = new ArrayList<String>();
+        for (int k = 0; k <= NUMBERED_NAMES; k++) {
+            names.add(literal(NameLimit.derived(op.table().name(), List.of(op.column()), "seq" + (k == 0 ? "" : k))));
+        }
+        String first = NameLimit.derived(op.table().name(), List.of(op.column()), "seq");
+        String last = NameLimit.derived(op.table().name(), List.of(op.column()), "seq" + NUMBERED_NAMES);
+        String column = op.table() + "." + op.column();
+        String taken = literal("no free name for the sequence of serial column " + column + " (the down makes it "
+                + op.serial() + " again): every name PostgreSQL would give it is taken in schema ") + " || schema_name || "
+                + literal(" (" + first + ", and " + NameLimit.derived(op.table().name(), List.of(op.column()), "seq1")
+                + " to " + last + "). Rename or drop one of those relations, then run the downgrade again");
         var body = new StringBuilder("\nDECLARE\n    seq text := pg_get_serial_sequence(" + literal(t) + ", "
-                + literal(op.column()) + ");\n    handed bigint;\n    next bigint;\nBEGIN\n")
+                + literal(op.column()) + ");\n    handed bigint;\n    next bigint;\n    schema_name name;\n"
+                + "    candidate text;\n    chosen text;\nBEGIN\n")
                 .append(next(t, c, "seq"));
         if (op.identity() != Identity.NONE) {
             body.append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" DROP IDENTITY;\n");
         }
-        body.append("    CREATE SEQUENCE ").append(sequence).append(" AS ").append(op.serial().plain().sql())
-                .append(" OWNED BY ").append(t).append('.').append(c).append(";\n")
-                .append("    PERFORM setval(").append(literal(sequence)).append(", next, false);\n")
-                .append("    ALTER TABLE ").append(t).append(" ALTER COLUMN ").append(c).append(" SET DEFAULT nextval(")
-                .append(literal(sequence)).append("::regclass);\n");
+        body.append("    SELECT n.nspname INTO schema_name FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace")
+                .append(" WHERE r.oid = ").append(literal(t)).append("::regclass;\n")
+                .append("    FOREACH candidate IN ARRAY ARRAY[").append(String.join(", ", names)).append("] LOOP\n")
+                .append("        IF to_regclass(format('%I.%I', schema_name, candidate)) IS NULL THEN\n")
+                .append("            chosen := format('%I.%I', schema_name, candidate);\n")
+                .append("            EXIT;\n")
+                .append("        END IF;\n")
+                .append("    END LOOP;\n")
+                .append("    IF chosen IS NULL THEN\n")
+                .append("        RAISE EXCEPTION '%', ").append(taken).append(";\n")
+                .append("    END IF;\n")
+                .append("    EXECUTE 'CREATE SEQUENCE ' || chosen || ").append(literal(" AS " + op.serial().plain().sql()
+                        + " OWNED BY " + t + "." + c)).append(";\n")
+                .append("    PERFORM setval(chosen, next, false);\n")
+                .append("    EXECUTE 'ALTER TABLE ' || ").append(literal(t)).append(" || ' ALTER COLUMN ' || ")
+                .append(literal(c)).append(" || ' SET DEFAULT nextval(' || quote_literal(chosen) || '::regclass)';\n");
         return "DO " + dollarQuoted(TAG, body.append("END\n").toString());
     }
 
