@@ -11,8 +11,9 @@ import java.util.List;
  *     something the database has, lacks or has otherwise than the model expects
  * @param issues what the database has that no model difference can say: triggers the model does not
  *     describe, invalid indexes
- * @param accepted the differences and issues a forced baseline accepted that are still there, as
- *     described then: listed, not counted as drift
+ * @param accepted the differences and issues a forced baseline accepted that are still there (the
+ *     same kind, object, before and after: {@link AcceptedDifference#matches}), as described now:
+ *     listed, not counted as drift
  * @param advice how to map what differs as the database has it (a baseline gives it)
  */
 public record DriftReport(int databaseVersion, int snapshotVersion, List<Operation> differences,
@@ -46,6 +47,14 @@ public record DriftReport(int databaseVersion, int snapshotVersion, List<Operati
         var out = new java.util.ArrayList<String>();
         differences.forEach(d -> out.add(d.describe()));
         issues.forEach(i -> out.add(i.describe()));
+        return out;
+    }
+
+    /** Every difference and issue, as a forced baseline records it as accepted. */
+    List<AcceptedDifference> toAccept() {
+        var out = new java.util.ArrayList<AcceptedDifference>();
+        differences.forEach(d -> out.add(AcceptedDifference.of(d)));
+        issues.forEach(i -> out.add(AcceptedDifference.of(i)));
         return out;
     }
 
@@ -141,7 +150,7 @@ public record DriftReport(int databaseVersion, int snapshotVersion, List<Operati
 
     /** {@code AddColumn} → {@code add_column}. */
     private static String kind(Operation op) {
-        return op.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return AcceptedDifference.kind(op);
     }
 
     private static String jsonString(String text) {

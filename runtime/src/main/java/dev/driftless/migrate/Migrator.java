@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,7 +226,7 @@ public final class Migrator {
                     + " the mapping, as above), or baseline with force to accept these differences: the drift check"
                     + " then lists them as accepted, not as drift.");
         }
-        List<String> accepted = report.lines();
+        List<AcceptedDifference> accepted = report.toAccept();
         DriftReport finalReport = report;
         locked((connection, table) -> {
             SchemaHistory.createHistoryTable(connection, table);
@@ -274,17 +273,23 @@ public final class Migrator {
             List<SchemaIssue> issues = made.unaccounted(live.issuesAgainst(wanted));
             // What a forced baseline accepted is listed apart, not counted, for as long as it is there.
             String history = quote(currentSchema(connection)) + "." + quote(historyTable);
-            Set<String> accepted = tableExists(connection, currentSchema(connection), historyTable)
-                    ? new HashSet<>(SchemaHistory.acceptedAtBaseline(connection, history)) : Set.of();
+            // Matched by what they are (kind, object, before, after), not by their wording.
+            List<AcceptedDifference> accepted = tableExists(connection, currentSchema(connection), historyTable)
+                    ? SchemaHistory.acceptedAtBaseline(connection, history) : List.of();
             var stillThere = new ArrayList<String>();
-            differences = differences.stream().filter(d -> !(accepted.contains(d.describe())
+            differences = differences.stream().filter(d -> !(accepted(accepted, AcceptedDifference.of(d))
                     && stillThere.add(d.describe()))).toList();
-            issues = issues.stream().filter(i -> !(accepted.contains(i.describe()) && stillThere.add(i.describe())))
-                    .toList();
+            issues = issues.stream().filter(i -> !(accepted(accepted, AcceptedDifference.of(i))
+                    && stillThere.add(i.describe()))).toList();
             return new DriftReport(databaseVersion, expected.version(), differences, issues, stillThere, List.of());
         } catch (SQLException e) {
             throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /** Whether a forced baseline accepted what the drift check finds. */
+    private static boolean accepted(List<AcceptedDifference> accepted, AcceptedDifference found) {
+        return accepted.stream().anyMatch(a -> a.matches(found));
     }
 
     /**

@@ -93,10 +93,11 @@ final class SchemaHistory {
     /**
      * Records the rows of a baseline: versions the database had before Driftless managed it.
      *
-     * @param accepted what a forced baseline accepted (one line each, as the drift report describes
-     *     it), on the row of the version baselined; empty otherwise
+     * @param accepted what a forced baseline accepted (one {@link AcceptedDifference#line()} each), on
+     *     the row of the version baselined; empty otherwise
      */
-    static void insertBaselined(Connection connection, String table, Migration migration, List<String> accepted)
+    static void insertBaselined(Connection connection, String table, Migration migration,
+            List<AcceptedDifference> accepted)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into " + table
                 + " (version, description, checksum, applied_at, execution_ms, success, error, baselined, accepted)"
@@ -104,14 +105,18 @@ final class SchemaHistory {
             insert.setInt(1, migration.version());
             insert.setString(2, migration.description());
             insert.setString(3, migration.checksum());
-            insert.setString(4, accepted.isEmpty() ? null : String.join("\n", accepted));
+            insert.setString(4, accepted.isEmpty() ? null
+                    : String.join("\n", accepted.stream().map(AcceptedDifference::line).toList()));
             insert.executeUpdate();
         }
     }
 
-    /** What a forced baseline accepted, one line each; empty when there was none or the table is older. */
-    static List<String> acceptedAtBaseline(Connection connection, String table) throws SQLException {
-        var out = new ArrayList<String>();
+    /**
+     * What a forced baseline accepted, of either line form ({@link AcceptedDifference#parse}); empty
+     * when there was none or the table is older.
+     */
+    static List<AcceptedDifference> acceptedAtBaseline(Connection connection, String table) throws SQLException {
+        var out = new ArrayList<AcceptedDifference>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select * from " + table
                         + " where baselined order by version")) {
@@ -122,7 +127,7 @@ final class SchemaHistory {
             while (has && rows.next()) {
                 String accepted = rows.getString("accepted");
                 if (accepted != null) {
-                    out.addAll(List.of(accepted.split("\n")));
+                    out.addAll(AcceptedDifference.parseAll(accepted));
                 }
             }
         }
