@@ -108,9 +108,9 @@ final class SerialConversions {
                 + ");\nBEGIN\n"
                 + "    IF seq IS NULL THEN\n"
                 + "        RAISE EXCEPTION '%', " + literal("column " + op.table() + "." + op.column() + " owns no"
-                        + " sequence, so it is not the " + op.from() + " column this version changes to " + op.to()
-                        + ": make it " + op.from() + " again (or change the mapping to what the database has), then"
-                        + " run the version again") + ";\n"
+                        + " sequence, so it is not the " + op.from() + " column that this change makes " + op.to()
+                        + ": make it " + op.from() + " again (or map it as the database has it and freeze), then"
+                        + " run the migration again") + ";\n"
                 + "    END IF;\n"
                 + "    EXECUTE 'ALTER SEQUENCE ' || seq || ' AS " + type + "';\n";
         return "DO " + dollarQuoted(TAG, body + "END\n");
