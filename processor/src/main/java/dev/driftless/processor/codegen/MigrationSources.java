@@ -26,33 +26,50 @@ public final class MigrationSources {
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String GENERATOR = "dev.driftless.processor.DriftlessProcessor";
+    /**
+     * The most entries of a squash given as one {@code Map.ofEntries}: javac's inference of that
+     * expression grows much faster than its entries (seconds for 50, minutes for 500, hours for
+     * thousands), so more entries are put one by one.
+     */
+    private static final int INFERRED_ENTRIES = 10;
 
     private MigrationSources() {}
 
     /** The version classes followed by the index. */
     public static List<JavaFile> of(String packageName, List<FrozenVersion> versions) {
         var files = new ArrayList<JavaFile>();
-        var index = CodeBlock.builder().add("return $T.of(", LIST);
-        for (int i = 0; i < versions.size(); i++) {
-            FrozenVersion v = versions.get(i);
+        var created = new ArrayList<CodeBlock>();
+        for (FrozenVersion v : versions) {
             ClassName type = ClassName.get(packageName, className(v));
             files.add(file(packageName, versionClass(type, v)));
-            index.add(i == 0 ? "\nnew $T()" : ",\nnew $T()", type);
+            created.add(CodeBlock.of("new $T()", type));
         }
-        index.add(")");
-        TypeSpec indexType = TypeSpec.classBuilder(INDEX_CLASS)
+        var migrations = ParameterizedTypeName.get(LIST, MIGRATION);
+        TypeSpec.Builder indexType = TypeSpec.classBuilder(INDEX_CLASS)
                 .addJavadoc("All frozen versions of this module, in order. Found by the runtime through ServiceLoader.\n")
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(MIGRATION_INDEX)
-                .addMethod(MethodSpec.methodBuilder("migrations")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(ParameterizedTypeName.get(LIST, MIGRATION))
-                        .addStatement(index.build())
-                        .build())
-                .build();
-        files.add(file(packageName, indexType));
+                .addSuperinterface(MIGRATION_INDEX);
+        CodeBlock all;
+        if (created.size() <= ClassFileLimits.PART) {
+            var index = CodeBlock.builder().add("$T.of(", LIST);
+            for (int i = 0; i < created.size(); i++) {
+                index.add(i == 0 ? "\n$L" : ",\n$L", created.get(i));
+            }
+            all = index.add(")").build();
+        } else {
+            // Thousands of versions are more than one method can create: a nested class per part.
+            ClassFileLimits.SplitList split = ClassFileLimits.splitList("Versions", migrations, created);
+            split.parts().forEach(indexType::addType);
+            all = split.value();
+        }
+        indexType.addMethod(MethodSpec.methodBuilder("migrations")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(migrations)
+                .addStatement("return $L", all)
+                .build());
+        files.add(file(packageName, indexType.build()));
         return files;
     }
 
@@ -69,6 +86,10 @@ public final class MigrationSources {
 
     private static TypeSpec versionClass(ClassName type, FrozenVersion v) {
         var statements = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
+        var statementsType = TypeSpec.classBuilder("Statements")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
+        statementsType.addField(statementsField(statementsType, "UP", "Up", statements, v.allUp()));
+        statementsType.addField(statementsField(statementsType, "DOWN", "Down", statements, v.allDown()));
         var builder = TypeSpec.classBuilder(type)
                 .addJavadoc("Version $L, $S: frozen, never edited. Generated from $L.\n", v.version(), v.name(), v.fileName())
                 .addAnnotation(generated())
@@ -76,31 +97,50 @@ public final class MigrationSources {
                 .addSuperinterface(MIGRATION)
                 // The statements live in a nested class that the JVM initializes only when a version
                 // runs: a start-up with nothing to apply never builds them.
-                .addType(TypeSpec.classBuilder("Statements")
-                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .addField(statementsField("UP", statements, v.allUp()))
-                        .addField(statementsField("DOWN", statements, v.allDown()))
-                        .build())
+                .addType(statementsType.build())
                 .addMethod(getter("version", ClassName.INT, CodeBlock.of("$L", v.version())))
                 .addMethod(getter("description", ClassName.get(String.class), CodeBlock.of("$S", v.name())))
                 .addMethod(getter("checksum", ClassName.get(String.class), CodeBlock.of("$S", v.checksum())))
                 .addMethod(getter("up", statements, CodeBlock.of("Statements.UP")))
                 .addMethod(getter("down", statements, CodeBlock.of("Statements.DOWN")));
         if (!v.irreversible().isEmpty()) {
-            builder.addMethod(getter("irreversible", statements, listOf(v.irreversible())));
+            if (v.irreversible().size() <= ClassFileLimits.PART) {
+                builder.addMethod(getter("irreversible", statements, listOf(v.irreversible())));
+            } else {
+                ClassFileLimits.SplitList split = ClassFileLimits.splitList("Irreversible", statements,
+                        strings(v.irreversible()));
+                split.parts().forEach(builder::addType);
+                builder.addMethod(getter("irreversible", statements, split.value()));
+            }
         }
         if (v.isSquash()) {
             var map = ParameterizedTypeName.get(ClassName.get("java.util", "SortedMap"), ClassName.get(Integer.class),
                     ClassName.get(String.class));
-            var init = CodeBlock.builder().add("new $T<>($T.ofEntries(", ClassName.get("java.util", "TreeMap"),
-                    ClassName.get("java.util", "Map"));
-            int i = 0;
-            for (var e : v.squashed().entrySet()) {
-                init.add(i++ == 0 ? "\n$>$>$T.entry($L, $S)" : ",\n$T.entry($L, $S)", ClassName.get("java.util", "Map"),
-                        e.getKey(), e.getValue());
+            if (v.squashed().size() <= INFERRED_ENTRIES) {
+                var init = CodeBlock.builder().add("new $T<>($T.ofEntries(", ClassName.get("java.util", "TreeMap"),
+                        ClassName.get("java.util", "Map"));
+                int i = 0;
+                for (var e : v.squashed().entrySet()) {
+                    init.add(i++ == 0 ? "\n$>$>$T.entry($L, $L)" : ",\n$T.entry($L, $L)",
+                            ClassName.get("java.util", "Map"), e.getKey(), ClassFileLimits.string(e.getValue()));
+                }
+                init.add("$<$<))");
+                builder.addMethod(getter("squashed", map, init.build()));
+            } else {
+                // Put statements, in a nested class per part of the entries.
+                ClassFileLimits.SplitStatements split = ClassFileLimits.splitStatements("Squashed", map, "squashed",
+                        List.copyOf(v.squashed().entrySet()),
+                        e -> CodeBlock.of("squashed.put($L, $L)", e.getKey(), ClassFileLimits.string(e.getValue())));
+                split.parts().forEach(builder::addType);
+                builder.addMethod(MethodSpec.methodBuilder("squashed")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(map)
+                        .addStatement("$T squashed = new $T<>()", map, ClassName.get("java.util", "TreeMap"))
+                        .addCode(split.calls())
+                        .addStatement("return squashed")
+                        .build());
             }
-            init.add("$<$<))");
-            builder.addMethod(getter("squashed", map, init.build()));
         }
         List<String> javaSteps = new ArrayList<>();
         for (String s : v.allUp()) {
@@ -134,22 +174,31 @@ public final class MigrationSources {
         }
     }
 
+    private static List<CodeBlock> strings(List<String> values) {
+        return values.stream().map(ClassFileLimits::string).toList();
+    }
+
     private static CodeBlock listOf(List<String> values) {
         var init = CodeBlock.builder().add("$T.of(", LIST);
         for (int i = 0; i < values.size(); i++) {
-            init.add(i == 0 ? "$S" : ", $S", values.get(i));
+            init.add(i == 0 ? "$L" : ", $L", ClassFileLimits.string(values.get(i)));
         }
         return init.add(")").build();
     }
 
-    private static FieldSpec statementsField(String name, ParameterizedTypeName type, List<String> statements) {
-        var init = CodeBlock.builder().add("$T.of(", LIST);
-        for (int i = 0; i < statements.size(); i++) {
-            init.add(i == 0 ? "\n$>$>$S" : ",\n$S", statements.get(i));
+    /** The field; more statements than one part go to nested classes {@code <prefix>0}... of the holder. */
+    private static FieldSpec statementsField(TypeSpec.Builder holder, String name, String prefix,
+            ParameterizedTypeName type, List<String> statements) {
+        CodeBlock init;
+        if (statements.size() <= ClassFileLimits.PART) {
+            init = ClassFileLimits.listOf(strings(statements));
+        } else {
+            ClassFileLimits.SplitList split = ClassFileLimits.splitList(prefix, type, strings(statements));
+            split.parts().forEach(holder::addType);
+            init = split.value();
         }
-        init.add(statements.isEmpty() ? ")" : "$<$<)");
         return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(init.build())
+                .initializer(init)
                 .build();
     }
 

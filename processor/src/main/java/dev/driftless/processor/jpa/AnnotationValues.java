@@ -1,5 +1,6 @@
 package dev.driftless.processor.jpa;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +19,14 @@ import javax.lang.model.type.TypeMirror;
 final class AnnotationValues {
 
     private final AnnotationMirror mirror;
-    private final Map<? extends ExecutableElement, ? extends AnnotationValue> values;
+    /** The value of each attribute by its name, decoded once. */
+    private final Map<String, Object> values = new HashMap<>();
     private final JpaAnnotations jpa;
 
     AnnotationValues(AnnotationMirror mirror, Map<? extends ExecutableElement, ? extends AnnotationValue> values,
             JpaAnnotations jpa) {
         this.mirror = mirror;
-        this.values = values;
+        values.forEach((member, value) -> this.values.putIfAbsent(member.getSimpleName().toString(), value.getValue()));
         this.jpa = jpa;
     }
 
@@ -51,12 +53,7 @@ final class AnnotationValues {
     }
 
     private Object value(String name) {
-        for (var entry : values.entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(name)) {
-                return entry.getValue().getValue();
-            }
-        }
-        return null;
+        return values.get(name);
     }
 
     String string(String name) {

@@ -1,6 +1,8 @@
 package dev.driftless.processor.jpa;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -19,6 +21,7 @@ final class JpaAnnotations {
     private final Elements elements;
     private final Naming naming;
     private final HibernateLine hibernate;
+    private final Map<AnnotationMirror, AnnotationValues> decoded = new IdentityHashMap<>();
 
     JpaAnnotations(Elements elements, Naming naming, HibernateLine hibernate) {
         this.elements = elements;
@@ -77,8 +80,10 @@ final class JpaAnnotations {
         return Optional.empty();
     }
 
+    /** The values of the annotation, decoded once per mirror (by identity: each mirror is where its messages go). */
     AnnotationValues values(AnnotationMirror mirror) {
-        return new AnnotationValues(mirror, elements.getElementValuesWithDefaults(mirror), this);
+        return decoded.computeIfAbsent(mirror,
+                m -> new AnnotationValues(m, elements.getElementValuesWithDefaults(m), this));
     }
 
     private static boolean isJpa(AnnotationMirror mirror, String simpleName) {

@@ -76,10 +76,14 @@ public final class JpaModelReader {
             // A subclass that declares an id of its own (or fails to be read) is reported and read no further,
             // nor with its root.
             Set<TypeElement> notRead = new HashSet<>();
+            // The subclasses read, by their root, found in this one pass rather than a pass per root.
+            var subclassesByRoot = new HashMap<TypeElement, List<EntityClass>>();
             for (EntityClass entity : classes) {
                 try {
                     if (!EntityDeclarations.hasNoIdBelowRoot(entity, jpa, diagnostics)) {
                         notRead.add(entity.element());
+                    } else if (!entity.isRoot()) {
+                        subclassesByRoot.computeIfAbsent(entity.root().element(), k -> new ArrayList<>()).add(entity);
                     }
                 } catch (RuntimeException e) {
                     diagnostics.report(Message.READ_FAILED, entity.element(), entity.element().getQualifiedName(), e);
@@ -93,8 +97,7 @@ public final class JpaModelReader {
                         continue; // a single-table subclass (read with its root) or an abstract table-per-class class
                     }
                     List<EntityClass> subclasses = entity.isRoot() && entity.strategy() == EntityClass.Strategy.SINGLE_TABLE
-                            ? classes.stream().filter(c -> !c.isRoot() && c.root().element().equals(element)
-                                    && !notRead.contains(c.element())).toList()
+                            ? subclassesByRoot.getOrDefault(element, List.of())
                             : List.of();
                     Optional<EntityTable> read = new TableReader(jpa, diagnostics, keys, generators, types, entity, subclasses)
                             .read();
@@ -140,8 +143,10 @@ public final class JpaModelReader {
             }
             var tableRenames = new HashMap<QualifiedName, QualifiedName>();
             var onlineTables = new HashSet<QualifiedName>();
+            var entityOfTable = new HashMap<QualifiedName, TypeElement>();
+            tables.forEach(t -> entityOfTable.put(t.table().name(), t.entity()));
             owners.forEach((name, element) -> {
-                if (tables.stream().anyMatch(t -> t.entity().equals(element) && t.table().name().equals(name))) {
+                if (element.equals(entityOfTable.get(name))) {
                     RenamedFromAnnotation.on(element).ifPresent(r -> {
                         tableRenames.put(name, new QualifiedName(name.schema(), r.oldName()));
                         if (r.online()) {
