@@ -46,6 +46,9 @@ public final class StatementLocks {
             case ROW_EXCLUSIVE -> "the rows it writes wait";
             default -> "reads and writes go on";
         };
+        if (!tables.created().isEmpty() && mode == LockMode.SHARE_ROW_EXCLUSIVE) {
+            effect = "writes to it wait";
+        }
         String also = "";
         if (s.startsWith("ALTER TABLE") && s.contains(" REFERENCES ") && tables.locks().size() > 1) {
             also = " (here and on the referenced table)";

@@ -68,7 +68,9 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
             b.mode(light ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE);
             b.complete = light;
         } else if (w.accept("ALTER", "SEQUENCE")) {
+            // The sequence alone: nextval() on it waits.
             b.mode(LockMode.SHARE_ROW_EXCLUSIVE);
+            b.complete = true;
         } else if (w.peek("ALTER")) {
             // ALTER TYPE, SCHEMA, FUNCTION, VIEW, DOMAIN, ...: no table of their own.
             b.complete = !w.peekAt(1, "MATERIALIZED") && !w.peekAt(1, "VIEW");
@@ -103,7 +105,7 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
     }
 
     private static void create(Words w, Builder b) {
-        w.accept("OR", "REPLACE");
+        boolean replace = w.accept("OR", "REPLACE");
         boolean unique = w.accept("UNIQUE");
         if (w.accept("INDEX")) {
             boolean concurrently = w.accept("CONCURRENTLY");
@@ -153,7 +155,7 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
         w.accept("RECURSIVE");
         if (w.peek("VIEW") || w.peek("MATERIALIZED")) {
             // Reads the tables of its query (ACCESS SHARE); replacing a view locks the view.
-            b.mode(LockMode.ACCESS_SHARE);
+            b.mode(replace ? LockMode.ACCESS_EXCLUSIVE : LockMode.ACCESS_SHARE);
             return;
         }
         // SEQUENCE, TYPE, SCHEMA, FUNCTION, DOMAIN, EXTENSION, ...: no existing table.
@@ -277,8 +279,9 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
                 b.lock(w.name(), LockMode.ACCESS_EXCLUSIVE);
                 b.complete = true;
             }
-        } else if (w.peek("VIEW") || w.peek("MATERIALIZED")) {
+        } else if (w.peekAny("VIEW", "MATERIALIZED", "SEQUENCE")) {
             b.mode(LockMode.ACCESS_EXCLUSIVE);
+            b.complete = w.peek("SEQUENCE") && !w.restHas("CASCADE");
         } else {
             // SEQUENCE, TYPE, FUNCTION, SCHEMA, ...: no table, unless CASCADE takes tables' columns with it.
             b.complete = !w.restHas("CASCADE");
@@ -297,8 +300,9 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
                         LockMode.SHARE_UPDATE_EXCLUSIVE);
             }
         } else if (w.accept("CONSTRAINT") && w.identifier() != null && w.accept("ON")) {
+            // The constraint is what is locked; its table only against being dropped meanwhile.
             w.accept("DOMAIN");
-            b.lock(w.name(), LockMode.SHARE_UPDATE_EXCLUSIVE);
+            b.lock(w.name(), LockMode.ACCESS_SHARE);
         } else if (w.peekAny("INDEX", "SEQUENCE", "VIEW", "MATERIALIZED")) {
             b.mode(LockMode.SHARE_UPDATE_EXCLUSIVE);
         }
@@ -306,12 +310,16 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
 
     private static void lock(Words w, Builder b) {
         w.accept("TABLE");
-        w.accept("ONLY");
         var tables = new ArrayList<TableName>();
-        for (TableName t = w.name(); t != null; t = w.acceptSymbol(",") ? w.name() : null) {
+        do {
+            w.accept("ONLY");
+            TableName t = w.name();
+            if (t == null) {
+                return;
+            }
             w.acceptSymbol("*");
             tables.add(t);
-        }
+        } while (w.acceptSymbol(","));
         LockMode mode = LockMode.ACCESS_EXCLUSIVE;
         if (w.accept("IN")) {
             var spelled = new StringBuilder();
@@ -332,11 +340,15 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
 
     /** {@code name [, name ...]}, each locked in the mode. */
     private static void names(Words w, Builder b, LockMode mode) {
-        for (TableName t = w.name(); t != null; t = w.acceptSymbol(",") ? w.name() : null) {
+        do {
             w.accept("ONLY");
+            TableName t = w.name();
+            if (t == null) {
+                return;
+            }
             w.acceptSymbol("*");
             b.lock(t, mode);
-        }
+        } while (w.acceptSymbol(","));
     }
 
     private record Key(TableName table, boolean throughIndex) {}

@@ -344,7 +344,7 @@ final class VersionTransaction {
      * Runs the phase's {@code LOCK TABLE} statements ({@link PhaseLocks}) in one round trip, after
      * the lock timeout setting when there is one; a failure names the table it could not lock.
      */
-    private static void lockUpFront(Connection connection, String setTimeout, List<String> locks, int from)
+    private static void lockUpFront(Connection connection, String setTimeout, List<String> locks, int from, int to)
             throws SQLException {
         var run = new ArrayList<String>();
         if (setTimeout != null) {
@@ -361,7 +361,7 @@ final class VersionTransaction {
             int lock = failed - (setTimeout == null ? 0 : 1);
             SQLException error = e.getNextException() != null ? e.getNextException() : e;
             String which = failed >= 0 && lock < 0 ? "setting the lock timeout"
-                    : "taking the locks of the statements from " + (from + 1) + " up front ("
+                    : "taking the locks of statements " + (from + 1) + " to " + to + " up front ("
                             + (failed < 0 ? String.join("; ", locks) : locks.get(lock)) + ")";
             throw new BatchEntryFailed(which, error);
         }
@@ -379,7 +379,7 @@ final class VersionTransaction {
             List<String> upFront = PhaseLocks.statements(connection, statements.subList(from, to));
             if (!upFront.isEmpty()) {
                 step = "taking the locks of statements " + (from + 1) + " to " + to + " up front";
-                lockUpFront(connection, setTimeout, upFront, from);
+                lockUpFront(connection, setTimeout, upFront, from, to);
                 setTimeout = null;
             }
             int i = from;
