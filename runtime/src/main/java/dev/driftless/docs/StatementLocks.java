@@ -32,16 +32,18 @@ public final class StatementLocks {
                 || s.startsWith("CREATE OR REPLACE TRIGGER") || s.startsWith("CREATE TABLE");
         String on = "";
         if (tables.locks().isEmpty()) {
-            on = s.startsWith("ALTER SEQUENCE") ? " on the sequence"
-                    : s.contains(" VIEW ") || s.startsWith("CREATE") ? " on the tables it reads"
-                    : s.contains(" INDEX ") ? " on the index" : "";
+            on = s.contains("SEQUENCE ") ? " on the sequence"
+                    : s.startsWith("CREATE VIEW") || s.startsWith("CREATE MATERIALIZED VIEW")
+                            || s.startsWith("CREATE RECURSIVE VIEW") ? " on the tables it reads"
+                    : s.contains("VIEW ") ? " on the view"
+                    : s.contains("INDEX ") ? " on the index" : "";
         } else if (!tables.created().isEmpty()) {
             on = " on the referenced table";
         }
         String effect = switch (mode) {
             case ACCESS_EXCLUSIVE -> "reads and writes wait";
             case EXCLUSIVE -> "writes wait, reads go on";
-            case SHARE_ROW_EXCLUSIVE -> s.startsWith("ALTER SEQUENCE") ? "nextval() waits" : "writes wait";
+            case SHARE_ROW_EXCLUSIVE -> "writes wait";
             case SHARE -> s.contains(" INDEX ") ? "writes wait until the index is built" : "writes wait";
             case ROW_EXCLUSIVE -> "the rows it writes wait";
             default -> "reads and writes go on";
@@ -50,11 +52,23 @@ public final class StatementLocks {
             effect = "writes to it wait";
         }
         String also = "";
-        if (s.startsWith("ALTER TABLE") && s.contains(" REFERENCES ") && tables.locks().size() > 1) {
+        boolean references = s.startsWith("ALTER TABLE") && s.contains(" REFERENCES ") && tables.locks().size() > 1;
+        if (references && mode == LockMode.SHARE_ROW_EXCLUSIVE) {
             also = " (here and on the referenced table)";
             if (!briefly) {
                 effect = "writes wait while the rows are checked";
             }
+        } else if (references) {
+            also = " (and SHARE ROW EXCLUSIVE on the referenced table: writes to it wait)";
+        } else if (s.startsWith("DROP TABLE")) {
+            also = " (here and on the tables its foreign keys reference)";
+        } else if (s.startsWith("ALTER TABLE") && s.contains(" DROP CONSTRAINT ")) {
+            also = " (and on the referenced table, for a foreign key)";
+        }
+        if (on.equals(" on the sequence")) {
+            effect = "nextval() waits";
+        } else if (on.equals(" on the view")) {
+            effect = "its readers wait";
         }
         return mode.sql() + on + (briefly ? ", briefly" : "") + ": "
                 + (mode == LockMode.ACCESS_EXCLUSIVE && briefly && s.contains(" NOT VALID") ? "no scan of the rows"
