@@ -40,8 +40,11 @@ final class PhaseLocks {
 
     private PhaseLocks() {}
 
-    /** A table to lock: the name it has when the phase starts, the mode, and the first statement that locks it. */
-    record Wanted(TableName table, LockMode mode, boolean throughIndex, int firstStatement) {}
+    /**
+     * A table to lock: the name it has when the phase starts, the mode that covers all the phase
+     * takes on it, and the first statement that locks it, with the mode that one takes.
+     */
+    record Wanted(TableName table, LockMode mode, boolean throughIndex, int firstStatement, LockMode firstMode) {}
 
     /** A table found in the catalog, with the tables its foreign keys reference. */
     record Found(long oid, String schema, String name, LockMode mode, Set<Long> references) {
@@ -82,8 +85,9 @@ final class PhaseLocks {
                 TableName original = lock.throughIndex() ? lock.table() : originals.getOrDefault(lock.table(), lock.table());
                 var key = new TableLock(original, LockMode.ACCESS_SHARE, lock.throughIndex());
                 int first = i;
-                wanted.merge(key, new Wanted(original, lock.mode(), lock.throughIndex(), first),
-                        (a, b) -> new Wanted(a.table(), a.mode().covering(b.mode()), a.throughIndex(), a.firstStatement()));
+                wanted.merge(key, new Wanted(original, lock.mode(), lock.throughIndex(), first, lock.mode()),
+                        (a, b) -> new Wanted(a.table(), a.mode().covering(b.mode()), a.throughIndex(), a.firstStatement(),
+                                a.firstMode()));
             }
             created.addAll(tables.created());
             StatementTables.Rename rename = tables.rename();
@@ -128,15 +132,17 @@ final class PhaseLocks {
     /**
      * The phase's {@code LOCK TABLE} statements, in the order to run them: the wanted tables found
      * in the catalog (an index's name stands for its table), merged when two names are one table,
-     * ordered by {@link #ordered}. Empty when the phase is a single statement (which takes its own
-     * locks in PostgreSQL's order) or locks no existing table.
+     * ordered by {@link #ordered}. Empty when taking them up front would change nothing: the phase
+     * is a single statement (which takes its own locks in PostgreSQL's order), locks no existing
+     * table, or locks one, first in the mode that covers all the others (no lock upgrade, no order);
+     * then no catalog query is made either.
      */
     static List<String> statements(Connection connection, List<String> phase) throws SQLException {
         if (phase.size() < 2) {
             return List.of();
         }
         List<Wanted> wanted = wanted(phase);
-        if (wanted.isEmpty()) {
+        if (wanted.isEmpty() || wanted.size() == 1 && wanted.get(0).mode() == wanted.get(0).firstMode()) {
             return List.of();
         }
         return ordered(find(connection, wanted)).stream().map(Found::lockStatement).toList();

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Which tables a transactional phase locks up front, in which mode and order. */
 class PhaseLocksTest {
 
+    private static PhaseLocks.Wanted wanted(String table, LockMode mode, int first, LockMode firstMode) {
+        return new PhaseLocks.Wanted(TableName.of(table), mode, false, first, firstMode);
+    }
+
     private static PhaseLocks.Wanted wanted(String table, LockMode mode, int first) {
-        return new PhaseLocks.Wanted(TableName.of(table), mode, false, first);
+        return wanted(table, mode, first, mode);
     }
 
     @Test
@@ -34,7 +38,7 @@ class PhaseLocksTest {
                         "CREATE INDEX child_note_idx ON child (note)",
                         "UPDATE child SET note = 'n'")));
         // An index build (SHARE) and a comment (SHARE UPDATE EXCLUSIVE) on one table need SHARE ROW EXCLUSIVE.
-        assertEquals(List.of(wanted("t", LockMode.SHARE_ROW_EXCLUSIVE, 0)), PhaseLocks.wanted(List.of(
+        assertEquals(List.of(wanted("t", LockMode.SHARE_ROW_EXCLUSIVE, 0, LockMode.SHARE)), PhaseLocks.wanted(List.of(
                 "CREATE INDEX t_a_idx ON t (a)", "COMMENT ON TABLE t IS 'x'")));
         // Renamed twice: still the name it has when the phase starts.
         assertEquals(List.of(wanted("p", LockMode.ACCESS_EXCLUSIVE, 0)), PhaseLocks.wanted(List.of(
@@ -43,7 +47,8 @@ class PhaseLocksTest {
         assertEquals(List.of(), PhaseLocks.wanted(List.of(
                 "CREATE TABLE a (id int)", "ALTER TABLE a RENAME TO b", "ALTER TABLE b ADD COLUMN c int")));
         // A hand-written DO block takes its own locks when it runs; the statement's name of the other is kept.
-        assertEquals(List.of(new PhaseLocks.Wanted(new TableName("s", "Big"), LockMode.ROW_EXCLUSIVE, false, 1)),
+        assertEquals(List.of(new PhaseLocks.Wanted(new TableName("s", "Big"), LockMode.ROW_EXCLUSIVE, false, 1,
+                LockMode.ROW_EXCLUSIVE)),
                 PhaseLocks.wanted(List.of("DO $$ BEGIN PERFORM 1; END $$", "INSERT INTO s.\"Big\" (a) VALUES (1)")));
     }
 
@@ -87,6 +92,11 @@ class PhaseLocksTest {
                             "ALTER TABLE no_such_table ADD COLUMN x int")));
             assertEquals(List.of(), PhaseLocks.statements(c, List.of("ALTER TABLE parent RENAME TO account")),
                     "a single statement takes its own locks");
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of("ALTER TABLE child ADD COLUMN w int",
+                    "COMMENT ON COLUMN child.w IS 'w'")), "one table, its strongest lock first: nothing to take up front");
+            assertEquals(List.of("LOCK TABLE ONLY \"public\".\"child\" IN ACCESS EXCLUSIVE MODE"),
+                    PhaseLocks.statements(c, List.of("UPDATE child SET v = 'x'", "ALTER TABLE child ADD COLUMN w int")),
+                    "one table, but its lock would be upgraded");
         }
     }
 
