@@ -64,8 +64,10 @@ final class VersionTransaction {
      * Runs the statements and then the bookkeeping in one transaction and commits. Every statement
      * waits at most the DDL lock timeout for its locks, so that a migration queued behind a long
      * transaction never stalls the readers and writers queued behind it; a version that timed out
-     * is rolled back and tried again after a pause, up to the configured number of retries. On
-     * failure, throws a {@link StepFailure} naming the step; the connection is back in autocommit.
+     * is rolled back and tried again after a pause, up to the configured number of retries. Before
+     * the first statement the phase locks are taken ({@link PhaseLocks}: the tables' locks up front,
+     * children before parents), under the same timeout and retries. On failure, throws a {@link
+     * StepFailure} naming the step; the connection is back in autocommit.
      */
     Duration run(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
             String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
