@@ -72,8 +72,9 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
             b.mode(LockMode.SHARE_ROW_EXCLUSIVE);
             b.complete = true;
         } else if (w.peek("ALTER")) {
-            // ALTER TYPE, SCHEMA, FUNCTION, VIEW, DOMAIN, ...: no table of their own.
-            b.complete = !w.peekAt(1, "MATERIALIZED") && !w.peekAt(1, "VIEW");
+            // ALTER TYPE, SCHEMA, FUNCTION, ...: no table of their own. A view is locked itself; a
+            // domain's new constraint is checked against the columns of the tables that use it.
+            b.complete = !w.peekAt(1, "MATERIALIZED") && !w.peekAt(1, "VIEW") && !w.peekAt(1, "DOMAIN");
             if (!b.complete) {
                 b.mode(LockMode.ACCESS_EXCLUSIVE);
             }
