@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The table lock a statement of a version takes, as PostgreSQL documents it for each command
- * ("Explicit Locking"), told from the statement's text: what a reviewer wants to know before a
- * version reaches a busy database.
+ * ("Explicit Locking"), told from the statement's tokens ({@link StatementTables}): what a
+ * reviewer wants to know before a version reaches a busy database.
  */
 public final class StatementLocks {
 
@@ -17,48 +17,62 @@ public final class StatementLocks {
     /** The lock, and what it stops while it is held. */
     public static String of(String statement) {
         String s = SPACE.matcher(statement.strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
-        if (s.startsWith("CREATE TABLE") || s.startsWith("CREATE SCHEMA") || s.startsWith("CREATE SEQUENCE")
-                || s.startsWith("CREATE TYPE") || s.startsWith("CREATE VIEW") || s.startsWith("CREATE OR REPLACE VIEW")
-                || s.startsWith("CREATE MATERIALIZED VIEW") || s.startsWith("CREATE FUNCTION")
-                || s.startsWith("CREATE OR REPLACE FUNCTION")) {
-            return "none on existing tables";
-        }
-        if (s.matches("CREATE (UNIQUE )?INDEX CONCURRENTLY.*") || s.startsWith("DROP INDEX CONCURRENTLY")) {
-            return "SHARE UPDATE EXCLUSIVE: reads and writes go on";
-        }
-        if (s.matches("CREATE (UNIQUE )?INDEX.*")) {
-            return "SHARE: writes wait until the index is built";
-        }
-        if (s.startsWith("ALTER TABLE")) {
-            if (s.contains(" VALIDATE CONSTRAINT ")) {
-                return "SHARE UPDATE EXCLUSIVE: reads and writes go on";
-            }
-            if (s.contains(" FOREIGN KEY ") && s.contains(" NOT VALID")) {
-                return "SHARE ROW EXCLUSIVE, briefly: writes wait (here and on the referenced table)";
-            }
-            if (s.contains(" NOT VALID")) {
-                return "ACCESS EXCLUSIVE, briefly: no scan of the rows";
-            }
-            return "ACCESS EXCLUSIVE: reads and writes wait";
-        }
         if (s.startsWith("DO ")) {
             return "ROW EXCLUSIVE, batch by batch: only the rows of a batch wait";
         }
-        if (s.startsWith("UPDATE") || s.startsWith("INSERT") || s.startsWith("DELETE")) {
-            return "ROW EXCLUSIVE: the rows it writes wait";
+        StatementTables tables = StatementTables.of(statement);
+        if (!tables.understood()) {
+            return "as the statement takes it (written by hand)";
         }
-        if (s.startsWith("COMMENT ON")) {
-            return "SHARE UPDATE EXCLUSIVE: reads and writes go on";
+        LockMode mode = tables.mode();
+        if (mode == null) {
+            return s.startsWith("CREATE ") ? "none on existing tables" : "none on tables";
         }
-        if (s.startsWith("CREATE TRIGGER") || s.startsWith("CREATE OR REPLACE TRIGGER")) {
-            return "SHARE ROW EXCLUSIVE, briefly: writes wait";
+        boolean briefly = s.contains(" NOT VALID") || s.startsWith("CREATE TRIGGER")
+                || s.startsWith("CREATE OR REPLACE TRIGGER") || s.startsWith("CREATE TABLE");
+        String on = "";
+        if (tables.locks().isEmpty()) {
+            on = s.contains("SEQUENCE ") ? " on the sequence"
+                    : s.startsWith("CREATE VIEW") || s.startsWith("CREATE MATERIALIZED VIEW")
+                            || s.startsWith("CREATE RECURSIVE VIEW") ? " on the tables it reads"
+                    : s.contains("VIEW ") ? " on the view"
+                    : s.contains("INDEX ") ? " on the index" : "";
+        } else if (!tables.created().isEmpty()) {
+            on = " on the referenced table";
         }
-        if (s.startsWith("ALTER TYPE") && s.contains(" ADD VALUE")) {
-            return "none on tables";
+        String effect = switch (mode) {
+            case ACCESS_EXCLUSIVE -> "reads and writes wait";
+            case EXCLUSIVE -> "writes wait, reads go on";
+            case SHARE_ROW_EXCLUSIVE -> "writes wait";
+            case SHARE -> s.contains(" INDEX ") ? "writes wait until the index is built" : "writes wait";
+            case ROW_EXCLUSIVE -> "the rows it writes wait";
+            default -> "reads and writes go on";
+        };
+        if (!tables.created().isEmpty() && mode == LockMode.SHARE_ROW_EXCLUSIVE) {
+            effect = "writes to it wait";
         }
-        if (s.startsWith("DROP ") || s.startsWith("ALTER ") || s.startsWith("TRUNCATE")) {
-            return "ACCESS EXCLUSIVE: reads and writes wait";
+        String also = "";
+        boolean references = s.startsWith("ALTER TABLE") && s.contains(" REFERENCES ") && tables.locks().size() > 1;
+        if (references && mode == LockMode.SHARE_ROW_EXCLUSIVE) {
+            also = " (here and on the referenced table)";
+            if (!briefly) {
+                effect = "writes wait while the rows are checked";
+            }
+        } else if (references) {
+            also = " (and SHARE ROW EXCLUSIVE on the referenced table: writes to it wait)";
+        } else if (s.startsWith("DROP TABLE")) {
+            also = " (here and on the tables its foreign keys reference)";
+        } else if (s.startsWith("ALTER TABLE") && s.contains(" DROP CONSTRAINT ")) {
+            also = " (and on the referenced table, for a foreign key)";
         }
-        return "as the statement takes it (written by hand)";
+        if (on.equals(" on the sequence")) {
+            effect = "nextval() waits";
+        } else if (on.equals(" on the view")) {
+            effect = "its readers wait";
+        }
+        return mode.sql() + on + (briefly ? ", briefly" : "") + ": "
+                + (mode == LockMode.ACCESS_EXCLUSIVE && briefly && s.contains(" NOT VALID") ? "no scan of the rows"
+                        : effect)
+                + also;
     }
 }

@@ -64,8 +64,10 @@ final class VersionTransaction {
      * Runs the statements and then the bookkeeping in one transaction and commits. Every statement
      * waits at most the DDL lock timeout for its locks, so that a migration queued behind a long
      * transaction never stalls the readers and writers queued behind it; a version that timed out
-     * is rolled back and tried again after a pause, up to the configured number of retries. On
-     * failure, throws a {@link StepFailure} naming the step; the connection is back in autocommit.
+     * is rolled back and tried again after a pause, up to the configured number of retries. Before
+     * the first statement the phase locks are taken ({@link PhaseLocks}: the tables' locks up front,
+     * children before parents), under the same timeout and retries. On failure, throws a {@link
+     * StepFailure} naming the step; the connection is back in autocommit.
      */
     Duration run(Connection connection, List<String> statements, Function<String, JavaStep> javaSteps,
             String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
@@ -340,6 +342,33 @@ final class VersionTransaction {
         return m.find() ? Math.min(Integer.parseInt(m.group(1)), size - 1) : -1;
     }
 
+    /**
+     * Runs the phase's {@code LOCK TABLE} statements ({@link PhaseLocks}) in one round trip, after
+     * the lock timeout setting when there is one; a failure names the table it could not lock.
+     */
+    private static void lockUpFront(Connection connection, String setTimeout, List<String> locks, int from, int to)
+            throws SQLException {
+        var run = new ArrayList<String>();
+        if (setTimeout != null) {
+            run.add(setTimeout);
+        }
+        run.addAll(locks);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : run) {
+                statement.addBatch(sql);
+            }
+            statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            int failed = failedEntry(e, run.size());
+            int lock = failed - (setTimeout == null ? 0 : 1);
+            SQLException error = e.getNextException() != null ? e.getNextException() : e;
+            String which = failed >= 0 && lock < 0 ? "setting the lock timeout"
+                    : "taking the locks of statements " + (from + 1) + " to " + to + " up front ("
+                            + (failed < 0 ? String.join("; ", locks) : locks.get(lock)) + ")";
+            throw new BatchEntryFailed(which, error);
+        }
+    }
+
     private Duration attempt(Connection connection, List<String> statements, int from, int to,
             Function<String, JavaStep> javaSteps, String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
@@ -348,6 +377,13 @@ final class VersionTransaction {
             connection.setAutoCommit(false);
             // LOCAL: the setting ends with the transaction, the connection keeps its own.
             String setTimeout = lockTimeout.isZero() ? null : "set local lock_timeout = '" + lockTimeout.toMillis() + "ms'";
+            step = "reading which tables statements " + (from + 1) + " to " + to + " lock";
+            List<String> upFront = PhaseLocks.statements(connection, statements.subList(from, to));
+            if (!upFront.isEmpty()) {
+                step = "taking the locks of statements " + (from + 1) + " to " + to + " up front";
+                lockUpFront(connection, setTimeout, upFront, from, to);
+                setTimeout = null;
+            }
             int i = from;
             while (i < to) {
                 String javaStep = HandWrittenSteps.javaStepClass(statements.get(i));

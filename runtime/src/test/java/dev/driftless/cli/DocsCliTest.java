@@ -70,7 +70,8 @@ class DocsCliTest {
                     + " from driftless_history where version = 2").get(0);
             assertTrue(changelog.contains("## Version 2: reading\n\nApplied " + appliedAt), changelog);
             assertTrue(changelog.contains("| 1 | `create table reading (id bigint primary key, meter_id bigint references"
-                    + " meter (id))` | none on existing tables |\n"), changelog);
+                    + " meter (id))` | SHARE ROW EXCLUSIVE on the referenced table, briefly: writes to it wait |\n"),
+                    changelog);
 
             Run again = cli(db, "docs", "--out", out.toString());
             assertEquals(0, again.exit(), again.err());

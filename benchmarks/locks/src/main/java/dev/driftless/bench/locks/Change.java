@@ -1,6 +1,7 @@
 package dev.driftless.bench.locks;
 
 import dev.driftless.diff.Renames;
+import dev.driftless.model.QualifiedName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +18,32 @@ import java.util.function.UnaryOperator;
  * @param contract for a rename done online, the renames of the second version (contract), planned
  *     from the first one's snapshot and applied right after it; null for a change made in one version
  * @param vacuumAfter whether the table is vacuumed after the revert (the change left dead rows behind)
+ * @param preparation what the change needs in place before each of its runs (made and undone outside
+ *     the measured windows), or null
  */
 record Change(String name, String title, Expectation expectation, UnaryOperator<BenchTable> change, Renames renames,
         Renames contract, Function<BenchTable, List<String>> naive, Function<BenchTable, List<String>> revert,
-        boolean vacuumAfter) {
+        boolean vacuumAfter, Preparation preparation) {
 
     /** A change Driftless makes in one version. */
     Change(String name, String title, Expectation expectation, UnaryOperator<BenchTable> change, Renames renames,
             Function<BenchTable, List<String>> naive, Function<BenchTable, List<String>> revert, boolean vacuumAfter) {
-        this(name, title, expectation, change, renames, null, naive, revert, vacuumAfter);
+        this(name, title, expectation, change, renames, null, naive, revert, vacuumAfter, null);
     }
+
+    /** An online rename, in two versions. */
+    Change(String name, String title, Expectation expectation, UnaryOperator<BenchTable> change, Renames renames,
+            Renames contract, Function<BenchTable, List<String>> naive, Function<BenchTable, List<String>> revert,
+            boolean vacuumAfter) {
+        this(name, title, expectation, change, renames, contract, naive, revert, vacuumAfter, null);
+    }
+
+    /**
+     * The state a change starts from, when it is not the benchmark's current one: the DDL that
+     * makes it, run before each run of the change, and the DDL that undoes it afterwards.
+     */
+    record Preparation(UnaryOperator<BenchTable> state, Function<BenchTable, List<String>> make,
+            Function<BenchTable, List<String>> undo) {}
 
     /** What the change's Driftless row is held to. */
     enum Expectation {
@@ -76,6 +93,20 @@ record Change(String name, String title, Expectation expectation, UnaryOperator<
                         Expectation.SAFE_FORM, s -> s.withUid("gen_random_uuid()"), Renames.NONE,
                         s -> List.of("ALTER TABLE " + FACT + " ADD COLUMN uid uuid NOT NULL DEFAULT gen_random_uuid()"),
                         s -> List.of("ALTER TABLE " + FACT + " DROP COLUMN uid"), true),
+                // The load's inserts check the foreign key to datasource: each takes ROW EXCLUSIVE on the
+                // child, then a FOR KEY SHARE row lock on the parent (issue #16).
+                new Change("rename_parent", "rename the parent table datasource → data_source and add a column to its"
+                        + " child fact_energy_hourly (foreign key in place)", Expectation.SAFE_FORM,
+                        s -> s.withDatasourceName("data_source").withFactComment(),
+                        new Renames(Map.of(QualifiedName.of("data_source"), BenchTable.DATASOURCE), Map.of()), null,
+                        s -> List.of("ALTER TABLE datasource RENAME TO data_source",
+                                "ALTER TABLE " + FACT + " ADD COLUMN comment text"),
+                        s -> List.of("ALTER TABLE data_source RENAME TO datasource",
+                                "ALTER TABLE " + FACT + " DROP COLUMN comment"), false,
+                        new Preparation(BenchTable::withDatasourceForeignKey,
+                                s -> List.of("ALTER TABLE " + FACT + " ADD CONSTRAINT " + BenchTable.FOREIGN_KEY
+                                        + " FOREIGN KEY (datasource_id) REFERENCES datasource (id)"),
+                                s -> List.of("ALTER TABLE " + FACT + " DROP CONSTRAINT " + BenchTable.FOREIGN_KEY))),
                 new Change("int_to_bigint", "type change datasource_id integer → bigint (rewrites the table)",
                         Expectation.REWRITE_FLAGGED, s -> s.withDatasourceIdType("bigint"), Renames.NONE,
                         s -> List.of("ALTER TABLE " + FACT + " ALTER COLUMN datasource_id TYPE bigint"),

@@ -34,7 +34,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class LockBenchmark {
 
     /** How Driftless or the naive DDL applied one change, and when (epoch microseconds). */
-    record Run(Change change, Variant variant, int repeat, long start, long end, List<String> statements, String error) {}
+    /**
+     * How Driftless or the naive DDL applied one change, and when (epoch microseconds).
+     *
+     * @param lockRetries for a Driftless run, how often the migrator could not get a lock within its
+     *     lock timeout and tried again (its log's warnings); -1 for the naive DDL, which has no timeout
+     */
+    record Run(Change change, Variant variant, int repeat, long start, long end, List<String> statements, String error,
+            int lockRetries) {}
 
     enum Variant { DRIFTLESS, NAIVE }
 
@@ -105,6 +112,10 @@ public final class LockBenchmark {
 
     private void runOnce(Change change, Variant variant, int repeat) throws Exception {
         BenchTable before = state;
+        if (change.preparation() != null) {
+            execute(change.preparation().make().apply(state));
+            before = change.preparation().state().apply(state);
+        }
         BenchTable after = change.change().apply(before);
         Migrator migrator = null;
         List<String> statements;
@@ -137,6 +148,23 @@ public final class LockBenchmark {
         sleep(options.settle());
         sleep(options.before());
         log(change.name() + " #" + repeat + " " + variant.name().toLowerCase() + ": applying");
+        var retries = new java.util.concurrent.atomic.AtomicInteger(migrator != null ? 0 : -1);
+        java.util.logging.Handler countRetries = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getMessage() != null && record.getMessage().startsWith("could not get a lock within")) {
+                    retries.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger migratorLog = java.util.logging.Logger.getLogger("dev.driftless.migrate");
+        migratorLog.addHandler(countRetries);
         long start = now();
         String error = null;
         try {
@@ -147,11 +175,14 @@ public final class LockBenchmark {
             }
         } catch (RuntimeException | SQLException e) {
             error = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        } finally {
+            migratorLog.removeHandler(countRetries);
         }
         long end = now();
         log(change.name() + " #" + repeat + " " + variant.name().toLowerCase() + ": " + (end - start) / 1000 + " ms"
+                + (retries.get() >= 0 ? ", " + retries.get() + " lock retries" : "")
                 + (error != null ? ", failed: " + error : ""));
-        runs.add(new Run(change, variant, repeat, start, end, statements, error));
+        runs.add(new Run(change, variant, repeat, start, end, statements, error, retries.get()));
         // The load goes on while the change is undone; that time is in no window.
         sleep(Duration.ofSeconds(1));
         List<String> revert = change.revert().apply(before);
@@ -163,6 +194,9 @@ public final class LockBenchmark {
         }
         if (error == null && revert.isEmpty()) {
             state = after;
+        }
+        if (change.preparation() != null) {
+            execute(change.preparation().undo().apply(state));
         }
     }
 

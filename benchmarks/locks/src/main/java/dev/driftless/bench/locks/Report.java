@@ -197,8 +197,8 @@ final class Report {
 
         out.append("\n## Every run\n\n");
         out.append("| change | variant | # | time (ms) | longest stall (ms) | longest gap (ms) | tps before | tps during |"
-                + " noise: longest latency before (ms) | error |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + " noise: longest latency before (ms) | lock retries | error |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Measured m : measured) {
             out.append("| ").append(m.run().change().name()).append(" | ").append(m.run().variant().name().toLowerCase())
                     .append(" | ").append(m.run().repeat()).append(" | ").append(m.millis()).append(" | ")
@@ -206,6 +206,7 @@ final class Report {
                     .append(String.format(Locale.ROOT, "%.0f", m.tpsBefore())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f", m.tpsDuring())).append(" | ")
                     .append(m.stallBefore() / 1000).append(" | ")
+                    .append(m.run().lockRetries() < 0 ? "–" : String.valueOf(m.run().lockRetries())).append(" | ")
                     .append(m.run().error() == null ? "" : m.run().error().replace("|", "\\|")).append(" |\n");
         }
 

@@ -1,0 +1,128 @@
+package dev.driftless.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.docs.LockMode;
+import dev.driftless.docs.TableName;
+import dev.driftless.testing.PostgresFixture;
+import dev.driftless.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which tables a transactional phase locks up front, in which mode and order. */
+class PhaseLocksTest {
+
+    private static PhaseLocks.Wanted wanted(String table, LockMode mode, int first, LockMode firstMode) {
+        return new PhaseLocks.Wanted(TableName.of(table), mode, false, first, firstMode);
+    }
+
+    private static PhaseLocks.Wanted wanted(String table, LockMode mode, int first) {
+        return wanted(table, mode, first, mode);
+    }
+
+    @Test
+    void eachExistingTableOnceInTheModeCoveringAllItsStatementsUnderItsNameAtTheStart() {
+        assertEquals(List.of(wanted("parent", LockMode.ACCESS_EXCLUSIVE, 0), wanted("child", LockMode.ACCESS_EXCLUSIVE, 1)),
+                PhaseLocks.wanted(List.of(
+                        "ALTER TABLE parent RENAME TO account",
+                        "ALTER TABLE child ADD COLUMN note text",
+                        "ALTER TABLE account ADD COLUMN x int", // the parent, by its new name
+                        "CREATE TABLE fresh (id bigint PRIMARY KEY, account_id bigint REFERENCES account (id))",
+                        "ALTER TABLE fresh ADD COLUMN y int", // created in the phase: nothing to lock
+                        "CREATE INDEX child_note_idx ON child (note)",
+                        "UPDATE child SET note = 'n'")));
+        // An index build (SHARE) and a comment (SHARE UPDATE EXCLUSIVE) on one table need SHARE ROW EXCLUSIVE.
+        assertEquals(List.of(wanted("t", LockMode.SHARE_ROW_EXCLUSIVE, 0, LockMode.SHARE)), PhaseLocks.wanted(List.of(
+                "CREATE INDEX t_a_idx ON t (a)", "COMMENT ON TABLE t IS 'x'")));
+        // Renamed twice: still the name it has when the phase starts.
+        assertEquals(List.of(wanted("p", LockMode.ACCESS_EXCLUSIVE, 0)), PhaseLocks.wanted(List.of(
+                "ALTER TABLE p RENAME TO p1", "ALTER TABLE p1 RENAME TO p2", "ALTER TABLE p2 ADD COLUMN c int")));
+        // Created, then renamed: still nothing to lock.
+        assertEquals(List.of(), PhaseLocks.wanted(List.of(
+                "CREATE TABLE a (id int)", "ALTER TABLE a RENAME TO b", "ALTER TABLE b ADD COLUMN c int")));
+        // A hand-written DO block takes its own locks when it runs; the statement's name of the other is kept.
+        assertEquals(List.of(new PhaseLocks.Wanted(new TableName("s", "Big"), LockMode.ROW_EXCLUSIVE, false, 1,
+                LockMode.ROW_EXCLUSIVE)),
+                PhaseLocks.wanted(List.of("DO $$ BEGIN PERFORM 1; END $$", "INSERT INTO s.\"Big\" (a) VALUES (1)")));
+    }
+
+    private static PhaseLocks.Found found(long oid, String name, Long... references) {
+        return new PhaseLocks.Found(oid, "public", name, LockMode.ACCESS_EXCLUSIVE, Set.of(references));
+    }
+
+    @Test
+    void referencingTablesComeBeforeTheTablesTheyReferenceOtherwiseTheOrderGiven() {
+        var parent = found(1, "parent");
+        var child = found(2, "child", 1L);
+        var grandchild = found(3, "grandchild", 2L, 3L); // and itself
+        var other = found(4, "other");
+        var first = found(5, "first");
+        assertEquals(List.of(first, grandchild, child, parent, other),
+                PhaseLocks.ordered(List.of(first, parent, child, grandchild, other)));
+        // A cycle keeps the order given.
+        var a = found(6, "a", 7L);
+        var b = found(7, "b", 6L);
+        assertEquals(List.of(a, b), PhaseLocks.ordered(List.of(a, b)));
+        assertEquals(List.of(b, a), PhaseLocks.ordered(List.of(b, a)));
+        assertEquals("LOCK TABLE ONLY \"public\".\"child\" IN ACCESS EXCLUSIVE MODE", child.lockStatement());
+    }
+
+    @Test
+    void theCatalogTellsTheForeignKeysTheTableOfAnIndexAndWhichNamesAreOneTable() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
+            db.execute("CREATE TABLE parent (id bigint PRIMARY KEY)",
+                    "CREATE TABLE child (id bigint PRIMARY KEY, parent_id bigint REFERENCES parent (id), v text)",
+                    "CREATE INDEX child_v_idx ON child (v)",
+                    "CREATE TABLE \"Odd \"\"Name\"\"\" (id int)");
+            assertEquals(List.of(
+                    "LOCK TABLE ONLY \"public\".\"child\" IN ACCESS EXCLUSIVE MODE",
+                    "LOCK TABLE ONLY \"public\".\"parent\" IN ACCESS EXCLUSIVE MODE",
+                    "LOCK TABLE ONLY \"public\".\"Odd \"\"Name\"\"\" IN SHARE UPDATE EXCLUSIVE MODE"),
+                    PhaseLocks.statements(c, List.of(
+                            "ALTER TABLE parent RENAME TO account",
+                            "COMMENT ON TABLE public.child IS 'c'",
+                            "DROP INDEX child_v_idx", // the index's table: child, ACCESS EXCLUSIVE
+                            "COMMENT ON TABLE \"Odd \"\"Name\"\"\" IS 'o'",
+                            "ALTER TABLE no_such_table ADD COLUMN x int")));
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of("ALTER TABLE parent RENAME TO account")),
+                    "a single statement takes its own locks");
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of("ALTER TABLE child ADD COLUMN w int",
+                    "COMMENT ON COLUMN child.w IS 'w'")), "one table, its strongest lock first: nothing to take up front");
+            assertEquals(List.of("LOCK TABLE ONLY \"public\".\"child\" IN ACCESS EXCLUSIVE MODE"),
+                    PhaseLocks.statements(c, List.of("UPDATE child SET v = 'x'", "ALTER TABLE child ADD COLUMN w int")),
+                    "one table, but its lock would be upgraded");
+        }
+    }
+
+    @Test
+    void aLockTakenUpFrontWaitsOnlyTheLockTimeoutAndIsTriedAgainLikeAStatement() throws Exception {
+        var version = TestMigration.of(2, "two_tables", "ALTER TABLE parent ADD COLUMN a int",
+                "ALTER TABLE child ADD COLUMN b int");
+        var tables = TestMigration.of(1, "tables", "CREATE TABLE parent (id bigint PRIMARY KEY)",
+                "CREATE TABLE child (id bigint PRIMARY KEY, parent_id bigint REFERENCES parent (id))");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator.builder(db.dataSource()).migrations(List.of(tables)).build().migrate();
+            try (Connection blocker = db.connect(); Statement st = blocker.createStatement()) {
+                blocker.setAutoCommit(false);
+                st.execute("lock table child in access share mode");
+                var e = assertThrows(MigrationException.class, () -> Migrator.builder(db.dataSource())
+                        .migrations(List.of(tables, version)).ddlLockTimeout(Duration.ofMillis(100)).ddlLockRetries(1)
+                        .build().migrate());
+                assertTrue(e.getMessage().contains("version 2 (two_tables) failed and was rolled back (none of its"
+                        + " statements took effect): taking the locks of statements 1 to 2 up front (LOCK TABLE ONLY"
+                        + " \"public\".\"child\" IN ACCESS EXCLUSIVE MODE) failed: ERROR: canceling statement due to lock"
+                        + " timeout (gave up after 2 attempts of 100 ms each"), e.getMessage());
+                blocker.rollback();
+            }
+            assertEquals(List.of("1"), db.strings("select version::text from driftless_history where success"));
+            assertEquals(List.of("0"), db.strings("select count(*)::text from pg_attribute where attname in ('a', 'b')"
+                    + " and attrelid in ('parent'::regclass, 'child'::regclass)"));
+        }
+    }
+}
