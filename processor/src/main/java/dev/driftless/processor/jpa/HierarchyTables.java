@@ -62,11 +62,6 @@ final class HierarchyTables {
                 supported = false;
             }
         }
-        if (!table.unsupported().isEmpty()) {
-            diagnostics.report(Message.NOT_SUPPORTED_YET, element, table.mirror(), String.join(", ", table.unsupported()),
-                    element.getQualifiedName(), "leave it out");
-            supported = false;
-        }
         for (EntityClass c = entity; c.parent().isPresent(); c = c.parent().get()) {
             Optional<AnnotationValues> inheritance = jpa.find(c.element(), "Inheritance");
             if (inheritance.isPresent()) {

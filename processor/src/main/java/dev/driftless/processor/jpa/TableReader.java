@@ -49,6 +49,7 @@ final class TableReader {
         TableParts main = context.main();
         int errorsBefore = diagnostics.errorCount();
         TableAnnotation table = entity.table();
+        jpa.ddlOptions().check(element, element.getQualifiedName().toString(), diagnostics);
         if (!hierarchy.isSupported(table)) {
             return Optional.empty();
         }
