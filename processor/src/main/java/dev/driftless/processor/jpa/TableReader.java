@@ -65,6 +65,7 @@ final class TableReader {
             hierarchy.discriminator(subclasses);
         }
         for (EntityClass sub : subclasses) {
+            jpa.ddlOptions().check(sub.element(), sub.element().getQualifiedName().toString(), diagnostics);
             attributes.readSubclass(sub, hierarchy.discriminatorValue(sub));
             constraints.classChecks(sub.element(), main);
         }

@@ -241,6 +241,30 @@ class JpaErrorsTest {
         assertEquals(9, c.errors().size(), () -> c.errors().toString());
     }
 
+    /** The other annotations whose options Hibernate 7 appends: none is passed over without a word. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@DiscriminatorColumn(options = \"disc_text\") public class Permit { @Id Long id; } | @DiscriminatorColumn | test.Permit",
+            "public class Permit { @Id @GeneratedValue @SequenceGenerator(name = \"p\", options = \"seq_text\") Long id; } | @SequenceGenerator | Permit.id",
+            "public class Permit { @Id Long id; @ElementCollection @OrderColumn(options = \"order_text\") java.util.List<String> tags; } | @OrderColumn | Permit.tags",
+            "public class Permit { @Id Long id; @ElementCollection @MapKeyColumn(options = \"key_text\") java.util.Map<String, String> tags; } | @MapKeyColumn | Permit.tags",
+            "@AttributeOverride(name = \"id\", column = @Column(options = \"override_text\")) public class Permit extends Base { } | @Column | test.Permit"})
+    void optionsOfTheOtherAnnotationsAreRefusedToo(String declaration, String annotation, String where) {
+        JavaFileObject base = jakarta("Base", "@MappedSuperclass public class Base { @Id Long id; }");
+        JavaFileObject f = jakarta("Permit", "@Entity " + declaration);
+        Compilation c = compileAll(base, f);
+        assertError(c, f, "DL156", "_text", annotation + "(options = \"");
+        assertThat(c).hadErrorContaining(") on " + where + ": Hibernate 7.1 appends this SQL text");
+    }
+
+    @Test
+    void optionsOnASingleTableSubclassAreRefusedToo() {
+        JavaFileObject root = jakarta("Part", "@Entity public class Part { @Id Long id; }");
+        JavaFileObject f = jakarta("Bolt", "@Entity @SecondaryTable(name = \"bolt_detail\", options = \"bolt_text\")",
+                "public class Bolt extends Part { String size; }");
+        assertError(compileAll(root, f), f, "DL156", "bolt_text", "@SecondaryTable(options = \"bolt_text\") on test.Bolt");
+    }
+
     @Test
     void optionsAreIgnoredOnHibernate66AsHibernate66IgnoresThem() {
         capture = ModelCapture.on(HibernateLine.H6_6);
