@@ -306,6 +306,17 @@ class JpaErrorsTest {
     }
 
     @Test
+    void aCheckOnOneOfJoinColumnsIsRefusedAsOnASingleJoinColumn() {
+        JavaFileObject pair = jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }");
+        JavaFileObject f = jakarta("Shelf", "@Entity public class Shelf { @Id Long id;",
+                "  @ManyToOne @JoinColumns({@JoinColumn(name = \"pair_a\", referencedColumnName = \"a\"),",
+                "    @JoinColumn(name = \"pair_b\", referencedColumnName = \"b\", check = @CheckConstraint(constraint = \"pair_b > 0\"))})",
+                "  Pair pair; }");
+        assertError(compileAll(pair, f), f, "DL112", "pair_b > 0", "@JoinColumn(check) on Shelf.pair is not mapped by this"
+                + " version of Driftless yet");
+    }
+
+    @Test
     void keyJoinColumnsThatNameNoJoinedKey() {
         JavaFileObject root = jakarta("Meter", "@Entity @PrimaryKeyJoinColumn(name = \"meter_id\")",
                 "public class Meter { @Id Long id; }");
