@@ -51,7 +51,7 @@ final class HierarchyTables {
     }
 
     /** Reports the entity-level mappings this version cannot read; false if there is one. */
-    boolean isSupported(TableAnnotation table) {
+    boolean isSupported() {
         boolean supported = true;
         boolean joinedSubclass = !entity.isRoot() && entity.strategy() == EntityClass.Strategy.JOINED;
         for (String annotation : List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns")) {

@@ -50,7 +50,7 @@ final class TableReader {
         int errorsBefore = diagnostics.errorCount();
         TableAnnotation table = entity.table();
         jpa.ddlOptions().check(element, element.getQualifiedName().toString(), diagnostics);
-        if (!hierarchy.isSupported(table)) {
+        if (!hierarchy.isSupported()) {
             return Optional.empty();
         }
         hierarchy.declareSecondaryTables();
