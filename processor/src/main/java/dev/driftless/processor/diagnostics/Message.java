@@ -141,6 +141,10 @@ public enum Message {
     COLUMN_ON_RELATION("DL146", Diagnostic.Kind.ERROR,
             "@Column on %s, a @%s (Hibernate refuses it; a relation's columns are its join columns): "
                     + "use @JoinColumn(name = ...) instead"),
+    JOIN_COLUMN_NO_SUCH_SECONDARY_TABLE("DL147", Diagnostic.Kind.ERROR,
+            "@JoinColumn(table = \"%s\") on %s names no @SecondaryTable of %s: declare @SecondaryTable(name = \"%1$s\") "
+                    + "on the entity to keep the join column and its foreign key there, or leave table out to keep them in "
+                    + "the entity's table"),
     JOIN_COLUMN_CONFLICT("DL149", Diagnostic.Kind.ERROR,
             "Column %s of table %s is mapped by both %s and %s, which %s: %s"),
     SCALE_IGNORED("DL150", Diagnostic.Kind.WARNING,
@@ -159,6 +163,14 @@ public enum Message {
     DISCRIMINATOR_NOT_INTEGER("DL155", Diagnostic.Kind.ERROR,
             "@DiscriminatorValue(\"%s\") on %s is not a whole number, but the discriminator of %s is INTEGER: "
                     + "write a number, e.g. @DiscriminatorValue(\"3\")"),
+    DDL_OPTIONS("DL156", Diagnostic.Kind.ERROR,
+            "%s(options = \"%s\") on %s: %s appends this SQL text to its DDL as it is written, which the schema model "
+                    + "cannot represent, so Driftless could neither migrate nor check it: leave options out, and give a "
+                    + "column's type in columnDefinition, or write the SQL in src/main/driftless/next.sql for the next "
+                    + "version to run"),
+    CHECK_OPTIONS_IGNORED("DL157", Diagnostic.Kind.WARNING,
+            "@CheckConstraint(options = \"%s\") on %s is ignored: %s writes no options of a check on PostgreSQL, so the "
+                    + "check is created without them; remove options"),
     TYPE_NOT_FOUND("DL198", Diagnostic.Kind.ERROR,
             "%s needs the type %s, which this compilation does not have: no source or class file declares it and no "
                     + "annotation processor generated it. Fix the name (a renamed class?) or add the dependency; "

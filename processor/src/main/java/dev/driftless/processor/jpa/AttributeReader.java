@@ -131,6 +131,7 @@ final class AttributeReader {
 
     private void read(PersistentAttribute attribute, AttributeScope scope) {
         Element field = attribute.element();
+        jpa.ddlOptions().check(field, attribute.display(), diagnostics);
         boolean id = scope.id() || jpa.has(field, "Id");
         if (scope.into() == main) {
             declaresId |= id || jpa.has(field, "EmbeddedId");
@@ -173,7 +174,8 @@ final class AttributeReader {
                 }
                 default -> {
                     if (r.ownsJoinColumn()) {
-                        joinColumns.read(attribute, r, id, scope);
+                        boolean asId = id;
+                        joinScope(attribute, scope).ifPresent(s -> joinColumns.read(attribute, r, asId, s));
                     }
                 }
             }
@@ -204,6 +206,37 @@ final class AttributeReader {
             return;
         }
         add(attribute, column.get(), annotation, id, scope.into());
+    }
+
+    /**
+     * Where a to-one's join columns (and their foreign key) go: the {@code @SecondaryTable} their
+     * {@code table} names, else the scope's table. Empty after reporting a table that is no
+     * secondary table of the entity, or {@code @JoinColumns} whose columns name different tables.
+     */
+    private Optional<AttributeScope> joinScope(PersistentAttribute attribute, AttributeScope scope) {
+        List<JoinColumnAnnotation> joins = JoinColumns.written(attribute, jpa);
+        List<String> tables = joins.stream().map(j -> jpa.naming().physical(j.table())).distinct().toList();
+        if (tables.size() > 1) {
+            String named = String.join(", ", joins.stream()
+                    .map(j -> j.table().isEmpty() ? "the entity's table" : j.table()).distinct().toList());
+            diagnostics.report(Message.NOT_SUPPORTED_YET, attribute.element(),
+                    jpa.find(attribute.element(), "JoinColumns").map(AnnotationValues::mirror).orElse(null),
+                    "@JoinColumns(table)", attribute.display(), "its join columns name different tables (" + named
+                            + "), and one foreign key cannot span tables; give every @JoinColumn the same table");
+            return Optional.empty();
+        }
+        String table = joins.get(0).table();
+        if (table.isEmpty() || scope.into() != main) {
+            return Optional.of(scope);
+        }
+        Optional<TableParts> other = hierarchy.secondaryTable(tables.get(0));
+        if (other.isEmpty()) {
+            diagnostics.report(Message.JOIN_COLUMN_NO_SUCH_SECONDARY_TABLE, attribute.element(),
+                    joins.stream().filter(j -> !j.table().isEmpty()).findFirst().map(JoinColumnAnnotation::mirror).orElse(null),
+                    table, attribute.display(), element.getQualifiedName());
+            return Optional.empty();
+        }
+        return Optional.of(scope.in(other.get()));
     }
 
     /** The {@code @Embeddable} class of an attribute's type, if it has one. */
@@ -277,11 +310,6 @@ final class AttributeReader {
         TableParts into = scope.into();
         Element field = attribute.element();
         ColumnAnnotation column = attribute.column(jpa);
-        if (!column.unsupported().isEmpty()) {
-            diagnostics.report(Message.NOT_SUPPORTED_YET, field, column.mirror(), String.join(", ", column.unsupported()),
-                    attribute.display(), "leave it out");
-            return Optional.empty();
-        }
         if (attribute.type() instanceof DeclaredType declared && EntityClass.isEntity(declared.asElement(), jpa)) {
             diagnostics.report(Message.MISSING_RELATION, field, attribute.display(), attribute.type());
             return Optional.empty();

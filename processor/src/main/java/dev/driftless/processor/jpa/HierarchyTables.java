@@ -51,7 +51,7 @@ final class HierarchyTables {
     }
 
     /** Reports the entity-level mappings this version cannot read; false if there is one. */
-    boolean isSupported(TableAnnotation table) {
+    boolean isSupported() {
         boolean supported = true;
         boolean joinedSubclass = !entity.isRoot() && entity.strategy() == EntityClass.Strategy.JOINED;
         for (String annotation : List.of("PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns")) {
@@ -61,11 +61,6 @@ final class HierarchyTables {
                         found.get().display(), element.getQualifiedName());
                 supported = false;
             }
-        }
-        if (!table.unsupported().isEmpty()) {
-            diagnostics.report(Message.NOT_SUPPORTED_YET, element, table.mirror(), String.join(", ", table.unsupported()),
-                    element.getQualifiedName(), "leave it out");
-            supported = false;
         }
         for (EntityClass c = entity; c.parent().isPresent(); c = c.parent().get()) {
             Optional<AnnotationValues> inheritance = jpa.find(c.element(), "Inheritance");

@@ -14,6 +14,8 @@ import javax.lang.model.element.Element;
  * @param columnDefinition the SQL type {@code columnDefinition} gives the column, or empty for the referenced column's
  * @param insertable whether Hibernate writes the column when it inserts a row ({@code insertable})
  * @param updatable whether Hibernate writes the column when it updates a row ({@code updatable})
+ * @param table the {@code @SecondaryTable} the column (and its foreign key) is in, or empty for the entity's table
+ * @param unsupported the attributes given that this version does not map
  */
 record JoinColumnAnnotation(
         AnnotationMirror mirror,
@@ -27,10 +29,11 @@ record JoinColumnAnnotation(
         boolean insertable,
         boolean updatable,
         String columnDefinition,
+        String table,
         List<String> unsupported) {
 
     private static final JoinColumnAnnotation ABSENT =
-            new JoinColumnAnnotation(null, "", "", true, false, "", false, "", true, true, "", List.of());
+            new JoinColumnAnnotation(null, "", "", true, false, "", false, "", true, true, "", "", List.of());
 
     static JoinColumnAnnotation on(Element element, JpaAnnotations jpa) {
         return jpa.find(element, "JoinColumn").map(JoinColumnAnnotation::of).orElse(ABSENT);
@@ -43,6 +46,6 @@ record JoinColumnAnnotation(
                 foreignKey.map(f -> f.string("name")).orElse(""),
                 foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT"),
                 v.jpa32String("comment"), v.bool("insertable", true), v.bool("updatable", true),
-                v.string("columnDefinition").strip(), v.given("table", "options", "check"));
+                v.string("columnDefinition").strip(), v.string("table").strip(), v.given("check"));
     }
 }

@@ -53,8 +53,7 @@ final class JoinColumns {
             context.unread(jpa.naming().physical(attribute.joinColumn(jpa).name()));
             return;
         }
-        List<JoinColumnAnnotation> joins = jpa.find(field, "JoinColumns")
-                .map(v -> v.annotations("value").stream().map(JoinColumnAnnotation::of).toList()).orElse(List.of());
+        List<JoinColumnAnnotation> joins = composite(field, jpa);
         if (!joins.isEmpty()) {
             compositeJoinColumns(attribute, relation, joins, target.get(), id, scope);
             return;
@@ -114,6 +113,18 @@ final class JoinColumns {
         }
     }
 
+    /** The {@code @JoinColumn}s of {@code @JoinColumns} on the element; empty without it. */
+    static List<JoinColumnAnnotation> composite(Element field, JpaAnnotations jpa) {
+        return jpa.find(field, "JoinColumns")
+                .map(v -> v.annotations("value").stream().map(JoinColumnAnnotation::of).toList()).orElse(List.of());
+    }
+
+    /** The join columns written for a to-one: those of {@code @JoinColumns}, else its {@code @JoinColumn} (or JPA's defaults). */
+    static List<JoinColumnAnnotation> written(PersistentAttribute attribute, JpaAnnotations jpa) {
+        List<JoinColumnAnnotation> joins = composite(attribute.element(), jpa);
+        return joins.isEmpty() ? List.of(attribute.joinColumn(jpa)) : joins;
+    }
+
     /**
      * {@code @JoinColumns}: one column per column of the target's key (or per
      * {@code referencedColumnName}), named as written, with one foreign key over them all.
@@ -127,6 +138,13 @@ final class JoinColumns {
             diagnostics.report(Message.TARGET_WITHOUT_KEY, field, relation.mirror(), attribute.display(),
                     target.getQualifiedName());
             return;
+        }
+        for (JoinColumnAnnotation join : joins) {
+            if (!join.unsupported().isEmpty()) {
+                diagnostics.report(Message.NOT_SUPPORTED_YET, field, join.mirror(), String.join(", ", join.unsupported()),
+                        attribute.display(), "leave it out");
+                return;
+            }
         }
         var names = new ArrayList<String>();
         var referenced = new ArrayList<String>();

@@ -22,11 +22,18 @@ final class JpaAnnotations {
     private final Naming naming;
     private final HibernateLine hibernate;
     private final Map<AnnotationMirror, AnnotationValues> decoded = new IdentityHashMap<>();
+    private final DdlOptions ddlOptions;
 
     JpaAnnotations(Elements elements, Naming naming, HibernateLine hibernate) {
         this.elements = elements;
         this.naming = naming.on(hibernate);
         this.hibernate = hibernate;
+        this.ddlOptions = new DdlOptions(hibernate);
+    }
+
+    /** The check of JPA 3.2's {@code options}, shared by every entity read so that each element is reported once. */
+    DdlOptions ddlOptions() {
+        return ddlOptions;
     }
 
     /** The Hibernate line whose schema is built, where the lines differ. */

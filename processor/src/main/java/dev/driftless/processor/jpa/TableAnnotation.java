@@ -11,10 +11,9 @@ record TableAnnotation(
         String schema,
         List<IndexAnnotation> indexes,
         List<UniqueConstraintAnnotation> uniqueConstraints,
-        String comment,
-        List<String> unsupported) {
+        String comment) {
 
-    private static final TableAnnotation ABSENT = new TableAnnotation(null, "", "", List.of(), List.of(), "", List.of());
+    private static final TableAnnotation ABSENT = new TableAnnotation(null, "", "", List.of(), List.of(), "");
 
     static TableAnnotation on(Element element, JpaAnnotations jpa) {
         return jpa.find(element, "Table").map(v -> of(v, jpa.naming())).orElse(ABSENT);
@@ -24,7 +23,6 @@ record TableAnnotation(
         return new TableAnnotation(v.mirror(), v.string("name"), v.string("schema"),
                 v.annotations("indexes").stream().map(i -> IndexAnnotation.of(i, naming)).toList(),
                 v.annotations("uniqueConstraints").stream().map(u -> UniqueConstraintAnnotation.of(u, naming)).toList(),
-                v.jpa32String("comment"),
-                v.given("options"));
+                v.jpa32String("comment"));
     }
 }

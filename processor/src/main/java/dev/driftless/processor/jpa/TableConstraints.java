@@ -101,16 +101,11 @@ final class TableConstraints {
 
     /**
      * JPA 3.2's {@code @CheckConstraint}s ({@code @Column(check)}, {@code @Table(check)}): named as
-     * written, else as PostgreSQL names a check it is given unnamed. {@code options} (free DDL text
-     * after the constraint) is refused.
+     * written, else as PostgreSQL names a check it is given unnamed. Hibernate writes no
+     * {@code options} of a check on PostgreSQL ({@link DdlOptions} warns of them).
      */
     private void jpaChecks(List<AnnotationValues> checks, List<String> columns, Element on, TableParts into) {
         for (AnnotationValues check : checks) {
-            if (!check.given("options").isEmpty()) {
-                diagnostics.report(Message.NOT_SUPPORTED_YET, on, check.mirror(), String.join(", ", check.given("options")),
-                        on.getSimpleName(), "leave it out");
-                continue;
-            }
             String name = check.string("name").isEmpty() ? into.derived(columns, "check")
                     : PostgresNames.fold(check.string("name"));
             into.addCheck(new CheckConstraint(name, check.string("constraint")), on, check.mirror(), diagnostics);

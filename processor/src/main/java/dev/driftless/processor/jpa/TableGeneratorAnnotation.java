@@ -31,7 +31,7 @@ record TableGeneratorAnnotation(
         return jpa.find(element, "TableGenerator").map(v -> new TableGeneratorAnnotation(v.mirror(), element,
                 v.string("name"), or(v.string("table"), DEFAULT_TABLE), v.string("schema"),
                 or(v.string("pkColumnName"), DEFAULT_SEGMENT_COLUMN), or(v.string("valueColumnName"), DEFAULT_VALUE_COLUMN),
-                v.given("catalog", "uniqueConstraints", "indexes", "options")));
+                v.given("catalog", "uniqueConstraints", "indexes")));
     }
 
     /** The table Hibernate uses for {@code @GeneratedValue(strategy = TABLE)} without a generator. */

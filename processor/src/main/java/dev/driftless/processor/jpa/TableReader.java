@@ -49,7 +49,8 @@ final class TableReader {
         TableParts main = context.main();
         int errorsBefore = diagnostics.errorCount();
         TableAnnotation table = entity.table();
-        if (!hierarchy.isSupported(table)) {
+        jpa.ddlOptions().check(element, element.getQualifiedName().toString(), diagnostics);
+        if (!hierarchy.isSupported()) {
             return Optional.empty();
         }
         hierarchy.declareSecondaryTables();
@@ -64,6 +65,7 @@ final class TableReader {
             hierarchy.discriminator(subclasses);
         }
         for (EntityClass sub : subclasses) {
+            jpa.ddlOptions().check(sub.element(), sub.element().getQualifiedName().toString(), diagnostics);
             attributes.readSubclass(sub, hierarchy.discriminatorValue(sub));
             constraints.classChecks(sub.element(), main);
         }

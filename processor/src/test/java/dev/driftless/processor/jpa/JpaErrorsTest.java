@@ -198,10 +198,122 @@ class JpaErrorsTest {
                 "  @Column(options = \"compression lz4\") String detail;",
                 "  @ManyToOne @JoinColumn(columnDefinition = \"bigint not null\") Part parent; }");
         Compilation d = compileAll(g);
-        assertThat(d).hadErrorContaining("[DL112] @Column(options) on Part.detail").inFile(g).onLineContaining("lz4");
+        assertThat(d).hadErrorContaining("[DL156] @Column(options = \"compression lz4\") on Part.detail: Hibernate 7.1 appends"
+                + " this SQL text to its DDL").inFile(g).onLineContaining("lz4");
         assertThat(d).hadErrorContaining("[DL126] @JoinColumn(columnDefinition) on Part.parent is 'bigint not null'")
                 .inFile(g).onLineContaining("bigint not null");
         assertEquals(2, d.errors().size(), () -> d.errors().toString());
+    }
+
+    /** Every annotation whose options Hibernate 7 appends to the DDL, each where it is written. */
+    private static final String[] PERMIT = {
+            "@Entity @Table(options = \"with (fillfactor = 70)\",",
+            "  indexes = @Index(columnList = \"code\", options = \"index_options_text\"),",
+            "  uniqueConstraints = @UniqueConstraint(columnNames = \"serial\", options = \"unique_options_text\"))",
+            "@SecondaryTable(name = \"permit_detail\", options = \"secondary_options_text\")",
+            "public class Permit { @Id Long id;",
+            "  @Column(options = \"column_options_text\") String code;",
+            "  String serial;",
+            "  @ManyToOne @JoinColumn(options = \"join_options_text\") Permit parent;",
+            "  @ManyToOne @JoinColumn(name = \"owner_id\", foreignKey = @ForeignKey(options = \"fk_options_text\")) Permit owner;",
+            "  @ManyToMany @JoinTable(name = \"permit_links\", options = \"join_table_options_text\")",
+            "  java.util.Set<Permit> links;",
+            "  @ElementCollection @CollectionTable(name = \"permit_notes\", options = \"collection_options_text\")",
+            "  java.util.Set<String> notes; }"};
+
+    @Test
+    void optionsThatHibernate7AppendsToTheDdlAreRefusedWhereTheyAreWritten() {
+        JavaFileObject f = jakarta("Permit", PERMIT);
+        Compilation c = compileAll(f);
+        assertThat(c).failed();
+        for (String[] expected : new String[][] {{"@Table", "with (fillfactor = 70)", "test.Permit"},
+                {"@Index", "index_options_text", "test.Permit"}, {"@UniqueConstraint", "unique_options_text", "test.Permit"},
+                {"@SecondaryTable", "secondary_options_text", "test.Permit"}, {"@Column", "column_options_text", "Permit.code"},
+                {"@JoinColumn", "join_options_text", "Permit.parent"}, {"@ForeignKey", "fk_options_text", "Permit.owner"},
+                {"@JoinTable", "join_table_options_text", "Permit.links"},
+                {"@CollectionTable", "collection_options_text", "Permit.notes"}}) {
+            assertThat(c).hadErrorContaining("[DL156] " + expected[0] + "(options = \"" + expected[1] + "\") on " + expected[2]
+                    + ": Hibernate 7.1 appends this SQL text to its DDL as it is written, which the schema model cannot"
+                    + " represent").inFile(f).onLineContaining(expected[1]);
+        }
+        assertThat(c).hadErrorContaining("leave options out, and give a column's type in columnDefinition, or write the"
+                + " SQL in src/main/driftless/next.sql");
+        assertEquals(9, c.errors().size(), () -> c.errors().toString());
+    }
+
+    /** The other annotations whose options Hibernate 7 appends: none is passed over without a word. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@DiscriminatorColumn(options = \"disc_text\") public class Permit { @Id Long id; } | @DiscriminatorColumn | test.Permit",
+            "public class Permit { @Id @GeneratedValue @SequenceGenerator(name = \"p\", options = \"seq_text\") Long id; } | @SequenceGenerator | Permit.id",
+            "public class Permit { @Id Long id; @ElementCollection @OrderColumn(options = \"order_text\") java.util.List<String> tags; } | @OrderColumn | Permit.tags",
+            "public class Permit { @Id Long id; @ElementCollection @MapKeyColumn(options = \"key_text\") java.util.Map<String, String> tags; } | @MapKeyColumn | Permit.tags",
+            "@AttributeOverride(name = \"id\", column = @Column(options = \"override_text\")) public class Permit extends Base { } | @Column | test.Permit"})
+    void optionsOfTheOtherAnnotationsAreRefusedToo(String declaration, String annotation, String where) {
+        JavaFileObject base = jakarta("Base", "@MappedSuperclass public class Base { @Id Long id; }");
+        JavaFileObject f = jakarta("Permit", "@Entity " + declaration);
+        Compilation c = compileAll(base, f);
+        assertError(c, f, "DL156", "_text", annotation + "(options = \"");
+        assertThat(c).hadErrorContaining(") on " + where + ": Hibernate 7.1 appends this SQL text");
+    }
+
+    @Test
+    void optionsOnASingleTableSubclassAreRefusedToo() {
+        JavaFileObject root = jakarta("Part", "@Entity public class Part { @Id Long id; }");
+        JavaFileObject f = jakarta("Bolt", "@Entity @SecondaryTable(name = \"bolt_detail\", options = \"bolt_text\")",
+                "public class Bolt extends Part { String size; }");
+        assertError(compileAll(root, f), f, "DL156", "bolt_text", "@SecondaryTable(options = \"bolt_text\") on test.Bolt");
+    }
+
+    @Test
+    void optionsAreIgnoredOnHibernate66AsHibernate66IgnoresThem() {
+        capture = ModelCapture.on(HibernateLine.H6_6);
+        Compilation c = compile(capture, jakarta("Permit", PERMIT));
+        assertThat(c).succeededWithoutWarnings();
+        Table permit = capture.model().table(QualifiedName.of("permit")).orElseThrow();
+        assertTrue(permit.column("code").isPresent() && permit.column("parent_id").isPresent(), permit::toString);
+        assertTrue(capture.model().table(QualifiedName.of("permit_links")).isPresent());
+    }
+
+    @Test
+    void theOptionsOfACheckArePassedOverWithAWarningAsHibernateWritesNoneOnPostgresql() {
+        JavaFileObject f = jakarta("Gauge", "@Entity @Table(check = @CheckConstraint(name = \"gauge_low\", constraint = \"low >= 0\",",
+                "  options = \"not valid\")) public class Gauge { @Id Long id; int low; }");
+        Compilation c = compileAll(f);
+        assertWarning(c, f, "DL157", "gauge_low", "@CheckConstraint(options = \"not valid\") on test.Gauge is ignored:"
+                + " Hibernate 7.1 writes no options of a check on PostgreSQL, so the check is created without them");
+        Table gauge = capture.model().table(QualifiedName.of("gauge")).orElseThrow();
+        assertEquals(List.of("low >= 0"), gauge.checks().stream().map(k -> k.expression()).toList());
+    }
+
+    @Test
+    void aJoinColumnInATableThatIsNoSecondaryTableOfTheEntity() {
+        JavaFileObject aisle = jakarta("Aisle", "@Entity public class Aisle { @Id Long id; }");
+        JavaFileObject f = jakarta("Shelf", "@Entity @SecondaryTable(name = \"shelf_place\") public class Shelf { @Id Long id;",
+                "  @ManyToOne @JoinColumn(name = \"aisle_id\", table = \"shelf_places\") Aisle aisle; }");
+        assertError(compileAll(aisle, f), f, "DL147", "shelf_places", "@JoinColumn(table = \"shelf_places\") on Shelf.aisle"
+                + " names no @SecondaryTable of test.Shelf: declare @SecondaryTable(name = \"shelf_places\") on the entity");
+    }
+
+    @Test
+    void joinColumnsInDifferentTables() {
+        JavaFileObject pair = jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }");
+        JavaFileObject f = jakarta("Shelf", "@Entity @SecondaryTable(name = \"shelf_place\") public class Shelf { @Id Long id;",
+                "  @ManyToOne @JoinColumns({@JoinColumn(name = \"pair_a\", referencedColumnName = \"a\", table = \"shelf_place\"),",
+                "    @JoinColumn(name = \"pair_b\", referencedColumnName = \"b\")}) Pair pair; }");
+        assertError(compileAll(pair, f), f, "DL112", "@JoinColumns", "@JoinColumns(table) on Shelf.pair is not mapped by this"
+                + " version of Driftless yet: its join columns name different tables (shelf_place, the entity's table)");
+    }
+
+    @Test
+    void aCheckOnOneOfJoinColumnsIsRefusedAsOnASingleJoinColumn() {
+        JavaFileObject pair = jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }");
+        JavaFileObject f = jakarta("Shelf", "@Entity public class Shelf { @Id Long id;",
+                "  @ManyToOne @JoinColumns({@JoinColumn(name = \"pair_a\", referencedColumnName = \"a\"),",
+                "    @JoinColumn(name = \"pair_b\", referencedColumnName = \"b\", check = @CheckConstraint(constraint = \"pair_b > 0\"))})",
+                "  Pair pair; }");
+        assertError(compileAll(pair, f), f, "DL112", "pair_b > 0", "@JoinColumn(check) on Shelf.pair is not mapped by this"
+                + " version of Driftless yet");
     }
 
     @Test

@@ -243,6 +243,37 @@ class JpaMappingTest {
     }
 
     @Test
+    void aJoinColumnInASecondaryTableIsThereWithItsForeignKey() {
+        SchemaModel model = read(
+                jakarta("Aisle", "@Entity public class Aisle { @Id Long id; }"),
+                jakarta("Pair", "@Entity public class Pair { @Id Long a; @Id Long b; }"),
+                jakarta("Shelf", "@Entity @SecondaryTable(name = \"shelf_place\") public class Shelf { @Id Long id;",
+                        "  @ManyToOne @JoinColumn(name = \"aisle_id\", table = \"shelf_place\", nullable = false) Aisle aisle;",
+                        "  @OneToOne @JoinColumn(table = \"shelf_place\", foreignKey = @ForeignKey(name = \"shelf_twin_fk\"))",
+                        "  Shelf twin;",
+                        "  @ManyToOne @JoinColumns({@JoinColumn(name = \"pair_a\", referencedColumnName = \"a\", table = \"shelf_place\"),",
+                        "    @JoinColumn(name = \"pair_b\", referencedColumnName = \"b\", table = \"shelf_place\")}) Pair pair;",
+                        "  @ManyToOne Aisle spare; }"));
+        Table shelf = table(model, "shelf");
+        assertEquals(List.of(column("id", "bigint", false), column("spare_id", "bigint", true)), shelf.columns());
+        assertEquals(List.of(foreignKey("shelf_spare_id_fkey", "spare_id", QualifiedName.of("aisle"), "id")), shelf.foreignKeys());
+        Table place = table(model, "shelf_place");
+        assertEquals(List.of(column("id", "bigint", false), column("aisle_id", "bigint", false),
+                column("twin_id", "bigint", true), column("pair_a", "bigint", true), column("pair_b", "bigint", true)),
+                place.columns());
+        assertEquals(List.of(
+                new ForeignKey("shelf_place_aisle_id_fkey", List.of("aisle_id"), QualifiedName.of("aisle"), List.of("id"),
+                        ReferentialAction.NO_ACTION),
+                new ForeignKey("shelf_place_id_fkey", List.of("id"), QualifiedName.of("shelf"), List.of("id"),
+                        ReferentialAction.NO_ACTION),
+                new ForeignKey("shelf_place_pair_a_pair_b_fkey", List.of("pair_a", "pair_b"), QualifiedName.of("pair"),
+                        List.of("a", "b"), ReferentialAction.NO_ACTION),
+                foreignKey("shelf_twin_fk", "twin_id", QualifiedName.of("shelf"), "id")), place.foreignKeys());
+        assertEquals(List.of(new UniqueConstraint("shelf_place_twin_id_key", List.of("twin_id"))), place.uniqueConstraints(),
+                "a one-to-one's unique constraint is in the table of its column");
+    }
+
+    @Test
     void aRelationIdTakesItsTargetsKey() {
         SchemaModel model = read(
                 jakarta("Meter", "@Entity public class Meter { @Id @Column(length = 16) String serial; }"),

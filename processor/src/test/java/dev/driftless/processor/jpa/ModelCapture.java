@@ -21,6 +21,7 @@ final class ModelCapture extends AbstractProcessor {
 
     private final boolean reversed;
     private final UnaryOperator<ProcessingEnvironment> environment;
+    private HibernateLine line = HibernateLine.DEFAULT;
     private JpaModel read;
     private int errors;
 
@@ -42,6 +43,13 @@ final class ModelCapture extends AbstractProcessor {
     /** Gives the reader another processing environment, e.g. one that fails. */
     static ModelCapture withEnvironment(UnaryOperator<ProcessingEnvironment> environment) {
         return new ModelCapture(false, environment);
+    }
+
+    /** Passes the entities sorted by name, modelling this Hibernate line. */
+    static ModelCapture on(HibernateLine line) {
+        var capture = sorted();
+        capture.line = line;
+        return capture;
     }
 
     JpaModel read() {
@@ -83,7 +91,7 @@ final class ModelCapture extends AbstractProcessor {
         Comparator<TypeElement> byName = Comparator.comparing(e -> e.getQualifiedName().toString());
         List<TypeElement> given = entities.stream().sorted(reversed ? byName.reversed() : byName).toList();
         var diagnostics = new Diagnostics(processingEnv.getMessager());
-        read = new JpaModelReader(environment.apply(processingEnv), diagnostics).read(given);
+        read = new JpaModelReader(environment.apply(processingEnv), diagnostics, Naming.JPA, line).read(given);
         errors = diagnostics.errorCount();
         return false;
     }

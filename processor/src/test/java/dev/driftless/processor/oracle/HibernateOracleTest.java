@@ -155,7 +155,13 @@ class HibernateOracleTest {
                         "table setting column active boolean", "table toggle column is_on boolean",
                         "table capture_sessions column booking_id bigint",
                         "table bookingcharge foreign key fk_booking_charges [booking_ref->id] references booking",
-                        "table gauge column dial_ref bigint")) {
+                        "table gauge column dial_ref bigint",
+                        // @JoinColumn(table): the join columns and their foreign keys in the secondary table.
+                        "table shelf_place column site_id bigint", "table shelf_place column line_no integer",
+                        "table shelf_place foreign key * [site_id->id] references grid.site",
+                        "table shelf_place foreign key * [twin_id->id] references shelf",
+                        "table shelf_place foreign key * [line_no->line, line_order->order_no] references orderline",
+                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
@@ -207,6 +213,8 @@ class HibernateOracleTest {
     private static List<String> lineWitnesses() {
         return switch (LINE) {
             case "6.6" -> List.of("table kinds column clock time(6) without time zone",
+                    "table permit column code character varying(255)\n", "table permit_detail column detail",
+                    "table permit_sites primary key", "table permit_notes column notes",
                     "table meter column opensatmillis time(6) without time zone",
                     "table meter column coarse timestamp(6) with time zone", "table meter",
                     "table animal column favourite_id bigint not null",
