@@ -70,15 +70,12 @@ final class TableParts {
      */
     String derived(List<String> columns, String suffix) {
         String derived = PostgresNames.derived(name.name(), columns, suffix);
-        pendingDerived.put(derived, new DerivedName(List.copyOf(columns), suffix));
+        pendingDerived.put(derived, new ServerNames.Derivation(name.name(), columns, suffix));
         return derived;
     }
 
-    /** How a derived name was made, so that a taken one can be numbered. */
-    private record DerivedName(List<String> columns, String suffix) {}
-
-    /** Derived names handed out and not claimed yet. */
-    private final Map<String, DerivedName> pendingDerived = new HashMap<>();
+    /** Derived names handed out and not claimed yet, with how they were made, so that a taken one can be numbered. */
+    private final Map<String, ServerNames.Derivation> pendingDerived = new HashMap<>();
 
     /** Takes a name among the table's constraints and indexes; reports and refuses a name already taken. */
     boolean claim(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at, Diagnostics diagnostics) {
@@ -92,12 +89,12 @@ final class TableParts {
      */
     private String take(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at,
             Diagnostics diagnostics) {
-        DerivedName derived = pendingDerived.remove(constraint);
+        ServerNames.Derivation derived = pendingDerived.remove(constraint);
         String chosen = constraint;
         for (int pass = 1; derived != null && names.containsKey(chosen); pass++) {
-            chosen = PostgresNames.derived(name.name(), derived.columns(), derived.suffix() + pass);
+            chosen = derived.name(pass);
         }
-        var declaration = new Declaration(kind, new QualifiedName(name.schema(), chosen), on, at);
+        var declaration = new Declaration(kind, new QualifiedName(name.schema(), chosen), on, at, derived);
         Declaration other = names.putIfAbsent(chosen, declaration);
         if (other != null) {
             diagnostics.report(Message.DUPLICATE_NAME, on, at, kind.label(), chosen, other.origin());
