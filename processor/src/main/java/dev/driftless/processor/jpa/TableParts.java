@@ -85,11 +85,15 @@ final class TableParts {
     /**
      * Takes a name among the table's constraints and indexes: the name itself, or for a derived
      * name that is taken the one the server would pick; null, after reporting, for a name the
-     * entity gave that is taken.
+     * entity gave that another name the entity gave takes (a derived one that has it is numbered).
      */
     private String take(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at,
             Diagnostics diagnostics) {
         ServerNames.Derivation derived = pendingDerived.remove(constraint);
+        Declaration holder = names.get(constraint);
+        if (derived == null && holder != null && holder.isDerived()) {
+            renumber(holder); // a name the entity writes is never refused for one the server would derive
+        }
         String chosen = constraint;
         for (int pass = 1; derived != null && names.containsKey(chosen); pass++) {
             chosen = derived.name(pass);
@@ -102,6 +106,29 @@ final class TableParts {
         }
         declarations.add(declaration);
         return chosen;
+    }
+
+    /** Gives a derived name that a written one now takes the next number, in the table's lists too. */
+    private void renumber(Declaration holder) {
+        String from = holder.name().name();
+        String to = from;
+        for (int pass = 1; names.containsKey(to); pass++) {
+            to = holder.derivation().name(pass);
+        }
+        String renamed = to;
+        names.remove(from);
+        var declaration = new Declaration(holder.kind(), new QualifiedName(name.schema(), renamed), holder.element(),
+                holder.mirror(), holder.derivation());
+        names.put(renamed, declaration);
+        declarations.replaceAll(d -> d == holder ? declaration : d);
+        switch (holder.kind()) {
+            case UNIQUE_CONSTRAINT -> uniques.replaceAll(u -> u.name().equals(from) ? new UniqueConstraint(renamed, u.columns()) : u);
+            case INDEX -> indexes.replaceAll(i -> i.name().equals(from) ? new Index(renamed, i.columns(), i.unique()) : i);
+            case FOREIGN_KEY -> foreignKeys.replaceAll(f -> f.name().equals(from)
+                    ? new ForeignKey(renamed, f.columns(), f.target(), f.targetColumns(), f.onDelete()) : f);
+            case CHECK -> checks.replaceAll(c -> c.name().equals(from) ? new CheckConstraint(renamed, c.expression()) : c);
+            default -> throw new IllegalStateException("a derived " + holder.kind() + " among the table's names");
+        }
     }
 
     /** Adds a unique constraint; the same constraint declared twice (by column and by table) is kept once. */

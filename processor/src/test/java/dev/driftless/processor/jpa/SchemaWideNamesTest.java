@@ -106,6 +106,19 @@ class SchemaWideNamesTest {
         assertServerChoosesTheSameNames(model, Set.of("t2_n_check", "t3_c_key", "t2_n_idx", "t2_pkey", "t2_c_fkey"));
     }
 
+    @Test
+    void aWrittenNameTakesPrecedenceOverTheSameNameDerivedEarlierInItsTable() throws SQLException {
+        // The column's unique constraint is read first and derives clash_code_key; the index the
+        // table then names so is kept, and the constraint numbered, as the server numbers it.
+        SchemaModel model = EntitySources.read(jakarta("Clash",
+                "@Entity @Table(indexes = @Index(name = \"clash_code_key\", columnList = \"other\"))",
+                "public class Clash { @Id Long id; @Column(unique = true) String code; String other; }"));
+        Table clash = table(model, "clash");
+        assertEquals("clash_code_key", clash.indexes().get(0).name());
+        assertEquals("clash_code_key1", clash.uniqueConstraints().get(0).name());
+        assertServerChoosesTheSameNames(model, Set.of("clash_code_key"));
+    }
+
     private static void assertServerChoosesTheSameNames(SchemaModel model, Set<String> written) throws SQLException {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             db.execute(unnamedDdl(model, written).toArray(String[]::new));
