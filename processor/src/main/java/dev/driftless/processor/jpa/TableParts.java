@@ -67,6 +67,8 @@ final class TableParts {
      * The name PostgreSQL gives a constraint or index of this table that the entity leaves unnamed
      * ({@link PostgresNames#derived}). Should it be taken when the object is added, the object gets
      * the name the server would choose instead: the suffix numbered ({@code _key1}, {@code _fkey2}).
+     * The names taken in other tables of the schema are {@link ServerNames}' concern, once every
+     * table is read.
      */
     String derived(List<String> columns, String suffix) {
         String derived = PostgresNames.derived(name.name(), columns, suffix);
