@@ -146,7 +146,11 @@ final class ServerNames {
             items(t, Map.of()).forEach(i -> space.take(i.origin().kind(), i.origin().name()));
         }
         prior.sequences().forEach(s -> spaces.computeIfAbsent(s.name().schema(), k -> new Space()).relations.add(s.name().name()));
-        prior.views().forEach(v -> spaces.computeIfAbsent(v.name().schema(), k -> new Space()).relations.add(v.name().name()));
+        prior.views().forEach(v -> {
+            Space space = spaces.computeIfAbsent(v.name().schema(), k -> new Space());
+            space.relations.add(v.name().name());
+            v.indexes().forEach(i -> space.relations.add(i.name()));
+        });
         var chosen = new HashMap<Origin, String>();
         keepPrior(items, prior, written, chosen);
         // The others in the order they are created: each table's checks, key, unique constraints and
