@@ -43,7 +43,9 @@ import javax.tools.StandardLocation;
 
 /**
  * One run of the pipeline, in four stages that each hand the next one a value: read the model →
- * load the history → plan (a draft, a freeze or a squash) → generate. Each stage reports its
+ * load the history → plan (a draft, a freeze or a squash) → generate. The history is read before
+ * the model (whose derived names keep those of the last frozen version), but what is wrong with it
+ * is reported in its own stage, after the model's errors. Each stage reports its
  * errors on the elements; between two stages is the one check whether any was reported, and none
  * of the later stages runs after one. Only the last stage writes, and only Java sources: every
  * other file, and the change to the committed history directory, is returned as {@link Outputs}
@@ -66,6 +68,18 @@ final class MigrationStep {
     /** The history directory, the history it holds and the hand-written steps waiting for the next freeze. */
     private record Loaded(HistoryDirectory dir, History history, HandWrittenSteps steps) {}
 
+    /**
+     * The history as read, or (with {@code loaded} null) the report of what kept it from being read,
+     * which is made only after the model is read.
+     */
+    private record HistoryLoad(Loaded loaded, Optional<Runnable> problem) {
+
+        /** The schema of the last frozen version; empty when there is none or the history could not be read. */
+        SchemaModel prior() {
+            return loaded == null ? SchemaModel.EMPTY : loaded.history().snapshot().model();
+        }
+    }
+
     /** What the run does with the history: the history the generated classes list, and what else it writes. */
     private sealed interface Plan {
         History history();
@@ -84,12 +98,16 @@ final class MigrationStep {
      */
     Optional<Outputs> run(List<TypeElement> classes) {
         Element anchor = classes.get(0);
-        JpaModel read = readModel(classes);
+        // The history is read first, as the model keeps the names the last frozen version derived;
+        // what is wrong with it is reported in its own stage, after the model's errors.
+        HistoryLoad history = loadHistory(anchor);
+        JpaModel read = readModel(classes, history.prior());
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        Loaded loaded = loadHistory(anchor);
-        if (diagnostics.hasErrors()) {
+        history.problem().ifPresent(Runnable::run);
+        Loaded loaded = history.loaded();
+        if (diagnostics.hasErrors() || loaded == null) {
             return Optional.empty();
         }
         Plan plan = plan(anchor, read, loaded);
@@ -99,8 +117,11 @@ final class MigrationStep {
         return Optional.of(generate(anchor, packageName(classes), plan, read));
     }
 
-    /** Stage 1: the entities and views into the model; {@code null} only after an error. */
-    private JpaModel readModel(List<TypeElement> classes) {
+    /**
+     * Stage 1: the entities and views into the model, the version after {@code prior}; {@code null}
+     * only after an error.
+     */
+    private JpaModel readModel(List<TypeElement> classes, SchemaModel prior) {
         Naming naming = Naming.of(options.naming());
         if (naming == null) {
             diagnostics.report(Message.NAMING_UNKNOWN, classes.get(0), options.naming());
@@ -113,7 +134,7 @@ final class MigrationStep {
         if (hibernate == null) {
             return null;
         }
-        JpaModel read = new JpaModelReader(env, diagnostics, naming, hibernate).read(entities);
+        JpaModel read = new JpaModelReader(env, diagnostics, naming, hibernate).read(entities, prior);
         ViewReader views = new ViewReader(diagnostics);
         SchemaModel model = read.schema().withViews(views.read(viewClasses, read.schema()));
         return read.withSchema(model).withTableElements(views.elements());
@@ -146,20 +167,25 @@ final class MigrationStep {
         return line;
     }
 
-    /** Stage 2: the committed history, checked; {@code null} only after an error. */
-    private Loaded loadHistory(Element anchor) {
-        Optional<HistoryDirectory> dir = historyDirectory(anchor);
+    /**
+     * Stage 2: the committed history, checked; read before the model, but its problem is reported
+     * by the caller, after the model's.
+     */
+    private HistoryLoad loadHistory(Element anchor) {
+        Optional<HistoryDirectory> dir = historyDirectory();
         if (dir.isEmpty()) {
-            return null;
+            return new HistoryLoad(null,
+                    Optional.of(() -> diagnostics.report(Message.HISTORY_UNKNOWN, anchor, Options.HISTORY)));
         }
         try {
-            return new Loaded(dir.get(), dir.get().load(), dir.get().nextSteps());
+            return new HistoryLoad(new Loaded(dir.get(), dir.get().load(), dir.get().nextSteps()), Optional.empty());
         } catch (HistoryFormatException e) {
-            diagnostics.report(Message.HISTORY_INVALID, anchor, dir.get().path(), e.getMessage());
+            return new HistoryLoad(null, Optional.of(
+                    () -> diagnostics.report(Message.HISTORY_INVALID, anchor, dir.get().path(), e.getMessage())));
         } catch (IOException e) {
-            diagnostics.report(Message.HISTORY_IO, anchor, dir.get().path(), e);
+            return new HistoryLoad(null,
+                    Optional.of(() -> diagnostics.report(Message.HISTORY_IO, anchor, dir.get().path(), e)));
         }
-        return null;
     }
 
     /** Stage 3: what the model and the history give, with its warnings; writes nothing. */
@@ -501,15 +527,12 @@ final class MigrationStep {
      * The history directory: the option when given, else {@code src/main/driftless} of the module
      * whose {@code target/classes} the compiler writes to (Maven's layout).
      */
-    private Optional<HistoryDirectory> historyDirectory(Element anchor) {
+    private Optional<HistoryDirectory> historyDirectory() {
         if (options.history() != null) {
             return Optional.of(new HistoryDirectory(Path.of(options.history()).toAbsolutePath()));
         }
-        Optional<Path> derived = moduleOfClassOutput().map(m -> m.module().resolve("src").resolve(m.sourceSet()).resolve("driftless"));
-        if (derived.isEmpty()) {
-            diagnostics.report(Message.HISTORY_UNKNOWN, anchor, Options.HISTORY);
-        }
-        return derived.map(HistoryDirectory::new);
+        return moduleOfClassOutput().map(m -> m.module().resolve("src").resolve(m.sourceSet()).resolve("driftless"))
+                .map(HistoryDirectory::new);
     }
 
     private record ModuleLayout(Path module, String sourceSet) {}

@@ -254,6 +254,25 @@ class MigrationStepTest {
     }
 
     @Test
+    void theHistoryIsReadBeforeTheModelButItsErrorsComeInTheirOwnStage() throws IOException {
+        assertThat(compile("-Adriftless.freeze=initial")).succeeded();
+        Path v1 = history.resolve("V0001__initial.sql");
+        Files.writeString(v1, Files.readString(v1).replace("DROP TABLE datasource;", "DROP TABLE datasource CASCADE;"));
+        JavaFileObject broken = JavaFileObjects.forSourceLines("example.model.Broken",
+                "package example.model;",
+                "@jakarta.persistence.Entity public class Broken { String noId; }");
+        Compilation c = Compiler.javac()
+                .withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + history)
+                .compile(datasource("jakarta", ""), broken);
+        // The model's error, and not yet the edited version's: that one comes once the model reads.
+        assertThat(c).hadErrorContaining("[DL100]");
+        assertEquals(1, c.errors().size(), c.errors().toString());
+        Compilation fixed = compile();
+        assertThat(fixed).hadErrorContaining("[DL210]");
+    }
+
+    @Test
     void aFreezeNameMustHaveLettersOrDigits() {
         Compilation c = compile("-Adriftless.freeze=!!!");
         assertThat(c).failed();

@@ -10,8 +10,21 @@ import javax.lang.model.element.TypeElement;
  * that a problem with the name is reported where the name is written or derived.
  *
  * @param name the schema and the name; for a column or foreign key the schema is the table's
+ * @param derivation for a key, constraint or index the entities leave unnamed, how PostgreSQL derives
+ *     its name (which {@link ServerNames} numbers when it is taken); null for a name they write
  */
-record Declaration(Kind kind, QualifiedName name, Element element, AnnotationMirror mirror) {
+record Declaration(Kind kind, QualifiedName name, Element element, AnnotationMirror mirror,
+        ServerNames.Derivation derivation) {
+
+    /** A name the entities write (or imply, as a table or column name). */
+    Declaration(Kind kind, QualifiedName name, Element element, AnnotationMirror mirror) {
+        this(kind, name, element, mirror, null);
+    }
+
+    /** Whether PostgreSQL derives the name, rather than the entities writing it. */
+    boolean isDerived() {
+        return derivation != null;
+    }
 
     /** What a name names; the kinds that are relations share one namespace per schema. */
     enum Kind {

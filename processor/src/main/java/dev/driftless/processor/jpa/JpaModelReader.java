@@ -56,9 +56,19 @@ public final class JpaModelReader {
 
     /**
      * The model of all given entity classes (entities they reference may also be on the class path),
-     * with the renames their fields declare and the element behind each table and column.
+     * with the renames their fields declare and the element behind each table and column; the first
+     * version, whose derived names no frozen version fixes yet.
      */
     public JpaModel read(Collection<? extends TypeElement> entities) {
+        return read(entities, SchemaModel.EMPTY);
+    }
+
+    /**
+     * The model of all given entity classes, the version after {@code prior} (the schema of the last
+     * frozen version): a key, constraint or index it has keeps the name PostgreSQL derived for it
+     * there ({@link ServerNames}).
+     */
+    public JpaModel read(Collection<? extends TypeElement> entities, SchemaModel prior) {
         Map<String, TypeElement> byName = new TreeMap<>();
         entities.stream().filter(e -> EntityDeclarations.isClass(e, diagnostics))
                 .forEach(e -> byName.putIfAbsent(e.getQualifiedName().toString(), e));
@@ -131,6 +141,7 @@ public final class JpaModelReader {
             addIdTables(tables, allTables, owners, declarations);
             addForeignColumns(tables, allTables, columnElements, declarations);
             checkNames(tables, declarations, sequences);
+            numberDerivedNames(allTables, declarations, sequences, prior);
             var enumTypes = new TreeMap<QualifiedName, EnumType>();
             tables.forEach(t -> t.enumTypes().forEach(e -> enumTypes.putIfAbsent(e.name(), e)));
             var schema = new SchemaModel(List.copyOf(allTables.values()),
@@ -199,8 +210,10 @@ public final class JpaModelReader {
                 var keys = new ArrayList<>(target.foreignKeys());
                 if (f.foreignKey() != null) {
                     keys.add(f.foreignKey());
+                    var derivation = new ServerNames.Derivation(f.table().name(), f.foreignKey().columns(), "fkey");
                     declarations.add(new Declaration(Declaration.Kind.FOREIGN_KEY,
-                            new QualifiedName(f.table().schema(), f.foreignKey().name()), f.element(), f.mirror()));
+                            new QualifiedName(f.table().schema(), f.foreignKey().name()), f.element(), f.mirror(),
+                            derivation.name(0).equals(f.foreignKey().name()) ? derivation : null));
                 }
                 declarations.add(new Declaration(Declaration.Kind.COLUMN,
                         new QualifiedName(f.table().schema(), f.column().name()), f.element(), f.mirror()));
@@ -261,6 +274,7 @@ public final class JpaModelReader {
     /**
      * Checks what spans tables: every name fits PostgreSQL's 63 bytes, and tables, indexes, key
      * constraints and sequences have distinct names within a schema (they are all relations there).
+     * A derived name that is taken is not refused: {@link #numberDerivedNames} numbers it.
      */
     private void checkNames(List<EntityTable> tables, List<Declaration> declarations,
             Collection<DeclaredSequence> sequences) {
@@ -273,7 +287,7 @@ public final class JpaModelReader {
             if (bytes > PostgresNames.MAX_BYTES) {
                 diagnostics.report(Message.NAME_TOO_LONG, d.element(), d.mirror(), d.kind().label(), d.name().name(), bytes);
             }
-            if (d.kind().isRelation()) {
+            if (d.kind().isRelation() && !d.isDerived()) {
                 Declaration other = relations.putIfAbsent(d.name(), d);
                 if (other != null) {
                     diagnostics.report(Message.DUPLICATE_NAME, d.element(), d.mirror(), d.kind().label(),
@@ -281,5 +295,30 @@ public final class JpaModelReader {
                 }
             }
         }
+    }
+
+    /**
+     * Numbers the derived names that are taken in the schema, as PostgreSQL does, keeping the names
+     * the prior version gave ({@link ServerNames}); rewrites the tables.
+     */
+    private static void numberDerivedNames(Map<QualifiedName, Table> all, List<Declaration> declarations,
+            Collection<DeclaredSequence> sequences, SchemaModel prior) {
+        var derived = new HashMap<ServerNames.Origin, ServerNames.Derivation>();
+        for (Declaration d : declarations) {
+            if (d.isDerived()) {
+                derived.put(new ServerNames.Origin(new QualifiedName(d.name().schema(), d.derivation().table()), d.kind(),
+                        d.name().name()), d.derivation());
+            }
+        }
+        for (Table t : all.values()) {
+            if (t.primaryKey() != null) {
+                // A primary key is never named by JPA: its name is always the server's.
+                derived.putIfAbsent(new ServerNames.Origin(t.name(), Declaration.Kind.PRIMARY_KEY, t.primaryKey().name()),
+                        new ServerNames.Derivation(t.name().name(), List.of(), "pkey"));
+            }
+        }
+        List<Table> numbered = ServerNames.number(List.copyOf(all.values()), derived,
+                sequences.stream().map(DeclaredSequence::sequence).toList(), prior);
+        numbered.forEach(t -> all.put(t.name(), t));
     }
 }

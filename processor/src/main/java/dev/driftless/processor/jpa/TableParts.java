@@ -67,18 +67,17 @@ final class TableParts {
      * The name PostgreSQL gives a constraint or index of this table that the entity leaves unnamed
      * ({@link PostgresNames#derived}). Should it be taken when the object is added, the object gets
      * the name the server would choose instead: the suffix numbered ({@code _key1}, {@code _fkey2}).
+     * The names taken in other tables of the schema are {@link ServerNames}' concern, once every
+     * table is read.
      */
     String derived(List<String> columns, String suffix) {
         String derived = PostgresNames.derived(name.name(), columns, suffix);
-        pendingDerived.put(derived, new DerivedName(List.copyOf(columns), suffix));
+        pendingDerived.put(derived, new ServerNames.Derivation(name.name(), columns, suffix));
         return derived;
     }
 
-    /** How a derived name was made, so that a taken one can be numbered. */
-    private record DerivedName(List<String> columns, String suffix) {}
-
-    /** Derived names handed out and not claimed yet. */
-    private final Map<String, DerivedName> pendingDerived = new HashMap<>();
+    /** Derived names handed out and not claimed yet, with how they were made, so that a taken one can be numbered. */
+    private final Map<String, ServerNames.Derivation> pendingDerived = new HashMap<>();
 
     /** Takes a name among the table's constraints and indexes; reports and refuses a name already taken. */
     boolean claim(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at, Diagnostics diagnostics) {
@@ -88,16 +87,20 @@ final class TableParts {
     /**
      * Takes a name among the table's constraints and indexes: the name itself, or for a derived
      * name that is taken the one the server would pick; null, after reporting, for a name the
-     * entity gave that is taken.
+     * entity gave that another name the entity gave takes (a derived one that has it is numbered).
      */
     private String take(Declaration.Kind kind, String constraint, Element on, AnnotationMirror at,
             Diagnostics diagnostics) {
-        DerivedName derived = pendingDerived.remove(constraint);
+        ServerNames.Derivation derived = pendingDerived.remove(constraint);
+        Declaration holder = names.get(constraint);
+        if (derived == null && holder != null && holder.isDerived()) {
+            renumber(holder); // a name the entity writes is never refused for one the server would derive
+        }
         String chosen = constraint;
         for (int pass = 1; derived != null && names.containsKey(chosen); pass++) {
-            chosen = PostgresNames.derived(name.name(), derived.columns(), derived.suffix() + pass);
+            chosen = derived.name(pass);
         }
-        var declaration = new Declaration(kind, new QualifiedName(name.schema(), chosen), on, at);
+        var declaration = new Declaration(kind, new QualifiedName(name.schema(), chosen), on, at, derived);
         Declaration other = names.putIfAbsent(chosen, declaration);
         if (other != null) {
             diagnostics.report(Message.DUPLICATE_NAME, on, at, kind.label(), chosen, other.origin());
@@ -105,6 +108,29 @@ final class TableParts {
         }
         declarations.add(declaration);
         return chosen;
+    }
+
+    /** Gives a derived name that a written one now takes the next number, in the table's lists too. */
+    private void renumber(Declaration holder) {
+        String from = holder.name().name();
+        String to = from;
+        for (int pass = 1; names.containsKey(to); pass++) {
+            to = holder.derivation().name(pass);
+        }
+        String renamed = to;
+        names.remove(from);
+        var declaration = new Declaration(holder.kind(), new QualifiedName(name.schema(), renamed), holder.element(),
+                holder.mirror(), holder.derivation());
+        names.put(renamed, declaration);
+        declarations.replaceAll(d -> d == holder ? declaration : d);
+        switch (holder.kind()) {
+            case UNIQUE_CONSTRAINT -> uniques.replaceAll(u -> u.name().equals(from) ? new UniqueConstraint(renamed, u.columns()) : u);
+            case INDEX -> indexes.replaceAll(i -> i.name().equals(from) ? new Index(renamed, i.columns(), i.unique()) : i);
+            case FOREIGN_KEY -> foreignKeys.replaceAll(f -> f.name().equals(from)
+                    ? new ForeignKey(renamed, f.columns(), f.target(), f.targetColumns(), f.onDelete()) : f);
+            case CHECK -> checks.replaceAll(c -> c.name().equals(from) ? new CheckConstraint(renamed, c.expression()) : c);
+            default -> throw new IllegalStateException("a derived " + holder.kind() + " among the table's names");
+        }
     }
 
     /** Adds a unique constraint; the same constraint declared twice (by column and by table) is kept once. */

@@ -152,6 +152,16 @@ class HibernateOracleTest {
                         "table calibration_adjustments_recorded_per_meter_and_region_history primary key "
                                 + "calibration_adjustments_recorded_per_meter_and_region_hist_pkey [id]",
                         "sequence calibration_adjustments_recorded_per_meter_and_region_history_s start 1 increment 50",
+                        // Two tables that share their first 58 bytes: the second's derived names are numbered,
+                        // the base shortened again so that the number fits.
+                        "table meter_calibration_adjustments_recorded_by_region_and_hours_a primary key "
+                                + "meter_calibration_adjustments_recorded_by_region_and_hours_pkey [id]",
+                        "table meter_calibration_adjustments_recorded_by_region_and_hours_b primary key "
+                                + "meter_calibration_adjustments_recorded_by_region_and_hour_pkey1 [id]",
+                        "table meter_calibration_adjustments_recorded_by_region_and_hours_a check "
+                                + "meter_calibration_adjustments_recorded_by_region_an_level_check (level > 0)",
+                        "table meter_calibration_adjustments_recorded_by_region_and_hours_b check "
+                                + "meter_calibration_adjustments_recorded_by_region_a_level_check1 (level > 0)",
                         "table setting column active boolean", "table toggle column is_on boolean",
                         "table capture_sessions column booking_id bigint",
                         "table bookingcharge foreign key fk_booking_charges [booking_ref->id] references booking",

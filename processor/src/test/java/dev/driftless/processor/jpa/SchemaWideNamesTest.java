@@ -1,0 +1,208 @@
+package dev.driftless.processor.jpa;
+
+import static dev.driftless.processor.jpa.EntitySources.jakarta;
+import static dev.driftless.processor.jpa.EntitySources.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.driftless.model.ForeignKey;
+import dev.driftless.model.Index;
+import dev.driftless.model.IndexColumn;
+import dev.driftless.model.NameLimit;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
+import dev.driftless.sql.Identifiers;
+import dev.driftless.testing.PostgresFixture;
+import dev.driftless.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Derived names that collide across tables are numbered as the real server numbers them: the model
+ * read from entities, created on PostgreSQL with every derived name left out (in the order
+ * {@link ServerNames} assumes), gets from the server exactly the names the model holds.
+ */
+class SchemaWideNamesTest {
+
+    /** 58 bytes: two tables that start with it derive the same primary key name. */
+    private static final String PREFIX = "meter_calibration_adjustments_recorded_by_region_and_hours";
+
+    /** 57 bytes of two- and three-byte characters: the cut lands inside a character. */
+    private static final String MULTIBYTE = "zähler" + "€".repeat(16) + "ö";
+
+    private static JavaFileObject longTable(String simpleName, String table, String schema) {
+        return jakarta(simpleName,
+                "@Entity @Table(name = \"" + table + "\"" + (schema == null ? "" : ", schema = \"" + schema + "\"")
+                        + ", uniqueConstraints = @UniqueConstraint(columnNames = \"code\"),"
+                        + " indexes = @Index(columnList = \"code\"))",
+                "public class " + simpleName + " {",
+                "  @Id Long id;",
+                "  @org.hibernate.annotations.Check(constraints = \"code <> ''\") String code;",
+                schema == null ? "  @ManyToOne Owner owner;" : "",
+                "}");
+    }
+
+    @Test
+    void derivedNamesTakenInTheSchemaAreNumberedAsTheServerNumbersThem() throws SQLException {
+        assertEquals(58, PREFIX.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals(57, MULTIBYTE.getBytes(StandardCharsets.UTF_8).length);
+        String alpha = PREFIX + "_a";
+        String beta = PREFIX + "_b";
+        // A name the entities write that is the one the first table's unique constraint would derive:
+        // the written name stays, and both derived ones are numbered past it.
+        String written = NameLimit.derived(alpha, List.of("code"), "key");
+        SchemaModel model = EntitySources.read(
+                longTable("Alpha", alpha, null),
+                longTable("Beta", beta, null),
+                longTable("Gamma", MULTIBYTE + "_g", "mb"),
+                longTable("Delta", MULTIBYTE + "_d", "mb"),
+                jakarta("Owner", "@Entity public class Owner { @Id Long id; }"),
+                jakarta("Label", "@Entity @Table(indexes = @Index(name = \"" + written + "\", columnList = \"label\"))",
+                        "public class Label { @Id Long id; String label; }"));
+        Table a = table(model, alpha);
+        Table b = table(model, beta);
+        assertEquals(PREFIX + "_pkey", a.primaryKey().name());
+        assertEquals(PREFIX.substring(0, 57) + "_pkey1", b.primaryKey().name());
+        assertNotEquals(a.uniqueConstraints().get(0).name(), b.uniqueConstraints().get(0).name());
+        assertEquals(NameLimit.derived(alpha, List.of("code"), "key1"), a.uniqueConstraints().get(0).name());
+        assertEquals(NameLimit.derived(beta, List.of("code"), "key2"), b.uniqueConstraints().get(0).name());
+        assertEquals(written, table(model, "label").indexes().get(0).name());
+
+        assertServerChoosesTheSameNames(model, Set.of(written));
+    }
+
+    @Test
+    void eachKindOfNameAvoidsWhatTheServerChecksForIt() throws SQLException {
+        // t1 writes names that t2's and t3's derived names would be: a check ignores indexes, an
+        // index ignores constraints, a primary key and a unique constraint avoid both, a foreign key
+        // avoids the constraints of every table.
+        SchemaModel model = EntitySources.read(
+                jakarta("T1", "@Entity @Table(name = \"t1\", indexes = {@Index(name = \"t2_n_check\", columnList = \"a\"),",
+                        "  @Index(name = \"t3_c_key\", columnList = \"b\")})",
+                        "public class T1 { @Id Long id;",
+                        "  @org.hibernate.annotations.Check(name = \"t2_n_idx\", constraints = \"a > 0\") Integer a;",
+                        "  @org.hibernate.annotations.Check(name = \"t2_pkey\", constraints = \"b > 0\") Integer b;",
+                        "  @org.hibernate.annotations.Check(name = \"t2_c_fkey\", constraints = \"e > 0\") Integer e; }"),
+                jakarta("T2", "@Entity @Table(name = \"t2\", indexes = @Index(columnList = \"n\"))",
+                        "public class T2 { @Id Long id;",
+                        "  @org.hibernate.annotations.Check(constraints = \"n > 0\") Integer n;",
+                        "  @ManyToOne @JoinColumn(name = \"c\") T1 c; }"),
+                jakarta("T3", "@Entity @Table(name = \"t3\") public class T3 { @Id Long id; @Column(unique = true) Integer c; }"));
+        Table t2 = table(model, "t2");
+        assertEquals("t2_pkey1", t2.primaryKey().name());
+        assertEquals("t2_n_check", t2.checks().get(0).name());
+        assertEquals("t2_n_idx", t2.indexes().get(0).name());
+        assertEquals("t2_c_fkey1", t2.foreignKeys().get(0).name());
+        assertEquals("t3_c_key1", table(model, "t3").uniqueConstraints().get(0).name());
+        assertServerChoosesTheSameNames(model, Set.of("t2_n_check", "t3_c_key", "t2_n_idx", "t2_pkey", "t2_c_fkey"));
+    }
+
+    @Test
+    void aWrittenNameTakesPrecedenceOverTheSameNameDerivedEarlierInItsTable() throws SQLException {
+        // The column's unique constraint is read first and derives clash_code_key; the index the
+        // table then names so is kept, and the constraint numbered, as the server numbers it.
+        SchemaModel model = EntitySources.read(jakarta("Clash",
+                "@Entity @Table(indexes = @Index(name = \"clash_code_key\", columnList = \"other\"))",
+                "public class Clash { @Id Long id; @Column(unique = true) String code; String other; }"));
+        Table clash = table(model, "clash");
+        assertEquals("clash_code_key", clash.indexes().get(0).name());
+        assertEquals("clash_code_key1", clash.uniqueConstraints().get(0).name());
+        assertServerChoosesTheSameNames(model, Set.of("clash_code_key"));
+    }
+
+    private static void assertServerChoosesTheSameNames(SchemaModel model, Set<String> written) throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute(unnamedDdl(model, written).toArray(String[]::new));
+            for (Table t : model.tables()) {
+                String schema = t.name().hasSchema() ? t.name().schema() : "public";
+                String where = " n.nspname = '" + schema + "' and c.relname = '" + t.name().name().replace("'", "''") + "'";
+                List<String> constraints = db.strings("select conname from pg_constraint k join pg_class c on c.oid = k.conrelid"
+                        + " join pg_namespace n on n.oid = c.relnamespace where contype <> 'n' and" + where + " order by 1");
+                List<String> indexes = db.strings("select i.relname from pg_index x join pg_class i on i.oid = x.indexrelid"
+                        + " join pg_class c on c.oid = x.indrelid join pg_namespace n on n.oid = c.relnamespace where"
+                        + where + " order by 1");
+                assertEquals(constraintNames(t), constraints, "constraints of " + t.name());
+                assertEquals(indexNames(t), indexes, "indexes of " + t.name());
+            }
+        }
+    }
+
+    private static List<String> constraintNames(Table t) {
+        var names = new TreeSet<String>();
+        if (t.primaryKey() != null) {
+            names.add(t.primaryKey().name());
+        }
+        t.uniqueConstraints().forEach(u -> names.add(u.name()));
+        t.foreignKeys().forEach(f -> names.add(f.name()));
+        t.checks().forEach(c -> names.add(c.name()));
+        return List.copyOf(names);
+    }
+
+    private static List<String> indexNames(Table t) {
+        var names = new TreeSet<String>();
+        if (t.primaryKey() != null) {
+            names.add(t.primaryKey().name());
+        }
+        t.uniqueConstraints().forEach(u -> names.add(u.name()));
+        t.indexes().forEach(i -> names.add(i.name()));
+        return List.copyOf(names);
+    }
+
+    /**
+     * The model as statements that leave every derived name to the server: the tables, then what
+     * the entities name, then table by table (in name order) the checks, the primary key, the unique
+     * constraints and the indexes, then the foreign keys.
+     */
+    private static List<String> unnamedDdl(SchemaModel model, Set<String> written) {
+        var out = new ArrayList<String>();
+        model.schemas().forEach(s -> out.add("create schema " + Identifiers.quote(s)));
+        for (Table t : model.tables()) {
+            out.add("create table " + QualifiedName.quote(t.name()) + " (" + t.columns().stream()
+                    .map(c -> Identifiers.quote(c.name()) + " " + c.type().sql() + (c.nullable() ? "" : " not null"))
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        for (Table t : model.tables()) {
+            t.indexes().stream().filter(i -> written.contains(i.name())).forEach(i -> out.add(index(t, i, i.name())));
+            t.checks().stream().filter(c -> written.contains(c.name())).forEach(c -> out.add("alter table "
+                    + QualifiedName.quote(t.name()) + " add constraint " + Identifiers.quote(c.name())
+                    + " check (" + c.expression() + ")"));
+        }
+        for (Table t : model.tables()) {
+            String alter = "alter table " + QualifiedName.quote(t.name()) + " add ";
+            t.checks().stream().filter(c -> !written.contains(c.name()))
+                    .forEach(c -> out.add(alter + "check (" + c.expression() + ")"));
+            if (t.primaryKey() != null) {
+                out.add(alter + "primary key (" + columns(t.primaryKey().columns()) + ")");
+            }
+            for (UniqueConstraint u : t.uniqueConstraints()) {
+                out.add(alter + "unique (" + columns(u.columns()) + ")");
+            }
+            t.indexes().stream().filter(i -> !written.contains(i.name())).forEach(i -> out.add(index(t, i, null)));
+        }
+        for (Table t : model.tables()) {
+            for (ForeignKey f : t.foreignKeys()) {
+                out.add("alter table " + QualifiedName.quote(t.name()) + " add foreign key (" + columns(f.columns()) + ") references "
+                        + QualifiedName.quote(f.target()) + " (" + columns(f.targetColumns()) + ")");
+            }
+        }
+        return out;
+    }
+
+    private static String index(Table t, Index i, String name) {
+        return "create " + (i.unique() ? "unique " : "") + "index " + (name == null ? "" : Identifiers.quote(name) + " ")
+                + "on " + QualifiedName.quote(t.name()) + " (" + columns(i.columns().stream().map(IndexColumn::name).toList()) + ")";
+    }
+
+    private static String columns(List<String> names) {
+        return names.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    }
+}
