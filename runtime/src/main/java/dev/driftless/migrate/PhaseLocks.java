@@ -46,8 +46,11 @@ final class PhaseLocks {
      */
     record Wanted(TableName table, LockMode mode, boolean throughIndex, int firstStatement, LockMode firstMode) {}
 
-    /** A table found in the catalog, with the tables its foreign keys reference. */
-    record Found(long oid, String schema, String name, LockMode mode, Set<Long> references) {
+    /**
+     * A table found in the catalog, with the tables its foreign keys reference, and whether the
+     * connection's user may take {@code mode} on it with {@code LOCK TABLE}.
+     */
+    record Found(long oid, String schema, String name, LockMode mode, Set<Long> references, boolean lockable) {
 
         Found {
             references = Set.copyOf(references);
@@ -145,16 +148,26 @@ final class PhaseLocks {
         if (wanted.isEmpty() || wanted.size() == 1 && wanted.get(0).mode() == wanted.get(0).firstMode()) {
             return List.of();
         }
-        return ordered(find(connection, wanted)).stream().map(Found::lockStatement).toList();
+        return ordered(find(connection, wanted)).stream().filter(Found::lockable).map(Found::lockStatement).toList();
     }
 
-    /** One query: each wanted name's table (an index's name: its table), and what the table's foreign keys reference. */
+    /**
+     * One query: each wanted name's table (an index's name: its table), what the table's foreign
+     * keys reference, and the privileges {@code LOCK TABLE} needs for the mode. A statement may need
+     * less than the lock it takes (a foreign key needs only REFERENCES on the table it references,
+     * which it locks SHARE ROW EXCLUSIVE, while {@code LOCK TABLE} in that mode needs UPDATE, DELETE
+     * or TRUNCATE): a table the user may not lock is left to take its lock when its statement runs,
+     * as it did before locks were taken up front, and the ordering of the others is kept.
+     */
     static List<Found> find(Connection connection, List<Wanted> wanted) throws SQLException {
         String[] names = wanted.stream().map(w -> w.table().sql()).toArray(String[]::new);
         var found = new LinkedHashMap<Long, Found>();
         try (PreparedStatement query = connection.prepareStatement("select w.i, t.oid::bigint, n.nspname, t.relname,"
                 + " array(select distinct f.confrelid::bigint from pg_catalog.pg_constraint f"
-                + " where f.contype = 'f' and f.conrelid = t.oid)"
+                + " where f.contype = 'f' and f.conrelid = t.oid),"
+                + " pg_catalog.has_table_privilege(t.oid, 'SELECT'),"
+                + " pg_catalog.has_table_privilege(t.oid, 'INSERT, UPDATE, DELETE, TRUNCATE'),"
+                + " pg_catalog.has_table_privilege(t.oid, 'UPDATE, DELETE, TRUNCATE')"
                 + " from unnest(?::text[]) with ordinality as w(name, i)"
                 + " join pg_catalog.pg_class r on r.oid = to_regclass(w.name)"
                 + " left join pg_catalog.pg_index x on x.indexrelid = r.oid"
@@ -171,14 +184,35 @@ final class PhaseLocks {
                         references.add(((Number) o).longValue());
                     }
                     long oid = rs.getLong(2);
-                    Found f = new Found(oid, rs.getString(3), rs.getString(4), w.mode(), references);
-                    found.merge(oid, f, (a, b) -> new Found(a.oid(), a.schema(), a.name(), a.mode().covering(b.mode()),
-                            a.references()));
+                    boolean select = rs.getBoolean(6);
+                    boolean write = rs.getBoolean(7);
+                    boolean change = rs.getBoolean(8);
+                    Found f = new Found(oid, rs.getString(3), rs.getString(4), w.mode(), references,
+                            mayLock(w.mode(), select, write, change));
+                    found.merge(oid, f, (a, b) -> {
+                        LockMode mode = a.mode().covering(b.mode());
+                        return new Found(a.oid(), a.schema(), a.name(), mode, a.references(),
+                                mayLock(mode, select, write, change));
+                    });
                 }
             } finally {
                 array.free();
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /**
+     * Whether {@code LOCK TABLE} in this mode is allowed: ACCESS SHARE needs SELECT, ROW EXCLUSIVE
+     * one of INSERT, UPDATE, DELETE or TRUNCATE, every other mode one of UPDATE, DELETE or TRUNCATE
+     * (the owner has them all; a newer server's further grants, such as MAINTAIN, are not counted, so
+     * such a table only takes its lock later, as its statement runs).
+     */
+    static boolean mayLock(LockMode mode, boolean select, boolean write, boolean change) {
+        return switch (mode) {
+            case ACCESS_SHARE -> select;
+            case ROW_EXCLUSIVE -> write;
+            default -> change;
+        };
     }
 }

@@ -53,7 +53,7 @@ class PhaseLocksTest {
     }
 
     private static PhaseLocks.Found found(long oid, String name, Long... references) {
-        return new PhaseLocks.Found(oid, "public", name, LockMode.ACCESS_EXCLUSIVE, Set.of(references));
+        return new PhaseLocks.Found(oid, "public", name, LockMode.ACCESS_EXCLUSIVE, Set.of(references), true);
     }
 
     @Test
