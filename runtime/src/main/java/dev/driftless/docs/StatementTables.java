@@ -55,6 +55,11 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
     /** The locks of one statement. */
     public static StatementTables of(String statement) {
         Words w = new Words(statement);
+        if (w.emptyName) {
+            // PostgreSQL refuses a zero-length quoted name: the statement goes to the server unread,
+            // and the server's error is the one reported.
+            return UNKNOWN;
+        }
         Builder b = new Builder();
         if (w.accept("CREATE")) {
             create(w, b);
@@ -387,6 +392,8 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
     private static final class Words {
         private final List<String> texts;
         private final List<Kind> kinds;
+        /** Whether a quoted name is empty ({@code ""}), which PostgreSQL refuses and no table has. */
+        boolean emptyName;
         private int at;
 
         Words(String sql) {
@@ -396,8 +403,13 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
                 if (t.kind() != Kind.WHITESPACE && !t.isComment() && t.kind() != Kind.SEMICOLON) {
                     texts.add(t.text(sql));
                     kinds.add(t.kind());
+                    emptyName |= t.kind() == Kind.QUOTED_IDENTIFIER && unquoted(t.text(sql)).isEmpty();
                 }
             }
+        }
+
+        private static String unquoted(String text) {
+            return text.startsWith("\"") ? Identifiers.unquote(text) : Identifiers.unquoteUnicode(text, '\\');
         }
 
         private Words(List<String> texts, List<Kind> kinds) {
@@ -520,8 +532,7 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
             String text = texts.get(at);
             String name = switch (kinds.get(at)) {
                 case IDENTIFIER -> Identifiers.fold(text);
-                case QUOTED_IDENTIFIER -> text.startsWith("\"") ? Identifiers.unquote(text)
-                        : Identifiers.unquoteUnicode(text, '\\');
+                case QUOTED_IDENTIFIER -> unquoted(text);
                 default -> null;
             };
             if (name != null) {

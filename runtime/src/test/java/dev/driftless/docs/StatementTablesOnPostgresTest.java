@@ -213,6 +213,12 @@ class StatementTablesOnPostgresTest {
         assertEquals(List.of(new TableLock(TableName.of("c"), LockMode.ROW_EXCLUSIVE)),
                 StatementTables.of("UPDATE c SET note = 'ALTER TABLE p' /* p */ WHERE id = 1").locks());
         assertFalse(StatementTables.of("DO $$ BEGIN ALTER TABLE p ADD COLUMN q int; END $$").understood());
+        // PostgreSQL refuses an empty quoted name: such a statement is not read, whatever it names.
+        for (String empty : List.of("ALTER TABLE \"\" ADD COLUMN q int", "ALTER TABLE p RENAME TO \"\"",
+                "ALTER TABLE \"\".p ADD COLUMN q int", "DROP TABLE U&\"\"", "COMMENT ON COLUMN \"\".q IS 'x'")) {
+            assertFalse(StatementTables.of(empty).understood(), empty);
+            assertEquals("as the statement takes it (written by hand)", StatementLocks.of(empty), empty);
+        }
         assertEquals(LockMode.SHARE_ROW_EXCLUSIVE, LockMode.SHARE_UPDATE_EXCLUSIVE.covering(LockMode.SHARE));
         assertEquals(LockMode.ACCESS_EXCLUSIVE, LockMode.ROW_EXCLUSIVE.covering(LockMode.ACCESS_EXCLUSIVE));
         assertEquals(LockMode.ROW_EXCLUSIVE, LockMode.ROW_SHARE.covering(LockMode.ROW_EXCLUSIVE));

@@ -101,6 +101,22 @@ class PhaseLocksTest {
     }
 
     @Test
+    void aStatementWithAnEmptyQuotedNameGoesToTheServerUnpredictedAndItsErrorIsReported() throws Exception {
+        var tables = TestMigration.of(1, "tables", "CREATE TABLE t (id int)");
+        var broken = TestMigration.of(2, "broken", "ALTER TABLE t ADD COLUMN a int", "ALTER TABLE \"\" ADD COLUMN b int",
+                "ALTER TABLE t RENAME TO \"\"");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator.builder(db.dataSource()).migrations(List.of(tables)).build().migrate();
+            var e = assertThrows(MigrationException.class, () -> Migrator.builder(db.dataSource())
+                    .migrations(List.of(tables, broken)).build().migrate());
+            assertTrue(e.getMessage().contains("version 2 (broken) failed and was rolled back (none of its statements"
+                    + " took effect): statement 2 of 3 (ALTER TABLE \"\" ADD COLUMN b int) failed: ERROR: zero-length"
+                    + " delimited identifier"), e.getMessage());
+            assertEquals(List.of("1"), db.strings("select version::text from driftless_history where success"));
+        }
+    }
+
+    @Test
     void aLockTakenUpFrontWaitsOnlyTheLockTimeoutAndIsTriedAgainLikeAStatement() throws Exception {
         var version = TestMigration.of(2, "two_tables", "ALTER TABLE parent ADD COLUMN a int",
                 "ALTER TABLE child ADD COLUMN b int");
