@@ -214,24 +214,30 @@ final class PhaseLocks {
         return List.copyOf(found.values());
     }
 
-    /** The catalog's columns of a table to lock, after the index of what asked for it. */
-    private static final String TABLE_COLUMNS = " t.oid::bigint, n.nspname, t.relname,"
-            + " array(select distinct f.confrelid::bigint from pg_catalog.pg_constraint f"
-            + " where f.contype = 'f' and f.conrelid = t.oid),"
-            + " pg_catalog.has_table_privilege(t.oid, 'SELECT'),"
-            + " pg_catalog.has_table_privilege(t.oid, 'INSERT, UPDATE, DELETE, TRUNCATE'),"
-            + " pg_catalog.has_table_privilege(t.oid, 'UPDATE, DELETE, TRUNCATE')";
+    /**
+     * The query of {@link #find(Connection, List)}: the table of each name in the array (an index's
+     * name: its table), by the name's index (from 1), with {@link #TABLE_COLUMNS}.
+     */
+    static String namedQuery(String names) {
+        return "select w.i," + TABLE_COLUMNS
+                + " from unnest(" + names + ") with ordinality as w(name, i)"
+                + " join pg_catalog.pg_class r on r.oid = to_regclass(w.name)"
+                + " left join pg_catalog.pg_index x on x.indexrelid = r.oid"
+                + " join pg_catalog.pg_class t on t.oid = coalesce(x.indrelid, r.oid)"
+                + " join pg_catalog.pg_namespace n on n.oid = t.relnamespace"
+                + " where t.relkind in ('r', 'p') order by w.i";
+    }
 
     /**
-     * One query: the tables joined by foreign keys to the tables the locks name, as each lock says
-     * (parents or children, of one constraint or column, and transitively for {@code TRUNCATE ...
-     * CASCADE}).
+     * The query of the tables joined by foreign keys to those the locks name, by the lock's index
+     * (from 1), with {@link #TABLE_COLUMNS}; the arrays hold, lock by lock, {@link ForeignKeyLock}'s
+     * table name, {@code referenced}, {@code constraint}, {@code column} and {@code transitive}.
      */
-    private static List<Found> throughForeignKeys(Connection connection, List<ForeignKeyLock> locks)
-            throws SQLException {
-        String sql = "with recursive w as (select w.i, t.oid as rel, w.referenced, w.con, w.col, w.transitive"
-                + " from unnest(?::text[], ?::boolean[], ?::text[], ?::text[], ?::boolean[])"
-                + " with ordinality as w(name, referenced, con, col, transitive, i)"
+    static String throughQuery(String names, String referenced, String constraints, String columns,
+            String transitive) {
+        return "with recursive w as (select w.i, t.oid as rel, w.referenced, w.con, w.col, w.transitive"
+                + " from unnest(" + names + ", " + referenced + ", " + constraints + ", " + columns + ", " + transitive
+                + ") with ordinality as w(name, referenced, con, col, transitive, i)"
                 + " join pg_catalog.pg_class t on t.oid = to_regclass(w.name) where t.relkind in ('r', 'p')),"
                 + " hop(i, rel, transitive) as (select w.i, case when w.referenced then f.confrelid else f.conrelid end,"
                 + " w.transitive from w join pg_catalog.pg_constraint f on f.contype = 'f' where case when w.referenced"
@@ -248,6 +254,24 @@ final class PhaseLocks {
                 + " from hop h join pg_catalog.pg_class t on t.oid = h.rel"
                 + " join pg_catalog.pg_namespace n on n.oid = t.relnamespace"
                 + " where t.relkind in ('r', 'p') order by h.i, 2";
+    }
+
+    /** The catalog's columns of a table to lock, after the index of what asked for it. */
+    static final String TABLE_COLUMNS = " t.oid::bigint as oid, n.nspname, t.relname,"
+            + " array(select distinct f.confrelid::bigint from pg_catalog.pg_constraint f"
+            + " where f.contype = 'f' and f.conrelid = t.oid) as refs,"
+            + " pg_catalog.has_table_privilege(t.oid, 'SELECT') as may_select,"
+            + " pg_catalog.has_table_privilege(t.oid, 'INSERT, UPDATE, DELETE, TRUNCATE') as may_write,"
+            + " pg_catalog.has_table_privilege(t.oid, 'UPDATE, DELETE, TRUNCATE') as may_change";
+
+    /**
+     * One query: the tables joined by foreign keys to the tables the locks name, as each lock says
+     * (parents or children, of one constraint or column, and transitively for {@code TRUNCATE ...
+     * CASCADE}).
+     */
+    private static List<Found> throughForeignKeys(Connection connection, List<ForeignKeyLock> locks)
+            throws SQLException {
+        String sql = throughQuery("?::text[]", "?::boolean[]", "?::text[]", "?::text[]", "?::boolean[]");
         var found = new LinkedHashMap<Long, Found>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             var arrays = new ArrayList<Array>();
@@ -308,13 +332,7 @@ final class PhaseLocks {
     static List<Found> find(Connection connection, List<Wanted> wanted) throws SQLException {
         String[] names = wanted.stream().map(w -> w.table().sql()).toArray(String[]::new);
         var found = new LinkedHashMap<Long, Found>();
-        try (PreparedStatement query = connection.prepareStatement("select w.i," + TABLE_COLUMNS
-                + " from unnest(?::text[]) with ordinality as w(name, i)"
-                + " join pg_catalog.pg_class r on r.oid = to_regclass(w.name)"
-                + " left join pg_catalog.pg_index x on x.indexrelid = r.oid"
-                + " join pg_catalog.pg_class t on t.oid = coalesce(x.indrelid, r.oid)"
-                + " join pg_catalog.pg_namespace n on n.oid = t.relnamespace"
-                + " where t.relkind in ('r', 'p') order by w.i")) {
+        try (PreparedStatement query = connection.prepareStatement(namedQuery("?::text[]"))) {
             Array array = connection.createArrayOf("text", names);
             query.setArray(1, array);
             try {
