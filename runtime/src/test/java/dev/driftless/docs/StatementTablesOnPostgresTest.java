@@ -182,8 +182,19 @@ class StatementTablesOnPostgresTest {
                 }
             }
             c.setAutoCommit(false);
+            int version;
+            try (ResultSet rs = st.executeQuery("select current_setting('server_version_num')::integer")) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+            // CREATE OR REPLACE TRIGGER came with PostgreSQL 14.
+            List<String> skipped = version >= 140000 ? List.of()
+                    : concat(COMPLETE, PARTIAL).stream().filter(sql -> sql.startsWith("CREATE OR REPLACE TRIGGER")).toList();
             int compared = 0;
             for (String sql : concat(COMPLETE, PARTIAL)) {
+                if (skipped.contains(sql)) {
+                    continue;
+                }
                 StatementTables predicted = StatementTables.of(sql);
                 boolean complete = COMPLETE.contains(sql);
                 if (predicted.complete() != complete) {
@@ -223,7 +234,7 @@ class StatementTablesOnPostgresTest {
                 }
             }
             assertEquals(List.of(), problems);
-            assertTrue(compared == COMPLETE.size() + PARTIAL.size(), "compared " + compared);
+            assertTrue(compared == COMPLETE.size() + PARTIAL.size() - skipped.size(), "compared " + compared);
         }
     }
 
