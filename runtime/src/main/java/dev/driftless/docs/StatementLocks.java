@@ -71,7 +71,7 @@ public final class StatementLocks {
             also = " (and on the tables whose foreign keys reference it, which it empties too)";
         } else if (s.startsWith("ALTER TABLE") && !tables.throughForeignKeys().isEmpty()
                 && !s.contains(" DROP ")) {
-            also = " (and on the tables whose foreign keys the column is in, which are rebuilt)";
+            also = " (and on the tables of the foreign keys on or to the column, if any: they are rebuilt)";
         }
         if (on.equals(" on the sequence")) {
             effect = "nextval() waits";

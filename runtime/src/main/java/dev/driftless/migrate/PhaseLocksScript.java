@@ -36,7 +36,10 @@ final class PhaseLocksScript {
                 || wanted.size() == 1 && wanted.get(0).mode() == wanted.get(0).firstMode())) {
             return null;
         }
-        String body = "\nDECLARE\n"
+        var wants = new java.util.ArrayList<String>();
+        wanted.forEach(w -> wants.add(w.mode().sql() + " on " + (w.throughIndex() ? "the table of index " : "") + w.table()));
+        through.forEach(l -> wants.add(l.toString()));
+        String body = "\n-- " + String.join(";\n-- ", wants) + "\nDECLARE\n"
                 + "    lk_modes constant text[] := " + modes() + ";\n"
                 + "    lk_cover constant int[] := " + cover() + ";\n"
                 + "    lk_named_modes constant int[] := " + ints(wanted, w -> number(w.mode())) + ";\n"

@@ -42,7 +42,7 @@ class StatementLocksTest {
         expected.put("TRUNCATE p CASCADE", "ACCESS EXCLUSIVE: reads and writes wait (and on the tables whose foreign"
                 + " keys reference it, which it empties too)");
         expected.put("ALTER TABLE c ALTER COLUMN p_id TYPE bigint", "ACCESS EXCLUSIVE: reads and writes wait (and on"
-                + " the tables whose foreign keys the column is in, which are rebuilt)");
+                + " the tables of the foreign keys on or to the column, if any: they are rebuilt)");
         expected.put("create index i on c (x)", "SHARE: writes wait until the index is built");
         expected.put("select pg_sleep(1)", "as the statement takes it (written by hand)");
         Map<String, String> actual = new LinkedHashMap<>();

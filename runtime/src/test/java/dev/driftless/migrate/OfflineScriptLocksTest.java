@@ -45,7 +45,12 @@ class OfflineScriptLocksTest {
             "ALTER TABLE child DROP CONSTRAINT child_parent_id_fkey",
             "COMMENT ON TABLE child IS 'children'");
 
-    private static final List<Migration> VERSIONS = List.of(TABLES, RENAME_PARENT, WIDEN_KEY);
+    /** An index build (SHARE) and a comment (SHARE UPDATE EXCLUSIVE) on one table: SHARE ROW EXCLUSIVE covers both. */
+    private static final Migration INDEX_AND_COMMENT = TestMigration.of(4, "index_and_comment",
+            "CREATE INDEX child_id_note_idx ON child (id, note)",
+            "COMMENT ON TABLE child IS 'the children'");
+
+    private static final List<Migration> VERSIONS = List.of(TABLES, RENAME_PARENT, WIDEN_KEY, INDEX_AND_COMMENT);
 
     @Test
     void psqlRunningTheScriptWaitsForTheChildBeforeItHoldsTheParent() throws Exception {
@@ -102,6 +107,8 @@ class OfflineScriptLocksTest {
             List<Map<String, LockMode>> three = upFront(db, toThree);
             assertEquals(2, three.size(), toThree);
             assertEquals(Map.of("account", LockMode.ACCESS_EXCLUSIVE, "child", LockMode.ACCESS_EXCLUSIVE), three.get(0));
+            assertEquals(List.of(Map.of("child", LockMode.SHARE_ROW_EXCLUSIVE)),
+                    upFront(db, OfflineScript.between(VERSIONS, 3, 4, "driftless_history")));
             assertTrue(migrator.migrate().upToDate());
             assertEquals(List.of("bigint"), db.strings("select format_type(atttypid, atttypmod) from pg_attribute"
                     + " where attrelid = 'account'::regclass and attname = 'id'"));
