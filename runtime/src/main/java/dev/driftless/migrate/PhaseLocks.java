@@ -177,27 +177,39 @@ final class PhaseLocks {
      * The phase's {@code LOCK TABLE} statements, in the order to run them: the wanted tables found
      * in the catalog (an index's name stands for its table), merged when two names are one table,
      * ordered by {@link #ordered}, with the tables the statements lock through foreign keys. Empty
-     * when taking them up front would change nothing: the phase is a single statement (which takes
-     * its own locks in PostgreSQL's order), locks no existing table, or locks one, first in the mode
-     * that covers all the others (no lock upgrade, no order) and none through foreign keys; then no
+     * when taking them up front would change nothing ({@link #mayNeedLocksUpFront}); then no
      * catalog query is made either.
      */
     static List<String> statements(Connection connection, List<String> phase) throws SQLException {
-        if (phase.size() < 2) {
+        Needs needs = needs(phase);
+        if (!mayNeedLocksUpFront(phase, needs)) {
             return List.of();
         }
-        Needs needs = needs(phase);
         List<Wanted> wanted = needs.tables();
         boolean oneWithoutUpgrade = wanted.size() == 1 && wanted.get(0).mode() == wanted.get(0).firstMode();
-        if (needs.throughForeignKeys().isEmpty() && (wanted.isEmpty() || oneWithoutUpgrade)) {
-            return List.of();
-        }
         List<Found> found = find(connection, needs);
         if (found.isEmpty() || found.size() == 1 && oneWithoutUpgrade && found.get(0).mode() == wanted.get(0).mode()) {
             // The foreign keys joined the table to none other.
             return List.of();
         }
         return ordered(found).stream().filter(Found::lockable).map(Found::lockStatement).toList();
+    }
+
+    /**
+     * Whether taking the phase's locks up front may change anything, before the catalog is asked.
+     * Not for a single statement, which takes its own locks in PostgreSQL's order, unless it locks
+     * tables through the foreign keys that reference one it names (a key whose type changes, a
+     * {@code CASCADE}): PostgreSQL locks those children after their parent. Nor for a phase that
+     * locks no existing table, or one, first in the mode that covers all the others (no lock
+     * upgrade, no order), and none through foreign keys.
+     */
+    static boolean mayNeedLocksUpFront(List<String> phase, Needs needs) {
+        if (phase.size() < 2) {
+            return needs.throughForeignKeys().stream().anyMatch(l -> !l.referenced());
+        }
+        List<Wanted> wanted = needs.tables();
+        boolean oneWithoutUpgrade = wanted.size() == 1 && wanted.get(0).mode() == wanted.get(0).firstMode();
+        return !needs.throughForeignKeys().isEmpty() || !wanted.isEmpty() && !oneWithoutUpgrade;
     }
 
     /** The tables of {@link #find(Connection, List)}, and those the catalog tells the statements lock through foreign keys. */

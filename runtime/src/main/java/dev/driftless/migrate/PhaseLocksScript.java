@@ -22,20 +22,15 @@ final class PhaseLocksScript {
 
     /**
      * The block for a transactional phase, or null when the migrator takes nothing up front for it
-     * whatever the catalog says (a single statement, no existing table named and none through
-     * foreign keys, or one table whose first lock covers the others).
+     * whatever the catalog says ({@link PhaseLocks#mayNeedLocksUpFront}).
      */
     static String forPhase(List<String> phase) {
-        if (phase.size() < 2) {
+        PhaseLocks.Needs needs = PhaseLocks.needs(phase);
+        if (!PhaseLocks.mayNeedLocksUpFront(phase, needs)) {
             return null;
         }
-        PhaseLocks.Needs needs = PhaseLocks.needs(phase);
         List<PhaseLocks.Wanted> wanted = needs.tables();
         List<ForeignKeyLock> through = needs.throughForeignKeys();
-        if (through.isEmpty() && (wanted.isEmpty()
-                || wanted.size() == 1 && wanted.get(0).mode() == wanted.get(0).firstMode())) {
-            return null;
-        }
         var wants = new java.util.ArrayList<String>();
         wanted.forEach(w -> wants.add(w.mode().sql() + " on " + (w.throughIndex() ? "the table of index " : "") + w.table()));
         through.forEach(l -> wants.add(l.toString()));

@@ -134,6 +134,14 @@ class PhaseLocksTest {
                     "TRUNCATE p CASCADE", "ALTER TABLE p ADD COLUMN q int")));
             assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
                     "ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE", "ALTER TABLE p ADD PRIMARY KEY (id)")));
+            // Alone, a statement takes its own locks, in PostgreSQL's order: the parent before the children
+            // of the foreign keys it rebuilds or drops, so those are taken up front even then.
+            assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE p ALTER COLUMN id TYPE bigint")));
+            assertEquals(List.of(lockGc, lockC, lockP), PhaseLocks.statements(c, List.of("TRUNCATE p CASCADE")));
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of("DROP TABLE gc")), "the child first already");
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of("ALTER TABLE other ALTER COLUMN id TYPE bigint")),
+                    "no foreign key on or to the column");
             // Under the name the table has when the phase starts.
             assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
                     "ALTER TABLE c RENAME TO c2", "ALTER TABLE c2 DROP CONSTRAINT c_p_fk")));

@@ -67,6 +67,16 @@ class UpFrontLocksTest {
                 + " || '|-' as r from child) c order by r collate \"C\"", "parent");
     }
 
+    /** One statement alone, which would lock the parent before the child. */
+    private static final Migration WIDEN_PARENT_KEY_ALONE = TestMigration.of(2, "widen_parent_key_alone",
+            "ALTER TABLE parent ALTER COLUMN id TYPE bigint");
+
+    @Test
+    void aVersionOfOneStatementWideningTheParentsKeyTakesTheChildUpFrontFirstToo() throws Exception {
+        underSteadyWriters(INT_KEYS, WIDEN_PARENT_KEY_ALONE, "select r from (select id || '|' || parent_id || '|' || v"
+                + " || '|-' as r from child) c order by r collate \"C\"", "parent");
+    }
+
     /**
      * Applies {@code tables}, then {@code version} while the writers insert into the child: the
      * version gets its locks at its first attempt, no writer's transaction fails, and the child has
