@@ -31,7 +31,8 @@ public final class StatementLocks {
         boolean briefly = s.contains(" NOT VALID") || s.startsWith("CREATE TRIGGER")
                 || s.startsWith("CREATE OR REPLACE TRIGGER") || s.startsWith("CREATE TABLE");
         String on = "";
-        if (tables.locks().isEmpty()) {
+        boolean sequence = s.startsWith("ALTER SEQUENCE ");
+        if (tables.locks().isEmpty() || sequence) {
             on = s.contains("SEQUENCE ") ? " on the sequence"
                     : s.startsWith("CREATE VIEW") || s.startsWith("CREATE MATERIALIZED VIEW")
                             || s.startsWith("CREATE RECURSIVE VIEW") ? " on the tables it reads"
@@ -64,6 +65,13 @@ public final class StatementLocks {
             also = " (here and on the tables its foreign keys reference)";
         } else if (s.startsWith("ALTER TABLE") && s.contains(" DROP CONSTRAINT ")) {
             also = " (and on the referenced table, for a foreign key)";
+        } else if (sequence && !tables.locks().isEmpty()) {
+            also = " (and ACCESS SHARE on the table that owns it)";
+        } else if (s.startsWith("TRUNCATE") && !tables.throughForeignKeys().isEmpty()) {
+            also = " (and on the tables whose foreign keys reference it, which it empties too)";
+        } else if (s.startsWith("ALTER TABLE") && !tables.throughForeignKeys().isEmpty()
+                && !s.contains(" DROP ")) {
+            also = " (and on the tables of the foreign keys on or to the column, if any: they are rebuilt)";
         }
         if (on.equals(" on the sequence")) {
             effect = "nextval() waits";

@@ -23,14 +23,19 @@ import java.util.Set;
  * @param rename the table the statement renames (or moves to another schema), or null
  * @param transactional false for statements PostgreSQL runs only outside a transaction block
  *     ({@code CONCURRENTLY})
- * @param complete whether {@code locks} is every table lock the statement takes. False for
- *     statements not understood (a {@code DO} block, a hand-written query), for those that read
- *     tables their text names only inside a query (a view, {@code INSERT ... SELECT}), and for
- *     those that may drop a foreign key (a {@code DROP COLUMN}, {@code DROP CONSTRAINT} or {@code
- *     DROP TABLE} also locks the referenced table ACCESS EXCLUSIVE, which only the catalog tells)
+ * @param complete whether {@code locks} is every table lock the statement takes on the tables it
+ *     names and on those their foreign keys join them to. False for statements not understood (a
+ *     {@code DO} block, a hand-written query), for those that read tables their text names only
+ *     inside a query (a view, {@code INSERT ... SELECT}), and for those that lock tables through
+ *     foreign keys, which only the catalog tells ({@code throughForeignKeys}). Not counted either
+ *     way: a statement without {@code ONLY} on a table with inheritance children or partitions
+ *     also locks those, which only the catalog tells as well
+ * @param throughForeignKeys the tables the statement locks through the foreign keys it drops or
+ *     rebuilds, for the catalog to tell ({@code DROP TABLE}, {@code DROP CONSTRAINT}, {@code DROP
+ *     COLUMN}, {@code ALTER COLUMN ... TYPE}, {@code TRUNCATE ... CASCADE})
  */
 public record StatementTables(LockMode mode, List<TableLock> locks, List<TableName> created, Rename rename,
-        boolean transactional, boolean complete) {
+        boolean transactional, boolean complete, List<ForeignKeyLock> throughForeignKeys) {
 
     /** {@code ALTER TABLE from RENAME TO ...} or {@code ... SET SCHEMA ...}. */
     public record Rename(TableName from, TableName to) {}
@@ -38,10 +43,12 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
     public StatementTables {
         locks = List.copyOf(locks);
         created = List.copyOf(created);
+        throughForeignKeys = List.copyOf(throughForeignKeys);
     }
 
     /** A statement whose locks are not known. */
-    static final StatementTables UNKNOWN = new StatementTables(null, List.of(), List.of(), null, true, false);
+    static final StatementTables UNKNOWN = new StatementTables(null, List.of(), List.of(), null, true, false,
+            List.of());
 
     /** Whether the statement is one whose locks are known, at least in part. */
     public boolean understood() {
@@ -55,6 +62,11 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
     /** The locks of one statement. */
     public static StatementTables of(String statement) {
         Words w = new Words(statement);
+        if (w.emptyName) {
+            // PostgreSQL refuses a zero-length quoted name: the statement goes to the server unread,
+            // and the server's error is the one reported.
+            return UNKNOWN;
+        }
         Builder b = new Builder();
         if (w.accept("CREATE")) {
             create(w, b);
@@ -67,14 +79,17 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
             boolean light = w.peekAny("RENAME", "SET", "RESET") && !w.peek("SET", "TABLESPACE");
             b.mode(light ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE);
             b.complete = light;
+        } else if (w.accept("ALTER", "FOREIGN", "TABLE")) {
+            // The same actions, under the same locks, as ALTER TABLE.
+            alterTable(w, b);
         } else if (w.accept("ALTER", "SEQUENCE")) {
-            // The sequence alone: nextval() on it waits.
-            b.mode(LockMode.SHARE_ROW_EXCLUSIVE);
-            b.complete = true;
+            alterSequence(w, b);
         } else if (w.peek("ALTER")) {
             // ALTER TYPE, SCHEMA, FUNCTION, ...: no table of their own. A view is locked itself; a
-            // domain's new constraint is checked against the columns of the tables that use it.
-            b.complete = !w.peekAt(1, "MATERIALIZED") && !w.peekAt(1, "VIEW") && !w.peekAt(1, "DOMAIN");
+            // domain's new constraint is checked against the columns of the tables that use it, and
+            // a composite type's change CASCADEs to the tables of that type.
+            b.complete = !w.peekAt(1, "MATERIALIZED") && !w.peekAt(1, "VIEW") && !w.peekAt(1, "DOMAIN")
+                    && !(w.peekAt(1, "TYPE") && w.restHas("CASCADE"));
             if (!b.complete) {
                 b.mode(LockMode.ACCESS_EXCLUSIVE);
             }
@@ -96,7 +111,13 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
         } else if (w.accept("TRUNCATE")) {
             w.accept("TABLE");
             names(w, b, LockMode.ACCESS_EXCLUSIVE);
-            b.complete = true;
+            // CASCADE empties the tables whose foreign keys reference these too, and theirs.
+            b.complete = !w.restHas("CASCADE");
+            if (!b.complete) {
+                for (Key key : List.copyOf(b.locks.keySet())) {
+                    b.throughForeignKeys.add(ForeignKeyLock.children(key.table(), null, null, true));
+                }
+            }
         } else if (w.accept("LOCK")) {
             lock(w, b);
         } else {
@@ -159,8 +180,26 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
             b.mode(replace ? LockMode.ACCESS_EXCLUSIVE : LockMode.ACCESS_SHARE);
             return;
         }
-        // SEQUENCE, TYPE, SCHEMA, FUNCTION, DOMAIN, EXTENSION, ...: no existing table.
-        b.complete = w.peekAny("SEQUENCE", "TYPE", "SCHEMA", "FUNCTION", "PROCEDURE", "DOMAIN", "EXTENSION",
+        if (w.accept("SEQUENCE")) {
+            // No existing table, unless OWNED BY one (ACCESS SHARE on it).
+            b.complete = true;
+            ownedBy(w, b);
+            return;
+        }
+        if (w.accept("SCHEMA")) {
+            // The schema's elements (CREATE SCHEMA s CREATE TABLE ...) are statements of their own.
+            w.accept("IF", "NOT", "EXISTS");
+            if (!w.peek("AUTHORIZATION")) {
+                w.identifier();
+            }
+            if (w.accept("AUTHORIZATION")) {
+                w.identifier();
+            }
+            b.complete = w.atEnd();
+            return;
+        }
+        // TYPE, FUNCTION, DOMAIN, EXTENSION, ...: no existing table.
+        b.complete = w.peekAny("TYPE", "FUNCTION", "PROCEDURE", "DOMAIN", "EXTENSION",
                 "COLLATION", "AGGREGATE", "CAST", "OPERATOR");
     }
 
@@ -173,6 +212,34 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
                 w.next();
             }
         }
+    }
+
+    /** {@code OWNED BY [schema.]table.column} anywhere from here on: ACCESS SHARE on the table. */
+    private static void ownedBy(Words w, Builder b) {
+        while (!w.atEnd()) {
+            if (w.accept("OWNED", "BY")) {
+                List<String> parts = w.dottedName();
+                int n = parts.size();
+                if (n >= 2) {
+                    b.lock(n == 2 ? TableName.of(parts.get(0)) : new TableName(parts.get(n - 3), parts.get(n - 2)),
+                            LockMode.ACCESS_SHARE);
+                }
+            } else {
+                w.next();
+            }
+        }
+    }
+
+    private static void alterSequence(Words w, Builder b) {
+        w.accept("IF", "EXISTS");
+        w.name();
+        // Renamed, moved, given to another owner or made (un)logged: ACCESS EXCLUSIVE on the
+        // sequence. Its options: SHARE ROW EXCLUSIVE, under which nextval() on it waits.
+        boolean heavy = w.peekAny("RENAME", "OWNER") || w.peek("SET", "SCHEMA") || w.peek("SET", "LOGGED")
+                || w.peek("SET", "UNLOGGED");
+        b.mode(heavy ? LockMode.ACCESS_EXCLUSIVE : LockMode.SHARE_ROW_EXCLUSIVE);
+        b.complete = true;
+        ownedBy(w, b);
     }
 
     private static void alterTable(Words w, Builder b) {
@@ -219,14 +286,44 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
             b.lock(table, LockMode.SHARE_UPDATE_EXCLUSIVE);
             b.complete = false;
         } else if (w.accept("DROP")) {
-            // A foreign key dropped (or one on a dropped column) locks its referenced table too.
+            // A foreign key dropped (or one on a dropped column) locks its referenced table too, and
+            // CASCADE drops the foreign keys that reference the constraint's key or the column.
             b.lock(table, LockMode.ACCESS_EXCLUSIVE);
             b.complete = false;
+            boolean cascade = w.restHas("CASCADE");
+            boolean constraint = w.accept("CONSTRAINT");
+            if (!constraint) {
+                w.accept("COLUMN");
+            }
+            w.accept("IF", "EXISTS");
+            String name = w.identifier();
+            if (name != null) {
+                String constraintName = constraint ? name : null;
+                String column = constraint ? null : name;
+                b.throughForeignKeys.add(ForeignKeyLock.parents(table, constraintName, column));
+                if (cascade) {
+                    b.throughForeignKeys.add(ForeignKeyLock.children(table, constraintName, column, false));
+                }
+            }
         } else if (w.accept("ALTER")) {
             w.accept("COLUMN");
-            w.identifier();
+            String column = w.identifier();
+            boolean type = w.peek("TYPE") || w.peek("SET", "DATA", "TYPE");
             boolean light = w.accept("SET", "STATISTICS") || w.peek("SET", "(") || w.peek("RESET", "(");
             b.lock(table, light ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE);
+            if (type && column != null) {
+                // The foreign keys on the column, and those that reference it, are rebuilt: their
+                // tables are locked ACCESS EXCLUSIVE.
+                b.throughForeignKeys.add(ForeignKeyLock.parents(table, null, column));
+                b.throughForeignKeys.add(ForeignKeyLock.children(table, null, column, false));
+                b.complete = false;
+            }
+        } else if (w.accept("INHERIT")) {
+            b.lock(table, LockMode.ACCESS_EXCLUSIVE);
+            b.lock(w.name(), LockMode.SHARE_UPDATE_EXCLUSIVE);
+        } else if (w.accept("NO", "INHERIT")) {
+            b.lock(table, LockMode.ACCESS_EXCLUSIVE);
+            b.lock(w.name(), LockMode.ACCESS_SHARE);
         } else if (w.accept("CLUSTER", "ON") || w.accept("SET", "WITHOUT", "CLUSTER")) {
             b.lock(table, LockMode.SHARE_UPDATE_EXCLUSIVE);
         } else if (w.accept("SET", "(") || w.accept("RESET", "(")) {
@@ -261,7 +358,20 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
         if (w.accept("TABLE")) {
             w.accept("IF", "EXISTS");
             names(w, b, LockMode.ACCESS_EXCLUSIVE);
-            // The tables its foreign keys reference are locked too.
+            // The tables its foreign keys reference are locked too, and with CASCADE those whose
+            // foreign keys reference it (the foreign keys are dropped); a partition's parent as well.
+            b.complete = false;
+            boolean cascade = w.restHas("CASCADE");
+            for (Key key : List.copyOf(b.locks.keySet())) {
+                b.throughForeignKeys.add(ForeignKeyLock.parents(key.table(), null, null));
+                if (cascade) {
+                    b.throughForeignKeys.add(ForeignKeyLock.children(key.table(), null, null, false));
+                }
+            }
+        } else if (w.accept("FOREIGN", "TABLE")) {
+            w.accept("IF", "EXISTS");
+            names(w, b, LockMode.ACCESS_EXCLUSIVE);
+            // A foreign table that is a partition locks its parent too.
             b.complete = false;
         } else if (w.accept("INDEX")) {
             boolean concurrently = w.accept("CONCURRENTLY");
@@ -357,6 +467,7 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
     private static final class Builder {
         final Map<Key, LockMode> locks = new LinkedHashMap<>();
         final List<TableName> created = new ArrayList<>();
+        final List<ForeignKeyLock> throughForeignKeys = new ArrayList<>();
         LockMode mode;
         Rename rename;
         boolean transactional = true;
@@ -379,7 +490,7 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
                 out.add(new TableLock(e.getKey().table(), e.getValue(), e.getKey().throughIndex()));
                 strongest = strongest == null || e.getValue().compareTo(strongest) > 0 ? e.getValue() : strongest;
             }
-            return new StatementTables(strongest, out, created, rename, transactional, complete);
+            return new StatementTables(strongest, out, created, rename, transactional, complete, throughForeignKeys);
         }
     }
 
@@ -387,6 +498,8 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
     private static final class Words {
         private final List<String> texts;
         private final List<Kind> kinds;
+        /** Whether a quoted name is empty ({@code ""}), which PostgreSQL refuses and no table has. */
+        boolean emptyName;
         private int at;
 
         Words(String sql) {
@@ -396,8 +509,13 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
                 if (t.kind() != Kind.WHITESPACE && !t.isComment() && t.kind() != Kind.SEMICOLON) {
                     texts.add(t.text(sql));
                     kinds.add(t.kind());
+                    emptyName |= t.kind() == Kind.QUOTED_IDENTIFIER && unquoted(t.text(sql)).isEmpty();
                 }
             }
+        }
+
+        private static String unquoted(String text) {
+            return text.startsWith("\"") ? Identifiers.unquote(text) : Identifiers.unquoteUnicode(text, '\\');
         }
 
         private Words(List<String> texts, List<Kind> kinds) {
@@ -520,8 +638,7 @@ public record StatementTables(LockMode mode, List<TableLock> locks, List<TableNa
             String text = texts.get(at);
             String name = switch (kinds.get(at)) {
                 case IDENTIFIER -> Identifiers.fold(text);
-                case QUOTED_IDENTIFIER -> text.startsWith("\"") ? Identifiers.unquote(text)
-                        : Identifiers.unquoteUnicode(text, '\\');
+                case QUOTED_IDENTIFIER -> unquoted(text);
                 default -> null;
             };
             if (name != null) {

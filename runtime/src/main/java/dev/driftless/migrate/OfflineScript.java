@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * A SQL script that takes a database from one version to another without Driftless at hand
  * (Alembic's {@code upgrade --sql}): the versions' statements plus the history bookkeeping, for a
  * DBA to review and run with {@code psql -v ON_ERROR_STOP=1 -1 -f script.sql}. The script first
- * checks that the database is at the version it starts from, and stops otherwise.
+ * checks that the database is at the version it starts from, and stops otherwise. Each transactional
+ * phase takes its locks up front as the migrator does ({@link PhaseLocksScript}).
  */
 public final class OfflineScript {
 
@@ -85,7 +86,7 @@ public final class OfflineScript {
             for (Migration m : migrations) {
                 if (m.version() > from && m.version() <= to) {
                     header(out, "version " + m.version() + " (" + m.description() + ")");
-                    m.up().forEach(sql -> out.append(inTransaction(sql)).append(";\n\n"));
+                    statements(out, m.up());
                     out.append("INSERT INTO ").append(historyTable)
                             .append(" (version, description, checksum, applied_at, execution_ms, success) VALUES (")
                             .append(m.version()).append(", ").append(literal(m.description())).append(", ")
@@ -97,7 +98,7 @@ public final class OfflineScript {
                 Migration m = migrations.get(i);
                 if (m.version() <= from && m.version() > to) {
                     header(out, "undo version " + m.version() + " (" + m.description() + ")");
-                    m.down().forEach(sql -> out.append(inTransaction(sql)).append(";\n\n"));
+                    statements(out, m.down());
                     out.append("DELETE FROM ").append(historyTable).append(" WHERE version = ").append(m.version())
                             .append(";\n");
                 }
@@ -140,6 +141,24 @@ public final class OfflineScript {
         if (!checks.isEmpty()) {
             out.append("-- Stop before discarding data that is there (written without --force).\n")
                     .append("DO $driftless$\nBEGIN\n").append(checks).append("END\n$driftless$;\n");
+        }
+    }
+
+    /**
+     * A version's statements, each transactional phase (as the migrator cuts the version) after
+     * the block that takes its locks up front as the migrator does ({@link PhaseLocksScript}).
+     */
+    private static void statements(StringBuilder out, List<String> statements) {
+        for (Phases.Phase phase : Phases.of(statements).phases()) {
+            List<String> run = statements.subList(phase.from(), phase.to());
+            String locks = phase.transactional() ? PhaseLocksScript.forPhase(run) : null;
+            if (locks != null) {
+                out.append("-- The locks of statements ").append(phase.from() + 1).append(" to ").append(phase.to())
+                        .append(" up front, referencing tables before the tables they reference (as the migrator"
+                                + " takes them).\n")
+                        .append(locks).append(";\n\n");
+            }
+            run.forEach(sql -> out.append(inTransaction(sql)).append(";\n\n"));
         }
     }
 

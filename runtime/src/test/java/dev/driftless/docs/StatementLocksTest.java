@@ -36,6 +36,13 @@ class StatementLocksTest {
                 + " reference)");
         expected.put("ALTER TABLE c DROP CONSTRAINT f", "ACCESS EXCLUSIVE: reads and writes wait (and on the referenced"
                 + " table, for a foreign key)");
+        expected.put("ALTER SEQUENCE s OWNED BY c.x", "SHARE ROW EXCLUSIVE on the sequence: nextval() waits (and ACCESS"
+                + " SHARE on the table that owns it)");
+        expected.put("ALTER SEQUENCE s RENAME TO s2", "ACCESS EXCLUSIVE on the sequence: nextval() waits");
+        expected.put("TRUNCATE p CASCADE", "ACCESS EXCLUSIVE: reads and writes wait (and on the tables whose foreign"
+                + " keys reference it, which it empties too)");
+        expected.put("ALTER TABLE c ALTER COLUMN p_id TYPE bigint", "ACCESS EXCLUSIVE: reads and writes wait (and on"
+                + " the tables of the foreign keys on or to the column, if any: they are rebuilt)");
         expected.put("create index i on c (x)", "SHARE: writes wait until the index is built");
         expected.put("select pg_sleep(1)", "as the statement takes it (written by hand)");
         Map<String, String> actual = new LinkedHashMap<>();

@@ -35,7 +35,17 @@ class StatementTablesOnPostgresTest {
             "CREATE SEQUENCE s",
             "CREATE VIEW v AS SELECT * FROM p",
             "ALTER TABLE c ADD CONSTRAINT c_chk CHECK (x > 0) NOT VALID",
-            "CREATE TRIGGER trg BEFORE UPDATE ON c FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()");
+            "CREATE TRIGGER trg BEFORE UPDATE ON c FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()",
+            "CREATE TABLE r (id int PRIMARY KEY)",
+            "CREATE TABLE rr (id int PRIMARY KEY, r_id int REFERENCES r (id))",
+            "CREATE TABLE par (id int)",
+            "CREATE TABLE kid (id int)",
+            "CREATE TABLE kid2 (id int) INHERITS (par)",
+            "CREATE TYPE comp AS (a int)",
+            "CREATE TABLE typed OF comp",
+            "CREATE FOREIGN DATA WRAPPER dummy",
+            "CREATE SERVER srv FOREIGN DATA WRAPPER dummy",
+            "CREATE FOREIGN TABLE ft (id int) SERVER srv");
 
     /** Statements whose every table lock StatementTables knows ({@link StatementTables#complete()}). */
     private static final List<String> COMPLETE = List.of(
@@ -56,7 +66,6 @@ class StatementTablesOnPostgresTest {
             "ALTER TABLE c ALTER x SET (n_distinct = 10)",
             "ALTER TABLE c ALTER COLUMN x SET NOT NULL",
             "ALTER TABLE c ALTER COLUMN x DROP NOT NULL",
-            "ALTER TABLE c ALTER COLUMN note TYPE varchar(20)",
             "ALTER TABLE c ALTER COLUMN x SET DEFAULT 0",
             "ALTER TABLE c ALTER COLUMN x DROP DEFAULT",
             "ALTER TABLE c SET (fillfactor = 70)",
@@ -107,6 +116,20 @@ class StatementTablesOnPostgresTest {
             "ALTER INDEX c_x RENAME TO c_x2",
             "ALTER INDEX c_x SET (fillfactor = 50)",
             "ALTER SEQUENCE s RESTART WITH 5",
+            "ALTER SEQUENCE s OWNED BY c.x",
+            "ALTER SEQUENCE IF EXISTS s INCREMENT BY 2 OWNED BY public.c.x",
+            "ALTER SEQUENCE s OWNED BY NONE",
+            "ALTER SEQUENCE s RENAME TO s2",
+            "ALTER SEQUENCE s OWNER TO CURRENT_USER",
+            "ALTER SEQUENCE s SET SCHEMA other",
+            "CREATE SEQUENCE s3 OWNED BY c.x",
+            "ALTER TABLE kid INHERIT par",
+            "ALTER TABLE kid2 NO INHERIT par",
+            "ALTER FOREIGN TABLE ft ADD COLUMN z int",
+            "ALTER FOREIGN TABLE ft ALTER COLUMN id SET STATISTICS 10",
+            "ALTER FOREIGN TABLE ft RENAME TO ft2",
+            "ALTER FOREIGN TABLE ft OPTIONS (ADD a 'b')",
+            "ALTER FOREIGN TABLE IF EXISTS ft INHERIT par",
             "CREATE SEQUENCE s2",
             "CREATE TYPE mood AS ENUM ('a', 'b')",
             "CREATE SCHEMA other2",
@@ -129,7 +152,16 @@ class StatementTablesOnPostgresTest {
             "CREATE TABLE g (LIKE p)",
             "CREATE TABLE h AS SELECT * FROM p",
             "CREATE VIEW w AS SELECT * FROM c",
-            "CREATE OR REPLACE VIEW v AS SELECT * FROM p");
+            "CREATE OR REPLACE VIEW v AS SELECT * FROM p",
+            // Through foreign keys, which only the catalog knows: the referenced or referencing tables.
+            "ALTER TABLE c ALTER COLUMN note TYPE varchar(20)",
+            "ALTER TABLE c ALTER COLUMN p_id TYPE bigint",
+            "ALTER TABLE r ALTER COLUMN id SET DATA TYPE bigint USING id::bigint",
+            "TRUNCATE p CASCADE",
+            "TRUNCATE TABLE c, p CASCADE",
+            "DROP FOREIGN TABLE ft",
+            "CREATE SCHEMA other3 CREATE TABLE t (id int REFERENCES public.p)",
+            "ALTER TYPE comp ADD ATTRIBUTE b int CASCADE");
 
     @Test
     void everyTableLockPredictedIsTheOnePostgresTakes() throws SQLException {
@@ -139,8 +171,8 @@ class StatementTablesOnPostgresTest {
             for (String sql : SETUP) {
                 st.execute(sql);
             }
-            Map<Long, String> tables = relations(st, "'r', 'p'");
-            Map<Long, String> all = relations(st, "'r', 'p', 'i', 'S', 'v'");
+            Map<Long, String> tables = relations(st, "'r', 'p', 'f'");
+            Map<Long, String> all = relations(st, "'r', 'p', 'f', 'i', 'S', 'v'");
             Map<String, String> indexTables = new HashMap<>();
             try (ResultSet rs = st.executeQuery("select i.relname, t.relname from pg_index x join pg_class i on"
                     + " i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid where t.relnamespace in"
@@ -150,8 +182,19 @@ class StatementTablesOnPostgresTest {
                 }
             }
             c.setAutoCommit(false);
+            int version;
+            try (ResultSet rs = st.executeQuery("select current_setting('server_version_num')::integer")) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+            // CREATE OR REPLACE TRIGGER came with PostgreSQL 14.
+            List<String> skipped = version >= 140000 ? List.of()
+                    : concat(COMPLETE, PARTIAL).stream().filter(sql -> sql.startsWith("CREATE OR REPLACE TRIGGER")).toList();
             int compared = 0;
             for (String sql : concat(COMPLETE, PARTIAL)) {
+                if (skipped.contains(sql)) {
+                    continue;
+                }
                 StatementTables predicted = StatementTables.of(sql);
                 boolean complete = COMPLETE.contains(sql);
                 if (predicted.complete() != complete) {
@@ -191,7 +234,7 @@ class StatementTablesOnPostgresTest {
                 }
             }
             assertEquals(List.of(), problems);
-            assertTrue(compared == COMPLETE.size() + PARTIAL.size(), "compared " + compared);
+            assertTrue(compared == COMPLETE.size() + PARTIAL.size() - skipped.size(), "compared " + compared);
         }
     }
 
@@ -213,6 +256,27 @@ class StatementTablesOnPostgresTest {
         assertEquals(List.of(new TableLock(TableName.of("c"), LockMode.ROW_EXCLUSIVE)),
                 StatementTables.of("UPDATE c SET note = 'ALTER TABLE p' /* p */ WHERE id = 1").locks());
         assertFalse(StatementTables.of("DO $$ BEGIN ALTER TABLE p ADD COLUMN q int; END $$").understood());
+        // Through foreign keys: what the catalog is to tell.
+        TableName c = TableName.of("c");
+        assertEquals(List.of(ForeignKeyLock.parents(c, "c_p_id_fkey", null), ForeignKeyLock.children(c, "c_p_id_fkey",
+                null, false)), StatementTables.of("ALTER TABLE c DROP CONSTRAINT IF EXISTS c_p_id_fkey CASCADE")
+                        .throughForeignKeys());
+        assertEquals(List.of(ForeignKeyLock.parents(c, null, "p_id")),
+                StatementTables.of("ALTER TABLE c DROP COLUMN IF EXISTS p_id").throughForeignKeys());
+        assertEquals(List.of(ForeignKeyLock.parents(c, null, "p_id"), ForeignKeyLock.children(c, null, "p_id", false)),
+                StatementTables.of("ALTER TABLE c ALTER p_id TYPE bigint").throughForeignKeys());
+        assertEquals(List.of(ForeignKeyLock.parents(c, null, null), ForeignKeyLock.children(c, null, null, false),
+                ForeignKeyLock.parents(TableName.of("p"), null, null), ForeignKeyLock.children(TableName.of("p"), null,
+                        null, false)), StatementTables.of("DROP TABLE c, p CASCADE").throughForeignKeys());
+        assertEquals(List.of(ForeignKeyLock.children(TableName.of("p"), null, null, true)),
+                StatementTables.of("TRUNCATE p CASCADE").throughForeignKeys());
+        assertEquals(List.of(), StatementTables.of("TRUNCATE p").throughForeignKeys());
+        // PostgreSQL refuses an empty quoted name: such a statement is not read, whatever it names.
+        for (String empty : List.of("ALTER TABLE \"\" ADD COLUMN q int", "ALTER TABLE p RENAME TO \"\"",
+                "ALTER TABLE \"\".p ADD COLUMN q int", "DROP TABLE U&\"\"", "COMMENT ON COLUMN \"\".q IS 'x'")) {
+            assertFalse(StatementTables.of(empty).understood(), empty);
+            assertEquals("as the statement takes it (written by hand)", StatementLocks.of(empty), empty);
+        }
         assertEquals(LockMode.SHARE_ROW_EXCLUSIVE, LockMode.SHARE_UPDATE_EXCLUSIVE.covering(LockMode.SHARE));
         assertEquals(LockMode.ACCESS_EXCLUSIVE, LockMode.ROW_EXCLUSIVE.covering(LockMode.ACCESS_EXCLUSIVE));
         assertEquals(LockMode.ROW_EXCLUSIVE, LockMode.ROW_SHARE.covering(LockMode.ROW_EXCLUSIVE));

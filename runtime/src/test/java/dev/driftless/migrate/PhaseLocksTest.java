@@ -100,6 +100,129 @@ class PhaseLocksTest {
         }
     }
 
+    private static final List<String> FOREIGN_KEYS = List.of(
+            "CREATE TABLE p (id int PRIMARY KEY, n int)",
+            "CREATE TABLE c (id int PRIMARY KEY, p_id int CONSTRAINT c_p_fk REFERENCES p (id), note text,"
+                    + " CONSTRAINT c_chk CHECK (id > 0))",
+            "CREATE TABLE gc (id int PRIMARY KEY, c_id int REFERENCES c (id))",
+            "CREATE TABLE other (id int PRIMARY KEY, p_n int)",
+            "CREATE TABLE self (id int PRIMARY KEY, up int REFERENCES self (id))");
+
+    @Test
+    void theTablesAStatementLocksThroughForeignKeysAreTakenUpFrontChildrenFirst() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
+            db.execute(FOREIGN_KEYS.toArray(String[]::new));
+            String lockC = "LOCK TABLE ONLY \"public\".\"c\" IN ACCESS EXCLUSIVE MODE";
+            String lockP = "LOCK TABLE ONLY \"public\".\"p\" IN ACCESS EXCLUSIVE MODE";
+            String lockGc = "LOCK TABLE ONLY \"public\".\"gc\" IN ACCESS EXCLUSIVE MODE";
+            String lockOther = "LOCK TABLE ONLY \"public\".\"other\" IN ACCESS EXCLUSIVE MODE";
+            // The referenced table of a foreign key dropped, alone or with its column or table.
+            assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE c DROP CONSTRAINT c_p_fk", "COMMENT ON TABLE c IS 'c'")));
+            assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE c DROP COLUMN p_id", "ALTER TABLE c ADD COLUMN q int")));
+            assertEquals(List.of(lockGc, lockOther, lockC), PhaseLocks.statements(c, List.of(
+                    "DROP TABLE gc", "ALTER TABLE other ADD COLUMN q int")));
+            // Not a foreign key, or not on a column that has one: nothing more.
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE c DROP CONSTRAINT c_chk", "ALTER TABLE c DROP COLUMN note")));
+            // A key whose type changes, and those that reference it: the children before the parent.
+            assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE p ALTER COLUMN id TYPE bigint", "ALTER TABLE p ADD COLUMN q int")));
+            // CASCADE: the children, and theirs.
+            assertEquals(List.of(lockGc, lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "TRUNCATE p CASCADE", "ALTER TABLE p ADD COLUMN q int")));
+            assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE", "ALTER TABLE p ADD PRIMARY KEY (id)")));
+            // Alone, a statement takes its own locks, in PostgreSQL's order: the parent before the children
+            // of the foreign keys it rebuilds or drops, so those are taken up front even then.
+            assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE p ALTER COLUMN id TYPE bigint")));
+            assertEquals(List.of(lockGc, lockC, lockP), PhaseLocks.statements(c, List.of("TRUNCATE p CASCADE")));
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of("DROP TABLE gc")), "the child first already");
+            assertEquals(List.of(), PhaseLocks.statements(c, List.of("ALTER TABLE other ALTER COLUMN id TYPE bigint")),
+                    "no foreign key on or to the column");
+            // Under the name the table has when the phase starts.
+            assertEquals(List.of(lockC, lockP), PhaseLocks.statements(c, List.of(
+                    "ALTER TABLE c RENAME TO c2", "ALTER TABLE c2 DROP CONSTRAINT c_p_fk")));
+        }
+    }
+
+    /**
+     * What the statements lock through foreign keys, as the catalog tells it, together with what
+     * their text names, is every table lock PostgreSQL takes for them.
+     */
+    @Test
+    void withTheCatalogTheLocksOfStatementsThatDropOrRebuildForeignKeysAreComplete() throws Exception {
+        List<String> statements = List.of(
+                "DROP TABLE gc",
+                "DROP TABLE p CASCADE",
+                "DROP TABLE IF EXISTS self",
+                "ALTER TABLE c DROP CONSTRAINT c_p_fk",
+                "ALTER TABLE c DROP CONSTRAINT c_chk",
+                "ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE",
+                "ALTER TABLE c DROP COLUMN p_id",
+                "ALTER TABLE c DROP COLUMN IF EXISTS note",
+                "ALTER TABLE p DROP COLUMN id CASCADE",
+                "ALTER TABLE c ALTER COLUMN p_id TYPE bigint",
+                "ALTER TABLE c ALTER COLUMN note TYPE varchar(20)",
+                "ALTER TABLE p ALTER COLUMN id SET DATA TYPE bigint",
+                "ALTER TABLE c ALTER id TYPE bigint",
+                "TRUNCATE p CASCADE",
+                "TRUNCATE TABLE other, gc CASCADE");
+        var problems = new java.util.ArrayList<String>();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            db.execute(FOREIGN_KEYS.toArray(String[]::new));
+            var tables = new java.util.HashMap<Long, String>();
+            try (var rs = st.executeQuery("select oid::bigint, relname from pg_class where relkind = 'r'"
+                    + " and relnamespace = 'public'::regnamespace")) {
+                while (rs.next()) {
+                    tables.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            c.setAutoCommit(false);
+            for (String sql : statements) {
+                var expected = new java.util.TreeMap<String, LockMode>();
+                for (PhaseLocks.Found f : PhaseLocks.find(c, PhaseLocks.needs(List.of(sql)))) {
+                    expected.merge(f.name(), f.mode(), LockMode::covering);
+                }
+                st.execute(sql);
+                var taken = new java.util.TreeMap<String, LockMode>();
+                try (var rs = st.executeQuery("select relation::bigint, mode from pg_locks where locktype = 'relation'"
+                        + " and pid = pg_backend_pid() and granted")) {
+                    while (rs.next()) {
+                        String name = tables.get(rs.getLong(1));
+                        if (name != null) {
+                            taken.merge(name, LockMode.ofPgLocksName(rs.getString(2)), LockMode::covering);
+                        }
+                    }
+                }
+                c.rollback();
+                if (!expected.equals(taken)) {
+                    problems.add(sql + ": predicted " + expected + ", PostgreSQL took " + taken);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aStatementWithAnEmptyQuotedNameGoesToTheServerUnpredictedAndItsErrorIsReported() throws Exception {
+        var tables = TestMigration.of(1, "tables", "CREATE TABLE t (id int)");
+        var broken = TestMigration.of(2, "broken", "ALTER TABLE t ADD COLUMN a int", "ALTER TABLE \"\" ADD COLUMN b int",
+                "ALTER TABLE t RENAME TO \"\"");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator.builder(db.dataSource()).migrations(List.of(tables)).build().migrate();
+            var e = assertThrows(MigrationException.class, () -> Migrator.builder(db.dataSource())
+                    .migrations(List.of(tables, broken)).build().migrate());
+            assertTrue(e.getMessage().contains("version 2 (broken) failed and was rolled back (none of its statements"
+                    + " took effect): statement 2 of 3 (ALTER TABLE \"\" ADD COLUMN b int) failed: ERROR: zero-length"
+                    + " delimited identifier"), e.getMessage());
+            assertEquals(List.of("1"), db.strings("select version::text from driftless_history where success"));
+        }
+    }
+
     @Test
     void aLockTakenUpFrontWaitsOnlyTheLockTimeoutAndIsTriedAgainLikeAStatement() throws Exception {
         var version = TestMigration.of(2, "two_tables", "ALTER TABLE parent ADD COLUMN a int",

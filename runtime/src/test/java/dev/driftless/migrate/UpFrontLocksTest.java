@@ -45,6 +45,45 @@ class UpFrontLocksTest {
     @Test
     void aVersionRenamingTheParentAndAlteringTheChildNeverWaitsOutItsLockTimeoutUnderSteadyWriters()
             throws Exception {
+        underSteadyWriters(TABLES, RENAME_PARENT, "select r from (select id || '|' || parent_id || '|' || v"
+                + " || '|' || coalesce(note, '-') as r from child) c order by r collate \"C\"", "account");
+    }
+
+    private static final Migration INT_KEYS = TestMigration.of(1, "int_keys",
+            "CREATE TABLE parent (id int PRIMARY KEY, name text NOT NULL)",
+            "CREATE TABLE child (id bigint PRIMARY KEY, parent_id int NOT NULL REFERENCES parent (id),"
+                    + " v text NOT NULL)",
+            "INSERT INTO parent (id, name) SELECT g, 'p' || g FROM generate_series(1, 10) g");
+
+    /** Names only the parent: the child is locked through the foreign key that references the key. */
+    private static final Migration WIDEN_PARENT_KEY = TestMigration.of(2, "widen_parent_key",
+            "ALTER TABLE parent ALTER COLUMN id TYPE bigint",
+            "ALTER TABLE parent ADD COLUMN note text");
+
+    @Test
+    void aVersionWideningTheParentsKeyTakesTheChildUpFrontFirstAndNeverWaitsOutItsLockTimeoutUnderSteadyWriters()
+            throws Exception {
+        underSteadyWriters(INT_KEYS, WIDEN_PARENT_KEY, "select r from (select id || '|' || parent_id || '|' || v"
+                + " || '|-' as r from child) c order by r collate \"C\"", "parent");
+    }
+
+    /** One statement alone, which would lock the parent before the child. */
+    private static final Migration WIDEN_PARENT_KEY_ALONE = TestMigration.of(2, "widen_parent_key_alone",
+            "ALTER TABLE parent ALTER COLUMN id TYPE bigint");
+
+    @Test
+    void aVersionOfOneStatementWideningTheParentsKeyTakesTheChildUpFrontFirstToo() throws Exception {
+        underSteadyWriters(INT_KEYS, WIDEN_PARENT_KEY_ALONE, "select r from (select id || '|' || parent_id || '|' || v"
+                + " || '|-' as r from child) c order by r collate \"C\"", "parent");
+    }
+
+    /**
+     * Applies {@code tables}, then {@code version} while the writers insert into the child: the
+     * version gets its locks at its first attempt, no writer's transaction fails, and the child has
+     * the rows of every transaction that committed ({@code rows} lists them as the writers do).
+     */
+    private static void underSteadyWriters(Migration tables, Migration version, String rows, String parent)
+            throws Exception {
         var warnings = Collections.synchronizedList(new ArrayList<String>());
         Handler capture = new Handler() {
             @Override
@@ -62,7 +101,7 @@ class UpFrontLocksTest {
         };
         Logger log = Logger.getLogger("dev.driftless.migrate");
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
-            Migrator.builder(db.dataSource()).migrations(List.of(TABLES)).build().migrate();
+            Migrator.builder(db.dataSource()).migrations(List.of(tables)).build().migrate();
             AtomicBoolean stop = new AtomicBoolean();
             var writers = new ArrayList<CompletableFuture<Writer>>();
             for (int w = 0; w < WRITERS; w++) {
@@ -72,7 +111,7 @@ class UpFrontLocksTest {
             log.addHandler(capture);
             try {
                 Thread.sleep(300); // the writers are under way
-                MigrateResult result = Migrator.builder(db.dataSource()).migrations(List.of(TABLES, RENAME_PARENT))
+                MigrateResult result = Migrator.builder(db.dataSource()).migrations(List.of(tables, version))
                         .build().migrate();
                 assertEquals(2, result.currentVersion());
                 Thread.sleep(300); // and go on afterwards
@@ -90,9 +129,8 @@ class UpFrontLocksTest {
             assertEquals(List.of(), warnings, "the version got its locks at the first attempt");
             assertEquals(List.of(), errors, "no writer's transaction failed");
             assertTrue(expected.size() > 20 * WRITERS, "the writers wrote: " + expected.size());
-            assertEquals(List.copyOf(expected), db.strings("select r from (select id || '|' || parent_id || '|' || v"
-                    + " || '|' || coalesce(note, '-') as r from child) c order by r collate \"C\""));
-            assertEquals(List.of("10"), db.strings("select count(*) from account"));
+            assertEquals(List.copyOf(expected), db.strings(rows));
+            assertEquals(List.of("10"), db.strings("select count(*) from " + parent));
         }
     }
 
