@@ -33,6 +33,7 @@ final class CollectionTables {
 
     private final ReadingContext context;
     private final AttributeReader attributes;
+    private final TableConstraints constraints;
     private final JpaAnnotations jpa;
     private final Diagnostics diagnostics;
     private final EntityKeys keys;
@@ -41,10 +42,14 @@ final class CollectionTables {
     private final List<TableParts> tables = new ArrayList<>();
     private final List<ForeignColumn> foreignColumns = new ArrayList<>();
 
-    /** @param attributes reads the values of a collection (basic, embedded or relations) into its table */
-    CollectionTables(ReadingContext context, AttributeReader attributes) {
+    /**
+     * @param attributes reads the values of a collection (basic, embedded or relations) into its table
+     * @param constraints reads the unique constraints and indexes a collection or join table declares
+     */
+    CollectionTables(ReadingContext context, AttributeReader attributes, TableConstraints constraints) {
         this.context = context;
         this.attributes = attributes;
+        this.constraints = constraints;
         this.jpa = context.jpa();
         this.diagnostics = context.diagnostics();
         this.keys = context.keys();
@@ -155,6 +160,7 @@ final class CollectionTables {
         if (keyed) {
             table.primaryKey.addAll(key);
         }
+        annotation.ifPresent(a -> declaredConstraints(a, field, table));
         tables.add(table);
     }
 
@@ -399,7 +405,19 @@ final class CollectionTables {
         if (shape != Shape.BAG) {
             table.primaryKey.addAll(key);
         }
+        annotation.ifPresent(a -> declaredConstraints(a, field, table));
         tables.add(table);
+    }
+
+    /**
+     * The {@code uniqueConstraints} and {@code indexes} of a {@code @CollectionTable} or
+     * {@code @JoinTable}, on its table as on an entity's for {@code @Table}: Hibernate creates them.
+     */
+    private void declaredConstraints(AnnotationValues annotation, Element field, TableParts table) {
+        constraints.uniqueConstraints(annotation.annotations("uniqueConstraints").stream()
+                .map(u -> UniqueConstraintAnnotation.of(u, jpa.naming())).toList(), field, table);
+        constraints.indexes(annotation.annotations("indexes").stream()
+                .map(i -> IndexAnnotation.of(i, jpa.naming())).toList(), field, table);
     }
 
     /** The attribute of the target that maps this many-to-many back ({@code mappedBy} naming this one). */

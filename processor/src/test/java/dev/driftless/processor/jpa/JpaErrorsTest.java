@@ -127,6 +127,27 @@ class JpaErrorsTest {
     }
 
     @Test
+    void aJoinTableIndexOnAMissingColumn() {
+        JavaFileObject site = jakarta("Site", "@Entity public class Site { @Id Long id; }");
+        JavaFileObject f = jakarta("Crate", "@Entity public class Crate { @Id Long id;",
+                "  @ManyToMany @JoinTable(name = \"crate_sites\", indexes = @Index(columnList = \"site\"))",
+                "  java.util.Set<Site> sites; }");
+        assertError(compileAll(site, f), f, "DL106", "@Index(columnList = \"site\")",
+                "@Index names column 'site', which table crate_sites does not have: use one of its columns (crate_id, sites_id)");
+    }
+
+    @Test
+    void aCollectionTableUniqueConstraintOnAMissingColumn() {
+        JavaFileObject f = jakarta("Crate", "@Entity public class Crate { @Id Long id;",
+                "  @ElementCollection @CollectionTable(name = \"crate_labels\",",
+                "    uniqueConstraints = @UniqueConstraint(columnNames = \"label\"))",
+                "  java.util.Set<String> labels; }");
+        assertError(compileAll(f), f, "DL106", "@UniqueConstraint(columnNames = \"label\")",
+                "@UniqueConstraint names column 'label', which table crate_labels does not have: use one of its columns"
+                        + " (crate_id, labels)");
+    }
+
+    @Test
     void anIndexOnAColumnWhoseFieldFailedReportsOnlyTheField() {
         JavaFileObject f = jakarta("Tagged", "@Entity @Table(indexes = @Index(columnList = \"tags\"))",
                 "public class Tagged { @Id Long id;", "  java.util.Map<String, String> tags; }");

@@ -171,7 +171,11 @@ class HibernateOracleTest {
                         "table shelf_place foreign key * [site_id->id] references grid.site",
                         "table shelf_place foreign key * [twin_id->id] references shelf",
                         "table shelf_place foreign key * [line_no->line, line_order->order_no] references orderline",
-                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint")) {
+                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint",
+                        // @JoinTable and @CollectionTable indexes and unique constraints, on their tables.
+                        "table crate_sites index * (sites_id desc)", "table crate_sites index crate_sites_owner_idx (crate_id)",
+                        "table crate_sites unique crate_sites_pair_key [crate_id, sites_id]",
+                        "table crate_tags unique * [tags]", "table crate_tags unique * [crate_id, tags]")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
