@@ -2,10 +2,12 @@ package corpus;
 
 import jakarta.persistence.*;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The indexes and unique constraints of a join table and a collection table, named and unnamed:
- * Hibernate creates them on those tables as it does those of {@code @Table}.
+ * Hibernate creates them on those tables as it does those of {@code @Table}. A unidirectional
+ * one-to-many's join column, in its target's table, typed by its columnDefinition and unique.
  */
 @Entity
 public class Crate {
@@ -22,4 +24,8 @@ public class Crate {
             indexes = @Index(columnList = "tags", unique = true),
             uniqueConstraints = @UniqueConstraint(columnNames = {"Crate_id", "tags"}))
     List<String> tags;
+
+    @OneToMany
+    @JoinColumn(name = "crate_ref", columnDefinition = "integer", unique = true)
+    Set<CrateSlot> slots;
 }

@@ -2,6 +2,7 @@ package dev.driftless.processor.jpa;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.QualifiedName;
@@ -319,6 +320,17 @@ final class CollectionTables {
             return;
         }
         JoinColumnAnnotation join = JoinColumnAnnotation.on(field, jpa);
+        if (!join.table().isEmpty()) {
+            // Hibernate 6.6 and 7.x refuse every table here, the target's own and its secondary tables alike.
+            diagnostics.report(Message.ONE_TO_MANY_JOIN_COLUMN_TABLE, field, join.mirror(), join.table(), attribute.display(),
+                    target.get().getQualifiedName());
+            return;
+        }
+        if (!join.unsupported().isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, field, join.mirror(), String.join(", ", join.unsupported()),
+                    attribute.display(), "leave it out");
+            return;
+        }
         List<KeyColumn> key = keys.primaryKey(entity.element());
         if (key.size() != 1) {
             if (!key.isEmpty()) {
@@ -327,14 +339,29 @@ final class CollectionTables {
             }
             return;
         }
+        if (!join.referencedColumnName().isEmpty()
+                && !jpa.naming().physical(join.referencedColumnName()).equals(key.get(0).name())) {
+            // Hibernate 7 references that column, 6.6 creates no foreign key at all.
+            diagnostics.report(Message.NOT_SUPPORTED_YET, field, join.mirror(), "@JoinColumn(referencedColumnName)",
+                    attribute.display(), "a @OneToMany's join column references the key of "
+                            + entity.element().getQualifiedName() + " (" + key.get(0).name()
+                            + "); leave referencedColumnName out");
+            return;
+        }
+        ColumnType type = JoinColumns.typeOf(join, key.get(0).type(), attribute, diagnostics);
+        if (type == null) {
+            return;
+        }
         String name = attribute.joinColumnName(join, key.get(0).name(), jpa.naming());
         QualifiedName targetTable = keys.tableName(target.get());
-        var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
+        var column = new Column(name, type, join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
         var reference = new ForeignKey(
                 join.foreignKeyName().isEmpty() ? PostgresNames.derived(targetTable.name(), List.of(name), "fkey")
                         : PostgresNames.fold(join.foreignKeyName()),
                 List.of(name), owner.name, List.of(key.get(0).name()), JoinColumns.onDelete(field, jpa));
-        foreignColumns.add(new ForeignColumn(targetTable, column, join.noConstraint() ? null : reference, reference,
+        var unique = join.unique()
+                ? new UniqueConstraint(PostgresNames.derived(targetTable.name(), List.of(name), "key"), List.of(name)) : null;
+        foreignColumns.add(new ForeignColumn(targetTable, column, join.noConstraint() ? null : reference, reference, unique,
                 attribute.display(), field, join.mirror()));
     }
 

@@ -518,6 +518,53 @@ class JpaErrorsTest {
     }
 
     /** A one-to-many's join column that the target maps with another type: one column cannot be both. */
+    /** Hibernate 6.6 and 7.x refuse a table on a one-to-many's join column, its target's own table and secondary tables included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"item_extra", "item", "box"})
+    void aOneToManyJoinColumnInANamedTable(String table) {
+        JavaFileObject item = jakarta("Item", "@Entity @SecondaryTable(name = \"item_extra\") public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", table = \"" + table + "\") java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL162", "table = ", "@JoinColumn(table = \"" + table + "\") on Box.items:"
+                + " a @OneToMany's join column is in the table of its target test.Item, and Hibernate refuses any table here"
+                + " (\"has foreign key in secondary table\"), that table and its secondary tables included: leave table out");
+    }
+
+    /** What Hibernate maps on a one-to-many's join column that Driftless does not yet is refused, never passed over. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "check = @CheckConstraint(constraint = \"box_id > 0\") | @JoinColumn(check) on Box.items is not mapped",
+            "foreignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (box_id) references box\") | @ForeignKey(foreignKeyDefinition) on Box.items is not mapped",
+            "referencedColumnName = \"code\" | @JoinColumn(referencedColumnName) on Box.items is not mapped"})
+    void aOneToManyJoinColumnAttributeNotMappedYet(String attribute, String hint) {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id; @Column(unique = true) String code;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", " + attribute + ")", "  java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL112", "@JoinColumn(name = \"box_id\"", hint);
+    }
+
+    @Test
+    void aOneToManyJoinColumnDefinitionThatIsMoreThanAType() {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", columnDefinition = \"bigint not null\") java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL126", "bigint not null", "@JoinColumn(columnDefinition) on Box.items is 'bigint not null'");
+    }
+
+    @Test
+    void theOptionsOfAOneToManyJoinColumnAreRefusedOnHibernate7() {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", options = \"join_options_text\",",
+                "    foreignKey = @ForeignKey(name = \"box_fk\", options = \"fk_options_text\")) java.util.Set<Item> items; }");
+        Compilation c = compileAll(item, f);
+        assertThat(c).hadErrorContaining("[DL156] @JoinColumn(options = \"join_options_text\") on Box.items")
+                .inFile(f).onLineContaining("join_options_text");
+        assertThat(c).hadErrorContaining("[DL156] @ForeignKey(options = \"fk_options_text\") on Box.items")
+                .inFile(f).onLineContaining("fk_options_text");
+        assertEquals(2, c.errors().size(), () -> c.errors().toString());
+    }
+
     @Test
     void aOneToManyJoinColumnThatClashesWithTheTargetsColumn() {
         JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; String owner_id; }");

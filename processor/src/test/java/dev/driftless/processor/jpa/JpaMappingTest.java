@@ -357,6 +357,27 @@ class JpaMappingTest {
     }
 
     @Test
+    void aOneToManyJoinColumnTakesItsColumnDefinitionAndUniqueAsHibernateDoes() {
+        SchemaModel model = read(jakarta("Item", "@Entity public class Item { @Id Long id; }"),
+                jakarta("Box", "@Entity public class Box { @Id Long id;",
+                        "  @OneToMany @JoinColumn(name = \"box_id\", columnDefinition = \"integer\", unique = true)",
+                        "  java.util.Set<Item> items; }"));
+        Table item = table(model, "item");
+        assertEquals("integer", type(item, "box_id"));
+        assertEquals(List.of(new UniqueConstraint("item_box_id_key", List.of("box_id"))), item.uniqueConstraints());
+        assertEquals(List.of(new ForeignKey("item_box_id_fkey", List.of("box_id"), QualifiedName.of("box"), List.of("id"),
+                ReferentialAction.NO_ACTION)), item.foreignKeys());
+    }
+
+    @Test
+    void aOneToManyJoinColumnReferencingTheKeyByNameIsTheDefault() {
+        SchemaModel model = read(jakarta("Item", "@Entity public class Item { @Id Long id; }"),
+                jakarta("Box", "@Entity public class Box { @Id Long id;",
+                        "  @OneToMany @JoinColumn(name = \"box_id\", referencedColumnName = \"id\") java.util.Set<Item> items; }"));
+        assertEquals("bigint", type(table(model, "item"), "box_id"));
+    }
+
+    @Test
     void mappedSuperclassFieldsComeFirstAndOnlyPersistentFieldsCount() {
         Table t = table(read(
                 jakarta("Base", "@MappedSuperclass public abstract class Base<K> { @Id K id; java.time.Instant createdAt; }"),

@@ -175,7 +175,10 @@ class HibernateOracleTest {
                         // @JoinTable and @CollectionTable indexes and unique constraints, on their tables.
                         "table crate_sites index * (sites_id desc)", "table crate_sites index crate_sites_owner_idx (crate_id)",
                         "table crate_sites unique crate_sites_pair_key [crate_id, sites_id]",
-                        "table crate_tags unique * [tags]", "table crate_tags unique * [crate_id, tags]")) {
+                        "table crate_tags unique * [tags]", "table crate_tags unique * [crate_id, tags]",
+                        // A one-to-many's join column in its target's table: its columnDefinition and unique.
+                        "table crateslot column crate_ref integer", "table crateslot unique * [crate_ref]",
+                        "table crateslot foreign key * [crate_ref->id] references crate")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
