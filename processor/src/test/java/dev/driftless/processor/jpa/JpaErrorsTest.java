@@ -286,6 +286,50 @@ class JpaErrorsTest {
         assertError(compileAll(root, f), f, "DL156", "bolt_text", "@SecondaryTable(options = \"bolt_text\") on test.Bolt");
     }
 
+    /** A mapped superclass's attributes and generators, shared by two entities: each options refused once, where written. */
+    @Test
+    void optionsOnAMappedSuperclassAreRefusedOnceWhereTheyAreWritten() {
+        JavaFileObject site = jakarta("Site", "@Entity public class Site { @Id Long id; }");
+        JavaFileObject base = jakarta("Base", "@MappedSuperclass",
+                "@SequenceGenerator(name = \"base_ids\", sequenceName = \"base_seq\", options = \"ms_sequence_text\")",
+                "public abstract class Base {",
+                "  @Id @GeneratedValue(generator = \"base_ids\") Long id;",
+                "  @Column(options = \"ms_column_text\") String code;",
+                "  @ManyToOne @JoinColumn(options = \"ms_join_text\") Site site; }");
+        JavaFileObject part = jakarta("Part", "@Entity public class Part extends Base { }");
+        JavaFileObject bolt = jakarta("Bolt", "@Entity public class Bolt extends Base { }");
+        Compilation c = compileAll(site, base, part, bolt);
+        assertThat(c).failed();
+        for (String[] expected : new String[][] {{"@SequenceGenerator", "ms_sequence_text", "test.Base"},
+                {"@Column", "ms_column_text", "Base.code"}, {"@JoinColumn", "ms_join_text", "Base.site"}}) {
+            assertThat(c).hadErrorContaining("[DL156] " + expected[0] + "(options = \"" + expected[1] + "\") on " + expected[2]
+                    + ": Hibernate 7.1 appends this SQL text").inFile(base).onLineContaining(expected[1]);
+        }
+        assertEquals(3, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void theOptionsOfATableGeneratorOnAMappedSuperclassAreRefused() {
+        JavaFileObject base = jakarta("Base", "@MappedSuperclass",
+                "@TableGenerator(name = \"base_ids\", table = \"base_ids\", options = \"ms_table_text\")",
+                "public abstract class Base {",
+                "  @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"base_ids\") Long id; }");
+        JavaFileObject part = jakarta("Part", "@Entity public class Part extends Base { }");
+        assertError(compileAll(base, part), base, "DL156", "ms_table_text",
+                "@TableGenerator(options = \"ms_table_text\") on test.Base: Hibernate 7.1 appends this SQL text");
+    }
+
+    /** A generator the processor finds on another entity's field that is no attribute (a static one) is checked too. */
+    @Test
+    void theOptionsOfAGeneratorDeclaredElsewhereAreRefused() {
+        JavaFileObject holder = jakarta("Holder", "@Entity public class Holder { @Id Long id;",
+                "  @SequenceGenerator(name = \"shared_ids\", sequenceName = \"shared_seq\", options = \"shared_text\")",
+                "  static Long generatorHolder; }");
+        JavaFileObject f = jakarta("Part", "@Entity public class Part { @Id @GeneratedValue(generator = \"shared_ids\") Long id; }");
+        assertError(compileAll(holder, f), holder, "DL156", "shared_text",
+                "@SequenceGenerator(options = \"shared_text\") on Holder.generatorHolder: Hibernate 7.1 appends this SQL text");
+    }
+
     @Test
     void optionsAreIgnoredOnHibernate66AsHibernate66IgnoresThem() {
         capture = ModelCapture.on(HibernateLine.H6_6);

@@ -232,6 +232,7 @@ class HibernateOracleTest {
             case "6.6" -> List.of("table kinds column clock time(6) without time zone",
                     "table permit column code character varying(255)\n", "table permit_detail column detail",
                     "table permit_sites primary key", "table permit_notes column notes",
+                    "sequence lot_seq start 1 increment 10", "table lot column code character varying(20)\n",
                     "table meter column opensatmillis time(6) without time zone",
                     "table meter column coarse timestamp(6) with time zone", "table meter",
                     "table animal column favourite_id bigint not null",
