@@ -311,6 +311,16 @@ final class CollectionTables {
     /** A one-to-many without {@code mappedBy}: a join column in the target's table, or a join table. */
     void oneToMany(PersistentAttribute attribute, RelationAnnotation relation) {
         Element field = attribute.element();
+        Optional<AnnotationValues> composite = jpa.find(field, "JoinColumns");
+        if (composite.isPresent()) {
+            // Hibernate puts them in the target's table, referencing the owner's composite key; no join table.
+            Optional<TypeElement> target = target(attribute, relation);
+            target.ifPresent(t -> diagnostics.report(Message.NOT_SUPPORTED_YET, field, composite.get().mirror(),
+                    "@JoinColumns", attribute.display(), "a @OneToMany's join columns in the table of "
+                            + t.getQualifiedName() + "; map the relation from that side, with a @ManyToOne and"
+                            + " @OneToMany(mappedBy)"));
+            return;
+        }
         if (!jpa.has(field, "JoinColumn")) {
             joinTable(attribute, relation, true);
             return;

@@ -587,6 +587,17 @@ class JpaErrorsTest {
         assertError(compileAll(item, f), f, "DL112", "@JoinColumn(name = \"box_id\"", hint);
     }
 
+    /** Hibernate puts @JoinColumns of a one-to-many in the target's table; without the refusal, Driftless made a join table. */
+    @Test
+    void joinColumnsOnAOneToManyAreRefusedNotMadeAJoinTable() {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long a; @Id Long b;",
+                "  @OneToMany @JoinColumns({@JoinColumn(name = \"box_a\", referencedColumnName = \"a\"),",
+                "    @JoinColumn(name = \"box_b\", referencedColumnName = \"b\")}) java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL112", "@JoinColumns", "@JoinColumns on Box.items is not mapped by this"
+                + " version of Driftless yet: a @OneToMany's join columns in the table of test.Item");
+    }
+
     @Test
     void aOneToManyJoinColumnDefinitionThatIsMoreThanAType() {
         JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
