@@ -171,6 +171,10 @@ public enum Message {
     CHECK_OPTIONS_IGNORED("DL157", Diagnostic.Kind.WARNING,
             "@CheckConstraint(options = \"%s\") on %s is ignored: %s writes no options of a check on PostgreSQL, so the "
                     + "check is created without them; remove options"),
+    ONE_TO_MANY_JOIN_COLUMN_TABLE("DL162", Diagnostic.Kind.ERROR,
+            "@JoinColumn(table = \"%s\") on %s: a @OneToMany's join column is in the table of its target %s, and Hibernate "
+                    + "refuses any table here (\"has foreign key in secondary table\"), that table and its secondary tables "
+                    + "included: leave table out"),
     TYPE_NOT_FOUND("DL198", Diagnostic.Kind.ERROR,
             "%s needs the type %s, which this compilation does not have: no source or class file declares it and no "
                     + "annotation processor generated it. Fix the name (a renamed class?) or add the dependency; "

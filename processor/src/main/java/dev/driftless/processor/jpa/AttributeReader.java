@@ -64,7 +64,7 @@ final class AttributeReader {
         this.generation = generation;
         this.joinColumns = joinColumns;
         this.constraints = constraints;
-        this.collections = new CollectionTables(context, this);
+        this.collections = new CollectionTables(context, this, constraints);
     }
 
     /** Reads the entity's attributes into its tables (its {@code @MapsId} relations checked first). */

@@ -2,6 +2,7 @@ package dev.driftless.processor.jpa;
 
 import dev.driftless.model.CheckConstraint;
 import dev.driftless.model.Column;
+import dev.driftless.model.ColumnType;
 import dev.driftless.model.ForeignKey;
 import dev.driftless.model.Identity;
 import dev.driftless.model.QualifiedName;
@@ -33,6 +34,7 @@ final class CollectionTables {
 
     private final ReadingContext context;
     private final AttributeReader attributes;
+    private final TableConstraints constraints;
     private final JpaAnnotations jpa;
     private final Diagnostics diagnostics;
     private final EntityKeys keys;
@@ -41,10 +43,14 @@ final class CollectionTables {
     private final List<TableParts> tables = new ArrayList<>();
     private final List<ForeignColumn> foreignColumns = new ArrayList<>();
 
-    /** @param attributes reads the values of a collection (basic, embedded or relations) into its table */
-    CollectionTables(ReadingContext context, AttributeReader attributes) {
+    /**
+     * @param attributes reads the values of a collection (basic, embedded or relations) into its table
+     * @param constraints reads the unique constraints and indexes a collection or join table declares
+     */
+    CollectionTables(ReadingContext context, AttributeReader attributes, TableConstraints constraints) {
         this.context = context;
         this.attributes = attributes;
+        this.constraints = constraints;
         this.jpa = context.jpa();
         this.diagnostics = context.diagnostics();
         this.keys = context.keys();
@@ -155,6 +161,7 @@ final class CollectionTables {
         if (keyed) {
             table.primaryKey.addAll(key);
         }
+        annotation.ifPresent(a -> declaredConstraints(a, field, table));
         tables.add(table);
     }
 
@@ -304,6 +311,16 @@ final class CollectionTables {
     /** A one-to-many without {@code mappedBy}: a join column in the target's table, or a join table. */
     void oneToMany(PersistentAttribute attribute, RelationAnnotation relation) {
         Element field = attribute.element();
+        Optional<AnnotationValues> composite = jpa.find(field, "JoinColumns");
+        if (composite.isPresent()) {
+            // Hibernate puts them in the target's table, referencing the owner's composite key; no join table.
+            Optional<TypeElement> target = target(attribute, relation);
+            target.ifPresent(t -> diagnostics.report(Message.NOT_SUPPORTED_YET, field, composite.get().mirror(),
+                    "@JoinColumns", attribute.display(), "a @OneToMany's join columns in the table of "
+                            + t.getQualifiedName() + "; map the relation from that side, with a @ManyToOne and"
+                            + " @OneToMany(mappedBy)"));
+            return;
+        }
         if (!jpa.has(field, "JoinColumn")) {
             joinTable(attribute, relation, true);
             return;
@@ -313,6 +330,17 @@ final class CollectionTables {
             return;
         }
         JoinColumnAnnotation join = JoinColumnAnnotation.on(field, jpa);
+        if (!join.table().isEmpty()) {
+            // Hibernate 6.6 and 7.x refuse every table here, the target's own and its secondary tables alike.
+            diagnostics.report(Message.ONE_TO_MANY_JOIN_COLUMN_TABLE, field, join.mirror(), join.table(), attribute.display(),
+                    target.get().getQualifiedName());
+            return;
+        }
+        if (!join.unsupported().isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, field, join.mirror(), String.join(", ", join.unsupported()),
+                    attribute.display(), "leave it out");
+            return;
+        }
         List<KeyColumn> key = keys.primaryKey(entity.element());
         if (key.size() != 1) {
             if (!key.isEmpty()) {
@@ -321,14 +349,29 @@ final class CollectionTables {
             }
             return;
         }
+        if (!join.referencedColumnName().isEmpty()
+                && !jpa.naming().physical(join.referencedColumnName()).equals(key.get(0).name())) {
+            // Hibernate 7 references that column, 6.6 creates no foreign key at all.
+            diagnostics.report(Message.NOT_SUPPORTED_YET, field, join.mirror(), "@JoinColumn(referencedColumnName)",
+                    attribute.display(), "a @OneToMany's join column references the key of "
+                            + entity.element().getQualifiedName() + " (" + key.get(0).name()
+                            + "); leave referencedColumnName out");
+            return;
+        }
+        ColumnType type = JoinColumns.typeOf(join, key.get(0).type(), attribute, diagnostics);
+        if (type == null) {
+            return;
+        }
         String name = attribute.joinColumnName(join, key.get(0).name(), jpa.naming());
         QualifiedName targetTable = keys.tableName(target.get());
-        var column = new Column(name, key.get(0).type(), join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
+        var column = new Column(name, type, join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
         var reference = new ForeignKey(
                 join.foreignKeyName().isEmpty() ? PostgresNames.derived(targetTable.name(), List.of(name), "fkey")
                         : PostgresNames.fold(join.foreignKeyName()),
                 List.of(name), owner.name, List.of(key.get(0).name()), JoinColumns.onDelete(field, jpa));
-        foreignColumns.add(new ForeignColumn(targetTable, column, join.noConstraint() ? null : reference, reference,
+        var unique = join.unique()
+                ? new UniqueConstraint(PostgresNames.derived(targetTable.name(), List.of(name), "key"), List.of(name)) : null;
+        foreignColumns.add(new ForeignColumn(targetTable, column, join.noConstraint() ? null : reference, reference, unique,
                 attribute.display(), field, join.mirror()));
     }
 
@@ -399,7 +442,19 @@ final class CollectionTables {
         if (shape != Shape.BAG) {
             table.primaryKey.addAll(key);
         }
+        annotation.ifPresent(a -> declaredConstraints(a, field, table));
         tables.add(table);
+    }
+
+    /**
+     * The {@code uniqueConstraints} and {@code indexes} of a {@code @CollectionTable} or
+     * {@code @JoinTable}, on its table as on an entity's for {@code @Table}: Hibernate creates them.
+     */
+    private void declaredConstraints(AnnotationValues annotation, Element field, TableParts table) {
+        constraints.uniqueConstraints(annotation.annotations("uniqueConstraints").stream()
+                .map(u -> UniqueConstraintAnnotation.of(u, jpa.naming())).toList(), field, table);
+        constraints.indexes(annotation.annotations("indexes").stream()
+                .map(i -> IndexAnnotation.of(i, jpa.naming())).toList(), field, table);
     }
 
     /** The attribute of the target that maps this many-to-many back ({@code mappedBy} naming this one). */

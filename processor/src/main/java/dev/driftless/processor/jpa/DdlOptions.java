@@ -21,14 +21,18 @@ import javax.lang.model.element.TypeElement;
  *
  * <p>Every JPA annotation on an element is looked at, nested ones included (an {@code @Index} of a
  * {@code @Table}, the {@code @ForeignKey} of a {@code @JoinColumn}, an {@code @AttributeOverride}'s
- * column), each element once however often it is read (an embeddable in several entities).
+ * column), each annotation once however often it is read (an embeddable or a mapped superclass in
+ * several entities, a generator several ids use). The readers hand it every element whose
+ * annotations they read: an entity, its mapped superclasses, every attribute, and the holder of
+ * each generator an id uses, wherever the generator was found.
  */
 final class DdlOptions {
 
     private static final List<String> PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
 
     private final HibernateLine hibernate;
-    private final Set<Element> seen = new HashSet<>();
+    /** The annotations looked at: the element and the annotation's type. */
+    private final Set<List<Object>> seen = new HashSet<>();
 
     DdlOptions(HibernateLine hibernate) {
         this.hibernate = hibernate;
@@ -40,13 +44,19 @@ final class DdlOptions {
      * @param where the element as messages name it, e.g. {@code Part.detail} or {@code test.Part}
      */
     void check(Element element, String where, Diagnostics diagnostics) {
-        if (!hibernate.readsJpa32Members() || !seen.add(element)) {
-            return;
-        }
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (isJpa(mirror)) {
-                check(mirror, element, where, diagnostics);
-            }
+            check(element, mirror, where, diagnostics);
+        }
+    }
+
+    /**
+     * Reports the {@code options} of one annotation on {@code element} (a generator found for an
+     * id, say), unless it was looked at already.
+     */
+    void check(Element element, AnnotationMirror mirror, String where, Diagnostics diagnostics) {
+        if (hibernate.readsJpa32Members() && isJpa(mirror)
+                && seen.add(List.of(element, mirror.getAnnotationType().toString()))) {
+            check(mirror, element, where, diagnostics);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.driftless.model.ForeignKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
+import dev.driftless.model.UniqueConstraint;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -46,7 +47,8 @@ record EntityTable(
      *
      * @param foreignKey the constraint to create, or null under {@code @ForeignKey(NO_CONSTRAINT)}
      * @param reference what the column references, as that constraint would say it, whether or not it is created
+     * @param unique the column's unique constraint ({@code @JoinColumn(unique = true)}), or null
      */
-    record ForeignColumn(QualifiedName table, Column column, ForeignKey foreignKey, ForeignKey reference, String owner,
-            Element element, AnnotationMirror mirror) {}
+    record ForeignColumn(QualifiedName table, Column column, ForeignKey foreignKey, ForeignKey reference,
+            UniqueConstraint unique, String owner, Element element, AnnotationMirror mirror) {}
 }

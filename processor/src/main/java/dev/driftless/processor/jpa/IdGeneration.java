@@ -15,6 +15,8 @@ import dev.driftless.processor.jpa.EntityTable.DeclaredSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /**
  * What {@code @GeneratedValue} on an id asks of the database — an identity column, a sequence, or
@@ -104,6 +106,9 @@ final class IdGeneration {
                     attribute.display(), "leave it out");
             return false;
         }
+        if (g.mirror() != null && g.mirror() != generated.mirror()) {
+            jpa.ddlOptions().check(g.holder(), g.mirror(), where(g.holder()), diagnostics);
+        }
         String name = jpa.naming().physical(g.table());
         String segment = jpa.naming().physical(g.segmentColumn());
         String value = jpa.naming().physical(g.valueColumn());
@@ -113,6 +118,15 @@ final class IdGeneration {
                 List.of(), List.of(), List.of(), List.of(), null);
         idTables.add(new DeclaredIdTable(table, g.holder(), g.mirror()));
         return true;
+    }
+
+    /**
+     * A generator's holder as messages name it: {@code Class.field} for a field or getter (the
+     * holder may be another entity's, for JPA's generator names are global), else the class.
+     */
+    private static String where(Element holder) {
+        return holder instanceof TypeElement type ? type.getQualifiedName().toString()
+                : holder.getEnclosingElement().getSimpleName() + "." + holder.getSimpleName();
     }
 
     /** The sequences recorded, in the order the ids asked for them. */
@@ -136,6 +150,7 @@ final class IdGeneration {
             return true;
         }
         SequenceGeneratorAnnotation g = declared.get();
+        jpa.ddlOptions().check(g.holder(), g.mirror(), where(g.holder()), diagnostics);
         String written = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
         String name = written.isEmpty() ? defaultName : jpa.naming().physical(written);
         String schema = g.schema().isEmpty() ? "" : jpa.naming().physical(g.schema());

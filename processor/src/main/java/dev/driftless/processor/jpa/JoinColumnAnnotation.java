@@ -15,7 +15,7 @@ import javax.lang.model.element.Element;
  * @param insertable whether Hibernate writes the column when it inserts a row ({@code insertable})
  * @param updatable whether Hibernate writes the column when it updates a row ({@code updatable})
  * @param table the {@code @SecondaryTable} the column (and its foreign key) is in, or empty for the entity's table
- * @param unsupported the attributes given that this version does not map
+ * @param unsupported the attributes given that this version does not map, nested {@code @ForeignKey}'s included
  */
 record JoinColumnAnnotation(
         AnnotationMirror mirror,
@@ -46,6 +46,16 @@ record JoinColumnAnnotation(
                 foreignKey.map(f -> f.string("name")).orElse(""),
                 foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT"),
                 v.jpa32String("comment"), v.bool("insertable", true), v.bool("updatable", true),
-                v.string("columnDefinition").strip(), v.string("table").strip(), v.given("check"));
+                v.string("columnDefinition").strip(), v.string("table").strip(), unsupported(v, foreignKey));
+    }
+
+    /**
+     * JPA 3.2's {@code check}, which Hibernate 7 makes a check of the column, and
+     * {@code @ForeignKey(foreignKeyDefinition)}, SQL text Hibernate writes as the constraint.
+     */
+    private static List<String> unsupported(AnnotationValues v, Optional<AnnotationValues> foreignKey) {
+        var given = new java.util.ArrayList<>(v.given("check"));
+        foreignKey.ifPresent(f -> given.addAll(f.given("foreignKeyDefinition")));
+        return List.copyOf(given);
     }
 }

@@ -249,8 +249,18 @@ final class JoinColumns {
      * the referenced column's. Null after reporting a definition that holds more than a type.
      */
     private ColumnType typeOf(JoinColumnAnnotation join, KeyColumn referenced, PersistentAttribute attribute) {
+        return typeOf(join, referenced.type(), attribute, diagnostics);
+    }
+
+    /**
+     * A join column's type, wherever the column is (a one-to-many's is in its target's table): its
+     * {@code columnDefinition}, a type only, else the referenced column's type. Null after reporting
+     * a definition that holds more than a type.
+     */
+    static ColumnType typeOf(JoinColumnAnnotation join, ColumnType referenced, PersistentAttribute attribute,
+            Diagnostics diagnostics) {
         if (join.columnDefinition().isEmpty()) {
-            return referenced.type();
+            return referenced;
         }
         if (ColumnTypes.NOT_A_TYPE.matcher(join.columnDefinition()).find()) {
             diagnostics.report(Message.BAD_COLUMN_DEFINITION, attribute.element(), join.mirror(), "@JoinColumn",

@@ -217,7 +217,14 @@ public final class JpaModelReader {
                 }
                 declarations.add(new Declaration(Declaration.Kind.COLUMN,
                         new QualifiedName(f.table().schema(), f.column().name()), f.element(), f.mirror()));
-                all.put(f.table(), new Table(target.name(), columns, target.primaryKey(), target.uniqueConstraints(),
+                var uniques = new ArrayList<>(target.uniqueConstraints());
+                if (f.unique() != null) {
+                    uniques.add(f.unique());
+                    declarations.add(new Declaration(Declaration.Kind.UNIQUE_CONSTRAINT,
+                            new QualifiedName(f.table().schema(), f.unique().name()), f.element(), f.mirror(),
+                            new ServerNames.Derivation(f.table().name(), f.unique().columns(), "key")));
+                }
+                all.put(f.table(), new Table(target.name(), columns, target.primaryKey(), uniques,
                         target.indexes(), keys, target.checks(), target.comment()));
                 columnElements.computeIfAbsent(f.table(), k -> new HashMap<>()).put(f.column().name(), f.element());
             }

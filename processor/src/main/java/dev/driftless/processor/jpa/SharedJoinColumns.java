@@ -94,7 +94,14 @@ final class SharedJoinColumns {
                         new QualifiedName(target.name().schema(), name), f.element(), f.mirror()));
             }
         }
-        return Optional.of(new Table(target.name(), columns, target.primaryKey(), target.uniqueConstraints(),
+        var uniques = new ArrayList<>(target.uniqueConstraints());
+        if (f.unique() != null && uniques.stream().noneMatch(u -> u.columns().equals(f.unique().columns()))) {
+            uniques.add(f.unique());
+            declarations.add(new Declaration(Declaration.Kind.UNIQUE_CONSTRAINT,
+                    new QualifiedName(target.name().schema(), f.unique().name()), f.element(), f.mirror(),
+                    new ServerNames.Derivation(target.name().name(), f.unique().columns(), "key")));
+        }
+        return Optional.of(new Table(target.name(), columns, target.primaryKey(), uniques,
                 target.indexes(), keys, target.checks(), target.comment()));
     }
 

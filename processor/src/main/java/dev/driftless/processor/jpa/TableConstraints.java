@@ -15,9 +15,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The constraints and indexes an entity declares on its tables: {@code @Table}'s unique constraints
- * and indexes (over columns the table has), and Hibernate's {@code @Check}s on a class or an
- * attribute.
+ * The constraints and indexes an entity declares on its tables: the unique constraints and indexes
+ * of {@code @Table}, {@code @JoinTable} and {@code @CollectionTable} (over columns the table has),
+ * and Hibernate's {@code @Check}s on a class or an attribute.
  */
 final class TableConstraints {
 
@@ -35,49 +35,67 @@ final class TableConstraints {
         this.main = context.main();
     }
 
+    /** {@code @Table(uniqueConstraints)}: on the entity's table. */
     void uniqueConstraints(TableAnnotation table) {
-        for (UniqueConstraintAnnotation u : table.uniqueConstraints()) {
+        uniqueConstraints(table.uniqueConstraints(), element, main);
+    }
+
+    /** {@code @Table(indexes)}: on the entity's table. */
+    void indexes(TableAnnotation table) {
+        indexes(table.indexes(), element, main);
+    }
+
+    /**
+     * Unique constraints declared on a table ({@code @Table}, {@code @JoinTable}, {@code @CollectionTable}):
+     * named as written, else as PostgreSQL names them; each over columns {@code into} has.
+     */
+    void uniqueConstraints(List<UniqueConstraintAnnotation> declared, Element on, TableParts into) {
+        for (UniqueConstraintAnnotation u : declared) {
             if (u.columnNames().isEmpty() || u.columnNames().contains("")) {
-                diagnostics.report(Message.BAD_COLUMN_LIST, element, u.mirror(), "@UniqueConstraint",
+                diagnostics.report(Message.BAD_COLUMN_LIST, on, u.mirror(), "@UniqueConstraint",
                         "columnNames is empty or has an empty name");
                 continue;
             }
-            if (hasColumns(u.mirror(), "@UniqueConstraint", u.columnNames())) {
+            if (hasColumns(u.mirror(), "@UniqueConstraint", u.columnNames(), on, into)) {
                 String name = u.name().isEmpty()
-                        ? main.derived(u.columnNames(), "key")
+                        ? into.derived(u.columnNames(), "key")
                         : PostgresNames.fold(u.name());
-                main.addUnique(new UniqueConstraint(name, u.columnNames()), element, u.mirror(), diagnostics);
+                into.addUnique(new UniqueConstraint(name, u.columnNames()), on, u.mirror(), diagnostics);
             }
         }
     }
 
-    void indexes(TableAnnotation table) {
-        for (IndexAnnotation i : table.indexes()) {
+    /**
+     * Indexes declared on a table ({@code @Table}, {@code @JoinTable}, {@code @CollectionTable}):
+     * named as written, else as PostgreSQL names them; each over columns {@code into} has.
+     */
+    void indexes(List<IndexAnnotation> declared, Element on, TableParts into) {
+        for (IndexAnnotation i : declared) {
             Optional<String> problem = i.columnListProblem();
             if (problem.isPresent()) {
-                diagnostics.report(Message.BAD_COLUMN_LIST, element, i.mirror(),
+                diagnostics.report(Message.BAD_COLUMN_LIST, on, i.mirror(),
                         "@Index(columnList = \"" + i.columnList() + "\")", problem.get());
                 continue;
             }
             List<String> names = i.columns().stream().map(IndexColumn::name).toList();
-            if (hasColumns(i.mirror(), "@Index", names)) {
+            if (hasColumns(i.mirror(), "@Index", names, on, into)) {
                 String name = i.name().isEmpty()
-                        ? main.derived(names, "idx")
+                        ? into.derived(names, "idx")
                         : PostgresNames.fold(i.name());
-                main.addIndex(new Index(name, i.columns(), i.unique()), element, i.mirror(), diagnostics);
+                into.addIndex(new Index(name, i.columns(), i.unique()), on, i.mirror(), diagnostics);
             }
         }
     }
 
     /** Reports the names the table does not have (unless their attribute failed to read); true if it has them all. */
-    private boolean hasColumns(AnnotationMirror mirror, String what, List<String> names) {
+    private boolean hasColumns(AnnotationMirror mirror, String what, List<String> names, Element on, TableParts into) {
         boolean all = true;
         for (String name : names) {
-            if (!main.columns.containsKey(name)) {
+            if (!into.columns.containsKey(name)) {
                 all = false;
-                if (!context.isUnread(name)) {
-                    diagnostics.report(Message.MISSING_COLUMN, element, mirror, what, name, main.name,
-                            String.join(", ", main.columns.keySet()));
+                if (into != main || !context.isUnread(name)) {
+                    diagnostics.report(Message.MISSING_COLUMN, on, mirror, what, name, into.name,
+                            String.join(", ", into.columns.keySet()));
                 }
             }
         }

@@ -50,6 +50,12 @@ final class TableReader {
         int errorsBefore = diagnostics.errorCount();
         TableAnnotation table = entity.table();
         jpa.ddlOptions().check(element, element.getQualifiedName().toString(), diagnostics);
+        for (TypeElement type : entity.hierarchy()) {
+            if (jpa.has(type, "MappedSuperclass")) {
+                // Its generators, whichever entity reads it first; its attributes are read with the entity's.
+                jpa.ddlOptions().check(type, type.getQualifiedName().toString(), diagnostics);
+            }
+        }
         if (!hierarchy.isSupported()) {
             return Optional.empty();
         }

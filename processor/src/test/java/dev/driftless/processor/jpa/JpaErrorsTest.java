@@ -127,6 +127,27 @@ class JpaErrorsTest {
     }
 
     @Test
+    void aJoinTableIndexOnAMissingColumn() {
+        JavaFileObject site = jakarta("Site", "@Entity public class Site { @Id Long id; }");
+        JavaFileObject f = jakarta("Crate", "@Entity public class Crate { @Id Long id;",
+                "  @ManyToMany @JoinTable(name = \"crate_sites\", indexes = @Index(columnList = \"site\"))",
+                "  java.util.Set<Site> sites; }");
+        assertError(compileAll(site, f), f, "DL106", "@Index(columnList = \"site\")",
+                "@Index names column 'site', which table crate_sites does not have: use one of its columns (crate_id, sites_id)");
+    }
+
+    @Test
+    void aCollectionTableUniqueConstraintOnAMissingColumn() {
+        JavaFileObject f = jakarta("Crate", "@Entity public class Crate { @Id Long id;",
+                "  @ElementCollection @CollectionTable(name = \"crate_labels\",",
+                "    uniqueConstraints = @UniqueConstraint(columnNames = \"label\"))",
+                "  java.util.Set<String> labels; }");
+        assertError(compileAll(f), f, "DL106", "@UniqueConstraint(columnNames = \"label\")",
+                "@UniqueConstraint names column 'label', which table crate_labels does not have: use one of its columns"
+                        + " (crate_id, labels)");
+    }
+
+    @Test
     void anIndexOnAColumnWhoseFieldFailedReportsOnlyTheField() {
         JavaFileObject f = jakarta("Tagged", "@Entity @Table(indexes = @Index(columnList = \"tags\"))",
                 "public class Tagged { @Id Long id;", "  java.util.Map<String, String> tags; }");
@@ -263,6 +284,50 @@ class JpaErrorsTest {
         JavaFileObject f = jakarta("Bolt", "@Entity @SecondaryTable(name = \"bolt_detail\", options = \"bolt_text\")",
                 "public class Bolt extends Part { String size; }");
         assertError(compileAll(root, f), f, "DL156", "bolt_text", "@SecondaryTable(options = \"bolt_text\") on test.Bolt");
+    }
+
+    /** A mapped superclass's attributes and generators, shared by two entities: each options refused once, where written. */
+    @Test
+    void optionsOnAMappedSuperclassAreRefusedOnceWhereTheyAreWritten() {
+        JavaFileObject site = jakarta("Site", "@Entity public class Site { @Id Long id; }");
+        JavaFileObject base = jakarta("Base", "@MappedSuperclass",
+                "@SequenceGenerator(name = \"base_ids\", sequenceName = \"base_seq\", options = \"ms_sequence_text\")",
+                "public abstract class Base {",
+                "  @Id @GeneratedValue(generator = \"base_ids\") Long id;",
+                "  @Column(options = \"ms_column_text\") String code;",
+                "  @ManyToOne @JoinColumn(options = \"ms_join_text\") Site site; }");
+        JavaFileObject part = jakarta("Part", "@Entity public class Part extends Base { }");
+        JavaFileObject bolt = jakarta("Bolt", "@Entity public class Bolt extends Base { }");
+        Compilation c = compileAll(site, base, part, bolt);
+        assertThat(c).failed();
+        for (String[] expected : new String[][] {{"@SequenceGenerator", "ms_sequence_text", "test.Base"},
+                {"@Column", "ms_column_text", "Base.code"}, {"@JoinColumn", "ms_join_text", "Base.site"}}) {
+            assertThat(c).hadErrorContaining("[DL156] " + expected[0] + "(options = \"" + expected[1] + "\") on " + expected[2]
+                    + ": Hibernate 7.1 appends this SQL text").inFile(base).onLineContaining(expected[1]);
+        }
+        assertEquals(3, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void theOptionsOfATableGeneratorOnAMappedSuperclassAreRefused() {
+        JavaFileObject base = jakarta("Base", "@MappedSuperclass",
+                "@TableGenerator(name = \"base_ids\", table = \"base_ids\", options = \"ms_table_text\")",
+                "public abstract class Base {",
+                "  @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"base_ids\") Long id; }");
+        JavaFileObject part = jakarta("Part", "@Entity public class Part extends Base { }");
+        assertError(compileAll(base, part), base, "DL156", "ms_table_text",
+                "@TableGenerator(options = \"ms_table_text\") on test.Base: Hibernate 7.1 appends this SQL text");
+    }
+
+    /** A generator the processor finds on another entity's field that is no attribute (a static one) is checked too. */
+    @Test
+    void theOptionsOfAGeneratorDeclaredElsewhereAreRefused() {
+        JavaFileObject holder = jakarta("Holder", "@Entity public class Holder { @Id Long id;",
+                "  @SequenceGenerator(name = \"shared_ids\", sequenceName = \"shared_seq\", options = \"shared_text\")",
+                "  static Long generatorHolder; }");
+        JavaFileObject f = jakarta("Part", "@Entity public class Part { @Id @GeneratedValue(generator = \"shared_ids\") Long id; }");
+        assertError(compileAll(holder, f), holder, "DL156", "shared_text",
+                "@SequenceGenerator(options = \"shared_text\") on Holder.generatorHolder: Hibernate 7.1 appends this SQL text");
     }
 
     @Test
@@ -497,6 +562,64 @@ class JpaErrorsTest {
     }
 
     /** A one-to-many's join column that the target maps with another type: one column cannot be both. */
+    /** Hibernate 6.6 and 7.x refuse a table on a one-to-many's join column, its target's own table and secondary tables included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"item_extra", "item", "box"})
+    void aOneToManyJoinColumnInANamedTable(String table) {
+        JavaFileObject item = jakarta("Item", "@Entity @SecondaryTable(name = \"item_extra\") public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", table = \"" + table + "\") java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL162", "table = ", "@JoinColumn(table = \"" + table + "\") on Box.items:"
+                + " a @OneToMany's join column is in the table of its target test.Item, and Hibernate refuses any table here"
+                + " (\"has foreign key in secondary table\"), that table and its secondary tables included: leave table out");
+    }
+
+    /** What Hibernate maps on a one-to-many's join column that Driftless does not yet is refused, never passed over. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "check = @CheckConstraint(constraint = \"box_id > 0\") | @JoinColumn(check) on Box.items is not mapped",
+            "foreignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (box_id) references box\") | @ForeignKey(foreignKeyDefinition) on Box.items is not mapped",
+            "referencedColumnName = \"code\" | @JoinColumn(referencedColumnName) on Box.items is not mapped"})
+    void aOneToManyJoinColumnAttributeNotMappedYet(String attribute, String hint) {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id; @Column(unique = true) String code;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", " + attribute + ")", "  java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL112", "@JoinColumn(name = \"box_id\"", hint);
+    }
+
+    /** Hibernate puts @JoinColumns of a one-to-many in the target's table; without the refusal, Driftless made a join table. */
+    @Test
+    void joinColumnsOnAOneToManyAreRefusedNotMadeAJoinTable() {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long a; @Id Long b;",
+                "  @OneToMany @JoinColumns({@JoinColumn(name = \"box_a\", referencedColumnName = \"a\"),",
+                "    @JoinColumn(name = \"box_b\", referencedColumnName = \"b\")}) java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL112", "@JoinColumns", "@JoinColumns on Box.items is not mapped by this"
+                + " version of Driftless yet: a @OneToMany's join columns in the table of test.Item");
+    }
+
+    @Test
+    void aOneToManyJoinColumnDefinitionThatIsMoreThanAType() {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", columnDefinition = \"bigint not null\") java.util.Set<Item> items; }");
+        assertError(compileAll(item, f), f, "DL126", "bigint not null", "@JoinColumn(columnDefinition) on Box.items is 'bigint not null'");
+    }
+
+    @Test
+    void theOptionsOfAOneToManyJoinColumnAreRefusedOnHibernate7() {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"box_id\", options = \"join_options_text\",",
+                "    foreignKey = @ForeignKey(name = \"box_fk\", options = \"fk_options_text\")) java.util.Set<Item> items; }");
+        Compilation c = compileAll(item, f);
+        assertThat(c).hadErrorContaining("[DL156] @JoinColumn(options = \"join_options_text\") on Box.items")
+                .inFile(f).onLineContaining("join_options_text");
+        assertThat(c).hadErrorContaining("[DL156] @ForeignKey(options = \"fk_options_text\") on Box.items")
+                .inFile(f).onLineContaining("fk_options_text");
+        assertEquals(2, c.errors().size(), () -> c.errors().toString());
+    }
+
     @Test
     void aOneToManyJoinColumnThatClashesWithTheTargetsColumn() {
         JavaFileObject line = jakarta("Line", "@Entity public class Line { @Id Long id; String owner_id; }");

@@ -335,6 +335,49 @@ class JpaMappingTest {
     }
 
     @Test
+    void joinAndCollectionTablesKeepTheirIndexesAndUniqueConstraints() {
+        SchemaModel model = read(jakarta("Site", "@Entity public class Site { @Id Long id; }"),
+                jakarta("Crate", "@Entity public class Crate { @Id Long id;",
+                        "  @ManyToMany @JoinTable(name = \"crate_sites\",",
+                        "    indexes = { @Index(columnList = \"sites_id DESC\"), @Index(name = \"Crate_Sites_Owner\", columnList = \"crate_id\") },",
+                        "    uniqueConstraints = @UniqueConstraint(name = \"crate_sites_pair\", columnNames = {\"sites_id\", \"crate_id\"}))",
+                        "  java.util.List<Site> sites;",
+                        "  @ElementCollection @CollectionTable(name = \"crate_labels\",",
+                        "    indexes = @Index(columnList = \"labels\", unique = true),",
+                        "    uniqueConstraints = @UniqueConstraint(columnNames = {\"crate_id\", \"labels\"}))",
+                        "  java.util.List<String> labels; }"));
+        Table sites = table(model, "crate_sites");
+        assertEquals(List.of(new Index("crate_sites_owner", List.of(IndexColumn.asc("crate_id")), false),
+                new Index("crate_sites_sites_id_idx", List.of(new IndexColumn("sites_id", true)), false)), sites.indexes());
+        assertEquals(List.of(new UniqueConstraint("crate_sites_pair", List.of("sites_id", "crate_id"))), sites.uniqueConstraints());
+        Table labels = table(model, "crate_labels");
+        assertEquals(List.of(new Index("crate_labels_labels_idx", List.of(IndexColumn.asc("labels")), true)), labels.indexes());
+        assertEquals(List.of(new UniqueConstraint("crate_labels_crate_id_labels_key", List.of("crate_id", "labels"))),
+                labels.uniqueConstraints());
+    }
+
+    @Test
+    void aOneToManyJoinColumnTakesItsColumnDefinitionAndUniqueAsHibernateDoes() {
+        SchemaModel model = read(jakarta("Item", "@Entity public class Item { @Id Long id; }"),
+                jakarta("Box", "@Entity public class Box { @Id Long id;",
+                        "  @OneToMany @JoinColumn(name = \"box_id\", columnDefinition = \"integer\", unique = true)",
+                        "  java.util.Set<Item> items; }"));
+        Table item = table(model, "item");
+        assertEquals("integer", type(item, "box_id"));
+        assertEquals(List.of(new UniqueConstraint("item_box_id_key", List.of("box_id"))), item.uniqueConstraints());
+        assertEquals(List.of(new ForeignKey("item_box_id_fkey", List.of("box_id"), QualifiedName.of("box"), List.of("id"),
+                ReferentialAction.NO_ACTION)), item.foreignKeys());
+    }
+
+    @Test
+    void aOneToManyJoinColumnReferencingTheKeyByNameIsTheDefault() {
+        SchemaModel model = read(jakarta("Item", "@Entity public class Item { @Id Long id; }"),
+                jakarta("Box", "@Entity public class Box { @Id Long id;",
+                        "  @OneToMany @JoinColumn(name = \"box_id\", referencedColumnName = \"id\") java.util.Set<Item> items; }"));
+        assertEquals("bigint", type(table(model, "item"), "box_id"));
+    }
+
+    @Test
     void mappedSuperclassFieldsComeFirstAndOnlyPersistentFieldsCount() {
         Table t = table(read(
                 jakarta("Base", "@MappedSuperclass public abstract class Base<K> { @Id K id; java.time.Instant createdAt; }"),

@@ -119,6 +119,28 @@ class SchemaWideNamesTest {
         assertServerChoosesTheSameNames(model, Set.of("clash_code_key"));
     }
 
+    @Test
+    void derivedNamesOfJoinAndCollectionTablesAndOfAOneToManyColumnAreNumberedSchemaWide() throws SQLException {
+        // T1 writes the names that the join table's index, the collection table's unique constraint
+        // and the one-to-many join column's unique constraint would derive: those are numbered.
+        SchemaModel model = EntitySources.read(
+                jakarta("T1", "@Entity @Table(name = \"t1\", indexes = {@Index(name = \"t4_links_links_id_idx\", columnList = \"a\"),",
+                        "  @Index(name = \"t4_tags_t4_id_tags_key\", columnList = \"b\")})",
+                        "public class T1 { @Id Long id; Integer a; Integer b;",
+                        "  @org.hibernate.annotations.Check(name = \"t6_t4_ref_key\", constraints = \"e > 0\") Integer e; }"),
+                jakarta("T4", "@Entity @Table(name = \"t4\") public class T4 { @Id Long id;",
+                        "  @ManyToMany @JoinTable(name = \"t4_links\", indexes = @Index(columnList = \"links_id\")) java.util.List<T5> links;",
+                        "  @ElementCollection @CollectionTable(name = \"t4_tags\",",
+                        "    uniqueConstraints = @UniqueConstraint(columnNames = {\"t4_id\", \"tags\"})) java.util.List<String> tags;",
+                        "  @OneToMany @JoinColumn(name = \"t4_ref\", unique = true) java.util.Set<T6> parts; }"),
+                jakarta("T5", "@Entity @Table(name = \"t5\") public class T5 { @Id Long id; }"),
+                jakarta("T6", "@Entity @Table(name = \"t6\") public class T6 { @Id Long id; }"));
+        assertEquals("t4_links_links_id_idx1", table(model, "t4_links").indexes().get(0).name());
+        assertEquals("t4_tags_t4_id_tags_key1", table(model, "t4_tags").uniqueConstraints().get(0).name());
+        assertEquals("t6_t4_ref_key1", table(model, "t6").uniqueConstraints().get(0).name());
+        assertServerChoosesTheSameNames(model, Set.of("t4_links_links_id_idx", "t4_tags_t4_id_tags_key", "t6_t4_ref_key"));
+    }
+
     private static void assertServerChoosesTheSameNames(SchemaModel model, Set<String> written) throws SQLException {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             db.execute(unnamedDdl(model, written).toArray(String[]::new));

@@ -171,7 +171,14 @@ class HibernateOracleTest {
                         "table shelf_place foreign key * [site_id->id] references grid.site",
                         "table shelf_place foreign key * [twin_id->id] references shelf",
                         "table shelf_place foreign key * [line_no->line, line_order->order_no] references orderline",
-                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint")) {
+                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint",
+                        // @JoinTable and @CollectionTable indexes and unique constraints, on their tables.
+                        "table crate_sites index * (sites_id desc)", "table crate_sites index crate_sites_owner_idx (crate_id)",
+                        "table crate_sites unique crate_sites_pair_key [crate_id, sites_id]",
+                        "table crate_tags unique * [tags]", "table crate_tags unique * [crate_id, tags]",
+                        // A one-to-many's join column in its target's table: its columnDefinition and unique.
+                        "table crateslot column crate_ref integer", "table crateslot unique * [crate_ref]",
+                        "table crateslot foreign key * [crate_ref->id] references crate")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
@@ -225,6 +232,7 @@ class HibernateOracleTest {
             case "6.6" -> List.of("table kinds column clock time(6) without time zone",
                     "table permit column code character varying(255)\n", "table permit_detail column detail",
                     "table permit_sites primary key", "table permit_notes column notes",
+                    "sequence lot_seq start 1 increment 10", "table lot column code character varying(20)\n",
                     "table meter column opensatmillis time(6) without time zone",
                     "table meter column coarse timestamp(6) with time zone", "table meter",
                     "table animal column favourite_id bigint not null",
