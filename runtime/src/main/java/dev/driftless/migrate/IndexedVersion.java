@@ -105,20 +105,23 @@ public final class IndexedVersion implements Migration {
         try {
             MethodHandle create = lookup.findConstructor(lookup.findClass(className), MethodType.methodType(void.class));
             migration = (Migration) create.invoke();
-        } catch (Throwable e) {
-            if (e instanceof Error error && !(e instanceof LinkageError)) {
-                throw error;
-            }
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             throw new MigrationException(this + " is in the migration index, but its class " + className
-                    + " could not be created (" + e + "): the index and the version classes come from different"
+                    + " could not be loaded (" + e + "): the index and the version classes come from different"
                     + " builds; rebuild the module that has the migrations", e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new MigrationException("creating the class " + className + " of " + this + " failed: " + e, e);
         }
+        boolean isSquash = !migration.squashed().isEmpty();
         if (migration.version() != version || !migration.description().equals(description)
-                || !migration.checksum().equals(checksum) || migration.squashed().isEmpty() == squash) {
-            throw new MigrationException("the migration index lists " + this + " with checksum " + checksum
-                    + ", but its class " + className + " is version " + migration.version() + " ("
-                    + migration.description() + ") with checksum " + migration.checksum() + ": the index and the"
-                    + " version classes come from different builds; rebuild the module that has the migrations");
+                || !migration.checksum().equals(checksum) || isSquash != squash) {
+            throw new MigrationException("the migration index lists " + this + (squash ? ", a squash," : "")
+                    + " with checksum " + checksum + ", but its class " + className + " is version "
+                    + migration.version() + " (" + migration.description() + ")" + (isSquash ? ", a squash," : "")
+                    + " with checksum " + migration.checksum() + ": the index and the version classes come from"
+                    + " different builds; rebuild the module that has the migrations");
         }
         return migration;
     }
