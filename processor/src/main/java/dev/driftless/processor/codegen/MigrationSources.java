@@ -57,10 +57,13 @@ public final class MigrationSources {
                 .addJavadoc("All frozen versions of this module, in order. Found by the runtime through ServiceLoader.\n")
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(MIGRATION_INDEX)
-                .addField(FieldSpec.builder(LOOKUP, "LOOKUP", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.lookup()", ClassName.get("java.lang.invoke", "MethodHandles"))
-                        .build());
+                .addSuperinterface(MIGRATION_INDEX);
+        if (!created.isEmpty()) {
+            // What lets the runtime create a version's class when it needs it.
+            indexType.addField(FieldSpec.builder(LOOKUP, "LOOKUP", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.lookup()", ClassName.get("java.lang.invoke", "MethodHandles"))
+                    .build());
+        }
         CodeBlock all;
         if (created.size() <= ClassFileLimits.PART) {
             var index = CodeBlock.builder().add("$T.of(", LIST);
