@@ -105,13 +105,13 @@ public final class Benchmarks {
     }
 
     /**
-     * One scenario alone (P3, the one a change to how versions commit moves; P4, the drift check,
+     * One scenario alone (P2, the start with nothing to do; P3, the one a change to how versions commit moves; P4, the drift check,
      * over the database Driftless migrates as in P2; or P7 or P8, which need no evolution), for a
      * re-measure between full runs: its section and its target line, to be read beside the full run's.
      */
     private String runOnly(String scenario) throws IOException {
-        if (!List.of("P3", "P4", "P7", "P8").contains(scenario)) {
-            throw new IllegalArgumentException("--only takes P3, P4, P7 or P8 (the other scenarios run in the full run only)");
+        if (!List.of("P2", "P3", "P4", "P7", "P8").contains(scenario)) {
+            throw new IllegalArgumentException("--only takes P2, P3, P4, P7 or P8 (the other scenarios run in the full run only)");
         }
         deleteTree(work);
         Files.createDirectories(work);
@@ -119,6 +119,10 @@ public final class Benchmarks {
         String section = switch (scenario) {
             case "P7" -> ideLoop();
             case "P8" -> tenants();
+            case "P2" -> {
+                log("setting up the evolution: " + config.tables() + " tables over " + config.versions() + " versions");
+                yield startUp(evolution());
+            }
             case "P4" -> {
                 log("setting up the evolution: " + config.tables() + " tables over " + config.versions() + " versions");
                 Evolution e = evolution();

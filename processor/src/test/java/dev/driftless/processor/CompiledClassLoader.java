@@ -35,6 +35,11 @@ public final class CompiledClassLoader extends ClassLoader {
         }
     }
 
+    /** Whether this loader has defined the class (it defines a class the first time it is needed). */
+    public boolean defined(String name) {
+        return findLoadedClass(name) != null;
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = files.get(name.replace('.', '/') + ".class");

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface MigrationIndex {
 
-    /** The versions in ascending order. */
+    /**
+     * The versions in ascending order. The generated index lists them as {@link IndexedVersion}s,
+     * so that listing them loads none of their classes.
+     */
     List<Migration> migrations();
 }

@@ -37,15 +37,17 @@ import javax.sql.DataSource;
  */
 public final class Migrator {
 
-    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
 
     private final List<Migration> migrations;
     private final String historyTable;
     /** Null means the connection's current schema. */
     private final String schema;
     private final Session session;
-    private final VersionTransaction transactions;
-    private final VersionRunner runner;
+    private final Duration ddlLockTimeout;
+    private final int ddlLockRetries;
+    /** Made when a version runs: a start with nothing to do loads none of that code. */
+    private VersionTransaction transactions;
+    private VersionRunner runner;
     private final DriftPolicy driftPolicy;
     private final boolean retryFailedVersions;
     private final boolean acceptNewerVersions;
@@ -58,8 +60,8 @@ public final class Migrator {
         this.schema = builder.schema;
         this.session = new Session(builder.dataSource, builder.schema, builder.historyTable, builder.lockTimeout,
                 builder.createSchema);
-        this.transactions = new VersionTransaction(builder.ddlLockTimeout, builder.ddlLockRetries);
-        this.runner = new VersionRunner(transactions);
+        this.ddlLockTimeout = builder.ddlLockTimeout;
+        this.ddlLockRetries = builder.ddlLockRetries;
         this.driftPolicy = builder.driftPolicy;
         this.retryFailedVersions = builder.retryFailedVersions;
         this.acceptNewerVersions = builder.acceptNewerVersions;
@@ -78,7 +80,7 @@ public final class Migrator {
     public MigrateResult migrate() {
         MigrateResult result = migrateTo(latestVersion());
         if (driftPolicy != DriftPolicy.IGNORE && result.currentVersion() > latestVersion()) {
-            LOG.log(Level.WARNING, () -> "drift is not checked: the database is at version " + result.currentVersion()
+            Log.get().log(Level.WARNING, () -> "drift is not checked: the database is at version " + result.currentVersion()
                     + ", newer than this code's snapshot of version " + latestVersion()
                     + "; the release that has it checks it");
         } else if (driftPolicy != DriftPolicy.IGNORE) {
@@ -90,14 +92,14 @@ public final class Migrator {
     private void checkDriftAfterMigrating() {
         Optional<Snapshot> snapshot = expectedSnapshot != null ? Optional.of(expectedSnapshot) : snapshotOnClassPath();
         if (snapshot.isEmpty()) {
-            LOG.log(Level.WARNING, "no snapshot to check drift against: the migration index has none beside it");
+            Log.get().log(Level.WARNING, "no snapshot to check drift against: the migration index has none beside it");
             return;
         }
         DriftReport report = checkDrift(snapshot.get());
         if (!report.drifted()) {
-            LOG.log(Level.DEBUG, report::describe);
+            Log.get().log(Level.DEBUG, report::describe);
         } else if (driftPolicy == DriftPolicy.WARN) {
-            LOG.log(Level.WARNING, report::describe);
+            Log.get().log(Level.WARNING, report::describe);
         } else {
             throw new MigrationException(report.describe());
         }
@@ -109,7 +111,11 @@ public final class Migrator {
      */
     public MigrateResult migrateTo(int target) {
         requireKnownTarget(target);
-        return locked((connection, table) -> new Upgrade(migrations, this::validate, runner).run(connection, table, target));
+        // One unlocked statement first: when it shows nothing to do, that is the whole start.
+        return session.locked(
+                probe -> Upgrade.upToDate(migrations, probe, schema, historyTable, target, retryFailedVersions,
+                        acceptNewerVersions),
+                (connection, table) -> new Upgrade(migrations, this::validate, runner()).run(connection, table, target));
     }
 
     /**
@@ -132,7 +138,7 @@ public final class Migrator {
     public MigrateResult downgradeTo(int target, boolean force) {
         requireKnownTarget(target);
         return locked((connection, table) ->
-                new Downgrade(migrations, history -> validate(history, true), runner).run(connection, table, target, force));
+                new Downgrade(migrations, history -> validate(history, true), runner()).run(connection, table, target, force));
     }
 
     /**
@@ -243,7 +249,7 @@ public final class Migrator {
             connection.commit();
             connection.setAutoCommit(true);
             Session.durable(connection, table, null);
-            LOG.log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
+            Log.get().log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
                     + (!accepted.isEmpty() ? ", " + accepted.size()
                             + " differences and issues accepted" : "")
                     + ")");
@@ -323,6 +329,20 @@ public final class Migrator {
         }
     }
 
+    private synchronized VersionTransaction transactions() {
+        if (transactions == null) {
+            transactions = new VersionTransaction(ddlLockTimeout, ddlLockRetries);
+        }
+        return transactions;
+    }
+
+    private synchronized VersionRunner runner() {
+        if (runner == null) {
+            runner = new VersionRunner(transactions());
+        }
+        return runner;
+    }
+
     private <T> T locked(Session.LockedWork<T> work) {
         return session.locked(work);
     }
@@ -369,7 +389,7 @@ public final class Migrator {
         HistoryValidation validation = HistoryValidation.of(migrations, history, retryFailedVersions,
                 acceptNewerVersions);
         if (!validation.newerVersions().isEmpty()) {
-            LOG.log(Level.WARNING, () -> "the database has versions this code does not know, newer than its latest "
+            Log.get().log(Level.WARNING, () -> "the database has versions this code does not know, newer than its latest "
                     + latestVersion() + ": " + validation.describeNewer() + ". Accepted (acceptNewerVersions): this"
                     + " release runs beside the one that has them, and neither runs nor undoes them");
         }
@@ -397,7 +417,7 @@ public final class Migrator {
     public List<HistoryEntry> repair(boolean force) {
         Optional<Snapshot> snapshot = expectedSnapshot != null ? Optional.of(expectedSnapshot) : snapshotOnClassPath();
         return locked((connection, table) ->
-                new Repair(migrations, snapshot, toolTables(), transactions).run(connection, table, force));
+                new Repair(migrations, snapshot, toolTables(), transactions()).run(connection, table, force));
     }
 
     public static final class Builder {

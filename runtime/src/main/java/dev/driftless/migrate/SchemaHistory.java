@@ -30,7 +30,6 @@ import java.util.Set;
  */
 final class SchemaHistory {
 
-    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
     private static final Duration LOCK_POLL_INTERVAL = Duration.ofMillis(100);
 
     private SchemaHistory() {}
@@ -214,6 +213,65 @@ final class SchemaHistory {
                 + "accepted text)";
     }
 
+    /**
+     * The probe of a start: in one statement and without the lock, the current schema, the schema
+     * the history table's name resolves to, the advisory locks held in this database, and every
+     * history row. Names every column the locked path would add to an older table, so that such a
+     * table fails the probe (as a missing table does) and the locked path upgrades it. Changes
+     * nothing: no setting, no lock, no row.
+     *
+     * @param schema the schema option, null for the connection's current schema
+     */
+    static HistoryProbe probe(Connection connection, String schema, String historyTable) throws SQLException {
+        String table = (schema == null ? "" : quote(schema) + ".") + quote(historyTable);
+        var columns = new StringBuilder();
+        for (String[] column : ADDED_COLUMNS) {
+            columns.append(", h.").append(column[0]).append(" is not null");
+        }
+        String sql = "select s.current, s.holder, s.locks, h.version, h.description, h.checksum, h.applied_at,"
+                + " h.execution_ms, h.success, h.error, h.completed_steps, h.reverted_statements, h.baselined"
+                + columns
+                + " from (select pg_catalog.current_schema() as current,"
+                + " (select n.nspname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where c.oid = cast(? as pg_catalog.regclass)) as holder,"
+                + " (select pg_catalog.string_agg(((l.classid::int8 << 32) | l.objid::int8)::text, ',')"
+                + " from pg_catalog.pg_locks l where l.locktype = 'advisory' and l.objsubid = 1 and l.granted"
+                + " and l.database = (select d.oid from pg_catalog.pg_database d"
+                + " where d.datname = pg_catalog.current_database())) as locks) s"
+                + " left join " + table + " h on true order by h.version";
+        String current = null;
+        String holder = null;
+        var locks = new HashSet<Long>();
+        List<HistoryEntry> history = new ArrayList<>();
+        try (PreparedStatement probe = connection.prepareStatement(sql)) {
+            probe.setString(1, table);
+            try (ResultSet rows = probe.executeQuery()) {
+                boolean first = true;
+                while (rows.next()) {
+                    if (first) {
+                        first = false;
+                        current = rows.getString(1);
+                        holder = rows.getString(2);
+                        String held = rows.getString(3);
+                        if (held != null) {
+                            for (String key : held.split(",")) {
+                                locks.add(Long.parseLong(key));
+                            }
+                        }
+                    }
+                    if (rows.getObject(4) == null) {
+                        continue;
+                    }
+                    history.add(new HistoryEntry(rows.getInt(4), rows.getString(5), rows.getString(6),
+                            rows.getObject(7, OffsetDateTime.class).toInstant(), rows.getLong(8), rows.getBoolean(9),
+                            rows.getString(10), rows.getObject(11, Integer.class), rows.getObject(12, Integer.class),
+                            rows.getBoolean(13)));
+                }
+            }
+        }
+        return new HistoryProbe(current, holder, locks, history);
+    }
+
     static List<HistoryEntry> readHistory(Connection connection, String table) throws SQLException {
         List<HistoryEntry> history = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -253,7 +311,7 @@ final class SchemaHistory {
                     if (result.getBoolean(1)) {
                         if (waited) {
                             Duration wait = Duration.ofNanos(System.nanoTime() - start);
-                            LOG.log(Level.INFO, () -> "got the migration lock after waiting " + human(wait));
+                            Log.get().log(Level.INFO, () -> "got the migration lock after waiting " + human(wait));
                         }
                         return;
                     }
@@ -267,7 +325,7 @@ final class SchemaHistory {
                             + " (locktype 'advisory')");
                 }
                 if (!waited) {
-                    LOG.log(Level.INFO, "waiting for migration lock held by another process");
+                    Log.get().log(Level.INFO, "waiting for migration lock held by another process");
                     waited = true;
                 }
                 sleep(Math.min(remaining, LOCK_POLL_INTERVAL.toNanos()));
@@ -279,7 +337,7 @@ final class SchemaHistory {
         try {
             if (connection.isClosed()) {
                 // The session ended (its backend was terminated, say), and the lock with it.
-                LOG.log(Level.DEBUG, "the migration connection is closed; its session's lock went with it");
+                Log.get().log(Level.DEBUG, "the migration connection is closed; its session's lock went with it");
                 return;
             }
         } catch (SQLException e) {
@@ -296,7 +354,7 @@ final class SchemaHistory {
         } catch (SQLException e) {
             // Closing a plain connection ends the session and frees the lock anyway; the version's own
             // failure, if any, is what the caller reports.
-            LOG.log(Level.WARNING, () -> "could not release the migration lock: " + oneLine(e.getMessage())
+            Log.get().log(Level.WARNING, () -> "could not release the migration lock: " + oneLine(e.getMessage())
                     + " (closing the connection ends its session, which releases it)");
         }
     }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -21,7 +22,6 @@ import javax.sql.DataSource;
  */
 final class Session {
 
-    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
 
     private final DataSource dataSource;
     /** Null means the connection's current schema. */
@@ -46,13 +46,37 @@ final class Session {
     }
 
     /**
+     * What the one unlocked statement of a start read ({@link SchemaHistory#probe}) decides: a
+     * result when there is nothing to do (the locked path would run and report nothing either),
+     * empty when the locked path must look.
+     */
+    interface Probe<T> {
+        Optional<T> nothingToDo(HistoryProbe probe);
+    }
+
+    /**
      * Runs the work on a connection of its own, in the schema, holding the migration lock; gives
      * the connection's settings back and closes it afterwards.
      */
     <T> T locked(LockedWork<T> work) {
+        return locked(null, work);
+    }
+
+    /**
+     * Like {@link #locked(LockedWork)}, but first, on the same connection, without the lock and
+     * without changing its session, asks the probe (null: none) whether there is anything to do;
+     * when there is not, that one statement is all, and nothing is set or given back.
+     */
+    <T> T locked(Probe<T> probe, LockedWork<T> work) {
         Connection connection = open();
         ConnectionState original = null;
         try {
+            if (probe != null) {
+                Optional<T> done = probe(connection, probe);
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
             original = ConnectionState.of(connection);
             String targetSchema = enterSchema(connection);
             String table = quote(targetSchema) + "." + quote(historyTable);
@@ -70,6 +94,30 @@ final class Session {
                 original.restore(connection);
             }
             closeQuietly(connection);
+        }
+    }
+
+    /**
+     * The probe on the connection, in autocommit mode as the locked path works (a connection handed
+     * out without it gets it back). Any failure of the statement (no history table yet, a table of
+     * an earlier Driftless without the later columns, a schema that does not exist) leaves the
+     * decision to the locked path, which meets the same state and handles or reports it as always.
+     */
+    private <T> Optional<T> probe(Connection connection, Probe<T> probe) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return probe.nothingToDo(SchemaHistory.probe(connection, schema, historyTable));
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 
@@ -234,7 +282,7 @@ final class Session {
         try {
             connection.close();
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "could not close the migration connection: " + oneLine(e.getMessage()), e);
+            Log.get().log(Level.WARNING, "could not close the migration connection: " + oneLine(e.getMessage()), e);
         }
     }
 
@@ -285,7 +333,7 @@ final class Session {
                 }
                 connection.setAutoCommit(autoCommit);
             } catch (SQLException e) {
-                LOG.log(Level.WARNING, "could not restore the connection's settings: " + oneLine(e.getMessage()), e);
+                Log.get().log(Level.WARNING, "could not restore the connection's settings: " + oneLine(e.getMessage()), e);
             }
         }
     }

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /** The {@code migrate} command under the lock: the pending versions up to a target, in order. */
 final class Upgrade {
 
-    private static final System.Logger LOG = System.getLogger("dev.driftless.migrate");
 
     private final List<Migration> migrations;
     private final Function<List<HistoryEntry>, HistoryValidation> validation;
@@ -25,6 +25,49 @@ final class Upgrade {
         this.migrations = migrations;
         this.validation = validation;
         this.runner = runner;
+    }
+
+    /**
+     * Whether the probe of a start shows nothing to do, so that the locked path ({@link #run}) would
+     * run no version, change no row or table, and log nothing but that the database is up to date:
+     * the history table is where the locked path would look (the schema option, or the current
+     * schema), no process holds the migration lock (one that does may be applying versions or not
+     * yet have flushed them: the locked path waits for it), every row is a finished success that
+     * no downgrade is undoing, the history validates with no version newer than the code, and every
+     * version up to the target is applied, none above it. Anything else, and the locked path looks
+     * again under the lock, as it always has. Pure.
+     *
+     * @param schema the schema option, null for the connection's current schema
+     */
+    static Optional<MigrateResult> upToDate(List<Migration> migrations, HistoryProbe probe, String schema,
+            String historyTable, int target, boolean retryFailedVersions, boolean acceptNewerVersions) {
+        String targetSchema = schema != null ? schema : probe.currentSchema();
+        if (targetSchema == null || !targetSchema.equals(probe.tableSchema())
+                || probe.heldLocks().contains(SchemaHistory.lockKey(targetSchema, historyTable))) {
+            return Optional.empty();
+        }
+        List<HistoryEntry> history = probe.history();
+        for (HistoryEntry entry : history) {
+            if (!entry.success() || entry.reverting()) {
+                return Optional.empty();
+            }
+        }
+        HistoryValidation validation = HistoryValidation.of(migrations, history, retryFailedVersions,
+                acceptNewerVersions);
+        if (history.isEmpty() || !validation.ok() || !validation.newerVersions().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Integer> done = SchemaHistory.successfulVersions(history);
+        int current = SchemaHistory.currentVersion(history);
+        if (current > target) {
+            return Optional.empty();
+        }
+        for (Migration migration : migrations) {
+            if (migration.version() <= target && !done.contains(migration.version())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new MigrateResult(List.of(), current));
     }
 
     MigrateResult run(Connection connection, String table, int target) throws SQLException {
@@ -80,13 +123,13 @@ final class Upgrade {
                             + "\nNothing was executed. Back up what you need, then finish the downgrade with force"
                             + " (`driftless downgrade --to " + (migration.version() - 1) + " --force`) and migrate again.");
                 }
-                LOG.log(Level.WARNING, () -> Text.describe(migration) + " was being downgraded and stopped after statement "
+                Log.get().log(Level.WARNING, () -> Text.describe(migration) + " was being downgraded and stopped after statement "
                         + stopped.revertedStatements() + " of its down: finishing the downgrade before applying it again");
                 runner.revert(connection, table, migration, stopped.revertedStatements());
             }
             for (Migration migration : pending) {
                 AppliedVersion version = runner.apply(connection, table, migration, resume.get(migration.version()));
-                LOG.log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
+                Log.get().log(Level.INFO, () -> "applied version " + version.version() + " (" + version.description()
                         + ") in " + human(version.took()));
                 applied.add(version);
                 current = Math.max(current, version.version());
@@ -101,7 +144,7 @@ final class Upgrade {
         }
         if (applied.isEmpty()) {
             int upToDate = current;
-            LOG.log(Level.INFO, () -> "database is up to date at version " + upToDate);
+            Log.get().log(Level.INFO, () -> "database is up to date at version " + upToDate);
         }
         return new MigrateResult(applied, Math.max(current, checked.newestVersion()));
     }

@@ -23,6 +23,8 @@ public final class MigrationSources {
     public static final String INDEX_CLASS = "DriftlessMigrationIndex";
     static final ClassName MIGRATION = ClassName.get("dev.driftless.migrate", "Migration");
     static final ClassName MIGRATION_INDEX = ClassName.get("dev.driftless.migrate", "MigrationIndex");
+    static final ClassName INDEXED_VERSION = ClassName.get("dev.driftless.migrate", "IndexedVersion");
+    private static final ClassName LOOKUP = ClassName.get("java.lang.invoke", "MethodHandles", "Lookup");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final String GENERATOR = "dev.driftless.processor.DriftlessProcessor";
@@ -35,14 +37,20 @@ public final class MigrationSources {
 
     private MigrationSources() {}
 
-    /** The version classes followed by the index. */
+    /**
+     * The version classes followed by the index. The index lists each version as an {@code
+     * IndexedVersion}: its number, description and checksum (the same its class gives) and the
+     * name of its class, which the runtime loads only when it needs the statements; so a start
+     * with nothing to apply loads no version class.
+     */
     public static List<JavaFile> of(String packageName, List<FrozenVersion> versions) {
         var files = new ArrayList<JavaFile>();
         var created = new ArrayList<CodeBlock>();
         for (FrozenVersion v : versions) {
             ClassName type = ClassName.get(packageName, className(v));
             files.add(file(packageName, versionClass(type, v)));
-            created.add(CodeBlock.of("new $T()", type));
+            created.add(CodeBlock.of("new $T(LOOKUP, $S, $L, $S, $S, $L)", INDEXED_VERSION, type.reflectionName(),
+                    v.version(), v.name(), v.checksum(), v.isSquash()));
         }
         var migrations = ParameterizedTypeName.get(LIST, MIGRATION);
         TypeSpec.Builder indexType = TypeSpec.classBuilder(INDEX_CLASS)
@@ -50,6 +58,12 @@ public final class MigrationSources {
                 .addAnnotation(generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MIGRATION_INDEX);
+        if (!created.isEmpty()) {
+            // What lets the runtime create a version's class when it needs it.
+            indexType.addField(FieldSpec.builder(LOOKUP, "LOOKUP", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.lookup()", ClassName.get("java.lang.invoke", "MethodHandles"))
+                    .build());
+        }
         CodeBlock all;
         if (created.size() <= ClassFileLimits.PART) {
             var index = CodeBlock.builder().add("$T.of(", LIST);
