@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -226,18 +227,42 @@ final class HierarchyTables {
     }
 
     /**
-     * One check per single-table subclass with required columns, as Hibernate writes it:
-     * {@code dtype <> 'Cat' or (a is not null and b is not null)}.
+     * The single-table subclasses in the order Hibernate binds them, which is the order it adds
+     * their checks to the table in: as the entities are listed (by class name, as the processor lists
+     * them and a class-path scan finds them), each after the subclasses it extends.
      */
-    void subclassChecks() {
-        context.subclassRequired().forEach((value, columns) -> {
-            String required = String.join(" and ",
-                    columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
-            main.addCheck(new CheckConstraint(
-                    main.derived(List.of(PostgresNames.fold(value)), "check"),
-                    Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")"),
-                    columns.values().iterator().next(), null, diagnostics);
-        });
+    static List<EntityClass> bindingOrder(List<EntityClass> subclasses) {
+        var ordered = new LinkedHashMap<TypeElement, EntityClass>();
+        var byElement = new HashMap<TypeElement, EntityClass>();
+        subclasses.forEach(c -> byElement.put(c.element(), c));
+        for (EntityClass c : subclasses) {
+            var chain = new ArrayList<EntityClass>();
+            for (Optional<EntityClass> p = Optional.of(c); p.isPresent(); p = p.get().parent()) {
+                EntityClass known = byElement.get(p.get().element());
+                if (known != null) {
+                    chain.add(0, known);
+                }
+            }
+            chain.forEach(k -> ordered.putIfAbsent(k.element(), k));
+        }
+        return List.copyOf(ordered.values());
+    }
+
+    /**
+     * The check of a single-table subclass with required columns, as Hibernate writes it:
+     * {@code dtype <> 'Cat' or (a is not null and b is not null)}. Hibernate leaves it unnamed, and
+     * since it references the discriminator and the subclass's columns PostgreSQL names it
+     * {@code <table>_check}, numbered in the order the checks are created.
+     */
+    void subclassCheck(EntityClass subclass) {
+        Map<String, Element> columns = context.subclassRequired().get(discriminatorValue(subclass));
+        if (columns == null || columns.isEmpty()) {
+            return;
+        }
+        String required = String.join(" and ", columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
+        String value = discriminatorValue(subclass);
+        main.addUnnamedCheck(Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")",
+                columns.values().iterator().next(), null);
     }
 
     /**

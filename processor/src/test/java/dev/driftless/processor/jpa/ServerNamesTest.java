@@ -91,12 +91,12 @@ class ServerNamesTest {
 
         Map<QualifiedName, Table> number(SchemaModel prior) {
             var out = new java.util.LinkedHashMap<QualifiedName, Table>();
-            ServerNames.number(tables.values(), derived, List.of(), prior).forEach(t -> out.put(t.name(), t));
+            ServerNames.number(tables.values(), derived, List.of(), List.of(), prior).forEach(t -> out.put(t.name(), t));
             return out;
         }
 
         SchemaModel model() {
-            return SchemaModel.EMPTY.withTables(ServerNames.number(tables.values(), derived, List.of(), SchemaModel.EMPTY));
+            return SchemaModel.EMPTY.withTables(ServerNames.number(tables.values(), derived, List.of(), List.of(), SchemaModel.EMPTY));
         }
     }
 
