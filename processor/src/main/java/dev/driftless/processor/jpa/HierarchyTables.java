@@ -75,20 +75,43 @@ final class HierarchyTables {
     }
 
     void declareSecondaryTables() {
-        for (AnnotationValues t : AttributeOverrides.repeated(element, jpa, "SecondaryTable", "SecondaryTables")) {
+        declareSecondaryTables(element);
+    }
+
+    /**
+     * Declares the {@code @SecondaryTable}s of the entity or of one of its single-table subclasses
+     * (whose rows the entity's table holds): either is keyed by the entity's key. A name declared
+     * twice in the hierarchy is reported.
+     */
+    void declareSecondaryTables(TypeElement declaring) {
+        for (AnnotationValues t : AttributeOverrides.repeated(declaring, jpa, "SecondaryTable", "SecondaryTables")) {
             String name = jpa.naming().physical(t.string("name"));
             if (name.isEmpty()) {
                 continue;
             }
-            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), element, t.mirror());
-            secondary.put(name, parts);
+            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), declaring, t.mirror());
+            TableParts other = secondary.putIfAbsent(name, parts);
+            if (other != null) {
+                diagnostics.report(Message.DUPLICATE_TABLE, declaring, t.mirror(),
+                        ((TypeElement) other.element).getQualifiedName(), declaring.getQualifiedName(), parts.name);
+                continue;
+            }
             secondaryKeyNames.put(name, t.annotations("pkJoinColumns").stream().map(j -> j.string("name")).toList());
         }
     }
 
-    /** The declared {@code @SecondaryTable} of this physical name, if there is one. */
-    Optional<TableParts> secondaryTable(String physicalName) {
-        return Optional.ofNullable(secondary.get(physicalName));
+    /**
+     * The {@code @SecondaryTable} of this physical name that the class's attributes may name: one
+     * the class declares or a class it extends does.
+     */
+    Optional<TableParts> secondaryTable(String physicalName, EntityClass of) {
+        TableParts t = secondary.get(physicalName);
+        for (Optional<EntityClass> c = Optional.of(of); t != null && c.isPresent(); c = c.get().parent()) {
+            if (c.get().element().equals(t.element)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -66,6 +66,9 @@ final class TableReader {
         }
         for (EntityClass sub : subclasses) {
             jpa.ddlOptions().check(sub.element(), sub.element().getQualifiedName().toString(), diagnostics);
+            hierarchy.declareSecondaryTables(sub.element());
+        }
+        for (EntityClass sub : subclasses) {
             attributes.readSubclass(sub, hierarchy.discriminatorValue(sub));
         }
         // The table's checks in the order Hibernate adds them, which numbers those it leaves unnamed:

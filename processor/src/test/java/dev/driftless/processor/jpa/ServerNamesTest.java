@@ -212,6 +212,28 @@ class ServerNamesTest {
     }
 
     @Test
+    void aCheckDefinedAlikeKeepsTheNameAnEarlierReleaseDerivedByAnotherRule() {
+        // Earlier releases named a single-table subclass's check <table>_<discriminator value>_check;
+        // the server's name is <table>_check, but a check the prior version has is not renamed.
+        QualifiedName t = QualifiedName.of("t");
+        Tables before = new Tables().table("t");
+        Table base = before.tables.get(t);
+        before.tables.put(t, new Table(t, base.columns(), base.primaryKey(), List.of(), List.of(), List.of(),
+                List.of(new CheckConstraint("t_dog_check", "dtype <> 'Dog' or (c is not null)")), null));
+        SchemaModel prior = before.model();
+        Tables next = new Tables().table("t");
+        var derivation = new Derivation("t", List.of(), "check");
+        next.derived.put(new Origin(t, Declaration.Kind.CHECK, "t_check"), derivation);
+        next.derived.put(new Origin(t, Declaration.Kind.CHECK, "t_check1"), derivation);
+        next.tables.put(t, new Table(t, base.columns(), base.primaryKey(), List.of(), List.of(), List.of(),
+                List.of(new CheckConstraint("t_check", "dtype <> 'Cat' or (c is not null)"),
+                        new CheckConstraint("t_check1", "dtype <> 'Dog' or (c is not null)")), null));
+        // The new check takes the server's name; the one defined alike keeps its own.
+        assertEquals(List.of(new CheckConstraint("t_check", "dtype <> 'Cat' or (c is not null)"),
+                new CheckConstraint("t_dog_check", "dtype <> 'Dog' or (c is not null)")), next.number(prior).get(t).checks());
+    }
+
+    @Test
     void aDerivationKnowsTheNamesItMakes() {
         var d = new Derivation(PREFIX, List.of(), "pkey");
         assertEquals(0, d.passOf(PREFIX + "_pkey"));

@@ -171,7 +171,12 @@ class HibernateOracleTest {
                         "table shelf_place foreign key * [site_id->id] references grid.site",
                         "table shelf_place foreign key * [twin_id->id] references shelf",
                         "table shelf_place foreign key * [line_no->line, line_order->order_no] references orderline",
-                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint")) {
+                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint",
+                        // A single-table subclass's @SecondaryTable, keyed by the root's key.
+                        "table heater_detail primary key heater_detail_pkey [id]",
+                        "table heater_detail foreign key * [id->id] references gadget",
+                        "table heater_detail column model character varying(40) not null",
+                        "table heater_detail column maxwatts integer", "table gadget column power integer")) {
                     assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
                 }
             }
