@@ -278,8 +278,17 @@ final class HierarchyTables {
      * {@code <table>_check}, numbered in the order the checks are created.
      */
     void subclassCheck(EntityClass subclass) {
-        Map<String, Element> columns = context.subclassRequired().get(discriminatorValue(subclass));
-        if (columns == null || columns.isEmpty()) {
+        Map<String, Element> declared = context.subclassRequired().get(discriminatorValue(subclass));
+        var columns = new LinkedHashMap<String, Element>();
+        if (declared != null) {
+            // A check is on one table: a column of a secondary table has none on the root's.
+            declared.forEach((c, e) -> {
+                if (main.columns.containsKey(c)) {
+                    columns.put(c, e);
+                }
+            });
+        }
+        if (columns.isEmpty()) {
             return;
         }
         String required = String.join(" and ", columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
