@@ -81,7 +81,7 @@ final class HierarchyTables {
     /**
      * Declares the {@code @SecondaryTable}s of the entity or of one of its single-table subclasses
      * (whose rows the entity's table holds): either is keyed by the entity's key. A name declared
-     * twice in the hierarchy is reported.
+     * twice in the hierarchy is reported (DL165).
      */
     void declareSecondaryTables(TypeElement declaring) {
         for (AnnotationValues t : AttributeOverrides.repeated(declaring, jpa, "SecondaryTable", "SecondaryTables")) {
@@ -92,7 +92,7 @@ final class HierarchyTables {
             var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), declaring, t.mirror());
             TableParts other = secondary.putIfAbsent(name, parts);
             if (other != null) {
-                diagnostics.report(Message.DUPLICATE_TABLE, declaring, t.mirror(),
+                diagnostics.report(Message.SECONDARY_TABLE_TWICE, declaring, t.mirror(),
                         ((TypeElement) other.element).getQualifiedName(), declaring.getQualifiedName(), parts.name);
                 continue;
             }
@@ -278,13 +278,21 @@ final class HierarchyTables {
      * {@code <table>_check}, numbered in the order the checks are created.
      */
     void subclassCheck(EntityClass subclass) {
-        Map<String, Element> declared = context.subclassRequired().get(discriminatorValue(subclass));
+        if (subclass.isAbstract()) {
+            return; // no row is of an abstract class
+        }
+        // What the class requires, after what the subclass it extends requires (not the root's,
+        // whose columns are NOT NULL); each sorted, as Hibernate lists them.
         var columns = new LinkedHashMap<String, Element>();
-        if (declared != null) {
-            // A check is on one table: a column of a secondary table has none on the root's.
-            declared.forEach((c, e) -> {
-                if (main.columns.containsKey(c)) {
-                    columns.put(c, e);
+        var classes = new ArrayList<EntityClass>();
+        subclass.parent().filter(p -> !p.isRoot()).ifPresent(classes::add);
+        classes.add(subclass);
+        for (EntityClass c : classes) {
+            Map<String, Element> declared = context.subclassRequired().getOrDefault(discriminatorValue(c), Map.of());
+            declared.forEach((column, on) -> {
+                // A check is on one table: a column of a secondary table has none on the root's.
+                if (main.columns.containsKey(column)) {
+                    columns.putIfAbsent(column, on);
                 }
             });
         }

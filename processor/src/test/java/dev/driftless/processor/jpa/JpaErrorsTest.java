@@ -419,8 +419,8 @@ class JpaErrorsTest {
         JavaFileObject root = jakarta("Gadget", "@Entity @SecondaryTable(name = \"detail\") public class Gadget { @Id Long id; }");
         JavaFileObject heater = jakarta("Heater", "@Entity @SecondaryTable(name = \"DETAIL\")",
                 "public class Heater extends Gadget { Integer fins; }");
-        assertError(compileAll(root, heater), heater, "DL103", "@SecondaryTable(name = \"DETAIL\")",
-                "Entities test.Gadget and test.Heater both map table detail");
+        assertError(compileAll(root, heater), heater, "DL165", "@SecondaryTable(name = \"DETAIL\")",
+                "test.Gadget and test.Heater both declare @SecondaryTable detail in one single-table hierarchy");
     }
 
     @Test

@@ -240,8 +240,8 @@ class SchemaWideNamesTest {
 
     /**
      * The model as statements that leave every derived name to the server: the tables, then what
-     * the entities name, then table by table (in name order) the checks, the primary key, the unique
-     * constraints and the indexes, then the foreign keys.
+     * the entities name, then table by table (in name order) the checks, the primary key and the
+     * unique constraints, then the indexes, then the foreign keys.
      */
     private static List<String> unnamedDdl(SchemaModel model, Set<String> written) {
         var out = new ArrayList<String>();
@@ -267,6 +267,8 @@ class SchemaWideNamesTest {
             for (UniqueConstraint u : t.uniqueConstraints()) {
                 out.add(alter + "unique (" + columns(u.columns()) + ")");
             }
+        }
+        for (Table t : model.tables()) {
             t.indexes().stream().filter(i -> !written.contains(i.name())).forEach(i -> out.add(index(t, i, null)));
         }
         for (Table t : model.tables()) {
