@@ -27,6 +27,7 @@ import dev.driftless.processor.jpa.HibernateLine;
 import dev.driftless.processor.jpa.JpaModelReader;
 import dev.driftless.processor.jpa.Naming;
 import dev.driftless.processor.views.ViewReader;
+import dev.driftless.model.View;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -134,9 +135,11 @@ final class MigrationStep {
         if (hibernate == null) {
             return null;
         }
-        JpaModel read = new JpaModelReader(env, diagnostics, naming, hibernate).read(entities, prior);
+        // The views first: the names the server derives for the tables' constraints avoid theirs.
         ViewReader views = new ViewReader(diagnostics);
-        SchemaModel model = read.schema().withViews(views.read(viewClasses, read.schema()));
+        List<View> declared = views.read(viewClasses);
+        JpaModel read = new JpaModelReader(env, diagnostics, naming, hibernate).read(entities, prior, declared);
+        SchemaModel model = read.schema().withViews(views.withoutTableNames(declared, read.schema()));
         return read.withSchema(model).withTableElements(views.elements());
     }
 

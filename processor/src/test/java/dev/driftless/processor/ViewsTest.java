@@ -74,6 +74,46 @@ class ViewsTest {
         assertThat(compile(List.of("-Adriftless.check=true"), HOURLY, monthly, yearly)).succeeded();
     }
 
+    /**
+     * A view and a materialized view's index are relations of the schema like the tables' indexes:
+     * a derived index name that one of them has is numbered, and the version applies on the server.
+     */
+    @Test
+    void aDerivedIndexNameAvoidsTheViewsAndTheMaterializedViewsIndexes() throws Exception {
+        JavaFileObject hourly = JavaFileObjects.forSourceLines("example.model.Hourly",
+                "package example.model;",
+                "import jakarta.persistence.*;",
+                "@Entity @Table(name = \"fact_energy_hourly\", indexes = {@Index(columnList = \"ts\"),",
+                "  @Index(columnList = \"energy_kwh\")})",
+                "public class Hourly {",
+                "  @Id Long id;",
+                "  @Column(nullable = false) java.time.LocalDateTime ts;",
+                "  @Column(name = \"energy_kwh\") Double energyKwh;",
+                "}");
+        JavaFileObject view = source("TsView", "@View(name = \"fact_energy_hourly_ts_idx\", query = \"SELECT 1 AS one\")",
+                "final class TsView {}");
+        JavaFileObject materialized = source("Totals", "import jakarta.persistence.*;",
+                "@View(name = \"mv_totals\", materialized = true, query = \"SELECT sum(energy_kwh) AS total FROM fact_energy_hourly\")",
+                "@Table(indexes = @Index(name = \"fact_energy_hourly_energy_kwh_idx\", columnList = \"total\"))",
+                "final class Totals {}");
+        Compilation c = compile(List.of("-Adriftless.freeze=initial"), hourly, view, materialized);
+        assertThat(c).succeeded();
+        String version = Files.readString(history.resolve("V0001__initial.sql"), StandardCharsets.UTF_8);
+        assertTrue(version.contains("INDEX fact_energy_hourly_ts_idx1 ON fact_energy_hourly (ts)"), version);
+        assertTrue(version.contains("INDEX fact_energy_hourly_energy_kwh_idx1 ON fact_energy_hourly (energy_kwh)"), version);
+
+        var loader = new CompiledClassLoader(c, getClass().getClassLoader());
+        var migrations = java.util.ServiceLoader.load(dev.driftless.migrate.MigrationIndex.class, loader).stream()
+                .flatMap(p -> p.get().migrations().stream()).toList();
+        try (var db = dev.driftless.testing.PostgresFixture.shared().createDatabase()) {
+            var migrator = dev.driftless.migrate.Migrator.builder(db.dataSource()).migrations(migrations).build();
+            migrator.migrate();
+            var drift = migrator.checkDrift(dev.driftless.history.SnapshotFormat.read(
+                    Files.readString(history.resolve("snapshot.driftless"), StandardCharsets.UTF_8), "snapshot"));
+            assertTrue(!drift.differs(), drift::toString);
+        }
+    }
+
     @Test
     void aViewWithoutNameOrQueryIsACodedError() {
         JavaFileObject noName = source("NoName", "@View(query = \"SELECT 1\")", "final class NoName {}");

@@ -184,6 +184,10 @@ public enum Message {
     HIBERNATE_UNKNOWN("DL161", Diagnostic.Kind.ERROR,
             "-Adriftless.hibernate=%s is not a Hibernate version: write the version the application runs, "
                     + "6.6 or newer (6.6, 7.1, 7.3, 7.4, or a full one such as 6.6.33.Final)"),
+    SECONDARY_TABLE_TWICE("DL165", Diagnostic.Kind.ERROR,
+            "%s and %s both declare @SecondaryTable %s in one single-table hierarchy: give one of them another "
+                    + "@SecondaryTable(name), or declare it once, on the class whose attributes (and whose subclasses') "
+                    + "name it"),
     READ_FAILED("DL199", Diagnostic.Kind.ERROR,
             "Driftless could not read entity %s (%s): please report this with the entity's source"),
 

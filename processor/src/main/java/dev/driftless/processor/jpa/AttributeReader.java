@@ -58,6 +58,7 @@ final class AttributeReader {
         this.diagnostics = context.diagnostics();
         this.types = context.types();
         this.entity = context.entity();
+        this.reading = entity;
         this.element = context.element();
         this.main = context.main();
         this.hierarchy = hierarchy;
@@ -80,10 +81,18 @@ final class AttributeReader {
      * makes required (a primitive) allows null, with a check that rows of this class have a value.
      */
     void readSubclass(EntityClass sub, String discriminatorValue) {
-        for (PersistentAttribute attribute : sub.ownAttributes(true)) {
-            read(attribute, new AttributeScope(main, false, true, discriminatorValue, 0));
+        reading = sub;
+        try {
+            for (PersistentAttribute attribute : sub.ownAttributes(true)) {
+                read(attribute, new AttributeScope(main, false, true, discriminatorValue, 0));
+            }
+        } finally {
+            reading = entity;
         }
     }
+
+    /** The class whose attributes are being read: the entity, or one of its single-table subclasses. */
+    private EntityClass reading;
 
     /** Whether an attribute read into the entity's own table is (part of) its id. */
     boolean declaresId() {
@@ -192,10 +201,10 @@ final class AttributeReader {
         }
         ColumnAnnotation annotation = attribute.column(jpa);
         if (!annotation.table().isEmpty() && scope.into() == main) {
-            Optional<TableParts> other = hierarchy.secondaryTable(jpa.naming().physical(annotation.table()));
+            Optional<TableParts> other = hierarchy.secondaryTable(jpa.naming().physical(annotation.table()), reading);
             if (other.isEmpty()) {
                 diagnostics.report(Message.NO_SUCH_SECONDARY_TABLE, field, annotation.mirror(), annotation.table(),
-                        attribute.display(), element.getQualifiedName());
+                        attribute.display(), reading.element().getQualifiedName());
                 return;
             }
             scope = scope.in(other.get());
@@ -229,11 +238,11 @@ final class AttributeReader {
         if (table.isEmpty() || scope.into() != main) {
             return Optional.of(scope);
         }
-        Optional<TableParts> other = hierarchy.secondaryTable(tables.get(0));
+        Optional<TableParts> other = hierarchy.secondaryTable(tables.get(0), reading);
         if (other.isEmpty()) {
             diagnostics.report(Message.JOIN_COLUMN_NO_SUCH_SECONDARY_TABLE, attribute.element(),
                     joins.stream().filter(j -> !j.table().isEmpty()).findFirst().map(JoinColumnAnnotation::mirror).orElse(null),
-                    table, attribute.display(), element.getQualifiedName());
+                    table, attribute.display(), reading.element().getQualifiedName());
             return Optional.empty();
         }
         return Optional.of(scope.in(other.get()));
@@ -342,7 +351,9 @@ final class AttributeReader {
         boolean serial = t.type().serial();
         boolean nullable = !id && !serial && !explicit && (!implied || scope.forcedNullable());
         String name = attribute.columnName(column, jpa.naming());
-        if (!id && !serial && !explicit && requiredInSubclass && scope.forcedNullable() && scope.subclassValue() != null) {
+        // The check is on the entity's table: a column of a secondary table is in none.
+        if (!id && !serial && !explicit && requiredInSubclass && scope.forcedNullable() && scope.subclassValue() != null
+                && scope.into() == main) {
             context.requireInSubclass(scope.subclassValue(), name, field);
         }
         // Hibernate's @ColumnDefault: the SQL expression, as written, becomes the column default.

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -74,20 +75,43 @@ final class HierarchyTables {
     }
 
     void declareSecondaryTables() {
-        for (AnnotationValues t : AttributeOverrides.repeated(element, jpa, "SecondaryTable", "SecondaryTables")) {
+        declareSecondaryTables(element);
+    }
+
+    /**
+     * Declares the {@code @SecondaryTable}s of the entity or of one of its single-table subclasses
+     * (whose rows the entity's table holds): either is keyed by the entity's key. A name declared
+     * twice in the hierarchy is reported (DL165).
+     */
+    void declareSecondaryTables(TypeElement declaring) {
+        for (AnnotationValues t : AttributeOverrides.repeated(declaring, jpa, "SecondaryTable", "SecondaryTables")) {
             String name = jpa.naming().physical(t.string("name"));
             if (name.isEmpty()) {
                 continue;
             }
-            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), element, t.mirror());
-            secondary.put(name, parts);
+            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), declaring, t.mirror());
+            TableParts other = secondary.putIfAbsent(name, parts);
+            if (other != null) {
+                diagnostics.report(Message.SECONDARY_TABLE_TWICE, declaring, t.mirror(),
+                        ((TypeElement) other.element).getQualifiedName(), declaring.getQualifiedName(), parts.name);
+                continue;
+            }
             secondaryKeyNames.put(name, t.annotations("pkJoinColumns").stream().map(j -> j.string("name")).toList());
         }
     }
 
-    /** The declared {@code @SecondaryTable} of this physical name, if there is one. */
-    Optional<TableParts> secondaryTable(String physicalName) {
-        return Optional.ofNullable(secondary.get(physicalName));
+    /**
+     * The {@code @SecondaryTable} of this physical name that the class's attributes may name: one
+     * the class declares or a class it extends does.
+     */
+    Optional<TableParts> secondaryTable(String physicalName, EntityClass of) {
+        TableParts t = secondary.get(physicalName);
+        for (Optional<EntityClass> c = Optional.of(of); t != null && c.isPresent(); c = c.get().parent()) {
+            if (c.get().element().equals(t.element)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -226,18 +250,59 @@ final class HierarchyTables {
     }
 
     /**
-     * One check per single-table subclass with required columns, as Hibernate writes it:
-     * {@code dtype <> 'Cat' or (a is not null and b is not null)}.
+     * The single-table subclasses in the order Hibernate binds them, which is the order it adds
+     * their checks to the table in: as the entities are listed (by class name, as the processor lists
+     * them and a class-path scan finds them), each after the subclasses it extends.
      */
-    void subclassChecks() {
-        context.subclassRequired().forEach((value, columns) -> {
-            String required = String.join(" and ",
-                    columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
-            main.addCheck(new CheckConstraint(
-                    main.derived(List.of(PostgresNames.fold(value)), "check"),
-                    Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")"),
-                    columns.values().iterator().next(), null, diagnostics);
-        });
+    static List<EntityClass> bindingOrder(List<EntityClass> subclasses) {
+        var ordered = new LinkedHashMap<TypeElement, EntityClass>();
+        var byElement = new HashMap<TypeElement, EntityClass>();
+        subclasses.forEach(c -> byElement.put(c.element(), c));
+        for (EntityClass c : subclasses) {
+            var chain = new ArrayList<EntityClass>();
+            for (Optional<EntityClass> p = Optional.of(c); p.isPresent(); p = p.get().parent()) {
+                EntityClass known = byElement.get(p.get().element());
+                if (known != null) {
+                    chain.add(0, known);
+                }
+            }
+            chain.forEach(k -> ordered.putIfAbsent(k.element(), k));
+        }
+        return List.copyOf(ordered.values());
+    }
+
+    /**
+     * The check of a single-table subclass with required columns, as Hibernate writes it:
+     * {@code dtype <> 'Cat' or (a is not null and b is not null)}. Hibernate leaves it unnamed, and
+     * since it references the discriminator and the subclass's columns PostgreSQL names it
+     * {@code <table>_check}, numbered in the order the checks are created.
+     */
+    void subclassCheck(EntityClass subclass) {
+        if (subclass.isAbstract()) {
+            return; // no row is of an abstract class
+        }
+        // What the class requires, after what the subclass it extends requires (not the root's,
+        // whose columns are NOT NULL); each sorted, as Hibernate lists them.
+        var columns = new LinkedHashMap<String, Element>();
+        var classes = new ArrayList<EntityClass>();
+        subclass.parent().filter(p -> !p.isRoot()).ifPresent(classes::add);
+        classes.add(subclass);
+        for (EntityClass c : classes) {
+            Map<String, Element> declared = context.subclassRequired().getOrDefault(discriminatorValue(c), Map.of());
+            declared.forEach((column, on) -> {
+                // A check is on one table: a column of a secondary table has none on the root's.
+                if (main.columns.containsKey(column)) {
+                    columns.putIfAbsent(column, on);
+                }
+            });
+        }
+        if (columns.isEmpty()) {
+            return;
+        }
+        String required = String.join(" and ", columns.keySet().stream().map(c -> Identifiers.quote(c) + " is not null").toList());
+        String value = discriminatorValue(subclass);
+        main.addUnnamedCheck(Identifiers.quote(discriminatorColumn()) + " <> " + literal(value) + " or (" + required + ")",
+                columns.values().iterator().next(), null);
     }
 
     /**

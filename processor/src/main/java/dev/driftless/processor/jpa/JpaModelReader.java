@@ -5,6 +5,7 @@ import dev.driftless.model.Column;
 import dev.driftless.model.EnumType;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.Table;
+import dev.driftless.model.View;
 import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
 import java.util.Optional;
 import dev.driftless.model.SchemaModel;
@@ -69,6 +70,14 @@ public final class JpaModelReader {
      * there ({@link ServerNames}).
      */
     public JpaModel read(Collection<? extends TypeElement> entities, SchemaModel prior) {
+        return read(entities, prior, List.of());
+    }
+
+    /**
+     * The same, with the views read beside the entities: derived names avoid their names and their
+     * indexes', which are relations of the schema too.
+     */
+    public JpaModel read(Collection<? extends TypeElement> entities, SchemaModel prior, List<View> views) {
         Map<String, TypeElement> byName = new TreeMap<>();
         entities.stream().filter(e -> EntityDeclarations.isClass(e, diagnostics))
                 .forEach(e -> byName.putIfAbsent(e.getQualifiedName().toString(), e));
@@ -141,7 +150,7 @@ public final class JpaModelReader {
             addIdTables(tables, allTables, owners, declarations);
             addForeignColumns(tables, allTables, columnElements, declarations);
             checkNames(tables, declarations, sequences);
-            numberDerivedNames(allTables, declarations, sequences, prior);
+            numberDerivedNames(allTables, declarations, sequences, views, prior);
             var enumTypes = new TreeMap<QualifiedName, EnumType>();
             tables.forEach(t -> t.enumTypes().forEach(e -> enumTypes.putIfAbsent(e.name(), e)));
             var schema = new SchemaModel(List.copyOf(allTables.values()),
@@ -309,7 +318,7 @@ public final class JpaModelReader {
      * the prior version gave ({@link ServerNames}); rewrites the tables.
      */
     private static void numberDerivedNames(Map<QualifiedName, Table> all, List<Declaration> declarations,
-            Collection<DeclaredSequence> sequences, SchemaModel prior) {
+            Collection<DeclaredSequence> sequences, List<View> views, SchemaModel prior) {
         var derived = new HashMap<ServerNames.Origin, ServerNames.Derivation>();
         for (Declaration d : declarations) {
             if (d.isDerived()) {
@@ -325,7 +334,7 @@ public final class JpaModelReader {
             }
         }
         List<Table> numbered = ServerNames.number(List.copyOf(all.values()), derived,
-                sequences.stream().map(DeclaredSequence::sequence).toList(), prior);
+                sequences.stream().map(DeclaredSequence::sequence).toList(), views, prior);
         numbered.forEach(t -> all.put(t.name(), t));
     }
 }

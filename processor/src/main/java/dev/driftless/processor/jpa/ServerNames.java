@@ -10,6 +10,7 @@ import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Sequence;
 import dev.driftless.model.Table;
 import dev.driftless.model.UniqueConstraint;
+import dev.driftless.model.View;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -37,10 +38,14 @@ import java.util.Set;
  *       whichever table.
  * </ul>
  *
- * <p>Names are chosen in the order the objects are created: table by table in name order (as
- * Hibernate's schema creation and the first version create them), each table's checks, then its
- * primary key, unique constraints and indexes; the foreign keys after every table. Names the
- * entities write are never changed; they take their place before any derived one.
+ * <p>Names are chosen in the order the objects are created, each numbered only past the names that
+ * exist by then: table by table in name order (as Hibernate's schema creation and the first version
+ * create them), each table's checks, then its primary key and unique constraints; then every table's
+ * indexes; the foreign keys last. Names the entities write are never changed. A written relation
+ * name (an index, a unique constraint, as well as every table, sequence, view and materialized
+ * view's index) is avoided wherever it comes, since creating it after a derived name that took it
+ * would fail; a written constraint name counts from its table on (a check's name need only be
+ * unique in its table), so a check written on a later table does not number an earlier table's.
  *
  * <p>A derived name must not change from one version to the next, so the last frozen version
  * ({@code prior}) comes first: an object it already has keeps the derived name it has there, and a
@@ -118,27 +123,43 @@ final class ServerNames {
      * @param tables the model's tables
      * @param derived the objects whose names are derived, with how; every other name is as written
      * @param sequences the model's sequences (relations too)
+     * @param views the views read with the entities: their names and their indexes' are relations
+     *     of the schema, created after the tables
      * @param prior the schema of the last frozen version, {@link SchemaModel#EMPTY} for none
      */
     static List<Table> number(Collection<Table> tables, Map<Origin, Derivation> derived, Collection<Sequence> sequences,
-            SchemaModel prior) {
+            Collection<View> views, SchemaModel prior) {
         var spaces = new HashMap<String, Space>();
         var written = new HashMap<String, Space>();
+        var writtenByTable = new HashMap<QualifiedName, List<Item>>();
+        var derivedByTable = new HashMap<QualifiedName, List<Item>>();
         var items = new ArrayList<Item>();
         List<Table> ordered = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
+        // Relations are reserved up front: a table, sequence, view or written index created after a
+        // derived name that takes its name would fail, so the derived one must avoid it whenever it comes.
         for (Table t : ordered) {
             Space space = spaces.computeIfAbsent(t.name().schema(), k -> new Space());
             space.relations.add(t.name().name());
             for (Item item : items(t, derived)) {
                 if (item.derivation() == null) {
-                    space.take(item.origin().kind(), item.origin().name());
-                    written.computeIfAbsent(t.name().schema(), k -> new Space()).take(item.origin().kind(), item.origin().name());
+                    Declaration.Kind kind = item.origin().kind();
+                    if (isIndexBacked(kind)) {
+                        space.relations.add(item.origin().name());
+                    }
+                    written.computeIfAbsent(t.name().schema(), k -> new Space()).take(kind, item.origin().name());
+                    writtenByTable.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(item);
                 } else {
                     items.add(item);
+                    derivedByTable.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(item);
                 }
             }
         }
         sequences.forEach(s -> spaces.computeIfAbsent(s.name().schema(), k -> new Space()).relations.add(s.name().name()));
+        for (View v : views) {
+            Space space = spaces.computeIfAbsent(v.name().schema(), k -> new Space());
+            space.relations.add(v.name().name());
+            v.indexes().forEach(i -> space.relations.add(i.name()));
+        }
         // Every name of the prior version is reserved; the objects it has keep theirs.
         for (Table t : prior.tables()) {
             Space space = spaces.computeIfAbsent(t.name().schema(), k -> new Space());
@@ -153,27 +174,45 @@ final class ServerNames {
         });
         var chosen = new HashMap<Origin, String>();
         keepPrior(items, prior, written, chosen);
-        // The others in the order they are created: each table's checks, key, unique constraints and
-        // indexes, then all the foreign keys; within a kind, in the order the table numbered them.
-        Comparator<Item> order = Comparator.comparing((Item i) -> i.origin().kind() == Declaration.Kind.FOREIGN_KEY)
-                .thenComparing(i -> i.origin().table())
-                .thenComparing(i -> phase(i.origin().kind()))
-                .thenComparing(i -> i.derivation().passOf(i.origin().name()))
-                .thenComparing(i -> i.origin().name());
-        for (Item item : items.stream().sorted(order).toList()) {
-            if (chosen.containsKey(item.origin())) {
-                continue;
+        // The others in the order the statements create them, each numbered only past what exists by
+        // then: table by table its checks, primary key and unique constraints (a constraint name the
+        // entities write, which need only be unique in its table, takes its place when its table is
+        // created); then every table's indexes; then every table's foreign keys.
+        for (int phase = 0; phase < 3; phase++) {
+            for (Table t : ordered) {
+                Space space = spaces.get(t.name().schema());
+                for (Declaration.Kind kind : PHASES.get(phase)) {
+                    writtenByTable.getOrDefault(t.name(), List.of()).stream().filter(i -> i.origin().kind() == kind)
+                            .forEach(i -> space.take(kind, i.origin().name()));
+                    Comparator<Item> order = Comparator.comparing((Item i) -> i.derivation().passOf(i.origin().name()))
+                            .thenComparing(i -> i.origin().name());
+                    for (Item item : derivedByTable.getOrDefault(t.name(), List.of()).stream()
+                            .filter(i -> i.origin().kind() == kind).sorted(order).toList()) {
+                        String name = chosen.get(item.origin());
+                        if (name == null) {
+                            name = item.derivation().name(0);
+                            for (int pass = 1; !space.isFree(kind, name); pass++) {
+                                name = item.derivation().name(pass);
+                            }
+                            chosen.put(item.origin(), name);
+                        }
+                        space.take(kind, name);
+                    }
+                }
             }
-            Space space = spaces.get(item.origin().table().schema());
-            Declaration.Kind kind = item.origin().kind();
-            String name = item.derivation().name(0);
-            for (int pass = 1; !space.isFree(kind, name); pass++) {
-                name = item.derivation().name(pass);
-            }
-            space.take(kind, name);
-            chosen.put(item.origin(), name);
         }
         return tables.stream().map(t -> renamed(t, chosen)).toList();
+    }
+
+    /** The kinds of object each pass over the tables creates, in the order a table creates them. */
+    private static final List<List<Declaration.Kind>> PHASES = List.of(
+            List.of(Declaration.Kind.CHECK, Declaration.Kind.PRIMARY_KEY, Declaration.Kind.UNIQUE_CONSTRAINT),
+            List.of(Declaration.Kind.INDEX),
+            List.of(Declaration.Kind.FOREIGN_KEY));
+
+    private static boolean isIndexBacked(Declaration.Kind kind) {
+        return kind == Declaration.Kind.INDEX || kind == Declaration.Kind.PRIMARY_KEY
+                || kind == Declaration.Kind.UNIQUE_CONSTRAINT;
     }
 
     /**
@@ -195,11 +234,15 @@ final class ServerNames {
                     continue;
                 }
                 for (Item old : items(before.get(), Map.of())) {
-                    if (old.origin().kind() == item.origin().kind() && !claimed.contains(old.origin())
-                            && item.derivation().passOf(old.origin().name()) >= 0
+                    boolean alike = old.definition().equals(item.definition());
+                    boolean derivedAlike = item.derivation().passOf(old.origin().name()) >= 0;
+                    // A check defined alike keeps its name even if an earlier release derived it by
+                    // another rule (<table>_<discriminator value>_check): renaming it would be drift.
+                    boolean kept = sameDefinition ? alike && (derivedAlike || item.origin().kind() == Declaration.Kind.CHECK)
+                            : derivedAlike;
+                    if (old.origin().kind() == item.origin().kind() && !claimed.contains(old.origin()) && kept
                             && written.getOrDefault(item.origin().table().schema(), new Space())
-                                    .isFree(item.origin().kind(), old.origin().name())
-                            && (!sameDefinition || old.definition().equals(item.definition()))) {
+                                    .isFree(item.origin().kind(), old.origin().name())) {
                         claimed.add(old.origin());
                         chosen.put(item.origin(), old.origin().name());
                         break;
@@ -207,16 +250,6 @@ final class ServerNames {
                 }
             }
         }
-    }
-
-    private static int phase(Declaration.Kind kind) {
-        return switch (kind) {
-            case CHECK -> 0;
-            case PRIMARY_KEY -> 1;
-            case UNIQUE_CONSTRAINT -> 2;
-            case INDEX -> 3;
-            default -> 4;
-        };
     }
 
     /** The table's keys, constraints and indexes, each with its definition (the object under an empty name). */

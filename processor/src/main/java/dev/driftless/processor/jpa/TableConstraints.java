@@ -108,13 +108,9 @@ final class TableConstraints {
      */
     void columnChecks(PersistentAttribute attribute, Column column, ColumnAnnotation annotation, TableParts into) {
         for (AnnotationValues check : hibernateChecks(attribute.element())) {
-            String name = check.string("name").isEmpty()
-                    ? into.derived(List.of(column.name()), "check")
-                    : PostgresNames.fold(check.string("name"));
-            into.addCheck(new CheckConstraint(name, check.string("constraints")), attribute.element(), check.mirror(),
-                    diagnostics);
+            addCheck(check.string("name"), check.string("constraints"), attribute.element(), check.mirror(), into);
         }
-        jpaChecks(annotation.checks(), List.of(column.name()), attribute.element(), into);
+        jpaChecks(annotation.checks(), attribute.element(), into);
     }
 
     /**
@@ -122,24 +118,38 @@ final class TableConstraints {
      * written, else as PostgreSQL names a check it is given unnamed. Hibernate writes no
      * {@code options} of a check on PostgreSQL ({@link DdlOptions} warns of them).
      */
-    private void jpaChecks(List<AnnotationValues> checks, List<String> columns, Element on, TableParts into) {
+    private void jpaChecks(List<AnnotationValues> checks, Element on, TableParts into) {
         for (AnnotationValues check : checks) {
-            String name = check.string("name").isEmpty() ? into.derived(columns, "check")
-                    : PostgresNames.fold(check.string("name"));
-            into.addCheck(new CheckConstraint(name, check.string("constraint")), on, check.mirror(), diagnostics);
+            addCheck(check.string("name"), check.string("constraint"), on, check.mirror(), into);
         }
     }
 
-    /** Hibernate's {@code @Check}s on a class, and JPA 3.2's {@code @Table(check)}: table check constraints. */
-    void classChecks(Element on, TableParts into) {
-        if (jpa.hibernate().readsJpa32Members()) {
-            jpa.find(on, "Table").ifPresent(t -> jpaChecks(t.annotations("check"), List.of(), on, into));
+    /**
+     * A check as written; one left unnamed is named as PostgreSQL names it, from the columns its
+     * expression references (not from where it is declared: {@link CheckColumns}).
+     */
+    private void addCheck(String name, String expression, Element on, AnnotationMirror at, TableParts into) {
+        if (name.isEmpty()) {
+            into.addUnnamedCheck(expression, on, at);
+        } else {
+            into.addCheck(new CheckConstraint(PostgresNames.fold(name), expression), on, at, diagnostics);
         }
+    }
+
+    /** JPA 3.2's {@code @Table(check)} on a class: table check constraints. */
+    void tableChecks(Element on, TableParts into) {
+        if (jpa.hibernate().readsJpa32Members()) {
+            jpa.find(on, "Table").ifPresent(t -> jpaChecks(t.annotations("check"), on, into));
+        }
+    }
+
+    /**
+     * Hibernate's {@code @Check}s on a class: table check constraints, which Hibernate adds to the
+     * table after every class of the hierarchy is bound.
+     */
+    void classChecks(Element on, TableParts into) {
         for (AnnotationValues check : hibernateChecks(on)) {
-            String name = check.string("name").isEmpty()
-                    ? into.derived(List.of(), "check")
-                    : PostgresNames.fold(check.string("name"));
-            into.addCheck(new CheckConstraint(name, check.string("constraints")), on, check.mirror(), diagnostics);
+            addCheck(check.string("name"), check.string("constraints"), on, check.mirror(), into);
         }
     }
 

@@ -159,6 +159,34 @@ final class TableParts {
         }
     }
 
+    /**
+     * Adds a check the entity leaves unnamed. It is named when the table is built, once every column
+     * is known, as PostgreSQL names it ({@link CheckColumns}): {@code <table>_<column>_check} for
+     * an expression on one column, else {@code <table>_check}, numbered past the names taken by then.
+     */
+    void addUnnamedCheck(String expression, Element on, AnnotationMirror at) {
+        unnamedChecks.add(new UnnamedCheck(checks.size(), expression, on, at));
+    }
+
+    /** A check left unnamed, with the place among the table's checks it was added at. */
+    private record UnnamedCheck(int position, String expression, Element on, AnnotationMirror at) {}
+
+    private final List<UnnamedCheck> unnamedChecks = new ArrayList<>();
+
+    /** Names the unnamed checks in the order they were added, each at its place among the checks. */
+    private void nameUnnamedChecks(Diagnostics diagnostics) {
+        int inserted = 0;
+        for (UnnamedCheck check : unnamedChecks) {
+            String name = derived(CheckColumns.nameColumns(check.expression(), columns.keySet()), "check");
+            String chosen = take(Declaration.Kind.CHECK, name, check.on(), check.at(), diagnostics);
+            if (chosen != null) {
+                checks.add(Math.min(check.position() + inserted, checks.size()), new CheckConstraint(chosen, check.expression()));
+                inserted++;
+            }
+        }
+        unnamedChecks.clear();
+    }
+
     void addCheck(CheckConstraint check, Element on, AnnotationMirror at, Diagnostics diagnostics) {
         String chosen = take(Declaration.Kind.CHECK, check.name(), on, at, diagnostics);
         if (chosen != null) {
@@ -171,6 +199,7 @@ final class TableParts {
      * PostgreSQL would refuse is reported.
      */
     Table build(String comment, Diagnostics diagnostics) {
+        nameUnnamedChecks(diagnostics);
         PrimaryKey key = null;
         if (!primaryKey.isEmpty()) {
             String keyName = derived(List.of(), "pkey");

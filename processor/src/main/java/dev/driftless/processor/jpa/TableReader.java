@@ -72,17 +72,28 @@ final class TableReader {
         }
         for (EntityClass sub : subclasses) {
             jpa.ddlOptions().check(sub.element(), sub.element().getQualifiedName().toString(), diagnostics);
-            attributes.readSubclass(sub, hierarchy.discriminatorValue(sub));
-            constraints.classChecks(sub.element(), main);
+            hierarchy.declareSecondaryTables(sub.element());
         }
-        hierarchy.subclassChecks();
+        for (EntityClass sub : subclasses) {
+            attributes.readSubclass(sub, hierarchy.discriminatorValue(sub));
+        }
+        // The table's checks in the order Hibernate adds them, which numbers those it leaves unnamed:
+        // each class's as it is bound (the root's @Table(check), each subclass's check of its rows),
+        // then the classes' @Check.
+        List<EntityClass> bound = HierarchyTables.bindingOrder(subclasses);
+        constraints.tableChecks(element, main);
+        for (EntityClass sub : bound) {
+            hierarchy.subclassCheck(sub);
+            constraints.tableChecks(sub.element(), main);
+        }
+        constraints.classChecks(element, main);
+        bound.forEach(sub -> constraints.classChecks(sub.element(), main));
         hierarchy.keySecondaryTables();
         if (!joinedSubclass && !attributes.declaresId()) {
             diagnostics.report(Message.NO_ID, element, element.getQualifiedName());
         }
         constraints.uniqueConstraints(table);
         constraints.indexes(table);
-        constraints.classChecks(element, main);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }

@@ -45,6 +45,15 @@ public final class ViewReader {
 
     /** The views the classes declare, checked against each other and against the model's tables. */
     public List<View> read(List<TypeElement> classes, SchemaModel tables) {
+        return withoutTableNames(read(classes), tables);
+    }
+
+    /**
+     * The views the classes declare, checked against each other: read before the entities' tables
+     * are, so that the names the server derives for those avoid the views' ({@link #withoutTableNames}
+     * then checks them against the tables).
+     */
+    public List<View> read(List<TypeElement> classes) {
         var views = new ArrayList<View>();
         var owners = new HashMap<QualifiedName, TypeElement>();
         for (TypeElement type : classes) {
@@ -66,11 +75,9 @@ public final class ViewReader {
                 continue;
             }
             var qualified = new QualifiedName(fold((String) values.getOrDefault("schema", "")), fold(name));
-            Optional<Table> table = tables.table(qualified);
             TypeElement other = owners.putIfAbsent(qualified, type);
-            if (table.isPresent() || other != null) {
-                diagnostics.report(Message.VIEW_NAME_TAKEN, type, mirror, qualified,
-                        table.isPresent() ? "a table" : "the view of " + other.getQualifiedName());
+            if (other != null) {
+                diagnostics.report(Message.VIEW_NAME_TAKEN, type, mirror, qualified, "the view of " + other.getQualifiedName());
                 continue;
             }
             boolean materialized = Boolean.TRUE.equals(values.get("materialized"));
@@ -81,6 +88,22 @@ public final class ViewReader {
             }
         }
         return views;
+    }
+
+    /** The views whose names no table of the model has; a view that has one is reported. */
+    public List<View> withoutTableNames(List<View> views, SchemaModel tables) {
+        var out = new ArrayList<View>();
+        for (View v : views) {
+            Optional<Table> table = tables.table(v.name());
+            if (table.isPresent()) {
+                TypeElement type = elements.remove(v.name());
+                diagnostics.report(Message.VIEW_NAME_TAKEN, type, mirror(type, List.of(ANNOTATION)).orElseThrow(), v.name(),
+                        "a table");
+            } else {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** The class that declares each view read, so that a change to the view is reported on it. */

@@ -470,6 +470,25 @@ class JpaErrorsTest {
     }
 
     @Test
+    void aSingleTableSubclassNamesOnlyItsOwnOrItsParentsSecondaryTables() {
+        JavaFileObject root = jakarta("Gadget", "@Entity public class Gadget { @Id Long id; }");
+        JavaFileObject heater = jakarta("Heater", "@Entity @SecondaryTable(name = \"heater_detail\")",
+                "public class Heater extends Gadget { @Column(table = \"heater_detail\") Integer fins; }");
+        JavaFileObject lamp = jakarta("Lamp", "@Entity",
+                "public class Lamp extends Gadget { @Column(table = \"heater_detail\") Integer watts; }");
+        assertError(compileAll(root, heater, lamp), lamp, "DL131", "heater_detail", "names no @SecondaryTable of test.Lamp");
+    }
+
+    @Test
+    void twoClassesOfAHierarchyDeclaringOneSecondaryTable() {
+        JavaFileObject root = jakarta("Gadget", "@Entity @SecondaryTable(name = \"detail\") public class Gadget { @Id Long id; }");
+        JavaFileObject heater = jakarta("Heater", "@Entity @SecondaryTable(name = \"DETAIL\")",
+                "public class Heater extends Gadget { Integer fins; }");
+        assertError(compileAll(root, heater), heater, "DL165", "@SecondaryTable(name = \"DETAIL\")",
+                "test.Gadget and test.Heater both declare @SecondaryTable detail in one single-table hierarchy");
+    }
+
+    @Test
     void inheritanceDeclaredBelowTheRoot() {
         JavaFileObject parent = jakarta("Animal", "@Entity @Inheritance(strategy = InheritanceType.JOINED)",
                 "public class Animal { @Id Long id; }");

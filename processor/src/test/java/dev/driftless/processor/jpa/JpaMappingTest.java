@@ -502,7 +502,7 @@ class JpaMappingTest {
         Table animal = table(model, "animal");
         assertEquals(List.of("id", "dtype", "legs", "breed"), animal.columns().stream().map(Column::name).toList());
         assertTrue(animal.column("legs").orElseThrow().nullable(), "a subclass's primitive allows null in the single table");
-        assertEquals(List.of(new CheckConstraint("animal_dog_check", "dtype <> 'Dog' or (legs is not null)"),
+        assertEquals(List.of(new CheckConstraint("animal_check", "dtype <> 'Dog' or (legs is not null)"),
                 new CheckConstraint("animal_dtype_check", "dtype in ('A','Dog')")), animal.checks());
 
         Table car = table(model, "car");

@@ -141,20 +141,101 @@ class SchemaWideNamesTest {
         assertServerChoosesTheSameNames(model, Set.of("t4_links_links_id_idx", "t4_tags_t4_id_tags_key", "t6_t4_ref_key"));
     }
 
+    @Test
+    void anUnnamedCheckIsNamedAfterTheOneColumnItReferencesWhereverItIsDeclared() throws SQLException {
+        SchemaModel model = EntitySources.read(jakarta("Probe",
+                "@Entity @Table(name = \"probe\")",
+                "@org.hibernate.annotations.Check(constraints = \"length(code) > 0\")",
+                "@org.hibernate.annotations.Check(constraints = \"low <= high\")",
+                "public class Probe { @Id Long id;",
+                "  @org.hibernate.annotations.Check(constraints = \"high::numeric < 1000 and 'low' <> ''\") Integer low;",
+                "  @Column(check = @CheckConstraint(constraint = \"high > low\")) Integer high;",
+                "  @org.hibernate.annotations.Check(constraints = \"\\\"Mixed\\\" > 0 or now() is not null\") String code;",
+                "  @Column(name = \"\\\"Mixed\\\"\") Integer mixed;",
+                "  @org.hibernate.annotations.Check(constraints = \"1 = 1\") Integer none; }"));
+        var names = new TreeSet<String>();
+        table(model, "probe").checks().forEach(c -> names.add(c.name() + ": " + c.expression()));
+        assertEquals(new TreeSet<>(List.of(
+                "probe_high_check: high::numeric < 1000 and 'low' <> ''",
+                "probe_check: high > low",
+                "probe_Mixed_check: \"Mixed\" > 0 or now() is not null",
+                "probe_check1: 1 = 1",
+                "probe_code_check: length(code) > 0",
+                "probe_check2: low <= high")), names);
+        assertServerChoosesTheSameNames(model, Set.of());
+    }
+
+    @Test
+    void aCheckNameWrittenOnATableCreatedLaterLeavesAnEarlierTablesDerivedNameAsTheServerGivesIt() throws SQLException {
+        // a is created before b: its check is a_x_check when b's check of that name does not exist yet
+        // (a check's name need only be unique in its table); b's derived b_z_check, created after a's
+        // check of that name, is numbered.
+        SchemaModel model = EntitySources.read(
+                jakarta("A", "@Entity @Table(name = \"a\") public class A { @Id Long id;",
+                        "  @org.hibernate.annotations.Check(constraints = \"x > 0\") Integer x;",
+                        "  @org.hibernate.annotations.Check(name = \"b_z_check\", constraints = \"w > 0\") Integer w; }"),
+                jakarta("B", "@Entity @Table(name = \"b\") public class B { @Id Long id;",
+                        "  @org.hibernate.annotations.Check(name = \"a_x_check\", constraints = \"y > 0\") Integer y;",
+                        "  @org.hibernate.annotations.Check(constraints = \"z > 0\") Integer z; }"));
+        assertEquals(List.of("a_x_check", "b_z_check"), table(model, "a").checks().stream().map(c -> c.name()).sorted().toList());
+        assertEquals(List.of("a_x_check", "b_z_check1"), table(model, "b").checks().stream().map(c -> c.name()).sorted().toList());
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute(inOrderDdl(model, Set.of("a_x_check", "b_z_check")).toArray(String[]::new));
+            assertNamesOnServer(db, model);
+        }
+    }
+
+    /**
+     * The model as Hibernate's schema creation runs it, leaving every derived name to the server:
+     * table by table (in name order) with its checks, primary key and unique constraints, then the
+     * indexes, then the foreign keys.
+     */
+    private static List<String> inOrderDdl(SchemaModel model, Set<String> written) {
+        var out = new ArrayList<String>();
+        model.schemas().forEach(s -> out.add("create schema " + Identifiers.quote(s)));
+        for (Table t : model.tables()) {
+            var parts = new ArrayList<String>();
+            t.columns().forEach(c -> parts.add(Identifiers.quote(c.name()) + " " + c.type().sql() + (c.nullable() ? "" : " not null")));
+            t.checks().forEach(c -> parts.add((written.contains(c.name()) ? "constraint " + Identifiers.quote(c.name()) + " " : "")
+                    + "check (" + c.expression() + ")"));
+            if (t.primaryKey() != null) {
+                parts.add("primary key (" + columns(t.primaryKey().columns()) + ")");
+            }
+            t.uniqueConstraints().forEach(u -> parts.add((written.contains(u.name()) ? "constraint " + Identifiers.quote(u.name()) + " " : "")
+                    + "unique (" + columns(u.columns()) + ")"));
+            out.add("create table " + QualifiedName.quote(t.name()) + " (" + String.join(", ", parts) + ")");
+        }
+        for (Table t : model.tables()) {
+            t.indexes().forEach(i -> out.add(index(t, i, written.contains(i.name()) ? i.name() : null)));
+        }
+        for (Table t : model.tables()) {
+            for (ForeignKey f : t.foreignKeys()) {
+                out.add("alter table " + QualifiedName.quote(t.name()) + " add "
+                        + (written.contains(f.name()) ? "constraint " + Identifiers.quote(f.name()) + " " : "") + "foreign key ("
+                        + columns(f.columns()) + ") references " + QualifiedName.quote(f.target()) + " (" + columns(f.targetColumns()) + ")");
+            }
+        }
+        return out;
+    }
+
     private static void assertServerChoosesTheSameNames(SchemaModel model, Set<String> written) throws SQLException {
         try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
             db.execute(unnamedDdl(model, written).toArray(String[]::new));
-            for (Table t : model.tables()) {
-                String schema = t.name().hasSchema() ? t.name().schema() : "public";
-                String where = " n.nspname = '" + schema + "' and c.relname = '" + t.name().name().replace("'", "''") + "'";
-                List<String> constraints = db.strings("select conname from pg_constraint k join pg_class c on c.oid = k.conrelid"
-                        + " join pg_namespace n on n.oid = c.relnamespace where contype <> 'n' and" + where + " order by 1");
-                List<String> indexes = db.strings("select i.relname from pg_index x join pg_class i on i.oid = x.indexrelid"
-                        + " join pg_class c on c.oid = x.indrelid join pg_namespace n on n.oid = c.relnamespace where"
-                        + where + " order by 1");
-                assertEquals(constraintNames(t), constraints, "constraints of " + t.name());
-                assertEquals(indexNames(t), indexes, "indexes of " + t.name());
-            }
+            assertNamesOnServer(db, model);
+        }
+    }
+
+    private static void assertNamesOnServer(TestDatabase db, SchemaModel model) throws SQLException {
+        for (Table t : model.tables()) {
+            String schema = t.name().hasSchema() ? t.name().schema() : "public";
+            String where = " n.nspname = '" + schema + "' and c.relname = '" + t.name().name().replace("'", "''") + "'";
+            List<String> constraints = db.strings("select conname from pg_constraint k join pg_class c on c.oid = k.conrelid"
+                    + " join pg_namespace n on n.oid = c.relnamespace where contype <> 'n' and" + where + " order by 1");
+            List<String> indexes = db.strings("select i.relname from pg_index x join pg_class i on i.oid = x.indexrelid"
+                    + " join pg_class c on c.oid = x.indrelid join pg_namespace n on n.oid = c.relnamespace where"
+                    + where + " order by 1");
+            assertEquals(constraintNames(t), constraints, "constraints of " + t.name());
+            assertEquals(indexNames(t), indexes, "indexes of " + t.name());
         }
     }
 
@@ -181,8 +262,8 @@ class SchemaWideNamesTest {
 
     /**
      * The model as statements that leave every derived name to the server: the tables, then what
-     * the entities name, then table by table (in name order) the checks, the primary key, the unique
-     * constraints and the indexes, then the foreign keys.
+     * the entities name, then table by table (in name order) the checks, the primary key and the
+     * unique constraints, then the indexes, then the foreign keys.
      */
     private static List<String> unnamedDdl(SchemaModel model, Set<String> written) {
         var out = new ArrayList<String>();
@@ -208,6 +289,8 @@ class SchemaWideNamesTest {
             for (UniqueConstraint u : t.uniqueConstraints()) {
                 out.add(alter + "unique (" + columns(u.columns()) + ")");
             }
+        }
+        for (Table t : model.tables()) {
             t.indexes().stream().filter(i -> !written.contains(i.name())).forEach(i -> out.add(index(t, i, null)));
         }
         for (Table t : model.tables()) {

@@ -91,12 +91,12 @@ class ServerNamesTest {
 
         Map<QualifiedName, Table> number(SchemaModel prior) {
             var out = new java.util.LinkedHashMap<QualifiedName, Table>();
-            ServerNames.number(tables.values(), derived, List.of(), prior).forEach(t -> out.put(t.name(), t));
+            ServerNames.number(tables.values(), derived, List.of(), List.of(), prior).forEach(t -> out.put(t.name(), t));
             return out;
         }
 
         SchemaModel model() {
-            return SchemaModel.EMPTY.withTables(ServerNames.number(tables.values(), derived, List.of(), SchemaModel.EMPTY));
+            return SchemaModel.EMPTY.withTables(ServerNames.number(tables.values(), derived, List.of(), List.of(), SchemaModel.EMPTY));
         }
     }
 
@@ -209,6 +209,28 @@ class ServerNamesTest {
         Table numbered = next.number(prior).get(t);
         assertEquals(List.of(new CheckConstraint("t_c_check", "c > 7"), new CheckConstraint("t_c_check1", "c > 1")),
                 numbered.checks());
+    }
+
+    @Test
+    void aCheckDefinedAlikeKeepsTheNameAnEarlierReleaseDerivedByAnotherRule() {
+        // Earlier releases named a single-table subclass's check <table>_<discriminator value>_check;
+        // the server's name is <table>_check, but a check the prior version has is not renamed.
+        QualifiedName t = QualifiedName.of("t");
+        Tables before = new Tables().table("t");
+        Table base = before.tables.get(t);
+        before.tables.put(t, new Table(t, base.columns(), base.primaryKey(), List.of(), List.of(), List.of(),
+                List.of(new CheckConstraint("t_dog_check", "dtype <> 'Dog' or (c is not null)")), null));
+        SchemaModel prior = before.model();
+        Tables next = new Tables().table("t");
+        var derivation = new Derivation("t", List.of(), "check");
+        next.derived.put(new Origin(t, Declaration.Kind.CHECK, "t_check"), derivation);
+        next.derived.put(new Origin(t, Declaration.Kind.CHECK, "t_check1"), derivation);
+        next.tables.put(t, new Table(t, base.columns(), base.primaryKey(), List.of(), List.of(), List.of(),
+                List.of(new CheckConstraint("t_check", "dtype <> 'Cat' or (c is not null)"),
+                        new CheckConstraint("t_check1", "dtype <> 'Dog' or (c is not null)")), null));
+        // The new check takes the server's name; the one defined alike keeps its own.
+        assertEquals(List.of(new CheckConstraint("t_check", "dtype <> 'Cat' or (c is not null)"),
+                new CheckConstraint("t_dog_check", "dtype <> 'Dog' or (c is not null)")), next.number(prior).get(t).checks());
     }
 
     @Test

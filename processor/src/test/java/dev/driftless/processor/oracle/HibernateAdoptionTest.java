@@ -59,6 +59,10 @@ class HibernateAdoptionTest {
     }
 
     private static void hibernate(TestDatabase db, ClassLoader loader, String action) throws Exception {
+        hibernate(db, loader, action, List.of("cei.Meter"));
+    }
+
+    private static void hibernate(TestDatabase db, ClassLoader loader, String action, List<String> entities) throws Exception {
         Map<String, Object> settings = new HashMap<>();
         settings.put("jakarta.persistence.jdbc.url", db.jdbcUrl());
         settings.put("hibernate.hbm2ddl.auto", action);
@@ -68,7 +72,9 @@ class HibernateAdoptionTest {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             var sources = new MetadataSources(registry);
-            sources.addAnnotatedClass(Class.forName("cei.Meter", true, loader));
+            for (String entity : entities) {
+                sources.addAnnotatedClass(Class.forName(entity, true, loader));
+            }
             try (SessionFactory ignored = sources.buildMetadata().buildSessionFactory()) {
                 // Building the session factory runs the schema action.
             }
@@ -88,6 +94,38 @@ class HibernateAdoptionTest {
     private static List<Migration> migrations(ClassLoader loader) {
         return ServiceLoader.load(MigrationIndex.class, loader).stream().flatMap(p -> p.get().migrations().stream())
                 .toList();
+    }
+
+    private static JavaFileObject source(String name, String... lines) {
+        return JavaFileObjects.forSourceString("cei." + name, "package cei;\nimport jakarta.persistence.*;\n"
+                + String.join("\n", lines) + "\n");
+    }
+
+    /**
+     * A single-table hierarchy whose checks Hibernate leaves unnamed: the server named them, and the
+     * snapshot has the same names, so the baseline finds nothing to rename.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"create", "update"})
+    void aSingleTableHierarchyHibernateBuiltIsBaselinedWithTheServersCheckNames(String action) throws Exception {
+        Compilation c = Compiler.javac().withProcessors(new DriftlessProcessor())
+                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=initial")
+                .compile(source("Animal", "@Entity @org.hibernate.annotations.Check(constraints = \"name <> '' or id > 0\")",
+                                "public class Animal { @Id Long id; String name; }"),
+                        source("Cat", "@Entity public class Cat extends Animal { int lives; @Basic(optional = false) String colour; }"),
+                        source("Dog", "@Entity @DiscriminatorValue(\"DOG\") @org.hibernate.annotations.Check(constraints = \"legs >= 0\")",
+                                "public class Dog extends Animal { int legs; }"),
+                        source("Bird", "@Entity @DiscriminatorValue(\"parrot\") public class Bird extends Animal { boolean flies; }"));
+        assertThat(c).succeeded();
+        var loader = new CompiledClassLoader(c, getClass().getClassLoader());
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            hibernate(db, loader, action, List.of("cei.Animal", "cei.Bird", "cei.Cat", "cei.Dog"));
+            Migrator migrator = Migrator.builder(db.dataSource()).migrations(migrations(loader)).build();
+            DriftReport baseline = migrator.baseline(snapshot(loader), false);
+            assertEquals(List.of(), baseline.differences(), baseline.describe());
+            assertEquals(List.of("animal_check", "animal_check1", "animal_check2", "animal_check3", "animal_dtype_check", "animal_legs_check",
+                    "animal_pkey"), db.strings("select conname from pg_constraint where conrelid = 'animal'::regclass order by 1"));
+        }
     }
 
     @ParameterizedTest

@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
 
 /**
  * A schema read from the catalog, written as sorted lines of facts that two schemas built by
- * different tools can be compared on. Constraint and index names may differ by one rule: a name
- * the entities did not give is written {@code *} — Hibernate's hashed names ({@code FK…},
- * {@code UK…}, {@code IDX…}) and PostgreSQL's default names ({@code <table>_<columns>_key|fkey|idx},
- * {@code <table>_…_check}), which Driftless uses. Columns are compared as a set: Hibernate orders them by its own
+ * different tools can be compared on. Key, foreign key and index names may differ by one rule: a
+ * name the entities did not give is written {@code *} — Hibernate's hashed names ({@code FK…},
+ * {@code UK…}, {@code IDX…}) and PostgreSQL's default names ({@code <table>_<columns>_key|fkey|idx}),
+ * which Driftless uses. Check names are compared exactly: Hibernate leaves its checks unnamed, so
+ * they have the names the server chose, which Driftless must derive. Columns are compared as a set: Hibernate orders them by its own
  * column-ordering strategy, Driftless in declaration order.
  */
 final class SchemaFacts {
@@ -55,8 +56,9 @@ final class SchemaFacts {
                 lines.add(table + " unique " + name(t, u.name(), u.columns(), "key") + " " + u.columns());
             }
             for (CheckConstraint c : t.checks()) {
-                boolean derived = c.name().matches(Pattern.quote(t.name().name()) + "_.*check\\d*");
-                lines.add(table + " check " + (derived ? "*" : c.name()) + " " + sortedArrays(c.expression()));
+                // By its exact name: Hibernate writes its checks unnamed, so the name is the one the
+                // server chose, and Driftless must derive the same one.
+                lines.add(table + " check " + c.name() + " " + sortedArrays(c.expression()));
             }
             for (ForeignKey f : t.foreignKeys()) {
                 // Column pairs as a set, for the same reason as the primary key.
