@@ -68,7 +68,7 @@ public final class Canonical {
         // Per table of the model, the column (d) or check (c) name to what it needs spelled.
         Map<QualifiedName, Map<String, Spelling>> needs = new HashMap<>();
         // Per table, the checks whose catalog text is PostgreSQL's predicted spelling of the model's.
-        Map<QualifiedName, Map<CheckConstraint, String>> known = new HashMap<>();
+        Map<QualifiedName, Map<String, Predicted>> known = new HashMap<>();
         Map<Spelling, List<Column>> wanted = expressions(new Settings(connection), model,
                 live == null ? null : liveTables, needs, known);
         if (wanted.isEmpty() && model.views().stream().noneMatch(v -> spells(v, live))) {
@@ -116,6 +116,9 @@ public final class Canonical {
      */
     private record Spelling(String text, String type, Map<String, String> columns, Set<String> others) {}
 
+    /** A check's model text and PostgreSQL's spelling of it, which the live check has. */
+    private record Predicted(String expression, String text) {}
+
     /** The session's {@code standard_conforming_strings}, read once and only when a prediction depends on it. */
     private static final class Settings {
         private final Connection connection;
@@ -155,7 +158,7 @@ public final class Canonical {
      */
     private static Map<Spelling, List<Column>> expressions(Settings settings, SchemaModel model,
             Map<QualifiedName, Table> live, Map<QualifiedName, Map<String, Spelling>> needs,
-            Map<QualifiedName, Map<CheckConstraint, String>> known) throws SQLException {
+            Map<QualifiedName, Map<String, Predicted>> known) throws SQLException {
         var out = new LinkedHashMap<Spelling, List<Column>>();
         for (Table t : model.tables()) {
             Table other = live == null ? null : live.get(t.name());
@@ -178,8 +181,9 @@ public final class Canonical {
             for (CheckConstraint k : t.checks()) {
                 CheckConstraint o = otherChecks.get(k.name());
                 if (other == null || (o != null && !o.expression().equals(k.expression()))) {
-                    if (o != null && settings.check(t, k).filter(o.expression()::equals).isPresent()) {
-                        known.computeIfAbsent(t.name(), x -> new HashMap<>()).put(k, o.expression());
+                    if (o != null && o.expression().equals(settings.check(t, k).orElse(null))) {
+                        known.computeIfAbsent(t.name(), x -> new HashMap<>())
+                                .putIfAbsent(k.name(), new Predicted(k.expression(), o.expression()));
                         continue;
                     }
                     Spelling s = checkOf(t, k);
@@ -365,9 +369,9 @@ public final class Canonical {
      * PostgreSQL spelled them, and the checks whose spelling was predicted ({@code known}) in it.
      */
     private static Table spelled(Table t, Map<QualifiedName, Map<String, Spelling>> allNeeds,
-            Map<Spelling, String> spelled, Map<QualifiedName, Map<CheckConstraint, String>> allKnown) {
+            Map<Spelling, String> spelled, Map<QualifiedName, Map<String, Predicted>> allKnown) {
         Map<String, Spelling> needs = allNeeds.getOrDefault(t.name(), Map.of());
-        Map<CheckConstraint, String> known = allKnown.getOrDefault(t.name(), Map.of());
+        Map<String, Predicted> known = allKnown.getOrDefault(t.name(), Map.of());
         var columns = new ArrayList<Column>();
         for (Column c : t.columns()) {
             Spelling s = c.defaultExpression() == null ? null : needs.get("d" + c.name());
@@ -377,7 +381,9 @@ public final class Canonical {
         var checks = new ArrayList<CheckConstraint>();
         for (CheckConstraint c : t.checks()) {
             Spelling s = needs.get("c" + c.name());
-            String canonical = s == null || !s.text().equals(c.expression()) ? known.get(c) : spelled.get(s);
+            Predicted p = known.get(c.name());
+            String canonical = s != null && s.text().equals(c.expression()) ? spelled.get(s)
+                    : p != null && p.expression().equals(c.expression()) ? p.text() : null;
             checks.add(canonical == null ? c : new CheckConstraint(c.name(), canonical));
         }
         return new Table(t.name(), columns, t.primaryKey(), t.uniqueConstraints(), t.indexes(), t.foreignKeys(),
