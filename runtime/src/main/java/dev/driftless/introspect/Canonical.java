@@ -67,7 +67,7 @@ public final class Canonical {
         }
         // Per table of the model, the column (d) or check (c) name to what it needs spelled.
         Map<QualifiedName, Map<String, Spelling>> needs = new HashMap<>();
-        // Per table, the checks whose catalog text is PostgreSQL's predicted spelling of the model's.
+        // Per table, the defaults (d) and checks (c) whose catalog text is PostgreSQL's predicted spelling of the model's.
         Map<QualifiedName, Map<String, Predicted>> known = new HashMap<>();
         Map<Spelling, List<Column>> wanted = expressions(new Settings(connection), model,
                 live == null ? null : liveTables, needs, known);
@@ -153,8 +153,9 @@ public final class Canonical {
      * The defaults and checks of {@code model} whose text differs from the one of the same name in
      * {@code live} (every one when {@code live} is null), each with the columns of the table it was
      * found in for a retry with all of them (empty when tables holding it differ in their columns).
-     * A check whose live text is PostgreSQL's spelling of the model's as {@link ServerSpelling}
-     * predicts it goes to {@code known} instead, with that text: it needs no spelling.
+     * A default or check whose live text is PostgreSQL's spelling of the model's as
+     * {@link ServerSpelling} predicts it goes to {@code known} instead ({@code d} or {@code c} and
+     * its name to it), with that text: it needs no spelling.
      */
     private static Map<Spelling, List<Column>> expressions(Settings settings, SchemaModel model,
             Map<QualifiedName, Table> live, Map<QualifiedName, Map<String, Spelling>> needs,
@@ -173,6 +174,13 @@ public final class Canonical {
             }
             for (Column c : t.columns()) {
                 if (differs(c, other == null, otherColumns.get(c.name()))) {
+                    String printed = other == null ? null : otherColumns.get(c.name()).defaultExpression();
+                    if (printed != null && printed.equals(ServerSpelling.defaultValue(c.type().plain().sql(),
+                            c.defaultExpression()).orElse(null))) {
+                        known.computeIfAbsent(t.name(), x -> new HashMap<>())
+                                .putIfAbsent("d" + c.name(), new Predicted(c.defaultExpression(), printed));
+                        continue;
+                    }
                     Spelling s = defaultOf(c);
                     out.putIfAbsent(s, List.of());
                     needs.computeIfAbsent(t.name(), k -> new HashMap<>()).put("d" + c.name(), s);
@@ -183,7 +191,7 @@ public final class Canonical {
                 if (other == null || (o != null && !o.expression().equals(k.expression()))) {
                     if (o != null && o.expression().equals(settings.check(t, k).orElse(null))) {
                         known.computeIfAbsent(t.name(), x -> new HashMap<>())
-                                .putIfAbsent(k.name(), new Predicted(k.expression(), o.expression()));
+                                .putIfAbsent("c" + k.name(), new Predicted(k.expression(), o.expression()));
                         continue;
                     }
                     Spelling s = checkOf(t, k);
@@ -375,13 +383,15 @@ public final class Canonical {
         var columns = new ArrayList<Column>();
         for (Column c : t.columns()) {
             Spelling s = c.defaultExpression() == null ? null : needs.get("d" + c.name());
-            String canonical = s == null ? null : spelled.get(s);
+            Predicted p = c.defaultExpression() == null ? null : known.get("d" + c.name());
+            String canonical = s != null ? spelled.get(s)
+                    : p != null && p.expression().equals(c.defaultExpression()) ? p.text() : null;
             columns.add(canonical == null ? c : c.withDefault(canonical));
         }
         var checks = new ArrayList<CheckConstraint>();
         for (CheckConstraint c : t.checks()) {
             Spelling s = needs.get("c" + c.name());
-            Predicted p = known.get(c.name());
+            Predicted p = known.get("c" + c.name());
             String canonical = s != null && s.text().equals(c.expression()) ? spelled.get(s)
                     : p != null && p.expression().equals(c.expression()) ? p.text() : null;
             checks.add(canonical == null ? c : new CheckConstraint(c.name(), canonical));

@@ -5,6 +5,8 @@ import dev.driftless.model.Table;
 import dev.driftless.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,7 +14,8 @@ import java.util.Set;
  * PostgreSQL's spelling of the check constraints the processor writes most often, predicted
  * without asking the server: {@code column in ('A', 'B')} over a {@code character varying},
  * {@code text} or {@code character} column (an enum stored as a string, a discriminator) and
- * {@code column between 0 and n} over an integer column (an enum stored as its ordinal).
+ * {@code column between 0 and n} over an integer column (an enum stored as its ordinal); and of a
+ * few column defaults written by hand ({@code current_timestamp}, {@code TRUE}).
  *
  * <p>A prediction is the text {@code pg_get_constraintdef} prints for the expression once created
  * on a column of that type, the text {@link Canonical} would get back from the server, and is used
@@ -54,6 +57,34 @@ final class ServerSpelling {
             return between(p, name, type);
         }
         return Optional.empty();
+    }
+
+    /** The SQL value functions PostgreSQL prints in upper case, by the column types they are predicted for. */
+    private static final Map<String, Set<String>> VALUE_FUNCTIONS = Map.of(
+            "current_timestamp", Set.of("timestamp", "date"),
+            "localtimestamp", Set.of("timestamp", "date"),
+            "current_date", Set.of("timestamp", "date"),
+            "localtime", Set.of("time"));
+
+    /**
+     * The catalog's text (as {@link PostgresIntrospector} reads it) of column default
+     * {@code expression} on a column of {@code type}, if its form is one predicted here: a SQL value
+     * function without precision ({@code current_timestamp}, {@code localtimestamp},
+     * {@code current_date} on a date or timestamp column, {@code localtime} on a time column),
+     * printed in upper case; {@code true} or {@code false} on a boolean column, in lower case.
+     */
+    static Optional<String> defaultValue(String type, String expression) {
+        String word = expression.strip().toLowerCase(Locale.ROOT);
+        if (type.equals("boolean") && (word.equals("true") || word.equals("false"))) {
+            return Optional.of(word);
+        }
+        Set<String> types = VALUE_FUNCTIONS.get(word);
+        String base = type.replaceFirst("^(timestamp|time|date)\\b.*", "$1");
+        if (types == null || !types.contains(base)
+                || !type.matches("date|(timestamp|time)(\\(\\d\\))? with(out)? time zone")) {
+            return Optional.empty();
+        }
+        return Optional.of(word.toUpperCase(Locale.ROOT));
     }
 
     /** {@code name in ('A', ...)}: one value compares with {@code =}, more with {@code = ANY (ARRAY[...])}. */

@@ -72,6 +72,33 @@ class PredictedChecksDriftOnPostgresTest {
         }
     }
 
+    @Test
+    void aChangedDefaultIsReportedAndAnotherCaseIsNone() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("create table stamped (id bigint primary key, created timestamp default current_timestamp,"
+                        + " day date default current_date, at time default localtime, flag boolean default true,"
+                        + " other boolean default false)");
+            }
+            SchemaModel live = PostgresIntrospector.read(c, Set.of(), Set.of());
+            Table t = live.tables().get(0);
+            Map<String, String> written = Map.of("created", "Current_Timestamp", "day", "current_timestamp",
+                    "at", "LOCALTIME", "flag", "FALSE", "other", "False");
+            var columns = t.columns().stream().map(col -> written.containsKey(col.name())
+                    ? col.withDefault(written.get(col.name())) : col).toList();
+            SchemaModel snapshot = live.withTables(List.of(new Table(t.name(), columns, t.primaryKey(),
+                    t.uniqueConstraints(), t.indexes(), t.foreignKeys(), t.checks(), t.comment())));
+            assertEquals(new TreeSet<>(List.of("set default of stamped.day to CURRENT_DATE",
+                    "set default of stamped.flag to true")), describe(c, snapshot, live));
+        }
+    }
+
+    private static Set<String> describe(Connection c, SchemaModel snapshot, SchemaModel live) throws SQLException {
+        var out = new TreeSet<String>();
+        SchemaDiff.between(Canonical.of(c, snapshot, live), live).forEach(o -> out.add(o.describe()));
+        return out;
+    }
+
     /** The database of {@link #CASES}, read back, and the snapshot: that model with the snapshot's checks. */
     private static SchemaModel[] create(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {

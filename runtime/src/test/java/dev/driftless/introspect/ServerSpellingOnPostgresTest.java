@@ -53,6 +53,48 @@ class ServerSpellingOnPostgresTest {
         }
     }
 
+    @Test
+    void everyPredictedDefaultIsWhatPostgresPrints() throws SQLException {
+        List<String> types = List.of("timestamp(6) without time zone", "timestamp(3) with time zone", "timestamp(0)",
+                "timestamptz", "date", "time(6) without time zone", "time with time zone", "boolean", "text",
+                "character varying(40)", "integer", "interval");
+        List<String> forms = List.of("current_timestamp", "CURRENT_TIMESTAMP", " Current_Timestamp ", "localtimestamp",
+                "LocalTimestamp", "current_date", "CURRENT_DATE", "localtime", "LOCALTIME", "current_time", "now()",
+                "true", "TRUE", "False", "'true'", "current_timestamp(3)");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            var expected = new HashMap<String, String>();
+            try (Statement st = c.createStatement()) {
+                int i = 0;
+                for (String type : types) {
+                    for (String form : forms) {
+                        Optional<String> prediction = ServerSpelling.defaultValue(ColumnType.of(type).plain().sql(), form);
+                        if (prediction.isPresent()) {
+                            String temp = "driftless_default_" + i++;
+                            st.execute("create temporary table " + temp + " (d " + ColumnType.of(type).sql()
+                                    + " default " + form + ")");
+                            expected.put(temp, prediction.get());
+                        }
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("""
+                        select t.relname, pg_get_expr(d.adbin, d.adrelid) from pg_attrdef d join pg_class t on t.oid = d.adrelid
+                        where t.relnamespace = pg_my_temp_schema() and t.relname like 'driftless\\_default\\_%'""")) {
+                    var printed = new HashMap<String, String>();
+                    while (rs.next()) {
+                        printed.put(rs.getString(1), PostgresIntrospector.withoutLiteralCast(rs.getString(2)));
+                    }
+                    assertEquals(expected.size(), printed.size());
+                    expected.forEach((temp, text) -> assertEquals(printed.get(temp), text, temp));
+                }
+            } finally {
+                c.rollback();
+            }
+            // 5 date and timestamp types by 7 forms, 2 time types by 2, the boolean by 3.
+            assertEquals(5 * 7 + 2 * 2 + 3, expected.size());
+        }
+    }
+
     /** One round of {@code cases} random checks under the setting; the number predicted (and so compared). */
     private static int predictAndCompare(Connection c, boolean standard, Random random, int cases) throws SQLException {
         c.setAutoCommit(false);

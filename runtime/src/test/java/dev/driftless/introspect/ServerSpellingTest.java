@@ -40,6 +40,18 @@ class ServerSpellingTest {
     }
 
     @Test
+    void defaultsArePredictedOnlyOnTheTypesTheyAreMeantFor() {
+        assertEquals(Optional.of("CURRENT_TIMESTAMP"), ServerSpelling.defaultValue("timestamp(6) with time zone", "current_timestamp"));
+        assertEquals(Optional.of("true"), ServerSpelling.defaultValue("boolean", "TRUE"));
+        for (String[] none : new String[][] {{"text", "current_timestamp"}, {"time(6) without time zone", "current_date"},
+                {"timestamp(6) without time zone", "current_timestamp(3)"}, {"integer", "true"}, {"boolean", "'true'"},
+                {"timestamp(6) without time zone", "now()"}, {"timestamp(6) without time zone[]", "current_timestamp"},
+                {"timestamp(6) without time zone", "current_timestamp -- c"}}) {
+            assertEquals(Optional.empty(), ServerSpelling.defaultValue(none[0], none[1]), String.join(" ", none));
+        }
+    }
+
+    @Test
     void aBackslashIsPredictedOnlyWhereItIsNoEscape() {
         assertEquals(Optional.of("((status)::text = 'a\\b'::text)"), ServerSpelling.check(TABLE, "status in ('a\\b')", true));
         assertEquals(Optional.empty(), ServerSpelling.check(TABLE, "status in ('a\\b')", false));
