@@ -89,7 +89,7 @@ final class ServerSpelling {
 
     /** {@code name in ('A', ...)}: one value compares with {@code =}, more with {@code = ANY (ARRAY[...])}. */
     private static Optional<String> inList(Parser p, String name, String type, boolean standardStrings) {
-        String base = type.replaceFirst("\\(\\d+\\)$", "");
+        String base = withoutLength(type);
         if (!VARYING.contains(base) || (base.equals("text") && !type.equals("text"))) {
             return Optional.empty();
         }
@@ -161,7 +161,29 @@ final class ServerSpelling {
 
     /** A column name as {@code pg_get_constraintdef} prints it: bare only when it is lower case, plain and no key word. */
     private static String printed(String name) {
-        return name.matches("[a-z_][a-z0-9_]*") ? Identifiers.quote(name) : Identifiers.delimited(name);
+        boolean plain = !name.isEmpty() && !(name.charAt(0) >= '0' && name.charAt(0) <= '9');
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        return plain ? Identifiers.quote(name) : Identifiers.delimited(name);
+    }
+
+    /** {@code type} without a trailing {@code (n)}; as it is when it has none (no regular expression: a cold JVM runs them slowly). */
+    private static String withoutLength(String type) {
+        if (!type.endsWith(")")) {
+            return type;
+        }
+        int open = type.lastIndexOf('(');
+        if (open < 0 || open == type.length() - 2) {
+            return type;
+        }
+        for (int i = open + 1; i < type.length() - 1; i++) {
+            if (type.charAt(i) < '0' || type.charAt(i) > '9') {
+                return type;
+            }
+        }
+        return type.substring(0, open);
     }
 
     /** A string constant as PostgreSQL prints it with {@code standard_conforming_strings} on: quotes doubled. */
