@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,6 +36,12 @@ import java.util.TreeSet;
  * columns of the types its own table gives them), each view's query as a temporary view, and the
  * catalog's text is read back in one query. An expression PostgreSQL refuses (a view over a table
  * that is missing, say) is kept as written, and then shows up as a difference, which it is.
+ *
+ * <p>Before asking, a check the processor writes in one of its usual forms (an enum's
+ * {@code status in ('A', 'B')}, an ordinal's {@code between 0 and n}) is compared with the live
+ * text {@link ServerSpelling} predicts PostgreSQL prints for it; when they are equal the check takes
+ * that text and is not sent. Any other text still goes to the server, so a prediction can only save
+ * the round trip, never make a change look like none.
  */
 public final class Canonical {
 
@@ -60,9 +67,16 @@ public final class Canonical {
         }
         // Per table of the model, the column (d) or check (c) name to what it needs spelled.
         Map<QualifiedName, Map<String, Spelling>> needs = new HashMap<>();
-        Map<Spelling, List<Column>> wanted = expressions(model, live == null ? null : liveTables, needs);
+        // Per table, the defaults (d) and checks (c) whose catalog text is PostgreSQL's predicted spelling of the model's.
+        Map<QualifiedName, Map<String, Predicted>> known = new HashMap<>();
+        Map<Spelling, List<Column>> wanted = expressions(new Settings(connection), model,
+                live == null ? null : liveTables, needs, known);
         if (wanted.isEmpty() && model.views().stream().noneMatch(v -> spells(v, live))) {
-            return model;
+            if (known.isEmpty()) {
+                return model;
+            }
+            return model.withTables(model.tables().stream().map(t -> needs.containsKey(t.name())
+                    || known.containsKey(t.name()) ? spelled(t, needs, Map.of(), known) : t).toList());
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -71,8 +85,8 @@ public final class Canonical {
             Map<Spelling, String> spelled = spell(connection, st, wanted);
             var tables = new ArrayList<Table>();
             for (Table t : model.tables()) {
-                Map<String, Spelling> of = needs.get(t.name());
-                tables.add(spelled.isEmpty() || of == null ? t : spelled(t, of, spelled));
+                boolean spells = !spelled.isEmpty() && needs.containsKey(t.name());
+                tables.add(spells || known.containsKey(t.name()) ? spelled(t, needs, spelled, known) : t);
             }
             var views = new ArrayList<View>();
             int n = 0;
@@ -102,13 +116,50 @@ public final class Canonical {
      */
     private record Spelling(String text, String type, Map<String, String> columns, Set<String> others) {}
 
+    /** A check's model text and PostgreSQL's spelling of it, which the live check has. */
+    private record Predicted(String expression, String text) {}
+
+    /** The session's {@code standard_conforming_strings}, read once and only when a prediction depends on it. */
+    private static final class Settings {
+        private final Connection connection;
+        private Boolean standardStrings;
+
+        Settings(Connection connection) {
+            this.connection = connection;
+        }
+
+        boolean standardStrings() throws SQLException {
+            if (standardStrings == null) {
+                try (Statement st = connection.createStatement();
+                        ResultSet rs = st.executeQuery("select current_setting('standard_conforming_strings')")) {
+                    rs.next();
+                    standardStrings = "on".equals(rs.getString(1));
+                }
+            }
+            return standardStrings;
+        }
+
+        /** {@link ServerSpelling#check} under the session's setting, read only for a literal with a backslash. */
+        Optional<String> check(Table t, CheckConstraint k) throws SQLException {
+            Optional<String> either = ServerSpelling.check(t, k.expression(), false);
+            if (either.isPresent() || ServerSpelling.check(t, k.expression(), true).isEmpty()) {
+                return either;
+            }
+            return ServerSpelling.check(t, k.expression(), standardStrings());
+        }
+    }
+
     /**
      * The defaults and checks of {@code model} whose text differs from the one of the same name in
      * {@code live} (every one when {@code live} is null), each with the columns of the table it was
      * found in for a retry with all of them (empty when tables holding it differ in their columns).
+     * A default or check whose live text is PostgreSQL's spelling of the model's as
+     * {@link ServerSpelling} predicts it goes to {@code known} instead ({@code d} or {@code c} and
+     * its name to it), with that text: it needs no spelling.
      */
-    private static Map<Spelling, List<Column>> expressions(SchemaModel model, Map<QualifiedName, Table> live,
-            Map<QualifiedName, Map<String, Spelling>> needs) {
+    private static Map<Spelling, List<Column>> expressions(Settings settings, SchemaModel model,
+            Map<QualifiedName, Table> live, Map<QualifiedName, Map<String, Spelling>> needs,
+            Map<QualifiedName, Map<String, Predicted>> known) throws SQLException {
         var out = new LinkedHashMap<Spelling, List<Column>>();
         for (Table t : model.tables()) {
             Table other = live == null ? null : live.get(t.name());
@@ -123,6 +174,13 @@ public final class Canonical {
             }
             for (Column c : t.columns()) {
                 if (differs(c, other == null, otherColumns.get(c.name()))) {
+                    String printed = other == null ? null : otherColumns.get(c.name()).defaultExpression();
+                    if (printed != null && printed.equals(ServerSpelling.defaultValue(c.type().plain().sql(),
+                            c.defaultExpression()).orElse(null))) {
+                        known.computeIfAbsent(t.name(), x -> new HashMap<>())
+                                .putIfAbsent("d" + c.name(), new Predicted(c.defaultExpression(), printed));
+                        continue;
+                    }
                     Spelling s = defaultOf(c);
                     out.putIfAbsent(s, List.of());
                     needs.computeIfAbsent(t.name(), k -> new HashMap<>()).put("d" + c.name(), s);
@@ -131,6 +189,11 @@ public final class Canonical {
             for (CheckConstraint k : t.checks()) {
                 CheckConstraint o = otherChecks.get(k.name());
                 if (other == null || (o != null && !o.expression().equals(k.expression()))) {
+                    if (o != null && o.expression().equals(settings.check(t, k).orElse(null))) {
+                        known.computeIfAbsent(t.name(), x -> new HashMap<>())
+                                .putIfAbsent("c" + k.name(), new Predicted(k.expression(), o.expression()));
+                        continue;
+                    }
                     Spelling s = checkOf(t, k);
                     out.merge(s, t.columns(), (a, b) -> a.equals(b) ? a : List.of());
                     needs.computeIfAbsent(t.name(), x -> new HashMap<>()).putIfAbsent("c" + k.name(), s);
@@ -309,18 +372,28 @@ public final class Canonical {
         return live == null || live.view(v.name()).filter(o -> !o.query().equals(v.query())).isPresent();
     }
 
-    /** {@code t} with the defaults and checks that needed spelling ({@code needs}) spelled, where PostgreSQL spelled them. */
-    private static Table spelled(Table t, Map<String, Spelling> needs, Map<Spelling, String> spelled) {
+    /**
+     * {@code t} with the defaults and checks that needed spelling ({@code needs}) spelled, where
+     * PostgreSQL spelled them, and the checks whose spelling was predicted ({@code known}) in it.
+     */
+    private static Table spelled(Table t, Map<QualifiedName, Map<String, Spelling>> allNeeds,
+            Map<Spelling, String> spelled, Map<QualifiedName, Map<String, Predicted>> allKnown) {
+        Map<String, Spelling> needs = allNeeds.getOrDefault(t.name(), Map.of());
+        Map<String, Predicted> known = allKnown.getOrDefault(t.name(), Map.of());
         var columns = new ArrayList<Column>();
         for (Column c : t.columns()) {
             Spelling s = c.defaultExpression() == null ? null : needs.get("d" + c.name());
-            String canonical = s == null ? null : spelled.get(s);
+            Predicted p = c.defaultExpression() == null ? null : known.get("d" + c.name());
+            String canonical = s != null ? spelled.get(s)
+                    : p != null && p.expression().equals(c.defaultExpression()) ? p.text() : null;
             columns.add(canonical == null ? c : c.withDefault(canonical));
         }
         var checks = new ArrayList<CheckConstraint>();
         for (CheckConstraint c : t.checks()) {
             Spelling s = needs.get("c" + c.name());
-            String canonical = s == null || !s.text().equals(c.expression()) ? null : spelled.get(s);
+            Predicted p = known.get("c" + c.name());
+            String canonical = s != null && s.text().equals(c.expression()) ? spelled.get(s)
+                    : p != null && p.expression().equals(c.expression()) ? p.text() : null;
             checks.add(canonical == null ? c : new CheckConstraint(c.name(), canonical));
         }
         return new Table(t.name(), columns, t.primaryKey(), t.uniqueConstraints(), t.indexes(), t.foreignKeys(),

@@ -140,22 +140,28 @@ public final class PostgresIntrospector {
                 }
             }
         }
+        // Compared as oid[] (not the column cast to int8), so that the planner uses the catalogs' indexes and
+        // estimates their rows: a cast column made it expect every attribute of the database and, above
+        // jit_above_cost, JIT-compile the query (about 0.4 s at 1,000 tables, longer than the query itself).
+        // The sequence a column owns is one grouped join for the same reason, not a subquery per column.
         Array oids = connection.createArrayOf("int8", tables.keySet().toArray());
 
         try (PreparedStatement st = connection.prepareStatement("""
                 select a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                        pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum),
                        case when a.attcollation <> 0 and a.attcollation <> t.typcollation then co.collname end,
-                       (select s.oid::regclass::text from pg_catalog.pg_depend dep
-                        join pg_catalog.pg_class s on s.oid = dep.objid and s.relkind = 'S'
-                        where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass
-                          and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype = 'a'
-                        order by s.oid limit 1)
+                       owned.seq::regclass::text
                 from pg_catalog.pg_attribute a
                 join pg_catalog.pg_type t on t.oid = a.atttypid
                 left join pg_catalog.pg_collation co on co.oid = a.attcollation
                 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-                where a.attrelid::int8 = any(?) and a.attnum > 0 and not a.attisdropped
+                left join (select dep.refobjid, dep.refobjsubid, min(s.oid) as seq from pg_catalog.pg_depend dep
+                           join pg_catalog.pg_class s on s.oid = dep.objid and s.relkind = 'S'
+                           where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass
+                             and dep.deptype = 'a'
+                           group by dep.refobjid, dep.refobjsubid) owned
+                  on owned.refobjid = a.attrelid and owned.refobjsubid = a.attnum
+                where a.attrelid = any(?::oid[]) and a.attnum > 0 and not a.attisdropped
                 order by a.attrelid, a.attnum""")) {
             st.setArray(1, oids);
             try (ResultSet rs = st.executeQuery()) {
@@ -184,7 +190,7 @@ public final class PostgresIntrospector {
                 from pg_catalog.pg_constraint c
                 left join pg_catalog.pg_class t on t.oid = c.confrelid
                 left join pg_catalog.pg_namespace tn on tn.oid = t.relnamespace
-                where c.conrelid::int8 = any(?) and c.contype in ('p', 'u', 'f', 'c')
+                where c.conrelid = any(?::oid[]) and c.contype in ('p', 'u', 'f', 'c')
                 order by c.conrelid, c.conname""")) {
             st.setArray(1, oids);
             try (ResultSet rs = st.executeQuery()) {
@@ -219,7 +225,7 @@ public final class PostgresIntrospector {
         try (PreparedStatement st = connection.prepareStatement("""
                 select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[], i.indisvalid
                 from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
-                where i.indrelid::int8 = any(?)
+                where i.indrelid = any(?::oid[])
                   and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid)
                 order by i.indrelid, ic.relname""")) {
             st.setArray(1, oids);

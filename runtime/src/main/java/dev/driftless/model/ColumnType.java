@@ -133,6 +133,18 @@ public record ColumnType(String sql) {
         return ALIASES.getOrDefault(t, t) + arraySuffix;
     }
 
+    // Written out: a record's generated equals and hashCode run slowly in a cold JVM.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ColumnType t && sql.equals(t.sql);
+    }
+
+    /** As a record computes it: the hash of its one component. */
+    @Override
+    public int hashCode() {
+        return sql.hashCode();
+    }
+
     @Override
     public String toString() {
         return sql;

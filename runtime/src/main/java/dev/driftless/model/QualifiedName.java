@@ -22,6 +22,18 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
         }
     }
 
+    // Written out: a record's generated equals and hashCode run slowly in a cold JVM, and names are map keys everywhere.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QualifiedName q && name.equals(q.name) && schema.equals(q.schema);
+    }
+
+    /** As a record computes it: {@code 31 * schema.hashCode() + name.hashCode()}. */
+    @Override
+    public int hashCode() {
+        return 31 * schema.hashCode() + name.hashCode();
+    }
+
     /** A name in the default schema. */
     public static QualifiedName of(String name) {
         return new QualifiedName("", name);
