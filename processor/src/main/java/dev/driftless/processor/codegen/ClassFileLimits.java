@@ -36,11 +36,11 @@ final class ClassFileLimits {
     /** A string literal; for a string longer than one constant, {@code String.join("", pieces...)}. */
     static CodeBlock string(String value) {
         if (value.length() <= PIECE) {
-            return CodeBlock.of("$S", value);
+            return CodeBlock.of("$L", JavaLiterals.quoted(value));
         }
         var join = CodeBlock.builder().add("$T.join(\"\"", String.class);
         for (String piece : pieces(value)) {
-            join.add(",\n$>$>$S$<$<", piece);
+            join.add(",\n$>$>$L$<$<", JavaLiterals.quoted(piece));
         }
         return join.add(")").build();
     }

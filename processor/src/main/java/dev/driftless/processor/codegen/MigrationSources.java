@@ -230,6 +230,6 @@ public final class MigrationSources {
     }
 
     private static JavaFile file(String packageName, TypeSpec type) {
-        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent(JavaLiterals.INDENT).build();
     }
 }
