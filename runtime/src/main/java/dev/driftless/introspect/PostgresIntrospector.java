@@ -53,44 +53,59 @@ public final class PostgresIntrospector {
 
     private PostgresIntrospector() {}
 
+    /** The namespaces read, as SQL: the named schemas (the batch's parameter) and the current one. */
+    private static final String NAMESPACES = "any(array_append(?::text[], current_schema()::text))";
+
     /**
      * The indexes of the materialized views, by view; an invalid one is an issue too, as on a table.
      * A key column that is an expression is named {@code (expression)}, so the diff shows it.
      */
-    private static Map<QualifiedName, List<Index>> materializedViewIndexes(Connection connection, Array namespaces,
-            String current, List<SchemaIssue> issues) throws SQLException {
+    private static final String MATERIALIZED_VIEW_INDEXES = """
+            select n.nspname, c.relname, ic.relname, i.indisunique, i.indoption::int2[], i.indisvalid,
+                   array(select coalesce(a.attname::text, '(expression)')
+                         from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+                         left join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+                         order by k.ord)
+            from pg_catalog.pg_index i
+            join pg_catalog.pg_class ic on ic.oid = i.indexrelid
+            join pg_catalog.pg_class c on c.oid = i.indrelid
+            join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+            where c.relkind = 'm' and n.nspname = %s
+            order by n.nspname, c.relname, ic.relname""".formatted(NAMESPACES);
+
+    private static Map<QualifiedName, List<Index>> materializedViewIndexes(ResultSet rs, String current,
+            List<SchemaIssue> issues) throws SQLException {
         var out = new HashMap<QualifiedName, List<Index>>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                select n.nspname, c.relname, ic.relname, i.indisunique, i.indoption::int2[], i.indisvalid,
-                       array(select coalesce(a.attname::text, '(expression)')
-                             from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
-                             left join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-                             order by k.ord)
-                from pg_catalog.pg_index i
-                join pg_catalog.pg_class ic on ic.oid = i.indexrelid
-                join pg_catalog.pg_class c on c.oid = i.indrelid
-                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                where c.relkind = 'm' and n.nspname = any(?)
-                order by n.nspname, c.relname, ic.relname""")) {
-            st.setArray(1, namespaces);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String nsp = rs.getString(1);
-                    var view = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
-                    Short[] options = (Short[]) rs.getArray(5).getArray();
-                    String[] names = (String[]) rs.getArray(7).getArray();
-                    var columns = new ArrayList<IndexColumn>();
-                    for (int k = 0; k < names.length; k++) {
-                        columns.add(new IndexColumn(names[k], (options[k] & 1) != 0));
-                    }
-                    out.computeIfAbsent(view, v -> new ArrayList<>()).add(new Index(rs.getString(3), columns, rs.getBoolean(4)));
-                    if (!rs.getBoolean(6)) {
-                        issues.add(new SchemaIssue.InvalidIndex(view, rs.getString(3), rs.getBoolean(4), false));
-                    }
-                }
+        while (rs.next()) {
+            String nsp = rs.getString(1);
+            var view = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
+            Short[] options = (Short[]) rs.getArray(5).getArray();
+            String[] names = (String[]) rs.getArray(7).getArray();
+            var columns = new ArrayList<IndexColumn>();
+            for (int k = 0; k < names.length; k++) {
+                columns.add(new IndexColumn(names[k], (options[k] & 1) != 0));
+            }
+            out.computeIfAbsent(view, v -> new ArrayList<>()).add(new Index(rs.getString(3), columns, rs.getBoolean(4)));
+            if (!rs.getBoolean(6)) {
+                issues.add(new SchemaIssue.InvalidIndex(view, rs.getString(3), rs.getBoolean(4), false));
             }
         }
         return out;
+    }
+
+    /**
+     * The next result of a batch of queries sent as one statement (one round trip: the driver sends
+     * them together and the server runs them in one implicit transaction, each planned alone).
+     */
+    private static ResultSet next(Statement st, boolean first) throws SQLException {
+        if (!first && !st.getMoreResults()) {
+            throw new SQLException("the catalog batch returned fewer results than it has queries");
+        }
+        ResultSet rs = st.getResultSet();
+        if (rs == null) {
+            throw new SQLException("a query of the catalog batch returned no rows");
+        }
+        return rs;
     }
 
     /** A table found in the catalog: its oid, name and columns by attribute number. */
@@ -114,28 +129,131 @@ public final class PostgresIntrospector {
      */
     public static LiveSchema inspect(Connection connection, Set<String> schemas, Set<QualifiedName> ignore)
             throws SQLException {
+        // Two round trips: the queries over the schemas' namespaces, then those over the tables' oids.
+        Array nspArray = connection.createArrayOf("text", schemas.toArray());
         String current;
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select current_schema()")) {
-            rs.next();
-            current = rs.getString(1);
-        }
-        var namespaces = new ArrayList<>(schemas);
-        namespaces.add(current);
-        Array nspArray = connection.createArrayOf("text", namespaces.toArray());
-
         Map<Long, Found> tables = new LinkedHashMap<>();
-        try (PreparedStatement st = connection.prepareStatement("""
+        var sequences = new ArrayList<Sequence>();
+        var enumTypes = new ArrayList<EnumType>();
+        var views = new ArrayList<View>();
+        var issues = new ArrayList<SchemaIssue>();
+        var syncs = new ArrayList<ColumnSync>();
+        try (PreparedStatement st = connection.prepareStatement(String.join(";\n", List.of(
+                "select current_schema()",
+                """
                 select c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class')
                 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                where c.relkind in ('r', 'p') and n.nspname = any(?)
-                order by n.nspname, c.relname""")) {
-            st.setArray(1, nspArray);
-            try (ResultSet rs = st.executeQuery()) {
+                where c.relkind in ('r', 'p') and n.nspname = %s
+                order by n.nspname, c.relname""".formatted(NAMESPACES),
+                """
+                select n.nspname, c.relname, s.seqstart, s.seqincrement
+                from pg_catalog.pg_sequence s
+                join pg_catalog.pg_class c on c.oid = s.seqrelid
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = %s
+                  and not exists (select 1 from pg_catalog.pg_depend d
+                                  where d.objid = c.oid and d.classid = 'pg_class'::regclass and d.deptype in ('i', 'a'))
+                order by n.nspname, c.relname""".formatted(NAMESPACES),
+                """
+                select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder)
+                from pg_catalog.pg_type t
+                join pg_catalog.pg_namespace n on n.oid = t.typnamespace
+                join pg_catalog.pg_enum e on e.enumtypid = t.oid
+                where n.nspname = %s
+                group by n.nspname, t.typname
+                order by n.nspname, t.typname""".formatted(NAMESPACES),
+                """
+                select n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid)
+                from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where c.relkind in ('v', 'm') and n.nspname = %s
+                order by n.nspname, c.relname""".formatted(NAMESPACES),
+                MATERIALIZED_VIEW_INDEXES,
+                // The triggers that keep the two columns of an online rename equal name the columns in their
+                // arguments; only those on the tables read count.
+                """
+                select t.tgrelid, t.tgargs from pg_catalog.pg_trigger t
+                join pg_catalog.pg_class c on c.oid = t.tgrelid
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = %s and not t.tgisinternal and %s
+                order by t.tgrelid, t.tgname""".formatted(NAMESPACES, SYNC_TRIGGER),
+                // Every other trigger on the tables and views read, but PostgreSQL's own (foreign keys, deferred
+                // constraints) and the clones a partitioned table's trigger has on each partition.
+                """
+                select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid)
+                from pg_catalog.pg_trigger t
+                join pg_catalog.pg_class c on c.oid = t.tgrelid
+                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = %s and not t.tgisinternal
+                  and not (%s)
+                  and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_trigger'::regclass
+                                  and d.objid = t.oid and d.deptype = 'P')
+                order by n.nspname, c.relname, t.tgname""".formatted(NAMESPACES, SYNC_TRIGGER))))) {
+            // Tables, sequences, enum types, views, their indexes: the namespaces; then each trigger query's two.
+            for (int p = 1; p <= 5; p++) {
+                st.setArray(p, nspArray);
+            }
+            st.setArray(6, nspArray);
+            st.setString(7, SYNC_TRIGGER_NAMES);
+            st.setArray(8, nspArray);
+            st.setString(9, SYNC_TRIGGER_NAMES);
+            st.execute();
+            try (ResultSet rs = next(st, true)) {
+                rs.next();
+                current = rs.getString(1);
+            }
+            try (ResultSet rs = next(st, false)) {
                 while (rs.next()) {
                     String nsp = rs.getString(2);
                     var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(3));
                     if (!ignore.contains(name)) {
                         tables.put(rs.getLong(1), new Found(rs.getLong(1), name, rs.getString(4), new LinkedHashMap<>()));
+                    }
+                }
+            }
+            try (ResultSet rs = next(st, false)) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    sequences.add(new Sequence(new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2)),
+                            rs.getLong(3), rs.getLong(4)));
+                }
+            }
+            try (ResultSet rs = next(st, false)) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    enumTypes.add(new EnumType(new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2)),
+                            List.of((String[]) rs.getArray(3).getArray())));
+                }
+            }
+            try (ResultSet rs = next(st, false)) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
+                    if (!ignore.contains(name)) {
+                        views.add(new View(name, rs.getString(4), "m".equals(rs.getString(3))));
+                    }
+                }
+            }
+            Map<QualifiedName, List<Index>> viewIndexes;
+            try (ResultSet rs = next(st, false)) {
+                viewIndexes = materializedViewIndexes(rs, current, issues);
+            }
+            views.replaceAll(v -> viewIndexes.containsKey(v.name())
+                    ? new View(v.name(), v.query(), true, viewIndexes.get(v.name())) : v);
+            try (ResultSet rs = next(st, false)) {
+                while (rs.next()) {
+                    Found table = tables.get(rs.getLong(1));
+                    String[] args = new String(rs.getBytes(2), StandardCharsets.UTF_8).split("\0");
+                    if (table != null && args.length == 2) {
+                        syncs.add(new ColumnSync(table.name(), args[0], args[1]));
+                    }
+                }
+            }
+            try (ResultSet rs = next(st, false)) {
+                while (rs.next()) {
+                    String nsp = rs.getString(1);
+                    var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
+                    if (!ignore.contains(name)) {
+                        issues.add(new SchemaIssue.UnmanagedTrigger(name, rs.getString(3), rs.getString(4)));
                     }
                 }
             }
@@ -146,7 +264,13 @@ public final class PostgresIntrospector {
         // The sequence a column owns is one grouped join for the same reason, not a subquery per column.
         Array oids = connection.createArrayOf("int8", tables.keySet().toArray());
 
-        try (PreparedStatement st = connection.prepareStatement("""
+        Map<Long, PrimaryKey> primaryKeys = new HashMap<>();
+        Map<Long, List<UniqueConstraint>> uniques = new HashMap<>();
+        Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
+        Map<Long, List<CheckConstraint>> checks = new HashMap<>();
+        // Invalid indexes are read too: they hold their names, and are issues of their own.
+        Map<Long, List<Index>> indexes = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement(String.join(";\n", List.of("""
                 select a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                        pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum),
                        case when a.attcollation <> 0 and a.attcollation <> t.typcollation then co.collname end,
@@ -162,9 +286,24 @@ public final class PostgresIntrospector {
                            group by dep.refobjid, dep.refobjsubid) owned
                   on owned.refobjid = a.attrelid and owned.refobjsubid = a.attnum
                 where a.attrelid = any(?::oid[]) and a.attnum > 0 and not a.attisdropped
-                order by a.attrelid, a.attnum""")) {
+                order by a.attrelid, a.attnum""", """
+                select c.conrelid, c.conname, c.contype, c.conkey, c.confrelid, c.confkey, c.confdeltype,
+                       tn.nspname, t.relname, pg_get_constraintdef(c.oid)
+                from pg_catalog.pg_constraint c
+                left join pg_catalog.pg_class t on t.oid = c.confrelid
+                left join pg_catalog.pg_namespace tn on tn.oid = t.relnamespace
+                where c.conrelid = any(?::oid[]) and c.contype in ('p', 'u', 'f', 'c')
+                order by c.conrelid, c.conname""", """
+                select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[], i.indisvalid
+                from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
+                where i.indrelid = any(?::oid[])
+                  and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid)
+                order by i.indrelid, ic.relname""")))) {
             st.setArray(1, oids);
-            try (ResultSet rs = st.executeQuery()) {
+            st.setArray(2, oids);
+            st.setArray(3, oids);
+            st.execute();
+            try (ResultSet rs = next(st, true)) {
                 while (rs.next()) {
                     String identity = rs.getString(7);
                     Identity kind = "a".equals(identity) ? Identity.ALWAYS
@@ -178,22 +317,7 @@ public final class PostgresIntrospector {
                             kind, rs.getString(8), rs.getString(9)));
                 }
             }
-        }
-
-        Map<Long, PrimaryKey> primaryKeys = new HashMap<>();
-        Map<Long, List<UniqueConstraint>> uniques = new HashMap<>();
-        Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
-        Map<Long, List<CheckConstraint>> checks = new HashMap<>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                select c.conrelid, c.conname, c.contype, c.conkey, c.confrelid, c.confkey, c.confdeltype,
-                       tn.nspname, t.relname, pg_get_constraintdef(c.oid)
-                from pg_catalog.pg_constraint c
-                left join pg_catalog.pg_class t on t.oid = c.confrelid
-                left join pg_catalog.pg_namespace tn on tn.oid = t.relnamespace
-                where c.conrelid = any(?::oid[]) and c.contype in ('p', 'u', 'f', 'c')
-                order by c.conrelid, c.conname""")) {
-            st.setArray(1, oids);
-            try (ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = next(st, false)) {
                 while (rs.next()) {
                     long table = rs.getLong(1);
                     String name = rs.getString(2);
@@ -209,6 +333,8 @@ public final class PostgresIntrospector {
                             String nsp = rs.getString(8);
                             QualifiedName targetName = found != null ? found.name()
                                     : new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(9));
+                            // A table outside those read (rare: another schema) has its columns looked up; the
+                            // driver has read every result of the batch already.
                             List<String> targetColumns = found != null ? names(found, rs.getArray(6))
                                     : targetColumnNames(connection, target, rs.getArray(6));
                             foreignKeys.computeIfAbsent(table, k -> new ArrayList<>()).add(new ForeignKey(name, columns,
@@ -217,19 +343,7 @@ public final class PostgresIntrospector {
                     }
                 }
             }
-        }
-
-        // Invalid indexes are read too: they hold their names, and are issues of their own.
-        Map<Long, List<Index>> indexes = new HashMap<>();
-        var issues = new ArrayList<SchemaIssue>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[], i.indisvalid
-                from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
-                where i.indrelid = any(?::oid[])
-                  and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid)
-                order by i.indrelid, ic.relname""")) {
-            st.setArray(1, oids);
-            try (ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = next(st, false)) {
                 while (rs.next()) {
                     Found table = tables.get(rs.getLong(1));
                     Short[] keys = (Short[]) rs.getArray(4).getArray();
@@ -249,111 +363,6 @@ public final class PostgresIntrospector {
                 }
             }
         }
-
-        var sequences = new ArrayList<Sequence>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                select n.nspname, c.relname, s.seqstart, s.seqincrement
-                from pg_catalog.pg_sequence s
-                join pg_catalog.pg_class c on c.oid = s.seqrelid
-                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = any(?)
-                  and not exists (select 1 from pg_catalog.pg_depend d
-                                  where d.objid = c.oid and d.classid = 'pg_class'::regclass and d.deptype in ('i', 'a'))
-                order by n.nspname, c.relname""")) {
-            st.setArray(1, nspArray);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String nsp = rs.getString(1);
-                    sequences.add(new Sequence(new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2)),
-                            rs.getLong(3), rs.getLong(4)));
-                }
-            }
-        }
-
-        var enumTypes = new ArrayList<EnumType>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder)
-                from pg_catalog.pg_type t
-                join pg_catalog.pg_namespace n on n.oid = t.typnamespace
-                join pg_catalog.pg_enum e on e.enumtypid = t.oid
-                where n.nspname = any(?)
-                group by n.nspname, t.typname
-                order by n.nspname, t.typname""")) {
-            st.setArray(1, nspArray);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String nsp = rs.getString(1);
-                    enumTypes.add(new EnumType(new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2)),
-                            List.of((String[]) rs.getArray(3).getArray())));
-                }
-            }
-        }
-
-        var views = new ArrayList<View>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                select n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid)
-                from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                where c.relkind in ('v', 'm') and n.nspname = any(?)
-                order by n.nspname, c.relname""")) {
-            st.setArray(1, nspArray);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String nsp = rs.getString(1);
-                    var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
-                    if (!ignore.contains(name)) {
-                        views.add(new View(name, rs.getString(4), "m".equals(rs.getString(3))));
-                    }
-                }
-            }
-        }
-        Map<QualifiedName, List<Index>> viewIndexes = materializedViewIndexes(connection, nspArray, current, issues);
-        views.replaceAll(v -> viewIndexes.containsKey(v.name())
-                ? new View(v.name(), v.query(), true, viewIndexes.get(v.name())) : v);
-
-        // The triggers that keep the two columns of an online rename equal name the columns in their arguments.
-        var syncs = new ArrayList<ColumnSync>();
-        try (PreparedStatement st = connection.prepareStatement("""
-                select t.tgrelid, t.tgargs from pg_catalog.pg_trigger t
-                where t.tgrelid = any(?) and not t.tgisinternal and %s
-                order by t.tgrelid, t.tgname""".formatted(SYNC_TRIGGER))) {
-            st.setArray(1, oids);
-            st.setString(2, SYNC_TRIGGER_NAMES);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Found table = tables.get(rs.getLong(1));
-                    String[] args = new String(rs.getBytes(2), StandardCharsets.UTF_8).split("\0");
-                    if (table != null && args.length == 2) {
-                        syncs.add(new ColumnSync(table.name(), args[0], args[1]));
-                    }
-                }
-            }
-        }
-
-        // Every other trigger on the tables and views read, but PostgreSQL's own (foreign keys, deferred
-        // constraints) and the clones a partitioned table's trigger has on each partition.
-        try (PreparedStatement st = connection.prepareStatement("""
-                select n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid)
-                from pg_catalog.pg_trigger t
-                join pg_catalog.pg_class c on c.oid = t.tgrelid
-                join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = any(?) and not t.tgisinternal
-                  and not (%s)
-                  and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_trigger'::regclass
-                                  and d.objid = t.oid and d.deptype = 'P')
-                order by n.nspname, c.relname, t.tgname""".formatted(SYNC_TRIGGER))) {
-            st.setArray(1, nspArray);
-            st.setString(2, SYNC_TRIGGER_NAMES);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String nsp = rs.getString(1);
-                    var name = new QualifiedName(nsp.equals(current) ? "" : nsp, rs.getString(2));
-                    if (!ignore.contains(name)) {
-                        issues.add(new SchemaIssue.UnmanagedTrigger(name, rs.getString(3), rs.getString(4)));
-                    }
-                }
-            }
-        }
-
         var model = new ArrayList<Table>();
         for (Found t : tables.values()) {
             model.add(new Table(t.name(), List.copyOf(t.columns().values()), primaryKeys.get(t.oid()),

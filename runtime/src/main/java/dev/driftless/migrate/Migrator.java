@@ -189,16 +189,21 @@ public final class Migrator {
      * history does not fit the code.
      */
     public DriftReport checkDrift(Snapshot expected) {
-        MigrationStatus status = status();
-        if (!status.validation().ok()) {
-            throw new InvalidHistoryException(status.validation());
+        // One connection for the history and the catalog: a check is one connection's work, not two.
+        try (Connection connection = open()) {
+            MigrationStatus status = status(connection);
+            if (!status.validation().ok()) {
+                throw new InvalidHistoryException(status.validation());
+            }
+            if (!status.validation().newerVersions().isEmpty() && expected.version() < status.currentVersion()) {
+                throw new MigrationException("the database is at version " + status.currentVersion() + ", newer than the"
+                        + " snapshot of version " + expected.version() + ": check it with the snapshot of version "
+                        + status.currentVersion() + " (`check --snapshot FILE`), or with the release that has it");
+            }
+            return compare(connection, expected, status.currentVersion());
+        } catch (SQLException e) {
+            throw new MigrationException("reading the migration status failed: " + oneLine(e.getMessage()), e);
         }
-        if (!status.validation().newerVersions().isEmpty() && expected.version() < status.currentVersion()) {
-            throw new MigrationException("the database is at version " + status.currentVersion() + ", newer than the"
-                    + " snapshot of version " + expected.version() + ": check it with the snapshot of version "
-                    + status.currentVersion() + " (`check --snapshot FILE`), or with the release that has it");
-        }
-        return compare(expected, status.currentVersion());
     }
 
     /**
@@ -266,6 +271,14 @@ public final class Migrator {
 
     private DriftReport compare(Snapshot expected, int databaseVersion) {
         try (Connection connection = open()) {
+            return compare(connection, expected, databaseVersion);
+        } catch (SQLException e) {
+            throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private DriftReport compare(Connection connection, Snapshot expected, int databaseVersion) {
+        try {
             if (schema != null) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set search_path to " + quote(schema));
@@ -357,6 +370,14 @@ public final class Migrator {
      */
     public MigrationStatus status() {
         try (Connection connection = open()) {
+            return status(connection);
+        } catch (SQLException e) {
+            throw new MigrationException("reading the migration status failed: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private MigrationStatus status(Connection connection) {
+        try {
             String targetSchema = schema != null ? schema : currentSchema(connection);
             List<HistoryEntry> history = targetSchema != null && tableExists(connection, targetSchema, historyTable)
                     ? SchemaHistory.readHistory(connection, quote(targetSchema) + "." + quote(historyTable))

@@ -31,6 +31,7 @@ final class CountingDataSource implements DataSource {
 
     private final DataSource target;
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -41,17 +42,25 @@ final class CountingDataSource implements DataSource {
         return List.copyOf(calls);
     }
 
+    /** How many connections were asked for since the last {@link #reset()}. */
+    int connections() {
+        return connections.get();
+    }
+
     void reset() {
         calls.clear();
+        connections.set(0);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
+        connections.incrementAndGet();
         return wrap(target.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        connections.incrementAndGet();
         return wrap(target.getConnection(username, password));
     }
 
