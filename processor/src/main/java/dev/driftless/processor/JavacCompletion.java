@@ -56,7 +56,7 @@ final class JavacCompletion implements TaskListener {
 
     @Override
     public void started(TaskEvent e) {
-        if (e.getKind() == TaskEvent.Kind.ANALYZE && isClass(e.getTypeElement())) {
+        if (e.getKind() == TaskEvent.Kind.ANALYZE && isClass(e.getTypeElement()) && !isInfoFile(e)) {
             analyzed.add(e.getTypeElement().getQualifiedName().toString());
         }
     }
@@ -74,6 +74,19 @@ final class JavacCompletion implements TaskListener {
 
     private boolean succeeded() {
         return !roundTypes.isEmpty() && generated.containsAll(roundTypes) && generated.containsAll(analyzed);
+    }
+
+    /**
+     * Whether the event is for a {@code package-info.java} or {@code module-info.java}: javac
+     * analyzes an annotated package-info under a type element with an empty name.
+     */
+    private static boolean isInfoFile(TaskEvent e) {
+        if (e.getCompilationUnit() == null || e.getCompilationUnit().getSourceFile() == null) {
+            return false;
+        }
+        javax.tools.JavaFileObject source = e.getCompilationUnit().getSourceFile();
+        return source.isNameCompatible("package-info", javax.tools.JavaFileObject.Kind.SOURCE)
+                || source.isNameCompatible("module-info", javax.tools.JavaFileObject.Kind.SOURCE);
     }
 
     /** package-info and module-info are analyzed but get a class file only when annotated. */

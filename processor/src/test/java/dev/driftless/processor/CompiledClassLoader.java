@@ -30,7 +30,7 @@ public final class CompiledClassLoader extends ClassLoader {
             try (InputStream in = f.openInputStream()) {
                 files.put(name.substring(classOutput + "/CLASS_OUTPUT/".length()), in.readAllBytes());
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(name, e);
             }
         }
     }

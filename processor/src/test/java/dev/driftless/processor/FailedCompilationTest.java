@@ -92,6 +92,19 @@ class FailedCompilationTest {
         assertEquals(List.of("V0001__initial.sql", "changelog.md", "schema.md", "snapshot.driftless"), List.copyOf(frozen.keySet()));
     }
 
+    /**
+     * An annotated package-info.java is no failure: javac analyzes it under a nameless type that
+     * gets no class file, which made every such compilation look failed, so nothing was ever frozen.
+     */
+    @Test
+    void anAnnotatedPackageInfoStillFreezes() throws IOException {
+        DiskJavac.Result r = compile(List.of(), Map.of("cei/Base.java", BASE, "cei/Meter.java", METER_V2,
+                "cei/package-info.java", "@Deprecated\npackage cei;\n"), "-Adriftless.freeze=second");
+        assertTrue(r.succeeded(), r.log());
+        assertTrue(r.log().contains("[DL201]"), r.log());
+        assertTrue(historyFiles().containsKey("V0002__second.sql"), r.log());
+    }
+
     @Test
     void aRenamedMappedSuperclassFreezesNothing() throws IOException {
         DiskJavac.Result r = compile(List.of(), Map.of("cei/BaseEntity.java", BASE_RENAMED, "cei/Meter.java", METER_V2),

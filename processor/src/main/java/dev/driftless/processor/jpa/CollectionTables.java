@@ -242,12 +242,22 @@ final class CollectionTables {
             return Optional.empty();
         }
         Optional<AnnotationValues> foreignKey = join.flatMap(j -> j.annotation("foreignKey"));
+        List<String> definition = JoinColumnAnnotation.foreignKeyDefinition(foreignKey);
+        if (!definition.isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, field, at, String.join(", ", definition), attribute.display(),
+                    FOREIGN_KEY_DEFINITION_FIX);
+            return Optional.empty();
+        }
         if (keys.isReferenceable(target) && !noConstraint(foreignKey)) {
             table.addForeignKey(new ForeignKey(foreignKeyName(foreignKey, table, List.of(name)), List.of(name),
                     keys.tableName(target), List.of(key.get(0).name()), ReferentialAction.NO_ACTION), field, at, diagnostics);
         }
         return Optional.of(name);
     }
+
+    /** What to do about a {@code @ForeignKey(foreignKeyDefinition)}, which this version does not read. */
+    static final String FOREIGN_KEY_DEFINITION_FIX = "leave foreignKeyDefinition out, and the foreign key is made from the "
+            + "mapping (named by @ForeignKey(name) if given)";
 
     /** The name {@code @ForeignKey(name)} gives, else PostgreSQL's default for these columns. */
     private static String foreignKeyName(Optional<AnnotationValues> foreignKey, TableParts table, List<String> columns) {
@@ -277,6 +287,14 @@ final class CollectionTables {
     private Optional<List<String>> referencing(PersistentAttribute attribute, TableParts table,
             List<AnnotationValues> joins, Optional<AnnotationValues> foreignKey, String prefix, TypeElement target,
             QualifiedName targetTable, ReferentialAction onDelete) {
+        var definitions = new ArrayList<>(JoinColumnAnnotation.foreignKeyDefinition(foreignKey));
+        joins.forEach(j -> definitions.addAll(JoinColumnAnnotation.foreignKeyDefinition(j.annotation("foreignKey"))));
+        if (!definitions.isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, attribute.element(),
+                    foreignKey.map(AnnotationValues::mirror).orElse(table.mirror),
+                    String.join(", ", definitions), attribute.display(), FOREIGN_KEY_DEFINITION_FIX);
+            return Optional.empty();
+        }
         List<KeyColumn> key = keys.primaryKey(target);
         if (key.isEmpty()) {
             return Optional.empty(); // the target reports its missing id

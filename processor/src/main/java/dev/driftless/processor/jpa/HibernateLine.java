@@ -129,6 +129,16 @@ public enum HibernateLine {
         return atLeast(H7_1);
     }
 
+    /**
+     * Whether an id whose {@code @GeneratedValue} names no generator (strategy {@code SEQUENCE} or
+     * {@code AUTO}) and finds none on its field or class draws from the {@code @SequenceGenerator}
+     * of its package's {@code package-info}, whatever that generator's name (since 7.0, JPA 3.2's
+     * package-level generators; 6.6 gives it its own {@code <table>_SEQ}).
+     */
+    boolean defaultsToPackageGenerator() {
+        return atLeast(H7_1);
+    }
+
     /** Whether an {@code @OrderColumn} is checked to be {@code >= 0} (since 7.3). */
     boolean checksOrderColumn() {
         return atLeast(H7_3);

@@ -39,6 +39,8 @@ final class HierarchyTables {
     /** The entity's {@code @SecondaryTable}s by physical name, with their primary-key join column names. */
     private final Map<String, TableParts> secondary = new LinkedHashMap<>();
     private final Map<String, List<String>> secondaryKeyNames = new HashMap<>();
+    /** The {@code @SecondaryTable} annotations by physical name, for their constraints and indexes. */
+    private final Map<String, AnnotationValues> secondaryAnnotations = new HashMap<>();
     /** The secondary tables once keyed, in the order they are given to the model. */
     private final List<TableParts> keyed = new ArrayList<>();
 
@@ -97,6 +99,7 @@ final class HierarchyTables {
                 continue;
             }
             secondaryKeyNames.put(name, t.annotations("pkJoinColumns").stream().map(j -> j.string("name")).toList());
+            secondaryAnnotations.put(name, t);
         }
     }
 
@@ -146,6 +149,21 @@ final class HierarchyTables {
         }
     }
 
+    /**
+     * The {@code uniqueConstraints} and {@code indexes} of each {@code @SecondaryTable}, on that
+     * table as {@code @Table}'s are on the entity's (Hibernate creates them); once the tables are keyed.
+     */
+    void secondaryConstraints(TableConstraints constraints) {
+        for (var entry : secondary.entrySet()) {
+            AnnotationValues a = secondaryAnnotations.get(entry.getKey());
+            TableParts t = entry.getValue();
+            constraints.uniqueConstraints(a.annotations("uniqueConstraints").stream()
+                    .map(u -> UniqueConstraintAnnotation.of(u, jpa.naming())).toList(), t.element, t);
+            constraints.indexes(a.annotations("indexes").stream()
+                    .map(i -> IndexAnnotation.of(i, jpa.naming())).toList(), t.element, t);
+        }
+    }
+
     /** The keyed secondary tables, to come first after the entity's own. */
     List<TableParts> secondaryTables() {
         return List.copyOf(keyed);
@@ -189,6 +207,14 @@ final class HierarchyTables {
         }
         Optional<AnnotationValues> foreignKey = container.flatMap(c -> c.annotation("foreignKey"))
                 .or(() -> written.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
+        var definitions = new java.util.LinkedHashSet<>(JoinColumnAnnotation.foreignKeyDefinition(foreignKey));
+        written.forEach(j -> definitions.addAll(JoinColumnAnnotation.foreignKeyDefinition(j.annotation("foreignKey"))));
+        if (!definitions.isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, element, foreignKey.map(AnnotationValues::mirror).orElse(null),
+                    String.join(", ", definitions), element.getQualifiedName(),
+                    CollectionTables.FOREIGN_KEY_DEFINITION_FIX);
+            return;
+        }
         if (foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT")) {
             return;
         }

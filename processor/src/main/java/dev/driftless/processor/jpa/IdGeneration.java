@@ -125,7 +125,7 @@ final class IdGeneration {
      * holder may be another entity's, for JPA's generator names are global), else the class.
      */
     private static String where(Element holder) {
-        return holder instanceof TypeElement type ? type.getQualifiedName().toString()
+        return holder instanceof javax.lang.model.element.QualifiedNameable named ? named.getQualifiedName().toString()
                 : holder.getEnclosingElement().getSimpleName() + "." + holder.getSimpleName();
     }
 

@@ -55,7 +55,16 @@ record JoinColumnAnnotation(
      */
     private static List<String> unsupported(AnnotationValues v, Optional<AnnotationValues> foreignKey) {
         var given = new java.util.ArrayList<>(v.given("check"));
-        foreignKey.ifPresent(f -> given.addAll(f.given("foreignKeyDefinition")));
+        given.addAll(foreignKeyDefinition(foreignKey));
         return List.copyOf(given);
+    }
+
+    /**
+     * {@code @ForeignKey(foreignKeyDefinition)} when given, on any annotation's {@code foreignKey}
+     * ({@code @JoinTable}, {@code @CollectionTable}, {@code @MapKeyJoinColumn}, {@code @PrimaryKeyJoinColumn}):
+     * SQL text Hibernate writes as the constraint, which this version does not read.
+     */
+    static List<String> foreignKeyDefinition(Optional<AnnotationValues> foreignKey) {
+        return foreignKey.map(f -> f.given("foreignKeyDefinition")).orElse(List.of());
     }
 }

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
  * The {@code @SequenceGenerator}s and {@code @TableGenerator}s a {@code @GeneratedValue} can name. A generator on the id field
  * or on the entity (or its mapped superclasses) comes first; JPA's generator names are global to
- * the persistence unit, so one declared on another entity is found too.
+ * the persistence unit, so one declared on another entity is found too. One declared on a package
+ * ({@code package-info.java}) is found for the entities of that package before the others'. Javac
+ * reads a package's annotations from its {@code package-info} source or, when only the entities are
+ * recompiled, from its compiled {@code package-info.class} (the JPA annotations are kept at run time).
  */
 final class SequenceGenerators {
 
@@ -25,6 +29,7 @@ final class SequenceGenerators {
         for (TypeElement entity : entities) {
             try {
                 declare(entity);
+                declare(packageOf(entity));
                 ElementFilter.fieldsIn(entity.getEnclosedElements()).forEach(this::declare);
             } catch (RuntimeException e) {
                 // Reading the entity itself will report what is wrong with it.
@@ -55,12 +60,22 @@ final class SequenceGenerators {
                 return local;
             }
         }
-        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(globalTables.get(name));
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = hierarchy.size() - 1; i >= 0; i--) {
+            local = TableGeneratorAnnotation.on(packageOf(hierarchy.get(i)), jpa).filter(g -> g.name().equals(name));
+            if (local.isPresent()) {
+                return local;
+            }
+        }
+        return Optional.ofNullable(globalTables.get(name));
     }
 
     /**
      * The generator a {@code @GeneratedValue(generator)} names. An empty name finds an unnamed
-     * {@code @SequenceGenerator} on the field or the entity (JPA 3.2's defaulting).
+     * {@code @SequenceGenerator} on the field or the entity (JPA 3.2's defaulting), and on Hibernate
+     * 7 the one of the entity's package, whatever its name ({@link HibernateLine#defaultsToPackageGenerator}).
      */
     Optional<SequenceGeneratorAnnotation> find(String name, PersistentAttribute id, EntityClass entity) {
         Optional<SequenceGeneratorAnnotation> local = SequenceGeneratorAnnotation.on(id.element(), jpa)
@@ -75,6 +90,25 @@ final class SequenceGenerators {
                 return local;
             }
         }
+        if (name.isEmpty() && !jpa.hibernate().defaultsToPackageGenerator()) {
+            return Optional.empty();
+        }
+        for (int i = hierarchy.size() - 1; i >= 0; i--) {
+            local = SequenceGeneratorAnnotation.on(packageOf(hierarchy.get(i)), jpa)
+                    .filter(g -> name.isEmpty() || g.name().equals(name));
+            if (local.isPresent()) {
+                return local;
+            }
+        }
         return name.isEmpty() ? Optional.empty() : Optional.ofNullable(global.get(name));
+    }
+
+    /** The package a class is declared in, whose {@code package-info} may declare generators. */
+    private static PackageElement packageOf(Element type) {
+        Element e = type;
+        while (!(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        return (PackageElement) e;
     }
 }

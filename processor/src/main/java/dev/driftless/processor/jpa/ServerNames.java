@@ -238,7 +238,13 @@ final class ServerNames {
                     boolean derivedAlike = item.derivation().passOf(old.origin().name()) >= 0;
                     // A check defined alike keeps its name even if an earlier release derived it by
                     // another rule (<table>_<discriminator value>_check): renaming it would be drift.
-                    boolean kept = sameDefinition ? alike && (derivedAlike || item.origin().kind() == Declaration.Kind.CHECK)
+                    // So does an unnamed unique index that releases before this one named <table>_<columns>_idx.
+                    boolean formerlyIndex = item.origin().kind() == Declaration.Kind.INDEX
+                            && item.derivation().suffix().equals("key")
+                            && new Derivation(item.derivation().table(), item.derivation().columns(), "idx")
+                                    .passOf(old.origin().name()) >= 0;
+                    boolean kept = sameDefinition
+                            ? alike && (derivedAlike || formerlyIndex || item.origin().kind() == Declaration.Kind.CHECK)
                             : derivedAlike;
                     if (old.origin().kind() == item.origin().kind() && !claimed.contains(old.origin()) && kept
                             && written.getOrDefault(item.origin().table().schema(), new Space())

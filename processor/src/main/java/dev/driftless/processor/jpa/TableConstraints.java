@@ -79,8 +79,11 @@ final class TableConstraints {
             }
             List<String> names = i.columns().stream().map(IndexColumn::name).toList();
             if (hasColumns(i.mirror(), "@Index", names, on, into)) {
+                // Hibernate makes an unnamed @Index(unique = true) an unnamed unique constraint, which
+                // PostgreSQL names <table>_<columns>_key (on 6.6, 7.1 and 7.4 alike): the index takes that name.
+                boolean asConstraint = i.unique() && i.columns().stream().noneMatch(IndexColumn::descending);
                 String name = i.name().isEmpty()
-                        ? into.derived(names, "idx")
+                        ? into.derived(names, asConstraint ? "key" : "idx")
                         : PostgresNames.fold(i.name());
                 into.addIndex(new Index(name, i.columns(), i.unique()), on, i.mirror(), diagnostics);
             }

@@ -94,6 +94,7 @@ final class TableReader {
         }
         constraints.uniqueConstraints(table);
         constraints.indexes(table);
+        hierarchy.secondaryConstraints(constraints);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }

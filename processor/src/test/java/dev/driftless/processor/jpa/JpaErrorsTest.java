@@ -593,6 +593,46 @@ class JpaErrorsTest {
                 + " (\"has foreign key in secondary table\"), that table and its secondary tables included: leave table out");
     }
 
+    /**
+     * {@code @ForeignKey(foreignKeyDefinition)} is SQL Hibernate writes as the constraint: refused
+     * wherever a foreign key is declared, as on a {@code @JoinColumn}; before, it was passed over.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@ManyToMany @JoinTable(foreignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (box_id) references box\")) java.util.Set<Item> items;",
+            "@ManyToMany @JoinTable(inverseForeignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (items_id) references item\")) java.util.Set<Item> items;",
+            "@ManyToMany @JoinTable(joinColumns = @JoinColumn(name = \"box_id\", foreignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (box_id) references box\"))) java.util.Set<Item> items;",
+            "@ElementCollection @CollectionTable(foreignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (box_id) references box\")) java.util.Set<String> items;",
+            "@ElementCollection @MapKeyJoinColumn(foreignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (items_key) references item\")) java.util.Map<Item, String> items;"})
+    void aForeignKeyDefinitionIsRefusedOnEveryForeignKey(String attribute) {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;", "  " + attribute + " }");
+        assertError(compileAll(item, f), f, "DL112", "foreignKeyDefinition",
+                "@ForeignKey(foreignKeyDefinition) on Box.items is not mapped by this version of Driftless yet: leave"
+                        + " foreignKeyDefinition out");
+    }
+
+    /** Hibernate maps a to-one with @JoinTable through that table; before, Driftless made a join column. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ManyToOne", "OneToOne"})
+    void aToOneThroughAJoinTableIsRefused(String kind) {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @" + kind + " @JoinTable(name = \"box_item\") Item item; }");
+        assertError(compileAll(item, f), f, "DL112", "@JoinTable(name",
+                "@JoinTable on Box.item is not mapped by this version of Driftless yet: a @" + kind + " through a join table");
+    }
+
+    @Test
+    void aForeignKeyDefinitionOnAJoinedSubclassKeyIsRefused() {
+        JavaFileObject root = jakarta("Vehicle", "@Entity @Inheritance(strategy = InheritanceType.JOINED) public class Vehicle { @Id Long id; }");
+        JavaFileObject f = jakarta("Truck", "@Entity @PrimaryKeyJoinColumn(name = \"truck_id\","
+                + " foreignKey = @ForeignKey(foreignKeyDefinition = \"foreign key (truck_id) references vehicle\"))",
+                "public class Truck extends Vehicle { Integer axles; }");
+        assertError(compileAll(root, f), f, "DL112", "foreignKeyDefinition",
+                "@ForeignKey(foreignKeyDefinition) on test.Truck is not mapped by this version of Driftless yet");
+    }
+
     /** What Hibernate maps on a one-to-many's join column that Driftless does not yet is refused, never passed over. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -243,6 +243,21 @@ class JpaMappingTest {
     }
 
     @Test
+    void aSecondaryTablesUniqueConstraintsAndIndexesAreOnIt() {
+        SchemaModel model = read(jakarta("Lamp", "@Entity @SecondaryTable(name = \"lamp_spec\",",
+                "    uniqueConstraints = @UniqueConstraint(name = \"lamp_spec_model_uk\", columnNames = \"model\"),",
+                "    indexes = {@Index(name = \"lamp_spec_watts\", columnList = \"watts desc\"), @Index(columnList = \"model, watts\")})",
+                "public class Lamp { @Id Long id; String name;",
+                "  @Column(table = \"lamp_spec\") String model; @Column(table = \"lamp_spec\") Integer watts; }"));
+        Table spec = table(model, "lamp_spec");
+        assertEquals(List.of(new UniqueConstraint("lamp_spec_model_uk", List.of("model"))), spec.uniqueConstraints());
+        assertEquals(List.of(
+                new Index("lamp_spec_model_watts_idx", List.of(IndexColumn.asc("model"), IndexColumn.asc("watts")), false),
+                new Index("lamp_spec_watts", List.of(new IndexColumn("watts", true)), false)), spec.indexes());
+        assertEquals(List.of(), table(model, "lamp").indexes(), "not on the entity's table");
+    }
+
+    @Test
     void aJoinColumnInASecondaryTableIsThereWithItsForeignKey() {
         SchemaModel model = read(
                 jakarta("Aisle", "@Entity public class Aisle { @Id Long id; }"),
@@ -351,7 +366,7 @@ class JpaMappingTest {
                 new Index("crate_sites_sites_id_idx", List.of(new IndexColumn("sites_id", true)), false)), sites.indexes());
         assertEquals(List.of(new UniqueConstraint("crate_sites_pair", List.of("sites_id", "crate_id"))), sites.uniqueConstraints());
         Table labels = table(model, "crate_labels");
-        assertEquals(List.of(new Index("crate_labels_labels_idx", List.of(IndexColumn.asc("labels")), true)), labels.indexes());
+        assertEquals(List.of(new Index("crate_labels_labels_key", List.of(IndexColumn.asc("labels")), true)), labels.indexes());
         assertEquals(List.of(new UniqueConstraint("crate_labels_crate_id_labels_key", List.of("crate_id", "labels"))),
                 labels.uniqueConstraints());
     }

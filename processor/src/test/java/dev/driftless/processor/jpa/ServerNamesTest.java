@@ -211,6 +211,29 @@ class ServerNamesTest {
                 numbered.checks());
     }
 
+    /**
+     * An unnamed @Index(unique = true) is now named <table>_<columns>_key, as Hibernate's unique
+     * constraint is; one frozen by an earlier release as <table>_<columns>_idx keeps that name, so
+     * upgrading Driftless renames nothing.
+     */
+    @Test
+    void aUniqueIndexFrozenAsIdxKeepsItsName() {
+        QualifiedName t = QualifiedName.of("t");
+        Index unique = new Index("t_c_idx", List.of(new IndexColumn("c", false)), true);
+        Tables before = new Tables().table("t");
+        Table base = before.tables.get(t);
+        SchemaModel prior = SchemaModel.EMPTY.withTables(List.of(new Table(t, base.columns(), base.primaryKey(), List.of(),
+                List.of(unique), List.of(), List.of(), null)));
+        for (boolean frozen : List.of(true, false)) {
+            Tables next = new Tables().table("t");
+            next.derived.put(new Origin(t, Declaration.Kind.INDEX, "t_c_key"), new Derivation("t", List.of("c"), "key"));
+            next.tables.put(t, new Table(t, base.columns(), base.primaryKey(), List.of(),
+                    List.of(new Index("t_c_key", unique.columns(), true)), List.of(), List.of(), null));
+            String name = next.number(frozen ? prior : SchemaModel.EMPTY).get(t).indexes().get(0).name();
+            assertEquals(frozen ? "t_c_idx" : "t_c_key", name);
+        }
+    }
+
     @Test
     void aCheckDefinedAlikeKeepsTheNameAnEarlierReleaseDerivedByAnotherRule() {
         // Earlier releases named a single-table subclass's check <table>_<discriminator value>_check;

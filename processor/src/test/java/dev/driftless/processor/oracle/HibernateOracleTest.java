@@ -171,13 +171,13 @@ class HibernateOracleTest {
                         "table shelf_place foreign key * [site_id->id] references grid.site",
                         "table shelf_place foreign key * [twin_id->id] references shelf",
                         "table shelf_place foreign key * [line_no->line, line_order->order_no] references orderline",
-                        "table shelf_place unique * [twin_id]", "table shelf column spare_id bigint",
+                        "table shelf_place unique shelf_place_twin_id_key [twin_id]", "table shelf column spare_id bigint",
                         // @JoinTable and @CollectionTable indexes and unique constraints, on their tables.
                         "table crate_sites index * (sites_id desc)", "table crate_sites index crate_sites_owner_idx (crate_id)",
                         "table crate_sites unique crate_sites_pair_key [crate_id, sites_id]",
-                        "table crate_tags unique * [tags]", "table crate_tags unique * [crate_id, tags]",
+                        "table crate_tags unique crate_tags_tags_key [tags]", "table crate_tags unique crate_tags_crate_id_tags_key [crate_id, tags]",
                         // A one-to-many's join column in its target's table: its columnDefinition and unique.
-                        "table crateslot column crate_ref integer", "table crateslot unique * [crate_ref]",
+                        "table crateslot column crate_ref integer", "table crateslot unique crateslot_crate_ref_key [crate_ref]",
                         "table crateslot foreign key * [crate_ref->id] references crate",
                         // A single-table subclass's @SecondaryTable, keyed by the root's key.
                         "table heater_detail primary key heater_detail_pkey [id]",
@@ -339,6 +339,10 @@ class HibernateOracleTest {
         try {
             var sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
+            // A package-info's annotations (generators), as Spring Boot's entity scan registers its package.
+            entities.stream().map(e -> e.getPackageName()).distinct()
+                    .filter(p -> loader.getResource(p.replace('.', '/') + "/package-info.class") != null)
+                    .forEach(sources::addPackage);
             try (SessionFactory ignored = sources.buildMetadata().buildSessionFactory()) {
                 // Building the session factory runs the schema action.
             }

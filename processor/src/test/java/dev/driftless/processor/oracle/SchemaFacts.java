@@ -17,11 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * A schema read from the catalog, written as sorted lines of facts that two schemas built by
- * different tools can be compared on. Key, foreign key and index names may differ by one rule: a
- * name the entities did not give is written {@code *} — Hibernate's hashed names ({@code FK…},
- * {@code UK…}, {@code IDX…}) and PostgreSQL's default names ({@code <table>_<columns>_key|fkey|idx}),
- * which Driftless uses. Check names are compared exactly: Hibernate leaves its checks unnamed, so
- * they have the names the server chose, which Driftless must derive. Columns are compared as a set: Hibernate orders them by its own
+ * different tools can be compared on. Primary key, unique constraint and check names are compared
+ * exactly: Hibernate (6.6, 7.1 and 7.4 alike) leaves them unnamed, so they have the names the server
+ * chose, which Driftless must derive. Foreign key and (non-unique) index names still differ by one
+ * rule: a name the entities did not give is written {@code *} — Hibernate names them itself
+ * ({@code FK}/{@code IDX} and a hash of the table, referenced table and column names), Driftless
+ * with PostgreSQL's default names ({@code <table>_<columns>_fkey|idx}); a known difference. Columns are compared as a set: Hibernate orders them by its own
  * column-ordering strategy, Driftless in declaration order.
  */
 final class SchemaFacts {
@@ -53,7 +54,7 @@ final class SchemaFacts {
                         + t.primaryKey().columns().stream().sorted().toList());
             }
             for (UniqueConstraint u : t.uniqueConstraints()) {
-                lines.add(table + " unique " + name(t, u.name(), u.columns(), "key") + " " + u.columns());
+                lines.add(table + " unique " + u.name() + " " + u.columns());
             }
             for (CheckConstraint c : t.checks()) {
                 // By its exact name: Hibernate writes its checks unnamed, so the name is the one the
@@ -74,7 +75,7 @@ final class SchemaFacts {
                 if (i.unique() && i.columns().stream().noneMatch(IndexColumn::descending)) {
                     // Hibernate turns @Index(unique = true) into a unique constraint; PostgreSQL
                     // enforces either with a unique index, and Driftless keeps the index as declared.
-                    lines.add(table + " unique " + name(t, i.name(), columns, "idx") + " " + columns);
+                    lines.add(table + " unique " + i.name() + " " + columns);
                     continue;
                 }
                 lines.add(table + " index " + name(t, i.name(), columns, "idx") + " "
