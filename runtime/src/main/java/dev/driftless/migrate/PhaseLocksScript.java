@@ -34,7 +34,7 @@ final class PhaseLocksScript {
         var wants = new java.util.ArrayList<String>();
         wanted.forEach(w -> wants.add(w.mode().sql() + " on " + (w.throughIndex() ? "the table of index " : "") + w.table()));
         through.forEach(l -> wants.add(l.toString()));
-        String body = "\n-- " + String.join(";\n-- ", wants) + "\nDECLARE\n"
+        String body = "\n-- " + String.join(";\n-- ", wants.stream().map(PhaseLocksScript::commentText).toList()) + "\nDECLARE\n"
                 + "    lk_modes constant text[] := " + modes() + ";\n"
                 + "    lk_cover constant int[] := " + cover() + ";\n"
                 + "    lk_named_modes constant int[] := " + ints(wanted, w -> number(w.mode())) + ";\n"
@@ -86,6 +86,23 @@ final class PhaseLocksScript {
                 + "    END LOOP;\n"
                 + "END\n";
         return "DO " + dollarQuoted("driftless_locks", body);
+    }
+
+    /**
+     * Text for a {@code --} comment: a line break in a name (which PostgreSQL allows in a quoted one)
+     * would end the comment and make the rest of the name part of the block, so each control
+     * character is written as a backslash, {@code u} and four hexadecimal digits.
+     */
+    static String commentText(String text) {
+        var out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static String throughQuery(List<ForeignKeyLock> through) {

@@ -1,9 +1,12 @@
 package dev.driftless.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.docs.LockMode;
+import dev.driftless.sql.Identifiers;
 import dev.driftless.sql.SqlScript;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
@@ -113,6 +116,36 @@ class OfflineScriptLocksTest {
             assertEquals(List.of("bigint"), db.strings("select format_type(atttypid, atttypmod) from pg_attribute"
                     + " where attrelid = 'account'::regclass and attname = 'id'"));
             assertEquals(List.of("0"), db.strings("select count(*)::text from pg_constraint where contype = 'f'"));
+        }
+    }
+
+    /**
+     * A quoted name may hold a line break. The block's comment names the tables it locks: a line
+     * break there would end the comment and make the rest of the name PL/pgSQL of the block, here
+     * a declaration whose default runs when the block starts.
+     */
+    @Test
+    void aLineBreakInANameDoesNotEndTheBlocksComment() throws SQLException {
+        String evil = "x\nDECLARE e text := set_config('app.pwned', 'yes', false);--";
+        String block = PhaseLocksScript.forPhase(List.of(
+                "ALTER TABLE " + Identifiers.quote(evil) + " ADD COLUMN b int",
+                "ALTER TABLE child ADD COLUMN c int"));
+        assertNotNull(block);
+        String comment = block.substring(0, block.indexOf("\nDECLARE\n    lk_modes"));
+        assertFalse(comment.contains("\nDECLARE e text"), comment);
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("CREATE TABLE child (id int)", "CREATE TABLE " + Identifiers.quote(evil) + " (id int)");
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute(block);
+                try (ResultSet rs = st.executeQuery("select coalesce(current_setting('app.pwned', true), '')")) {
+                    rs.next();
+                    assertEquals("", rs.getString(1), "the name ran as code");
+                }
+                Map<String, LockMode> held = held(st);
+                assertEquals(Map.of(evil, LockMode.ACCESS_EXCLUSIVE, "child", LockMode.ACCESS_EXCLUSIVE), held);
+                c.rollback();
+            }
         }
     }
 
