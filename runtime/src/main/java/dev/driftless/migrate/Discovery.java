@@ -64,18 +64,40 @@ final class Discovery {
         return List.copyOf(sorted);
     }
 
-    /** The snapshot beside the first index that has one. */
+    /**
+     * The snapshot beside the first index that has one. Each index's snapshot is parsed once per
+     * index class (so once per class loader that loads the generated code) and kept with the class:
+     * the resource belongs to the same build as the class, and a snapshot is immutable. A class
+     * loader that loads the code again (a restarted application, a redeployment) loads a new index
+     * class, and so reads its own snapshot.
+     */
     static Optional<Snapshot> snapshot() {
         for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, classLoader())) {
-            try (InputStream in = index.getClass().getResourceAsStream(SnapshotFormat.FILE_NAME)) {
-                if (in != null) {
-                    return Optional.of(SnapshotFormat.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                            index.getClass().getPackageName() + "/" + SnapshotFormat.FILE_NAME));
-                }
-            } catch (IOException e) {
-                throw new MigrationException("could not read the snapshot beside " + index.getClass().getName(), e);
+            Optional<Snapshot> snapshot = SNAPSHOTS.get(index.getClass());
+            if (snapshot.isPresent()) {
+                return snapshot;
             }
         }
         return Optional.empty();
+    }
+
+    /** The parsed snapshot beside each index class, or none; a failed read is not kept, so it is retried. */
+    private static final ClassValue<Optional<Snapshot>> SNAPSHOTS = new ClassValue<>() {
+        @Override
+        protected Optional<Snapshot> computeValue(Class<?> indexClass) {
+            return read(indexClass);
+        }
+    };
+
+    private static Optional<Snapshot> read(Class<?> indexClass) {
+        try (InputStream in = indexClass.getResourceAsStream(SnapshotFormat.FILE_NAME)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(SnapshotFormat.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    indexClass.getPackageName() + "/" + SnapshotFormat.FILE_NAME));
+        } catch (IOException e) {
+            throw new MigrationException("could not read the snapshot beside " + indexClass.getName(), e);
+        }
     }
 }

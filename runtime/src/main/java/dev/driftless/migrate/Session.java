@@ -22,7 +22,6 @@ import javax.sql.DataSource;
  */
 final class Session {
 
-
     private final DataSource dataSource;
     /** Null means the connection's current schema. */
     private final String schema;

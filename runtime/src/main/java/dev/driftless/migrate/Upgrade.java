@@ -16,7 +16,6 @@ import java.util.function.Function;
 /** The {@code migrate} command under the lock: the pending versions up to a target, in order. */
 final class Upgrade {
 
-
     private final List<Migration> migrations;
     private final Function<List<HistoryEntry>, HistoryValidation> validation;
     private final VersionRunner runner;
@@ -29,7 +28,8 @@ final class Upgrade {
 
     /**
      * Whether the probe of a start shows nothing to do, so that the locked path ({@link #run}) would
-     * run no version, change no row or table, and log nothing but that the database is up to date:
+     * run no version and change no row or table (a start that the probe ends logs nothing; the locked
+     * path would log that the database is up to date):
      * the history table is where the locked path would look (the schema option, or the current
      * schema), no process holds the migration lock (one that does may be applying versions or not
      * yet have flushed them: the locked path waits for it), every row is a finished success that
