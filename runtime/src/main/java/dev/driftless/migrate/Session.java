@@ -22,6 +22,9 @@ import javax.sql.DataSource;
  */
 final class Session {
 
+    /** SQLSTATE read_only_sql_transaction: a hot standby, or default_transaction_read_only. */
+    private static final String READ_ONLY_TRANSACTION = "25006";
+
     private final DataSource dataSource;
     /** Null means the connection's current schema. */
     private final String schema;
@@ -87,6 +90,11 @@ final class Session {
                 SchemaHistory.releaseLock(connection, key);
             }
         } catch (SQLException e) {
+            if (READ_ONLY_TRANSACTION.equals(e.getSQLState())) {
+                throw new MigrationException("migration failed: the connection may not write (" + oneLine(e.getMessage())
+                        + "): migrate through a connection to the primary server, not a hot standby, with"
+                        + " default_transaction_read_only off for its role and database", e);
+            }
             throw new MigrationException("migration failed: " + oneLine(e.getMessage()), e);
         } finally {
             if (original != null) {
