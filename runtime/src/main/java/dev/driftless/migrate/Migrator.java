@@ -296,19 +296,14 @@ public final class Migrator {
             List<AcceptedDifference> accepted = tableExists(connection, currentSchema(connection), historyTable)
                     ? SchemaHistory.acceptedAtBaseline(connection, history) : List.of();
             var stillThere = new ArrayList<String>();
-            differences = differences.stream().filter(d -> !(accepted(accepted, AcceptedDifference.of(d))
+            differences = differences.stream().filter(d -> !(accepted.stream().anyMatch(a -> a.accepts(d))
                     && stillThere.add(d.describe()))).toList();
-            issues = issues.stream().filter(i -> !(accepted(accepted, AcceptedDifference.of(i))
+            issues = issues.stream().filter(i -> !(accepted.stream().anyMatch(a -> a.accepts(i))
                     && stillThere.add(i.describe()))).toList();
             return new DriftReport(databaseVersion, expected.version(), differences, issues, stillThere, List.of());
         } catch (SQLException e) {
             throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
         }
-    }
-
-    /** Whether a forced baseline accepted what the drift check finds. */
-    private static boolean accepted(List<AcceptedDifference> accepted, AcceptedDifference found) {
-        return accepted.stream().anyMatch(a -> a.matches(found));
     }
 
     /**

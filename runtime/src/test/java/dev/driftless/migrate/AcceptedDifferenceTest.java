@@ -11,6 +11,8 @@ import dev.driftless.history.Snapshot;
 import dev.driftless.model.Column;
 import dev.driftless.model.ColumnType;
 import dev.driftless.model.Identity;
+import dev.driftless.model.Index;
+import dev.driftless.model.IndexColumn;
 import dev.driftless.model.PrimaryKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
@@ -133,6 +135,69 @@ class AcceptedDifferenceTest {
             DriftReport report = migrator.checkDrift(new Snapshot(1, V1));
             assertFalse(report.drifted(), report.describe());
             assertEquals(List.of(NAME_TYPE.describe()), report.accepted());
+        }
+    }
+
+    /** What the database has besides the snapshot: an index made by hand. */
+    private static final Operation HAND_INDEX = new Operation.CreateIndex(QualifiedName.of("device"),
+            new Index("device_name_idx", List.of(new IndexColumn("name", true)), false));
+
+    @Test
+    void aModelObjectIsRecordedAsTheSnapshotFileSpellsIt() {
+        AcceptedDifference found = AcceptedDifference.of(HAND_INDEX);
+        assertEquals("index device_name_idx (name desc)", found.after(), "not the record's own text");
+        assertTrue(found.line().startsWith("#2\t"), found.line());
+        var column = new Operation.AddColumn(QualifiedName.of("device"),
+                new Column("note", ColumnType.of("character varying(20)"), false, "'-'::character varying",
+                        Identity.NONE, null));
+        assertEquals("column note \"character varying(20)\" not-null default=\"'-'::character varying\"",
+                AcceptedDifference.of(column).after());
+    }
+
+    @Test
+    void aLineOfTheFirstFormIsMatchedByTheRecordsText() {
+        var first = new AcceptedDifference("create_index", "device.device_name_idx", "",
+                ((Operation.CreateIndex) HAND_INDEX).index().toString(), HAND_INDEX.describe(), 1);
+        AcceptedDifference read = AcceptedDifference.parse(first.line());
+        assertEquals(first, read);
+        assertTrue(read.accepts(HAND_INDEX));
+        var otherIndex = new Operation.CreateIndex(QualifiedName.of("device"),
+                new Index("device_name_idx", List.of(new IndexColumn("name", false)), false));
+        assertFalse(read.accepts(otherIndex), "another definition is drift");
+        // The same values in the form written now are not the records' text.
+        var second = new AcceptedDifference(first.kind(), first.object(), "", first.after(), first.description());
+        assertFalse(AcceptedDifference.parse(second.line()).accepts(HAND_INDEX));
+    }
+
+    @Test
+    void anAcceptedIndexIsStillAcceptedWhenTheHistoryHasTheFirstForm() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator migrator = forced(db);
+            db.execute("create index device_name_idx on device (name desc)");
+            DriftReport drifted = migrator.checkDrift(new Snapshot(1, V1));
+            assertEquals(List.of(HAND_INDEX), drifted.differences());
+            setAccepted(db, AcceptedDifference.of(NAME_TYPE).line() + "\n" + new AcceptedDifference("create_index",
+                    "device.device_name_idx", "", ((Operation.CreateIndex) HAND_INDEX).index().toString(),
+                    HAND_INDEX.describe(), 1).line());
+            DriftReport report = migrator.checkDrift(new Snapshot(1, V1));
+            assertFalse(report.drifted(), report.describe());
+            assertEquals(2, report.accepted().size(), report.accepted().toString());
+        }
+    }
+
+    @Test
+    void aForcedBaselineRecordsAnIndexAsTheSnapshotFileSpellsIt() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            FrozenVersion v1 = VersionPlan.next(History.EMPTY, V1, "adopted").orElseThrow();
+            db.execute("create table device (id integer constraint device_pkey primary key, name text not null)",
+                    "create index device_name_idx on device (name desc)");
+            Migrator migrator = Migrator.builder(db.dataSource()).migrations(List.of(new FrozenMigration(v1))).build();
+            assertEquals(List.of(HAND_INDEX), migrator.baseline(new Snapshot(1, V1), true).differences());
+            List<String> accepted = db.strings("select accepted from driftless_history where baselined");
+            assertEquals(1, accepted.size());
+            assertTrue(accepted.get(0).startsWith("#2\tcreate_index\tdevice.device_name_idx\t\tindex device_name_idx (name desc)\t"),
+                    accepted.get(0));
+            assertFalse(migrator.checkDrift(new Snapshot(1, V1)).drifted());
         }
     }
 }
