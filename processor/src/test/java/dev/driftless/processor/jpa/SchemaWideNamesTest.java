@@ -166,6 +166,68 @@ class SchemaWideNamesTest {
     }
 
     @Test
+    void wordsThatAreNotColumnReferencesLeaveTheCheckNamedAfterItsOneColumn() throws SQLException {
+        // year, date, time, zone and current_date are columns, but here an extract field, a typed
+        // literal's type, the words of AT TIME ZONE and the SQL value function: not references.
+        SchemaModel model = EntitySources.read(jakarta("Ev",
+                "@Entity @Table(name = \"ev\")",
+                "@org.hibernate.annotations.Check(constraints = \"extract(year from birth_date) >= 1900\")",
+                "@org.hibernate.annotations.Check(constraints = \"(ts at time zone 'UTC') > '2000-01-01'\")",
+                "@org.hibernate.annotations.Check(constraints = \"later > date '2000-01-01' and later <= current_date\")",
+                "@org.hibernate.annotations.Check(constraints = \"later > \\\"current_date\\\"\")",
+                "@org.hibernate.annotations.Check(constraints = \"ev is not null and year > 0\")",
+                "public class Ev { @Id Long id; Integer year; java.time.LocalDate date; java.time.LocalTime time; String zone;",
+                "  @Column(name = \"\\\"current_date\\\"\") java.time.LocalDate currentDate;",
+                "  @Column(name = \"birth_date\") java.time.LocalDate birthDate; java.time.OffsetDateTime ts; java.time.LocalDate later; }"));
+        var names = new TreeSet<String>();
+        table(model, "ev").checks().forEach(c -> names.add(c.name() + ": " + c.expression()));
+        assertEquals(new TreeSet<>(List.of(
+                "ev_birth_date_check: extract(year from birth_date) >= 1900",
+                "ev_ts_check: (ts at time zone 'UTC') > '2000-01-01'",
+                "ev_later_check: later > date '2000-01-01' and later <= current_date",
+                "ev_check: later > \"current_date\"",
+                "ev_check1: ev is not null and year > 0")), names);
+        assertServerChoosesTheSameNames(model, Set.of());
+    }
+
+    @Test
+    void keyWordsTypedLiteralsQualifiedNamesAndUnicodeIdentifiersAreReadAsTheServerReadsThem() throws SQLException {
+        // Every word here that is not w is a column of the table too; the server names each check
+        // after w alone, or (the last three) after no column.
+        List<String> checks = List.of(
+                "w::text::timestamptz > timestamp with time zone '2000-01-01' or w::text::time > time(3) without time zone '10:00'",
+                "w > double precision E'1' and interval '1' day to second > w * interval '1 second'",
+                "w > numeric(10, 2) $$1$$ and w::text::interval year to month is not null",
+                "cast(w as double precision) > 0 and w::text::time with time zone is not null and w::character varying(9) <> ''",
+                "w::text collate \"C\" > '' and w::text is not nfc normalized and normalize(w::text, nfc) <> ''",
+                "(w > 0) is unknown and user <> '' and current_schema <> '' and session_user <> ''",
+                "make_interval(days => w) > interval '1 day' and w is distinct from null",
+                "U&\"\\0077\" > 0 and U&\"!0077\" UESCAPE '!' < 9 and U&\"\\+000077\" <> 5",
+                "w.w > 0 and public.w.w between 1 and 2 and extract(month from w::text::date) > 0",
+                "(w::text::timestamp at time zone 'UTC') > '2000-01-01' and w::text::date > date '2000-01-01'",
+                "tableoid > 0",
+                "w is not null and day > 0",
+                "w.w is not null and w.x > 0");
+        var entity = new ArrayList<String>();
+        entity.add("@Entity @Table(name = \"w\")");
+        checks.forEach(c -> entity.add("@org.hibernate.annotations.Check(constraints = \""
+                + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\")"));
+        entity.add("public class W { @Id Long id; Integer w; Integer x; Integer day; Integer second; Integer month;");
+        entity.add("  Integer year; Integer days; Integer nfc; Integer zone; Integer time; Integer precision; Integer to;");
+        entity.add("  @Column(name = \"double\") Integer dbl; @Column(name = \"\\\"C\\\"\") Integer upperC;");
+        entity.add("  @Column(name = \"\\\"current_schema\\\"\") String schemaName; @Column(name = \"\\\"user\\\"\") String userName; }");
+        SchemaModel model = EntitySources.read(jakarta("W", entity.toArray(String[]::new)));
+        var names = new TreeSet<String>();
+        table(model, "w").checks().forEach(c -> names.add(c.name()));
+        var expected = new TreeSet<>(List.of("w_w_check", "w_tableoid_check", "w_check", "w_check1"));
+        for (int i = 1; i < checks.size() - 3; i++) {
+            expected.add("w_w_check" + i);
+        }
+        assertEquals(expected, names);
+        assertServerChoosesTheSameNames(model, Set.of());
+    }
+
+    @Test
     void aCheckNameWrittenOnATableCreatedLaterLeavesAnEarlierTablesDerivedNameAsTheServerGivesIt() throws SQLException {
         // a is created before b: its check is a_x_check when b's check of that name does not exist yet
         // (a check's name need only be unique in its table); b's derived b_z_check, created after a's
