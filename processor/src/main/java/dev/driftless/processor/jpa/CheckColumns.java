@@ -24,7 +24,7 @@ import java.util.Set;
  * before a string constant in a typed literal such as {@code date '2000-01-01'}, with its modifiers
  * and the fields of an interval); the field of {@code extract(year from ...)} and the form of
  * {@code normalize(..., nfc)}; the words of {@code AT TIME ZONE}, {@code AT LOCAL},
- * {@code IS [NOT] [NFC] NORMALIZED}, {@code IS UNKNOWN} and {@code IS JSON}; a collation after
+ * {@code IS [NOT] [NFC] NORMALIZED}, {@code IS UNKNOWN}, {@code IS DOCUMENT} and {@code IS JSON}; the operator in {@code OPERATOR(schema.op)}; a collation after
  * {@code COLLATE}; any word that follows a complete operand (a key word there, such as {@code ESCAPE}
  * or {@code UESCAPE}); a field selected from a composite value. Quoted identifiers, {@code U&"..."}
  * ones decoded, are names like any other. The table's name alone, or before {@code .*}, references
@@ -141,8 +141,21 @@ final class CheckColumns {
             }
         }
 
+        /** {@code OPERATOR(schema.op)}, an operator written with its schema: no names of columns. */
+        private boolean operator() {
+            if (is(pos, "operator") && symbol(pos + 1, "(")) {
+                pos = close(pos + 1) + 1;
+                afterOperand = false;
+                return true;
+            }
+            return false;
+        }
+
         /** An unquoted word after a complete operand: a key word that continues the expression. */
         private void keyWord() {
+            if (operator()) {
+                return;
+            }
             String w = word(pos);
             switch (w) {
                 case "at" -> {
@@ -185,7 +198,7 @@ final class CheckColumns {
             }
             if (in(NORMAL_FORMS, j) && is(j + 1, "normalized")) {
                 j += 2;
-            } else if (is(j, "normalized") || is(j, "unknown")) {
+            } else if (is(j, "normalized") || is(j, "unknown") || is(j, "document")) {
                 j++;
             } else if (is(j, "json")) {
                 j++;
@@ -210,6 +223,9 @@ final class CheckColumns {
             if (w != null && RESERVED.contains(w)) {
                 afterOperand = OPERANDS.contains(w);
                 pos++;
+                return;
+            }
+            if (operator()) {
                 return;
             }
             if (notReferences.get(pos)) {

@@ -205,6 +205,7 @@ class SchemaWideNamesTest {
                 "U&\"\\0077\" > 0 and U&\"!0077\" UESCAPE '!' < 9 and U&\"\\+000077\" <> 5",
                 "w.w > 0 and public.w.w between 1 and 2 and extract(month from w::text::date) > 0",
                 "(w::text::timestamp at time zone 'UTC') > '2000-01-01' and w::text::date > date '2000-01-01'",
+                "w::text::xml is not document or w operator(pg_catalog.>) 0",
                 "tableoid > 0",
                 "w is not null and day > 0",
                 "w.w is not null and w.x > 0");
@@ -214,6 +215,7 @@ class SchemaWideNamesTest {
                 + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\")"));
         entity.add("public class W { @Id Long id; Integer w; Integer x; Integer day; Integer second; Integer month;");
         entity.add("  Integer year; Integer days; Integer nfc; Integer zone; Integer time; Integer precision; Integer to;");
+        entity.add("  Integer document; Integer operator; Integer pg_catalog;");
         entity.add("  @Column(name = \"double\") Integer dbl; @Column(name = \"\\\"C\\\"\") Integer upperC;");
         entity.add("  @Column(name = \"\\\"current_schema\\\"\") String schemaName; @Column(name = \"\\\"user\\\"\") String userName; }");
         SchemaModel model = EntitySources.read(jakarta("W", entity.toArray(String[]::new)));
@@ -225,6 +227,73 @@ class SchemaWideNamesTest {
         }
         assertEquals(expected, names);
         assertServerChoosesTheSameNames(model, Set.of());
+    }
+
+    /** Columns of the table {@code pr} that random checks read: words that are key words or fields elsewhere. */
+    private static final List<String> PROPERTY_COLUMNS = List.of("x", "y", "year", "day", "month", "second", "time", "zone",
+            "date", "current_date", "nfc", "C", "local", "escape", "days");
+
+    @Test
+    void randomChecksAreNamedAsTheServerNamesThem() throws SQLException {
+        var random = new java.util.Random(20261207);
+        var mismatches = new ArrayList<String>();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("create table pr (" + PROPERTY_COLUMNS.stream().map(c -> Identifiers.quote(c) + " integer")
+                    .collect(Collectors.joining(", ")) + ")");
+            for (int n = 0; n < 300; n++) {
+                String check = bool(random, 3);
+                db.execute("alter table pr add check (" + check + ")");
+                String server = db.strings("select conname from pg_constraint where conrelid = 'pr'::regclass").get(0);
+                db.execute("alter table pr drop constraint " + Identifiers.quote(server));
+                String derived = NameLimit.derived("pr", CheckColumns.nameColumns(check, "pr", PROPERTY_COLUMNS), "check");
+                if (!derived.equals(server)) {
+                    mismatches.add(check + ": the server names it " + server + ", the processor " + derived);
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static String bool(java.util.Random random, int depth) {
+        int choice = random.nextInt(depth <= 0 ? 4 : 11);
+        return switch (choice) {
+            case 0 -> integer(random, depth - 1) + " > " + integer(random, depth - 1);
+            case 1 -> integer(random, depth - 1) + " is not null";
+            case 2 -> "pr is not null";
+            case 3 -> "tableoid::text <> ''";
+            case 4 -> integer(random, depth - 1) + " between " + integer(random, depth - 1) + " and " + integer(random, depth - 1);
+            case 5 -> integer(random, depth - 1) + " is distinct from " + integer(random, depth - 1);
+            case 6 -> bool(random, depth - 1) + (random.nextBoolean() ? " and " : " or ") + bool(random, depth - 1);
+            case 7 -> "not (" + bool(random, depth - 1) + ")";
+            case 8 -> "(" + bool(random, depth - 1) + ") is unknown";
+            case 9 -> "(" + integer(random, depth - 1) + ")::text is nfc normalized";
+            default -> "(" + integer(random, depth - 1) + ")::text like 'a%' escape '!'";
+        };
+    }
+
+    private static String integer(java.util.Random random, int depth) {
+        int choice = random.nextInt(depth <= 0 ? 6 : 16);
+        return switch (choice) {
+            case 0, 1 -> {
+                String c = PROPERTY_COLUMNS.get(random.nextInt(PROPERTY_COLUMNS.size()));
+                yield c.equals("current_date") || c.equals("C") || random.nextInt(4) == 0 ? Identifiers.quote(c) : c;
+            }
+            case 2 -> String.valueOf(random.nextInt(100));
+            case 3 -> "U&\"\\0078\"";
+            case 4 -> "extract(" + List.of("year", "day", "month", "second").get(random.nextInt(4)) + " from current_timestamp)::int";
+            case 5 -> "(current_date > date '2000-01-01')::int";
+            case 6 -> "(" + integer(random, depth - 1) + ")::integer";
+            case 7 -> "cast(" + integer(random, depth - 1) + " as double precision)::int";
+            case 8 -> "length((" + integer(random, depth - 1) + ")::text collate \"C\")";
+            case 9 -> "coalesce(" + integer(random, depth - 1) + ", 0)";
+            case 10 -> "(" + integer(random, depth - 1) + " + " + integer(random, depth - 1) + ")";
+            case 11 -> "(interval '1' day to second > make_interval(days => " + integer(random, depth - 1) + "))::int";
+            case 12 -> "(extract(day from (timestamp '2000-01-01' at time zone 'UTC'))::int + " + integer(random, depth - 1) + ")";
+            case 13 -> "length(normalize((" + integer(random, depth - 1) + ")::text, nfc))";
+            case 14 -> "case when " + bool(random, depth - 1) + " then " + integer(random, depth - 1) + " else 0 end";
+            default -> "pr." + PROPERTY_COLUMNS.get(random.nextInt(PROPERTY_COLUMNS.size())).replace("current_date", "x")
+                    .replace("C", "y");
+        };
     }
 
     @Test
