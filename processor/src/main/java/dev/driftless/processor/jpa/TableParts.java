@@ -177,7 +177,7 @@ final class TableParts {
     private void nameUnnamedChecks(Diagnostics diagnostics) {
         int inserted = 0;
         for (UnnamedCheck check : unnamedChecks) {
-            String name = derived(CheckColumns.nameColumns(check.expression(), columns.keySet()), "check");
+            String name = derived(CheckColumns.nameColumns(check.expression(), this.name.name(), columns.keySet()), "check");
             String chosen = take(Declaration.Kind.CHECK, name, check.on(), check.at(), diagnostics);
             if (chosen != null) {
                 checks.add(Math.min(check.position() + inserted, checks.size()), new CheckConstraint(chosen, check.expression()));

@@ -166,6 +166,137 @@ class SchemaWideNamesTest {
     }
 
     @Test
+    void wordsThatAreNotColumnReferencesLeaveTheCheckNamedAfterItsOneColumn() throws SQLException {
+        // year, date, time, zone and current_date are columns, but here an extract field, a typed
+        // literal's type, the words of AT TIME ZONE and the SQL value function: not references.
+        SchemaModel model = EntitySources.read(jakarta("Ev",
+                "@Entity @Table(name = \"ev\")",
+                "@org.hibernate.annotations.Check(constraints = \"extract(year from birth_date) >= 1900\")",
+                "@org.hibernate.annotations.Check(constraints = \"(ts at time zone 'UTC') > '2000-01-01'\")",
+                "@org.hibernate.annotations.Check(constraints = \"later > date '2000-01-01' and later <= current_date\")",
+                "@org.hibernate.annotations.Check(constraints = \"later > \\\"current_date\\\"\")",
+                "@org.hibernate.annotations.Check(constraints = \"ev is not null and year > 0\")",
+                "public class Ev { @Id Long id; Integer year; java.time.LocalDate date; java.time.LocalTime time; String zone;",
+                "  @Column(name = \"\\\"current_date\\\"\") java.time.LocalDate currentDate;",
+                "  @Column(name = \"birth_date\") java.time.LocalDate birthDate; java.time.OffsetDateTime ts; java.time.LocalDate later; }"));
+        var names = new TreeSet<String>();
+        table(model, "ev").checks().forEach(c -> names.add(c.name() + ": " + c.expression()));
+        assertEquals(new TreeSet<>(List.of(
+                "ev_birth_date_check: extract(year from birth_date) >= 1900",
+                "ev_ts_check: (ts at time zone 'UTC') > '2000-01-01'",
+                "ev_later_check: later > date '2000-01-01' and later <= current_date",
+                "ev_check: later > \"current_date\"",
+                "ev_check1: ev is not null and year > 0")), names);
+        assertServerChoosesTheSameNames(model, Set.of());
+    }
+
+    @Test
+    void keyWordsTypedLiteralsQualifiedNamesAndUnicodeIdentifiersAreReadAsTheServerReadsThem() throws SQLException {
+        // Every word here that is not w is a column of the table too; the server names each check
+        // after w alone, or (the last three) after no column.
+        List<String> checks = List.of(
+                "w::text::timestamptz > timestamp with time zone '2000-01-01' or w::text::time > time(3) without time zone '10:00'",
+                "w > double precision E'1' and interval '1' day to second > w * interval '1 second'",
+                "w > numeric(10, 2) $$1$$ and w::text::interval year to month is not null",
+                "cast(w as double precision) > 0 and w::text::time with time zone is not null and w::character varying(9) <> ''",
+                "w::text collate \"C\" > '' and w::text is not nfc normalized and normalize(w::text, nfc) <> ''",
+                "(w > 0) is unknown and user <> '' and current_schema <> '' and session_user <> ''",
+                "make_interval(days => w) > interval '1 day' and w is distinct from null",
+                "U&\"\\0077\" > 0 and U&\"!0077\" UESCAPE '!' < 9 and U&\"\\+000077\" <> 5",
+                "w.w > 0 and public.w.w between 1 and 2 and extract(month from w::text::date) > 0",
+                "(w::text::timestamp at time zone 'UTC') > '2000-01-01' and w::text::date > date '2000-01-01'",
+                "w::text::xml is not document or w operator(pg_catalog.>) 0",
+                "tableoid > 0",
+                "w is not null and day > 0",
+                "w.w is not null and w.x > 0");
+        var entity = new ArrayList<String>();
+        entity.add("@Entity @Table(name = \"w\")");
+        checks.forEach(c -> entity.add("@org.hibernate.annotations.Check(constraints = \""
+                + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\")"));
+        entity.add("public class W { @Id Long id; Integer w; Integer x; Integer day; Integer second; Integer month;");
+        entity.add("  Integer year; Integer days; Integer nfc; Integer zone; Integer time; Integer precision; Integer to;");
+        entity.add("  Integer document; Integer operator; Integer pg_catalog;");
+        entity.add("  @Column(name = \"double\") Integer dbl; @Column(name = \"\\\"C\\\"\") Integer upperC;");
+        entity.add("  @Column(name = \"\\\"current_schema\\\"\") String schemaName; @Column(name = \"\\\"user\\\"\") String userName; }");
+        SchemaModel model = EntitySources.read(jakarta("W", entity.toArray(String[]::new)));
+        var names = new TreeSet<String>();
+        table(model, "w").checks().forEach(c -> names.add(c.name()));
+        var expected = new TreeSet<>(List.of("w_w_check", "w_tableoid_check", "w_check", "w_check1"));
+        for (int i = 1; i < checks.size() - 3; i++) {
+            expected.add("w_w_check" + i);
+        }
+        assertEquals(expected, names);
+        assertServerChoosesTheSameNames(model, Set.of());
+    }
+
+    /** Columns of the table {@code pr} that random checks read: words that are key words or fields elsewhere. */
+    private static final List<String> PROPERTY_COLUMNS = List.of("x", "y", "year", "day", "month", "second", "time", "zone",
+            "date", "current_date", "nfc", "C", "local", "escape", "days");
+
+    @Test
+    void randomChecksAreNamedAsTheServerNamesThem() throws SQLException {
+        var random = new java.util.Random(20261207);
+        var mismatches = new ArrayList<String>();
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute("create table pr (" + PROPERTY_COLUMNS.stream().map(c -> Identifiers.quote(c) + " integer")
+                    .collect(Collectors.joining(", ")) + ")");
+            for (int n = 0; n < 300; n++) {
+                String check = bool(random, 3);
+                db.execute("alter table pr add check (" + check + ")");
+                String server = db.strings("select conname from pg_constraint where conrelid = 'pr'::regclass").get(0);
+                db.execute("alter table pr drop constraint " + Identifiers.quote(server));
+                String derived = NameLimit.derived("pr", CheckColumns.nameColumns(check, "pr", PROPERTY_COLUMNS), "check");
+                if (!derived.equals(server)) {
+                    mismatches.add(check + ": the server names it " + server + ", the processor " + derived);
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static String bool(java.util.Random random, int depth) {
+        int choice = random.nextInt(depth <= 0 ? 4 : 11);
+        return switch (choice) {
+            case 0 -> integer(random, depth - 1) + " > " + integer(random, depth - 1);
+            case 1 -> integer(random, depth - 1) + " is not null";
+            case 2 -> "pr is not null";
+            case 3 -> "tableoid::text <> ''";
+            case 4 -> integer(random, depth - 1) + " between " + integer(random, depth - 1) + " and " + integer(random, depth - 1);
+            case 5 -> integer(random, depth - 1) + " is distinct from " + integer(random, depth - 1);
+            case 6 -> bool(random, depth - 1) + (random.nextBoolean() ? " and " : " or ") + bool(random, depth - 1);
+            case 7 -> "not (" + bool(random, depth - 1) + ")";
+            case 8 -> "(" + bool(random, depth - 1) + ") is unknown";
+            case 9 -> "(" + integer(random, depth - 1) + ")::text is nfc normalized";
+            default -> "(" + integer(random, depth - 1) + ")::text like 'a%' escape '!'";
+        };
+    }
+
+    private static String integer(java.util.Random random, int depth) {
+        int choice = random.nextInt(depth <= 0 ? 6 : 16);
+        return switch (choice) {
+            case 0, 1 -> {
+                String c = PROPERTY_COLUMNS.get(random.nextInt(PROPERTY_COLUMNS.size()));
+                yield c.equals("current_date") || c.equals("C") || random.nextInt(4) == 0 ? Identifiers.quote(c) : c;
+            }
+            case 2 -> String.valueOf(random.nextInt(100));
+            case 3 -> "U&\"\\0078\"";
+            case 4 -> "extract(" + List.of("year", "day", "month", "second").get(random.nextInt(4)) + " from current_timestamp)::int";
+            case 5 -> "(current_date > date '2000-01-01')::int";
+            case 6 -> "(" + integer(random, depth - 1) + ")::integer";
+            case 7 -> "cast(" + integer(random, depth - 1) + " as double precision)::int";
+            case 8 -> "length((" + integer(random, depth - 1) + ")::text collate \"C\")";
+            case 9 -> "coalesce(" + integer(random, depth - 1) + ", 0)";
+            case 10 -> "(" + integer(random, depth - 1) + " + " + integer(random, depth - 1) + ")";
+            case 11 -> "(interval '1' day to second > make_interval(days => " + integer(random, depth - 1) + "))::int";
+            case 12 -> "(extract(day from (timestamp '2000-01-01' at time zone 'UTC'))::int + " + integer(random, depth - 1) + ")";
+            case 13 -> "length(normalize((" + integer(random, depth - 1) + ")::text, nfc))";
+            case 14 -> "case when " + bool(random, depth - 1) + " then " + integer(random, depth - 1) + " else 0 end";
+            default -> "pr." + PROPERTY_COLUMNS.get(random.nextInt(PROPERTY_COLUMNS.size())).replace("current_date", "x")
+                    .replace("C", "y");
+        };
+    }
+
+    @Test
     void aCheckNameWrittenOnATableCreatedLaterLeavesAnEarlierTablesDerivedNameAsTheServerGivesIt() throws SQLException {
         // a is created before b: its check is a_x_check when b's check of that name does not exist yet
         // (a check's name need only be unique in its table); b's derived b_z_check, created after a's
