@@ -17,6 +17,13 @@ public class BaselineMojo extends DriftlessMojo {
     @Parameter(property = "driftless.force", defaultValue = "false")
     boolean force;
 
+    /**
+     * First rename, in the same transaction, every constraint and index that differs from the
+     * snapshot only in its name (Hibernate's {@code FK<hash>}, a hand-written name) to the snapshot's name.
+     */
+    @Parameter(property = "driftless.alignNames", defaultValue = "false")
+    boolean alignNames;
+
     @Override
     String command() {
         return "baseline";
@@ -26,5 +33,6 @@ public class BaselineMojo extends DriftlessMojo {
     void options(List<String> args) {
         add(args, "--snapshot", snapshot);
         flag(args, "--force", force);
+        flag(args, "--align-names", alignNames);
     }
 }

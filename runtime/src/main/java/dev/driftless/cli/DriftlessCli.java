@@ -4,6 +4,7 @@ import dev.driftless.history.HistoryFormatException;
 import dev.driftless.history.Snapshot;
 import dev.driftless.history.SnapshotFormat;
 import dev.driftless.migrate.AppliedVersion;
+import dev.driftless.migrate.BaselineResult;
 import dev.driftless.migrate.DriftReport;
 import dev.driftless.migrate.HistoryEntry;
 import dev.driftless.migrate.HistoryValidation;
@@ -68,9 +69,11 @@ public final class DriftlessCli {
                                             compare the live schema with the snapshot of its version (exit 5 on drift);
                                             the snapshot is the application's, or FILE (a snapshot.driftless);
                                             --json prints the report as one JSON object for programs
-              baseline [--snapshot FILE] [--force]
+              baseline [--snapshot FILE] [--force] [--align-names]
                                             adopt a database Driftless did not build: if its schema matches the
-                                            snapshot (or --force), record it as being at the snapshot's version
+                                            snapshot (or --force), record it as being at the snapshot's version;
+                                            --align-names first renames each constraint and index that differs
+                                            only in its name to the snapshot's name, in the same transaction
               docs [--out DIR]              write the ER diagram of the database's schema (schema.md, Mermaid) and the
                                             changelog of the versions with their state (changelog.md) to DIR (default .)
               repair [--force]              clear the records of failed attempts, after fixing their cause, so
@@ -112,7 +115,7 @@ public final class DriftlessCli {
             """;
 
     private static final Set<String> FLAGS = Set.of("--dry-run", "--force", "--json", "--accept-newer-versions", "--help",
-            "-h", "--verbose");
+            "-h", "--verbose", "--align-names");
     private static final Set<String> VALUED = Set.of("--to", "--from", "--url", "--user", "--schema",
             "--history-table", "--lock-timeout", "--snapshot", "--schemas", "--schemas-from", "--parallel",
             "--classpath", "--out");
@@ -187,6 +190,10 @@ public final class DriftlessCli {
             }
             if (options.containsKey("--parallel")) {
                 throw new UsageException("--parallel goes with --schemas or --schemas-from (the tenants to migrate)");
+            }
+            if (options.containsKey("--align-names") && !words.get(0).equals("baseline")) {
+                throw new UsageException("--align-names goes with baseline (it renames what differs only in name"
+                        + " when a database is adopted), not with " + words.get(0));
             }
             return switch (words.get(0)) {
                 case "status" -> status(migrator(options, env, migrations), out, err);
@@ -382,7 +389,10 @@ public final class DriftlessCli {
 
     private static int baseline(Migrator migrator, Map<String, String> options, PrintStream out) {
         Snapshot expected = snapshot(options);
-        DriftReport report = migrator.baseline(expected, options.containsKey("--force"));
+        BaselineResult result = migrator.baseline(expected, options.containsKey("--force"),
+                options.containsKey("--align-names"));
+        result.aligned().forEach(r -> out.println(r.describe()));
+        DriftReport report = result.report();
         if (report.differs()) {
             out.println(report.describe());
             out.println("accepted with --force");

@@ -211,11 +211,26 @@ public final class Migrator {
      * live schema is compared with {@code expected}, the snapshot of a frozen version, and when they
      * match (or when {@code force} says to accept the differences) the database is recorded as being
      * at that version, so that later versions apply normally. Other tools' history tables are not
-     * part of the comparison.
+     * part of the comparison. A constraint or index that differs only in its name is a difference
+     * too: {@link #baseline(Snapshot, boolean, boolean)} can rename it.
      *
      * @return the differences that were found (empty when the schema matched)
      */
     public DriftReport baseline(Snapshot expected, boolean force) {
+        return baseline(expected, force, false).report();
+    }
+
+    /**
+     * Like {@link #baseline(Snapshot, boolean)}; with {@code alignNames}, every constraint and index
+     * that differs from the snapshot only in its name (Hibernate's {@code FK<hash>}, a hand-written
+     * {@code fk_reading_meter}) is renamed in the database to the snapshot's name, in the
+     * transaction that records the baseline: all or nothing, durable when this returns. Its locks
+     * (ACCESS EXCLUSIVE on the table of a renamed constraint, SHARE UPDATE EXCLUSIVE on a renamed
+     * index, for a catalog update) are taken up front under the DDL lock timeout and retried as a
+     * version's are. Any other difference still refuses the baseline unless {@code force}, and then
+     * is accepted; a rename whose name another object holds refuses it before anything changes.
+     */
+    public BaselineResult baseline(Snapshot expected, boolean force, boolean alignNames) {
         int version = expected.version();
         if (version < 1) {
             throw new MigrationException("baseline needs the snapshot of a frozen version, not version 0");
@@ -230,37 +245,89 @@ public final class Migrator {
             }
             return null;
         });
-        DriftReport report = compare(expected, version);
-        report = report.withAdvice(BaselineAdvice.of(report.differences(), expected));
+        DriftReport found = compare(expected, version);
+        found = found.withAdvice(BaselineAdvice.of(found.differences(), expected));
+        List<Operation> renames = alignNames ? NameAlignment.renames(found.differences()) : List.of();
+        // What is left once the names are aligned: what force accepts, or what refuses the baseline.
+        List<Operation> rest = found.differences().stream().filter(d -> !alignNames || !NameAlignment.nameOnly(d))
+                .toList();
+        DriftReport report = new DriftReport(found.databaseVersion(), found.snapshotVersion(), rest, found.issues(),
+                found.accepted(), List.of());
+        report = report.withAdvice(BaselineAdvice.of(rest, expected));
         if (report.differs() && !force) {
-            throw new MigrationException(report.describe() + "\nNothing was recorded: make the database match (or"
-                    + " the mapping, as above), or baseline with force to accept these differences: the drift check"
-                    + " then lists them as accepted, not as drift.");
+            // Aligning names, what refuses is the rest; otherwise all that was found.
+            throw new MigrationException((alignNames ? report : found).describe() + "\n" + refusal(found, renames.size()));
         }
         List<AcceptedDifference> accepted = report.toAccept();
-        DriftReport finalReport = report;
+        List<Operation> aligned = new ArrayList<>();
         locked((connection, table) -> {
+            // Before anything is created: a rename that cannot be made leaves the database as it was.
+            aligned.addAll(NameAlignment.ordered(connection, renames));
             SchemaHistory.createHistoryTable(connection, table);
             if (!SchemaHistory.readHistory(connection, table).isEmpty()) {
                 throw new MigrationException("another process recorded a history meanwhile; nothing was recorded");
             }
-            connection.setAutoCommit(false);
-            for (Migration migration : migrations) {
-                if (migration.version() <= version) {
-                    SchemaHistory.insertBaselined(connection, table, migration,
-                            migration.version() == version ? accepted : List.of());
+            if (aligned.isEmpty()) {
+                connection.setAutoCommit(false);
+                recordBaseline(connection, table, version, accepted);
+                connection.commit();
+                connection.setAutoCommit(true);
+            } else {
+                try {
+                    transactions().run(connection, NameAlignment.statements(aligned), name -> {
+                        throw new IllegalStateException("no Java step runs in a baseline: " + name);
+                    }, "recording the baseline", took -> recordBaseline(connection, table, version, accepted));
+                } catch (VersionTransaction.StepFailure e) {
+                    throw new MigrationException("baseline failed and was rolled back, nothing was renamed or recorded: "
+                            + e.getMessage(), e.getCause());
                 }
             }
-            connection.commit();
-            connection.setAutoCommit(true);
             Session.durable(connection, table, null);
+            aligned.forEach(r -> Log.get().log(Level.INFO, () -> "baseline: " + r.describe()));
             Log.get().log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
+                    + (!aligned.isEmpty() ? ", " + aligned.size() + " names aligned with the snapshot" : "")
                     + (!accepted.isEmpty() ? ", " + accepted.size()
                             + " differences and issues accepted" : "")
                     + ")");
             return null;
         });
-        return finalReport;
+        return new BaselineResult(report, aligned);
+    }
+
+    private void recordBaseline(Connection connection, String table, int version, List<AcceptedDifference> accepted)
+            throws SQLException {
+        for (Migration migration : migrations) {
+            if (migration.version() <= version) {
+                SchemaHistory.insertBaselined(connection, table, migration,
+                        migration.version() == version ? accepted : List.of());
+            }
+        }
+    }
+
+    /** Why nothing was recorded, and what to do, after the report of what differs. */
+    private static String refusal(DriftReport found, int aligning) {
+        long nameOnly = found.differences().stream().filter(NameAlignment::nameOnly).count();
+        if (aligning > 0) {
+            return "Nothing was recorded and no name was changed: aligning names renames only the " + count(nameOnly,
+                    "difference") + " in name; make the rest match (or the mapping, as above), or baseline with force"
+                    + " as well to rename those and accept the rest: the drift check then lists them as accepted, not"
+                    + " as drift.";
+        }
+        String out = "Nothing was recorded: make the database match (or the mapping, as above), or baseline with force"
+                + " to accept these differences: the drift check then lists them as accepted, not as drift.";
+        if (nameOnly > 0) {
+            boolean all = nameOnly == found.differences().size() + found.issues().size();
+            out += "\n" + (all && nameOnly == 1 ? "The difference is" : all ? "All " + nameOnly + " differences are"
+                    : nameOnly + " of the differences above " + (nameOnly == 1 ? "is" : "are")) + " only in name:"
+                    + " baseline with align names (" + BaselineAdvice.ALIGN_NAMES + ") to rename "
+                    + (nameOnly == 1 ? "it" : "them") + " in the database to the snapshot's names, in the transaction"
+                    + " that records the baseline; or keep the database's names in the mapping, as above.";
+        }
+        return out;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Tables of migration tools that are never part of a schema comparison. */
