@@ -87,11 +87,11 @@ final class HierarchyTables {
      */
     void declareSecondaryTables(TypeElement declaring) {
         for (AnnotationValues t : AttributeOverrides.repeated(declaring, jpa, "SecondaryTable", "SecondaryTables")) {
-            String name = jpa.naming().physical(t.string("name"));
+            String name = jpa.naming().table(t.string("name"));
             if (name.isEmpty()) {
                 continue;
             }
-            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), declaring, t.mirror());
+            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), declaring, t.mirror(), jpa.naming());
             TableParts other = secondary.putIfAbsent(name, parts);
             if (other != null) {
                 diagnostics.report(Message.SECONDARY_TABLE_TWICE, declaring, t.mirror(),
