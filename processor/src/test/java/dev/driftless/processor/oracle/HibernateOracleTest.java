@@ -100,6 +100,8 @@ class HibernateOracleTest {
             for (String witness : witnesses()) {
                 assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
             }
+            // @SecondaryTable(foreignKey = @ForeignKey(NO_CONSTRAINT)): no foreign key.
+            assertFalse(expected.contains("table kennel_log foreign key"), expected);
         }
     }
 
@@ -220,7 +222,10 @@ class HibernateOracleTest {
                         "table heater_detail primary key heater_detail_pkey [id]",
                         "table heater_detail foreign key * [id->id] references gadget",
                         "table heater_detail column model character varying(40) not null",
-                        "table heater_detail column maxwatts integer", "table gadget column power integer");
+                        "table heater_detail column maxwatts integer", "table gadget column power integer",
+                        // A @SecondaryTable's foreign key named by its foreignKey (not by its pkJoinColumns').
+                        "table kennel_detail foreign key kennel_detail_kennel_fk [id->id] references kennel",
+                        "table kennel_run foreign key * [kennel_id->id] references kennel", "table kennel_log column entry");
     }
 
     /** Ids from Hibernate's default id table and a named one, a relation through a formula and one through the key. */
