@@ -23,6 +23,7 @@ import dev.driftless.processor.diagnostics.Diagnostics;
 import dev.driftless.processor.diagnostics.Message;
 import dev.driftless.processor.history.HistoryDirectory;
 import dev.driftless.processor.jpa.JpaModel;
+import dev.driftless.processor.jpa.DerivedNames;
 import dev.driftless.processor.jpa.HibernateLine;
 import dev.driftless.processor.jpa.JpaModelReader;
 import dev.driftless.processor.jpa.Naming;
@@ -128,6 +129,11 @@ final class MigrationStep {
             diagnostics.report(Message.NAMING_UNKNOWN, classes.get(0), options.naming());
             return null;
         }
+        DerivedNames derivedNames = DerivedNames.of(options.derivedNames());
+        if (derivedNames == null) {
+            diagnostics.report(Message.DERIVED_NAMES_UNKNOWN, classes.get(0), options.derivedNames());
+            return null;
+        }
         // An entity that is a view is mapped onto the view, not onto a table of its own.
         List<TypeElement> entities = classes.stream().filter(c -> !ViewReader.isView(c)).toList();
         List<TypeElement> viewClasses = classes.stream().filter(ViewReader::isView).toList();
@@ -138,7 +144,7 @@ final class MigrationStep {
         // The views first: the names the server derives for the tables' constraints avoid theirs.
         ViewReader views = new ViewReader(diagnostics);
         List<View> declared = views.read(viewClasses);
-        JpaModel read = new JpaModelReader(env, diagnostics, naming, hibernate).read(entities, prior, declared);
+        JpaModel read = new JpaModelReader(env, diagnostics, naming, hibernate, derivedNames).read(entities, prior, declared);
         SchemaModel model = read.schema().withViews(views.withoutTableNames(declared, read.schema()));
         return read.withSchema(model).withTableElements(views.elements());
     }

@@ -18,10 +18,12 @@ import javax.annotation.processing.ProcessingEnvironment;
  * @param acceptLocks whether such steps are acknowledged, so the freeze goes on
  * @param hibernate the Hibernate line or version to model ({@code 6.6}, {@code 7.1}, ...), or {@code null}
  *     to find it on the compile class path
+ * @param derivedNames who names unnamed foreign keys and indexes ({@code postgresql} or {@code hibernate}),
+ *     or {@code null} for the default
  */
 record Options(String history, String freeze, boolean check, String packageName, boolean acceptDataLoss,
         String naming, String squash, boolean failOnLocks, boolean acceptLocks,
-        String hibernate) {
+        String hibernate, String derivedNames) {
 
     static final String HISTORY = "driftless.history";
     static final String FREEZE = "driftless.freeze";
@@ -33,8 +35,9 @@ record Options(String history, String freeze, boolean check, String packageName,
     static final String LOCK_LINT = "driftless.lockLint";
     static final String ACCEPT_LOCKS = "driftless.acceptLocks";
     static final String HIBERNATE = "driftless.hibernate";
+    static final String DERIVED_NAMES = "driftless.derivedNames";
     static final Set<String> NAMES = Set.of(HISTORY, FREEZE, CHECK, PACKAGE, ACCEPT_DATA_LOSS, NAMING, SQUASH,
-            LOCK_LINT, ACCEPT_LOCKS, HIBERNATE);
+            LOCK_LINT, ACCEPT_LOCKS, HIBERNATE, DERIVED_NAMES);
 
     static Options of(ProcessingEnvironment env) {
         Map<String, String> options = env.getOptions();
@@ -48,7 +51,8 @@ record Options(String history, String freeze, boolean check, String packageName,
                 blankToNull(options.get(SQUASH)),
                 "fail".equalsIgnoreCase(blankToNull(options.get(LOCK_LINT))),
                 Boolean.parseBoolean(blankToNull(options.get(ACCEPT_LOCKS))),
-                blankToNull(options.get(HIBERNATE)));
+                blankToNull(options.get(HIBERNATE)),
+                blankToNull(options.get(DERIVED_NAMES)));
     }
 
     /** Maven passes an unset property through as {@code ${name}}; treat it, and blanks, as absent. */

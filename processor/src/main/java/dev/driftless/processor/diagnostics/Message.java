@@ -225,6 +225,9 @@ public enum Message {
     NAMING_UNKNOWN("DL214", Diagnostic.Kind.ERROR,
             "-Adriftless.naming=%s is not a naming this version knows: use jpa (Hibernate's default), snake_case "
                     + "(Spring Boot's default) or quoted (Hibernate's globally quoted identifiers)"),
+    DERIVED_NAMES_UNKNOWN("DL229", Diagnostic.Kind.ERROR,
+            "-Adriftless.derivedNames=%s is not a choice this version knows: use postgresql (PostgreSQL's own "
+                    + "<table>_<columns>_fkey and _idx, the default) or hibernate (Hibernate's FK... and IDX... names)"),
     VIEW_INVALID("DL215", Diagnostic.Kind.ERROR, "@View on %s cannot be used: %s"),
     VIEW_NAME_TAKEN("DL216", Diagnostic.Kind.ERROR,
             "@View names %s, which is already %s: a view and a table (or two views) need different names"),

@@ -113,8 +113,8 @@ final class CollectionTables {
         String written = annotation.map(a -> a.string("name")).filter(s -> !s.isEmpty())
                 .orElse(entity.entityName() + "_" + attribute.name());
         String schema = annotation.map(a -> a.string("schema")).orElse("");
-        var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().physical(written)), field,
-                annotation.map(AnnotationValues::mirror).orElse(null));
+        var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().table(written)), field,
+                annotation.map(AnnotationValues::mirror).orElse(null), jpa.naming());
         List<AnnotationValues> joins = annotation.map(a -> a.annotations("joinColumns")).orElse(List.of());
         Optional<List<String>> ownerColumns = ownerColumns(attribute, table, joins,
                 annotation.flatMap(a -> a.annotation("foreignKey")), entity.entityName(), JoinColumns.onDelete(field, jpa));
@@ -382,6 +382,7 @@ final class CollectionTables {
         }
         String name = attribute.joinColumnName(join, key.get(0).name(), jpa.naming());
         QualifiedName targetTable = keys.tableName(target.get());
+        jpa.naming().columnOf(targetTable, name);
         var column = new Column(name, type, join.nullable(), null, Identity.NONE, ReadingContext.comment(join.comment()));
         var reference = new ForeignKey(
                 join.foreignKeyName().isEmpty() ? PostgresNames.derived(targetTable.name(), List.of(name), "fkey")
@@ -417,11 +418,14 @@ final class CollectionTables {
         }
         QualifiedName targetTable = keys.tableName(target.get());
         Optional<AnnotationValues> annotation = jpa.find(field, "JoinTable");
-        String written = annotation.map(a -> a.string("name")).filter(s -> !s.isEmpty())
-                .orElse(owner.name.name() + "_" + targetTable.name());
+        Optional<String> given = annotation.map(a -> a.string("name")).filter(s -> !s.isEmpty());
+        String written = given.orElse(owner.name.name() + "_" + targetTable.name());
         String schema = annotation.map(a -> a.string("schema")).orElse("");
-        var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().physical(written)), field,
-                annotation.map(AnnotationValues::mirror).orElse(null));
+        // Hibernate spells the implied name with the tables' names as it spelt them.
+        String physical = given.isPresent() ? jpa.naming().table(written) : jpa.naming().implicitTable(written,
+                jpa.naming().spelling(owner.name.name()) + "_" + jpa.naming().spelling(targetTable.name()));
+        var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), physical), field,
+                annotation.map(AnnotationValues::mirror).orElse(null), jpa.naming());
         String ownerPrefix = oneToMany ? entity.entityName() : inverseAttribute(attribute, target.get()).orElse(entity.entityName());
         Optional<List<String>> ownerColumns = ownerColumns(attribute, table,
                 annotation.map(a -> a.annotations("joinColumns")).orElse(List.of()),

@@ -68,7 +68,7 @@ final class EntityClass {
         }
         TableAnnotation table = table();
         String name = table.name().isEmpty() ? entityName() : table.name();
-        return new QualifiedName(jpa.naming().physical(table.schema()), jpa.naming().physical(name));
+        return new QualifiedName(jpa.naming().physical(table.schema()), jpa.naming().table(name));
     }
 
     /** The nearest superclass that is itself an entity. */

@@ -87,11 +87,11 @@ final class HierarchyTables {
      */
     void declareSecondaryTables(TypeElement declaring) {
         for (AnnotationValues t : AttributeOverrides.repeated(declaring, jpa, "SecondaryTable", "SecondaryTables")) {
-            String name = jpa.naming().physical(t.string("name"));
+            String name = jpa.naming().table(t.string("name"));
             if (name.isEmpty()) {
                 continue;
             }
-            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), declaring, t.mirror());
+            var parts = new TableParts(new QualifiedName(jpa.naming().physical(t.string("schema")), name), declaring, t.mirror(), jpa.naming());
             TableParts other = secondary.putIfAbsent(name, parts);
             if (other != null) {
                 diagnostics.report(Message.SECONDARY_TABLE_TWICE, declaring, t.mirror(),
@@ -119,7 +119,10 @@ final class HierarchyTables {
 
     /**
      * A secondary table is keyed by the entity's key (the same column names unless its
-     * {@code pkJoinColumns} name them), which references the entity's table.
+     * {@code pkJoinColumns} name them), which references the entity's table: through a foreign key
+     * its {@code foreignKey} names, or none with {@code NO_CONSTRAINT}, as Hibernate reads it: only when
+     * the table's name as Hibernate renders it is the name as written (not under quoted names, nor
+     * when snake case changes it), and never the {@code foreignKey} of a {@code pkJoinColumns} entry.
      */
     void keySecondaryTables() {
         for (var entry : secondary.entrySet()) {
@@ -141,9 +144,16 @@ final class HierarchyTables {
                 }
             });
             t.primaryKey.addAll(0, names);
-            if (!names.isEmpty()) {
-                t.addForeignKey(new ForeignKey(t.derived(names, "fkey"), names, main.name,
-                        List.copyOf(main.primaryKey), ReferentialAction.NO_ACTION), element, t.mirror, diagnostics);
+            AnnotationValues annotation = secondaryAnnotations.get(entry.getKey());
+            // Hibernate finds the @SecondaryTable of its table by the name as it renders it, which must equal
+            // the name as written: under quoted names or snake case another name's foreignKey is passed over.
+            Optional<AnnotationValues> foreignKey = jpa.naming().renderedTable(entry.getKey()).equals(annotation.string("name"))
+                    ? annotation.annotation("foreignKey") : Optional.empty();
+            String given = foreignKey.map(f -> f.string("name")).orElse("");
+            boolean noConstraint = foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT");
+            if (!names.isEmpty() && !noConstraint) {
+                t.addForeignKey(new ForeignKey(given.isEmpty() ? t.derived(names, "fkey") : PostgresNames.fold(given), names,
+                        main.name, List.copyOf(main.primaryKey), ReferentialAction.NO_ACTION), element, t.mirror, diagnostics);
             }
             keyed.add(0, t);
         }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 
 /** A typed view of one {@code @Index} of {@code @Table(indexes)}. */
-record IndexAnnotation(AnnotationMirror mirror, String name, String columnList, boolean unique, Naming naming) {
+record IndexAnnotation(AnnotationMirror mirror, String name, String columnList, boolean unique, PhysicalNames naming) {
 
-    static IndexAnnotation of(AnnotationValues v, Naming naming) {
+    static IndexAnnotation of(AnnotationValues v, PhysicalNames naming) {
         return new IndexAnnotation(v.mirror(), v.string("name"), v.string("columnList"), v.bool("unique", false), naming);
     }
 
@@ -24,7 +24,7 @@ record IndexAnnotation(AnnotationMirror mirror, String name, String columnList, 
         var columns = new ArrayList<IndexColumn>();
         for (String part : columnList.split(",", -1)) {
             String[] words = part.strip().split("\\s+");
-            columns.add(new IndexColumn(naming.physical(words[0]), words.length == 2 && words[1].equalsIgnoreCase("desc")));
+            columns.add(new IndexColumn(naming.indexColumn(words[0]), words.length == 2 && words[1].equalsIgnoreCase("desc")));
         }
         return columns;
     }

@@ -19,14 +19,14 @@ final class JpaAnnotations {
     private static final List<String> PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
 
     private final Elements elements;
-    private final Naming naming;
+    private final PhysicalNames naming;
     private final HibernateLine hibernate;
     private final Map<AnnotationMirror, AnnotationValues> decoded = new IdentityHashMap<>();
     private final DdlOptions ddlOptions;
 
     JpaAnnotations(Elements elements, Naming naming, HibernateLine hibernate) {
         this.elements = elements;
-        this.naming = naming.on(hibernate);
+        this.naming = new PhysicalNames(naming.on(hibernate));
         this.hibernate = hibernate;
         this.ddlOptions = new DdlOptions(hibernate);
     }
@@ -42,7 +42,7 @@ final class JpaAnnotations {
     }
 
     /** The physical naming in force: how written and implied names become PostgreSQL names. */
-    Naming naming() {
+    PhysicalNames naming() {
         return naming;
     }
 

@@ -44,12 +44,23 @@ public final class JpaModelReader {
     private final Diagnostics diagnostics;
     private final JpaAnnotations jpa;
     private final Types types;
+    private final DerivedNames derivedNames;
 
     public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics) {
         this(env, diagnostics, Naming.JPA, HibernateLine.DEFAULT);
     }
 
     public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics, Naming naming, HibernateLine hibernate) {
+        this(env, diagnostics, naming, hibernate, DerivedNames.POSTGRESQL);
+    }
+
+    /**
+     * @param derivedNames who names the foreign keys and non-unique indexes the entities leave
+     *     unnamed ({@code driftless.derivedNames})
+     */
+    public JpaModelReader(ProcessingEnvironment env, Diagnostics diagnostics, Naming naming, HibernateLine hibernate,
+            DerivedNames derivedNames) {
+        this.derivedNames = derivedNames;
         this.diagnostics = diagnostics;
         this.jpa = new JpaAnnotations(env.getElementUtils(), naming, hibernate);
         this.types = env.getTypeUtils();
@@ -150,7 +161,7 @@ public final class JpaModelReader {
             addIdTables(tables, allTables, owners, declarations);
             addForeignColumns(tables, allTables, columnElements, declarations);
             checkNames(tables, declarations, sequences);
-            numberDerivedNames(allTables, declarations, sequences, views, prior);
+            numberDerivedNames(allTables, declarations, sequences, views, prior, jpa.naming(), derivedNames);
             var enumTypes = new TreeMap<QualifiedName, EnumType>();
             tables.forEach(t -> t.enumTypes().forEach(e -> enumTypes.putIfAbsent(e.name(), e)));
             var schema = new SchemaModel(List.copyOf(allTables.values()),
@@ -315,10 +326,13 @@ public final class JpaModelReader {
 
     /**
      * Numbers the derived names that are taken in the schema, as PostgreSQL does, keeping the names
-     * the prior version gave ({@link ServerNames}); rewrites the tables.
+     * the prior version gave ({@link ServerNames}); rewrites the tables. An unnamed foreign key or
+     * non-unique index knows Hibernate's name for it too: the one it gets under
+     * {@link DerivedNames#HIBERNATE}, and either way one a frozen version may have given it.
      */
     private static void numberDerivedNames(Map<QualifiedName, Table> all, List<Declaration> declarations,
-            Collection<DeclaredSequence> sequences, List<View> views, SchemaModel prior) {
+            Collection<DeclaredSequence> sequences, List<View> views, SchemaModel prior, PhysicalNames names,
+            DerivedNames derivedNames) {
         var derived = new HashMap<ServerNames.Origin, ServerNames.Derivation>();
         for (Declaration d : declarations) {
             if (d.isDerived()) {
@@ -326,6 +340,9 @@ public final class JpaModelReader {
                         d.name().name()), d.derivation());
             }
         }
+        boolean hibernate = derivedNames == DerivedNames.HIBERNATE;
+        derived.replaceAll((origin, derivation) -> hibernateName(origin, derivation, all.get(origin.table()), names)
+                .map(name -> derivation.withHashed(name, hibernate)).orElse(derivation));
         for (Table t : all.values()) {
             if (t.primaryKey() != null) {
                 // A primary key is never named by JPA: its name is always the server's.
@@ -336,5 +353,29 @@ public final class JpaModelReader {
         List<Table> numbered = ServerNames.number(List.copyOf(all.values()), derived,
                 sequences.stream().map(DeclaredSequence::sequence).toList(), views, prior);
         numbered.forEach(t -> all.put(t.name(), t));
+    }
+
+    /**
+     * The name Hibernate gives the object ({@link HibernateNames}) when it names it: an unnamed
+     * foreign key, or an unnamed index that is not a unique constraint to Hibernate.
+     */
+    private static Optional<String> hibernateName(ServerNames.Origin origin, ServerNames.Derivation derivation,
+            Table table, PhysicalNames names) {
+        if (table == null) {
+            return Optional.empty();
+        }
+        boolean quoted = names.everyNameQuoted();
+        String tableName = names.renderedTable(table.name().name());
+        if (origin.kind() == Declaration.Kind.FOREIGN_KEY && derivation.suffix().equals("fkey")) {
+            return table.foreignKeys().stream().filter(f -> f.name().equals(origin.name())).findFirst()
+                    .map(f -> HibernateNames.foreignKey(tableName, names.renderedTable(f.target().name()),
+                            f.columns().stream().map(c -> names.renderedColumn(table.name(), c)).toList(), quoted));
+        }
+        if (origin.kind() == Declaration.Kind.INDEX && derivation.suffix().equals("idx")) {
+            return table.indexes().stream().filter(i -> i.name().equals(origin.name())).findFirst()
+                    .map(i -> HibernateNames.index(tableName,
+                            i.columns().stream().map(c -> names.renderedIndexColumn(c.name())).toList()));
+        }
+        return Optional.empty();
     }
 }

@@ -31,12 +31,12 @@ record PersistentAttribute(Element element, TypeMirror type, String name, TypeEl
     }
 
     /** The column of a basic attribute: {@code @Column(name)}, else the attribute's name, as named physically. */
-    String columnName(ColumnAnnotation column, Naming naming) {
+    String columnName(ColumnAnnotation column, PhysicalNames naming) {
         return naming.physical(column.name().isEmpty() ? name : column.name());
     }
 
     /** The column of a relation: {@code @JoinColumn(name)}, else {@code <attribute>_<referenced column>}. */
-    String joinColumnName(JoinColumnAnnotation join, String referencedColumn, Naming naming) {
+    String joinColumnName(JoinColumnAnnotation join, String referencedColumn, PhysicalNames naming) {
         return naming.physical(join.name().isEmpty() ? name + "_" + referencedColumn : join.name());
     }
 

@@ -38,7 +38,7 @@ final class ReadingContext {
         this.keys = keys;
         this.types = types;
         this.entity = entity;
-        this.main = new TableParts(entity.tableName(), entity.element(), entity.table().mirror());
+        this.main = new TableParts(entity.tableName(), entity.element(), entity.table().mirror(), jpa.naming());
     }
 
     JpaAnnotations jpa() {

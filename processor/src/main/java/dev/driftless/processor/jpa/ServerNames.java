@@ -56,24 +56,70 @@ final class ServerNames {
     private ServerNames() {}
 
     /**
-     * How PostgreSQL makes a name: {@code makeObjectName(table, columns, suffix)}.
+     * How PostgreSQL makes a name: {@code makeObjectName(table, columns, suffix)}; or, for a foreign
+     * key or index under {@link DerivedNames#HIBERNATE}, the name Hibernate gives it ({@code hashed},
+     * numbered as the server numbers its own should it be taken).
      *
      * @param columns what goes between the table and the suffix (column names; for a discriminator's
      *     check, its value); empty for a primary key or a table's check
+     * @param hashed Hibernate's name for the object ({@link HibernateNames}), or null when it has none
+     * @param hashedInUse whether {@code hashed} is the name given, rather than PostgreSQL's
      */
-    record Derivation(String table, List<String> columns, String suffix) {
+    record Derivation(String table, List<String> columns, String suffix, String hashed, boolean hashedInUse) {
 
         Derivation {
             columns = List.copyOf(columns);
+            if (hashedInUse && hashed == null) {
+                throw new IllegalArgumentException("no hashed name to use");
+            }
         }
 
-        /** The name of the given pass: 0 is the suffix as is, {@code n} the suffix numbered {@code n}. */
+        /** PostgreSQL's default name. */
+        Derivation(String table, List<String> columns, String suffix) {
+            this(table, columns, suffix, null, false);
+        }
+
+        /** This derivation with Hibernate's name beside PostgreSQL's, one of them in use. */
+        Derivation withHashed(String name, boolean inUse) {
+            return new Derivation(table, columns, suffix, name, inUse);
+        }
+
+        /** The name of the given pass: 0 is the name as is, {@code n} the name numbered {@code n}. */
         String name(int pass) {
+            if (hashedInUse) {
+                return pass == 0 ? hashed : NameLimit.truncated(hashed + pass);
+            }
             return NameLimit.derived(table, columns, pass == 0 ? suffix : suffix + pass);
         }
 
         /** The pass that makes the name, or -1 when the name is none of this derivation's. */
         int passOf(String name) {
+            return hashedInUse ? hashedPassOf(name) : postgresPassOf(name);
+        }
+
+        /**
+         * Whether either rule makes the name, PostgreSQL's or Hibernate's: a name frozen under the
+         * other {@code driftless.derivedNames} is this object's all the same.
+         */
+        boolean derives(String name) {
+            return postgresPassOf(name) >= 0 || (hashed != null && hashedPassOf(name) >= 0);
+        }
+
+        private int hashedPassOf(String name) {
+            if (!name.startsWith(hashed)) {
+                return -1;
+            }
+            String digits = name.substring(hashed.length());
+            if (digits.isEmpty()) {
+                return 0;
+            }
+            if (digits.startsWith("0") || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+                return -1;
+            }
+            return Integer.parseInt(digits);
+        }
+
+        private int postgresPassOf(String name) {
             int end = name.length();
             while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
                 end--;
@@ -83,7 +129,7 @@ final class ServerNames {
                 return -1;
             }
             int pass = digits.isEmpty() ? 0 : Integer.parseInt(digits);
-            return name(pass).equals(name) ? pass : -1;
+            return NameLimit.derived(table, columns, pass == 0 ? suffix : suffix + pass).equals(name) ? pass : -1;
         }
     }
 
@@ -235,7 +281,8 @@ final class ServerNames {
                 }
                 for (Item old : items(before.get(), Map.of())) {
                     boolean alike = old.definition().equals(item.definition());
-                    boolean derivedAlike = item.derivation().passOf(old.origin().name()) >= 0;
+                    // Made by either rule: switching driftless.derivedNames renames nothing frozen.
+                    boolean derivedAlike = item.derivation().derives(old.origin().name());
                     // A check defined alike keeps its name even if an earlier release derived it by
                     // another rule (<table>_<discriminator value>_check): renaming it would be drift.
                     // So does an unnamed unique index that releases before this one named <table>_<columns>_idx.

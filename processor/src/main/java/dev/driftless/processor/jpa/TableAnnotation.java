@@ -19,7 +19,7 @@ record TableAnnotation(
         return jpa.find(element, "Table").map(v -> of(v, jpa.naming())).orElse(ABSENT);
     }
 
-    private static TableAnnotation of(AnnotationValues v, Naming naming) {
+    private static TableAnnotation of(AnnotationValues v, PhysicalNames naming) {
         return new TableAnnotation(v.mirror(), v.string("name"), v.string("schema"),
                 v.annotations("indexes").stream().map(i -> IndexAnnotation.of(i, naming)).toList(),
                 v.annotations("uniqueConstraints").stream().map(u -> UniqueConstraintAnnotation.of(u, naming)).toList(),

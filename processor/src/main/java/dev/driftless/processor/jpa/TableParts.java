@@ -40,8 +40,12 @@ final class TableParts {
     private final Map<String, Declaration> names = new HashMap<>();
     final List<Declaration> declarations = new ArrayList<>();
 
-    TableParts(QualifiedName name, Element element, AnnotationMirror mirror) {
+    /** Where the spelling Hibernate gives each column is remembered, for its hashed names. */
+    private final PhysicalNames spellings;
+
+    TableParts(QualifiedName name, Element element, AnnotationMirror mirror, PhysicalNames spellings) {
         this.name = name;
+        this.spellings = spellings;
         this.element = element;
         this.mirror = mirror;
         declarations.add(new Declaration(Declaration.Kind.TABLE, name, element, mirror));
@@ -58,6 +62,7 @@ final class TableParts {
             return false;
         }
         columns.put(column.name(), column);
+        spellings.columnOf(name, column.name());
         columnElements.put(column.name(), on);
         declarations.add(new Declaration(Declaration.Kind.COLUMN, new QualifiedName(name.schema(), column.name()), on, at));
         return true;

@@ -70,7 +70,7 @@ class PostgresNamesTest {
                         + "n.oid = c.relnamespace where nspname = " + ns + " and relkind = 'S'");
                 String context = "table " + table + " (" + table.length() + " characters)";
                 // The same objects as a table read from entities names them, in the server's order.
-                var parts = new TableParts(new QualifiedName(schema, table), null, null);
+                var parts = new TableParts(new QualifiedName(schema, table), null, null, new PhysicalNames(Naming.JPA));
                 var diagnostics = new Diagnostics(null);
                 parts.addCheck(new CheckConstraint(parts.derived(List.of(b), "check"), "b > 0"), null, null, diagnostics);
                 parts.addCheck(new CheckConstraint(parts.derived(List.of(), "check"), "a > b"), null, null, diagnostics);

@@ -91,10 +91,45 @@ class HibernateOracleTest {
     @ParameterizedTest
     @ValueSource(strings = {"jpa", "snake_case", "quoted"})
     void driftlessBuildsTheSchemaHibernateBuildsAndHibernateValidatesIt(String naming) throws Exception {
+        String expected = buildBothAndCompare(naming, "postgresql");
+        if (naming.equals("jpa")) {
+            // The comparison covers the constructs, not an empty or partial schema, and what sets the lines apart.
+            for (String witness : lineWitnesses()) {
+                assertTrue(expected.contains(witness), () -> "no '" + witness + "' on Hibernate " + LINE + " in\n" + expected);
+            }
+            for (String witness : witnesses()) {
+                assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
+            }
+            // @SecondaryTable(foreignKey = @ForeignKey(NO_CONSTRAINT)): no foreign key.
+            assertFalse(expected.contains("table kennel_log foreign key"), expected);
+        }
+    }
+
+    /**
+     * With {@code driftless.derivedNames=hibernate} the unnamed foreign keys and non-unique indexes
+     * get Hibernate's own names, compared exactly.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jpa", "snake_case", "quoted"})
+    void withHibernateNamesEveryForeignKeyAndIndexIsNamedAsHibernateNamesIt(String naming) throws Exception {
+        String expected = buildBothAndCompare(naming, "hibernate");
+        // Hibernate's names are there to compare: a foreign key and an index of the corpus.
+        assertTrue(expected.matches("(?s).*foreign key (?i:fk)[0-9a-y]{20,} .*"), expected);
+        assertTrue(expected.matches("(?s).*index (?i:idx)[0-9a-y]{20,} .*"), expected);
+    }
+
+    /**
+     * Builds database A with Hibernate and database B with Driftless's frozen version, with the given
+     * {@code driftless.derivedNames}, compares them (foreign key and index names exactly under
+     * {@code hibernate}) and has Hibernate validate B; returns A's facts.
+     */
+    private String buildBothAndCompare(String naming, String derivedNames) throws Exception {
         this.naming = naming;
+        boolean exactNames = derivedNames.equals("hibernate");
         Compilation compilation = Compiler.javac()
                 .withProcessors(new DriftlessProcessor())
-                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=corpus", "-Adriftless.naming=" + naming)
+                .withOptions("-Adriftless.history=" + history, "-Adriftless.freeze=corpus", "-Adriftless.naming=" + naming,
+                        "-Adriftless.derivedNames=" + derivedNames)
                 .compile(corpus(CORPUS));
         assertThat(compilation).succeeded();
         assertThat(compilation).hadNoteContaining("Driftless builds the schema as Hibernate " + LINE + " maps it (hibernate-core "
@@ -118,15 +153,19 @@ class HibernateOracleTest {
 
             SchemaModel a = introspect(hibernate);
             SchemaModel b = introspect(driftless);
-            String expected = SchemaFacts.of(a);
-            String actual = SchemaFacts.of(b);
+            String expected = SchemaFacts.of(a, exactNames);
+            String actual = SchemaFacts.of(b, exactNames);
             assertEquals(expected, actual, () -> "Hibernate's DDL:\n" + ddl + "\nDriftless's version:\n" + version());
-            if (naming.equals("jpa")) {
-                // The comparison covers the constructs, not an empty or partial schema, and what sets the lines apart.
-                for (String witness : lineWitnesses()) {
-                    assertTrue(expected.contains(witness), () -> "no '" + witness + "' on Hibernate " + LINE + " in\n" + expected);
-                }
-                for (String witness : List.of("enum type mood [ANGRY, CALM]",
+
+            // Hibernate's own check of a database it did not build: it must find what it expects.
+            hibernateSchema(driftless, entities, loader, "validate");
+            return expected;
+        }
+    }
+
+    /** Facts of the corpus on every line, under the default naming. */
+    private static List<String> witnesses() {
+        return List.of("enum type mood [ANGRY, CALM]",
                         "table car foreign key * [id->id] references vehicle on delete CASCADE",
                         "table cardpayment column amount numeric(38,2)", "table customer column billing_lat double precision",
                         "table customer_nicknames column nicknames", "table holder_token primary key",
@@ -183,14 +222,10 @@ class HibernateOracleTest {
                         "table heater_detail primary key heater_detail_pkey [id]",
                         "table heater_detail foreign key * [id->id] references gadget",
                         "table heater_detail column model character varying(40) not null",
-                        "table heater_detail column maxwatts integer", "table gadget column power integer")) {
-                    assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
-                }
-            }
-
-            // Hibernate's own check of a database it did not build: it must find what it expects.
-            hibernateSchema(driftless, entities, loader, "validate");
-        }
+                        "table heater_detail column maxwatts integer", "table gadget column power integer",
+                        // A @SecondaryTable's foreign key named by its foreignKey (not by its pkJoinColumns').
+                        "table kennel_detail foreign key kennel_detail_kennel_fk [id->id] references kennel",
+                        "table kennel_run foreign key * [kennel_id->id] references kennel", "table kennel_log column entry");
     }
 
     /** Ids from Hibernate's default id table and a named one, a relation through a formula and one through the key. */

@@ -34,6 +34,14 @@ final class SchemaFacts {
 
     /** The facts of a schema read from the catalog, whichever tool built it. */
     static String of(SchemaModel model) {
+        return of(model, false);
+    }
+
+    /**
+     * The same; with {@code exactNames} foreign key and index names are compared as they are, for
+     * Driftless's {@code driftless.derivedNames=hibernate}, which gives them Hibernate's names.
+     */
+    static String of(SchemaModel model, boolean exactNames) {
         var lines = new ArrayList<String>();
         for (Sequence s : model.sequences()) {
             lines.add("sequence " + s.name() + " start " + s.start() + " increment " + s.increment());
@@ -67,7 +75,7 @@ final class SchemaFacts {
                 for (int i = 0; i < f.columns().size(); i++) {
                     pairs.add(f.columns().get(i) + "->" + f.targetColumns().get(i));
                 }
-                lines.add(table + " foreign key " + name(t, f.name(), f.columns(), "fkey") + " "
+                lines.add(table + " foreign key " + (exactNames ? f.name() : name(t, f.name(), f.columns(), "fkey")) + " "
                         + pairs.stream().sorted().toList() + " references " + f.target() + " on delete " + f.onDelete());
             }
             for (Index i : t.indexes()) {
@@ -78,7 +86,7 @@ final class SchemaFacts {
                     lines.add(table + " unique " + i.name() + " " + columns);
                     continue;
                 }
-                lines.add(table + " index " + name(t, i.name(), columns, "idx") + " "
+                lines.add(table + " index " + (exactNames ? i.name() : name(t, i.name(), columns, "idx")) + " "
                         + i.columns().stream().map(SchemaFacts::indexColumn).collect(Collectors.joining(", ", "(", ")"))
                         + (i.unique() ? " unique" : ""));
             }
