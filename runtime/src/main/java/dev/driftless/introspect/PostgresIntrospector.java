@@ -297,7 +297,8 @@ public final class PostgresIntrospector {
                 select i.indrelid, ic.relname, i.indisunique, i.indkey::int2[], i.indoption::int2[], i.indisvalid
                 from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
                 where i.indrelid = any(?::oid[])
-                  and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid)
+                  and not exists (select 1 from pg_catalog.pg_constraint c where c.conindid = i.indexrelid
+                                  and c.conrelid = i.indrelid and c.contype in ('p', 'u', 'x'))
                 order by i.indrelid, ic.relname""")))) {
             st.setArray(1, oids);
             st.setArray(2, oids);

@@ -42,6 +42,22 @@ class PostgresIntrospectorTest {
     }
 
     @Test
+    void aUniqueIndexThatAForeignKeyReferencesIsRead() throws SQLException {
+        // A foreign key's conindid is the referenced table's index: that does not make it a constraint's own.
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
+            run(c, List.of("create table meter (id bigint primary key, code text not null)",
+                    "create unique index meter_code_key on meter (code)",
+                    "create table reading (id bigint primary key, meter_code text"
+                            + " constraint reading_meter_code_fkey references meter (code))"));
+            SchemaModel live = PostgresIntrospector.read(c, Set.of(), Set.of());
+            assertEquals(List.of(new Index("meter_code_key", List.of(new IndexColumn("code", false)), true)),
+                    live.table(QualifiedName.of("meter")).orElseThrow().indexes());
+            assertEquals(List.of(), live.table(QualifiedName.of("reading")).orElseThrow().indexes(),
+                    "the key's own index is the key");
+        }
+    }
+
+    @Test
     void changesMadeByHandShowAsOperations() throws SQLException {
         SchemaModel model = SampleModels.energy();
         try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
