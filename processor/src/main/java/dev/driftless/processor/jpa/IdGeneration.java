@@ -51,7 +51,7 @@ final class IdGeneration {
         }
         GeneratedValueAnnotation g = generated.get();
         Optional<GenericGeneratorAnnotation> generic = generators.findGeneric(g.generator(), attribute, entity);
-        if (generic.isPresent()) {
+        if (generic.isPresent() && !keepsAuto(g, generic.get())) {
             return generic(attribute, basic, g, generic.get());
         }
         boolean sequenceNumber = BasicTypes.isSequenceNumber(basic);
@@ -270,6 +270,15 @@ final class IdGeneration {
         sequences.add(new DeclaredSequence(new Sequence(new QualifiedName(schema.isEmpty() ? "" : jpa.naming().physical(schema),
                 name), initial, increment), g.holder(), g.mirror()));
         return Optional.of(Identity.NONE);
+    }
+
+    /**
+     * Whether the {@code @GeneratedValue(strategy = AUTO)} stands and the generic generator it names
+     * is passed over: an {@code identity} one on Hibernate 6.6 ({@link HibernateLine#genericIdentityReplacesAuto}).
+     */
+    private boolean keepsAuto(GeneratedValueAnnotation generated, GenericGeneratorAnnotation generic) {
+        return generated.strategy().equals("AUTO") && !jpa.hibernate().genericIdentityReplacesAuto()
+                && GenericStrategies.kind(generic.generator(), jpa.hibernate()) == GenericStrategies.Kind.IDENTITY;
     }
 
     /** A whole-number parameter, its default when absent; null when it is no whole number. */
