@@ -414,23 +414,23 @@ class JpaErrorsTest {
     @Test
     void genericGeneratorsDriftlessDoesNotKnowAreRefused() {
         String imports = "import org.hibernate.annotations.GenericGenerator; import org.hibernate.annotations.Parameter;";
-        JavaFileObject custom = jakarta("Custom", imports, "@Entity public class Custom { @Id @GeneratedValue(generator = \"c\")",
+        JavaFileObject custom = jakarta("Custom", imports, "@SuppressWarnings(\"removal\") @Entity public class Custom { @Id @GeneratedValue(generator = \"c\")",
                 "  @GenericGenerator(name = \"c\", strategy = \"com.acme.SnowflakeIds\")", "  Long id; }");
-        JavaFileObject optimizer = jakarta("Tuned", imports, "@Entity public class Tuned { @Id @GeneratedValue(generator = \"o\")",
+        JavaFileObject optimizer = jakarta("Tuned", imports, "@SuppressWarnings(\"removal\") @Entity public class Tuned { @Id @GeneratedValue(generator = \"o\")",
                 "  @GenericGenerator(name = \"o\", strategy = \"sequence\", parameters = {",
                 "      @Parameter(name = \"optimizer\", value = \"none\"), @Parameter(name = \"increment_size\", value = \"10\")})",
                 "  Long id; }");
-        JavaFileObject nativeParameters = jakarta("Native", imports, "@Entity public class Native {",
+        JavaFileObject nativeParameters = jakarta("Native", imports, "@SuppressWarnings(\"removal\") @Entity public class Native {",
                 "  @Id @GeneratedValue(generator = \"n\")",
                 "  @GenericGenerator(name = \"n\", strategy = \"native\", parameters = @Parameter(name = \"initial_value\", value = \"5\"))",
                 "  Long id; }");
-        JavaFileObject strategy = jakarta("Strategy", imports, "@Entity public class Strategy {",
+        JavaFileObject strategy = jakarta("Strategy", imports, "@SuppressWarnings(\"removal\") @Entity public class Strategy {",
                 "  @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"s\")",
                 "  @GenericGenerator(name = \"s\", strategy = \"sequence\") Long id; }");
-        JavaFileObject twins = jakarta("Twins", imports, "@Entity @SequenceGenerator(name = \"twin\", sequenceName = \"twin_seq\")",
+        JavaFileObject twins = jakarta("Twins", imports, "@SuppressWarnings(\"removal\") @Entity @SequenceGenerator(name = \"twin\", sequenceName = \"twin_seq\")",
                 "public class Twins { @Id @GeneratedValue(generator = \"twin\")",
                 "  @GenericGenerator(name = \"twin\", strategy = \"sequence\") Long id; }");
-        JavaFileObject badNumber = jakarta("Odd", imports, "@Entity public class Odd { @Id @GeneratedValue(generator = \"x\")",
+        JavaFileObject badNumber = jakarta("Odd", imports, "@SuppressWarnings(\"removal\") @Entity public class Odd { @Id @GeneratedValue(generator = \"x\")",
                 "  @GenericGenerator(name = \"x\", strategy = \"sequence\", parameters = @Parameter(name = \"increment_size\", value = \"ten\"))",
                 "  Long id; }");
         Compilation c = compileAll(custom, optimizer, nativeParameters, strategy, twins, badNumber);
@@ -452,7 +452,7 @@ class JpaErrorsTest {
     @Test
     void theTableStrategyNameIsRefusedOnHibernate66() {
         JavaFileObject f = jakarta("Drawn", "import org.hibernate.annotations.GenericGenerator;",
-                "@Entity public class Drawn { @Id @GeneratedValue(generator = \"t\")",
+                "@SuppressWarnings(\"removal\") @Entity public class Drawn { @Id @GeneratedValue(generator = \"t\")",
                 "  @GenericGenerator(name = \"t\", strategy = \"table\") Long id; }");
         Compilation c = compile(ModelCapture.on(HibernateLine.H6_6), f);
         assertError(c, f, "DL112", "@GenericGenerator", "enhanced-table, uuid2");
