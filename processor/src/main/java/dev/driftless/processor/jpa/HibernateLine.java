@@ -139,6 +139,22 @@ public enum HibernateLine {
         return atLeast(H7_1);
     }
 
+    /**
+     * Whether {@code @GenericGenerator(strategy = "table")} names the enhanced {@code TableGenerator}
+     * (since 7.0; 6.6 registers only {@code enhanced-table} and fails to load a class named {@code table}).
+     */
+    boolean namesTableStrategy() {
+        return atLeast(H7_1);
+    }
+
+    /**
+     * Whether an {@code identity} {@code @GenericGenerator} that a {@code @GeneratedValue(strategy = AUTO)}
+     * names makes the id an identity column (since 7.0; 6.6 keeps AUTO, a sequence named like the generator).
+     */
+    boolean genericIdentityReplacesAuto() {
+        return atLeast(H7_1);
+    }
+
     /** Whether an {@code @OrderColumn} is checked to be {@code >= 0} (since 7.3). */
     boolean checksOrderColumn() {
         return atLeast(H7_3);

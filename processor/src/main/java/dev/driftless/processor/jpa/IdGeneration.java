@@ -14,7 +14,9 @@ import dev.driftless.processor.jpa.EntityTable.DeclaredIdTable;
 import dev.driftless.processor.jpa.EntityTable.DeclaredSequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -48,6 +50,10 @@ final class IdGeneration {
             return Optional.of(Identity.NONE);
         }
         GeneratedValueAnnotation g = generated.get();
+        Optional<GenericGeneratorAnnotation> generic = generators.findGeneric(g.generator(), attribute, entity);
+        if (generic.isPresent() && !keepsAuto(g, generic.get())) {
+            return generic(attribute, basic, g, generic.get());
+        }
         boolean sequenceNumber = BasicTypes.isSequenceNumber(basic);
         boolean possible = switch (g.strategy()) {
             case "IDENTITY" -> basic.kind() == Kind.INTEGER;
@@ -101,12 +107,16 @@ final class IdGeneration {
     private boolean idTable(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
         TableGeneratorAnnotation g = generators.findTable(generated.generator(), attribute, entity)
                 .orElse(TableGeneratorAnnotation.defaults(attribute.element(), generated.mirror()));
+        return idTable(attribute, generated, g);
+    }
+
+    private boolean idTable(PersistentAttribute attribute, GeneratedValueAnnotation generated, TableGeneratorAnnotation g) {
         if (!g.unsupported().isEmpty()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, g.holder(), g.mirror(), String.join(", ", g.unsupported()),
                     attribute.display(), "leave it out");
             return false;
         }
-        if (g.mirror() != null && g.mirror() != generated.mirror()) {
+        if (g.mirror() != null && g.mirror() != generated.mirror() && !jpa.values(g.mirror()).display().equals("@GenericGenerator")) {
             jpa.ddlOptions().check(g.holder(), g.mirror(), where(g.holder()), diagnostics);
         }
         String name = jpa.naming().physical(g.table());
@@ -162,5 +172,129 @@ final class IdGeneration {
                 new Sequence(new QualifiedName(schema, name), g.initialValue(), g.allocationSize()),
                 g.holder(), g.mirror()));
         return true;
+    }
+
+    /** The parameters {@code SequenceStyleGenerator} reads that Driftless maps. */
+    private static final List<String> SEQUENCE_PARAMETERS = List.of("sequence_name", "schema", "initial_value", "increment_size");
+    /** The parameters the enhanced {@code TableGenerator} reads that Driftless maps (the row's, which make no schema, included). */
+    private static final List<String> TABLE_PARAMETERS = List.of("table_name", "schema", "segment_column_name",
+            "value_column_name", "segment_value", "initial_value", "increment_size");
+
+    /**
+     * The identity of an id whose {@code @GeneratedValue} names a Hibernate {@code @GenericGenerator},
+     * recording its sequence or id table; empty after an error. Only what Hibernate is known to build is
+     * mapped: a generator, parameter or combination Driftless does not know is refused (DL112), never
+     * guessed.
+     */
+    private Optional<Identity> generic(PersistentAttribute attribute, Basic basic, GeneratedValueAnnotation generated,
+            GenericGeneratorAnnotation g) {
+        if (!generated.strategy().equals("AUTO")) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, attribute.element(), generated.mirror(),
+                    "@GeneratedValue(strategy = " + generated.strategy() + ") naming " + g.display(), attribute.display(),
+                    "Hibernate then reads the generator's parameters or not depending on the strategy; leave the strategy out "
+                            + "(AUTO), so that the @GenericGenerator alone says how ids are generated");
+            return Optional.empty();
+        }
+        Optional<? extends Record> twin = generators.find(g.name(), attribute, entity).map(Record.class::cast)
+                .or(() -> generators.findTable(g.name(), attribute, entity));
+        if (twin.isPresent()) {
+            String other = twin.get() instanceof SequenceGeneratorAnnotation ? "@SequenceGenerator" : "@TableGenerator";
+            diagnostics.report(Message.NOT_SUPPORTED_YET, g.holder(), g.mirror(), g.display(), where(g.holder()),
+                    "a " + other + " of the same name is declared too, and which one Hibernate uses depends on where each is "
+                            + "declared; give one of them another name");
+            return Optional.empty();
+        }
+        GenericStrategies.Kind kind = GenericStrategies.kind(g.generator(), jpa.hibernate());
+        switch (kind) {
+            case NONE:
+                return Optional.of(Identity.NONE);
+            case IDENTITY:
+                if (basic.kind() != Kind.INTEGER) {
+                    diagnostics.report(Message.IDENTITY_NOT_INTEGER, attribute.element(), g.mirror(), attribute.display(),
+                            attribute.type());
+                    return Optional.empty();
+                }
+                if (entity.strategy() == EntityClass.Strategy.TABLE_PER_CLASS) {
+                    diagnostics.report(Message.IDENTITY_IN_TABLE_PER_CLASS, attribute.element(), generated.mirror(),
+                            attribute.display());
+                    return Optional.empty();
+                }
+                return Optional.of(Identity.BY_DEFAULT);
+            case SEQUENCE:
+            case TABLE:
+                break;
+            default:
+                diagnostics.report(Message.NOT_SUPPORTED_YET, g.holder(), g.mirror(), g.display(), where(g.holder()),
+                        "Driftless maps the generators sequence, enhanced-sequence, native, identity, enhanced-table"
+                                + (jpa.hibernate().namesTableStrategy() ? ", table" : "")
+                                + ", uuid2, uuid, uuid.hex, guid, assigned, increment, foreign and select (or their classes); "
+                                + "use one of them, or a JPA @SequenceGenerator or @TableGenerator");
+                return Optional.empty();
+        }
+        if (!BasicTypes.isSequenceNumber(basic)) {
+            diagnostics.report(Message.GENERATION_NOT_POSSIBLE, attribute.element(), generated.mirror(),
+                    kind.name(), attribute.type(), attribute.display());
+            return Optional.empty();
+        }
+        List<String> known = kind == GenericStrategies.Kind.SEQUENCE ? SEQUENCE_PARAMETERS : TABLE_PARAMETERS;
+        List<String> unknown = g.parameters().keySet().stream()
+                .filter(p -> !known.contains(p) || g.generator().equals("native")).sorted().toList();
+        if (!unknown.isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, g.holder(), g.mirror(),
+                    g.display() + " with the parameters " + unknown, where(g.holder()),
+                    g.generator().equals("native") ? "give native no parameters, or name the sequence strategy instead"
+                            : "Driftless maps only " + known + " for this generator; leave the others out");
+            return Optional.empty();
+        }
+        Map<String, String> p = g.parameters();
+        Integer initial = integer(p, "initial_value", 1);
+        Integer increment = integer(p, "increment_size", 50);
+        List<String> qualified = Stream.of("sequence_name", "table_name").filter(n -> p.getOrDefault(n, "").contains("."))
+                .toList();
+        if (initial == null || increment == null || increment == 0 || !qualified.isEmpty()) {
+            diagnostics.report(Message.NOT_SUPPORTED_YET, g.holder(), g.mirror(),
+                    g.display() + " with the parameters " + p, where(g.holder()),
+                    "give initial_value and increment_size as whole numbers (an increment other than 0), and a schema in the parameter schema, "
+                            + "not in the name");
+            return Optional.empty();
+        }
+        String schema = p.getOrDefault("schema", "");
+        if (kind == GenericStrategies.Kind.TABLE) {
+            var table = new TableGeneratorAnnotation(g.mirror(), g.holder(), g.name(),
+                    or(p.get("table_name"), TableGeneratorAnnotation.DEFAULT_TABLE), schema,
+                    or(p.get("segment_column_name"), TableGeneratorAnnotation.DEFAULT_SEGMENT_COLUMN),
+                    or(p.get("value_column_name"), TableGeneratorAnnotation.DEFAULT_VALUE_COLUMN), List.of());
+            return idTable(attribute, generated, table) ? Optional.of(Identity.NONE) : Optional.empty();
+        }
+        String name = jpa.naming().physical(or(p.get("sequence_name"), g.name()));
+        sequences.add(new DeclaredSequence(new Sequence(new QualifiedName(schema.isEmpty() ? "" : jpa.naming().physical(schema),
+                name), initial, increment), g.holder(), g.mirror()));
+        return Optional.of(Identity.NONE);
+    }
+
+    /**
+     * Whether the {@code @GeneratedValue(strategy = AUTO)} stands and the generic generator it names
+     * is passed over: an {@code identity} one on Hibernate 6.6 ({@link HibernateLine#genericIdentityReplacesAuto}).
+     */
+    private boolean keepsAuto(GeneratedValueAnnotation generated, GenericGeneratorAnnotation generic) {
+        return generated.strategy().equals("AUTO") && !jpa.hibernate().genericIdentityReplacesAuto()
+                && GenericStrategies.kind(generic.generator(), jpa.hibernate()) == GenericStrategies.Kind.IDENTITY;
+    }
+
+    /** A whole-number parameter, its default when absent; null when it is no whole number. */
+    private static Integer integer(Map<String, String> parameters, String name, int otherwise) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String or(String value, String otherwise) {
+        return value == null || value.isEmpty() ? otherwise : value;
     }
 }

@@ -10,7 +10,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * The {@code @SequenceGenerator}s and {@code @TableGenerator}s a {@code @GeneratedValue} can name. A generator on the id field
+ * The {@code @SequenceGenerator}s, {@code @TableGenerator}s and Hibernate {@code @GenericGenerator}s a {@code @GeneratedValue} can name. A generator on the id field
  * or on the entity (or its mapped superclasses) comes first; JPA's generator names are global to
  * the persistence unit, so one declared on another entity is found too. One declared on a package
  * ({@code package-info.java}) is found for the entities of that package before the others'. Javac
@@ -22,6 +22,7 @@ final class SequenceGenerators {
     private final JpaAnnotations jpa;
     private final Map<String, SequenceGeneratorAnnotation> global = new HashMap<>();
     private final Map<String, TableGeneratorAnnotation> globalTables = new HashMap<>();
+    private final Map<String, GenericGeneratorAnnotation> globalGeneric = new HashMap<>();
 
     /** @param entities all entities read, in a stable order: the first declaration of a name wins */
     SequenceGenerators(JpaAnnotations jpa, List<TypeElement> entities) {
@@ -44,6 +45,42 @@ final class SequenceGenerators {
         TableGeneratorAnnotation.on(holder, jpa)
                 .filter(g -> !g.name().isEmpty())
                 .ifPresent(g -> globalTables.putIfAbsent(g.name(), g));
+        GenericGeneratorAnnotation.on(holder, jpa).stream()
+                .filter(g -> !g.name().isEmpty())
+                .forEach(g -> globalGeneric.putIfAbsent(g.name(), g));
+    }
+
+    /**
+     * The Hibernate {@code @GenericGenerator} a {@code @GeneratedValue(generator)} names, found where
+     * {@link #find} finds a sequence's: the id, the entity and its superclasses, their packages, then
+     * any entity's.
+     */
+    Optional<GenericGeneratorAnnotation> findGeneric(String name, PersistentAttribute id, EntityClass entity) {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<GenericGeneratorAnnotation> local = named(id.element(), name);
+        if (local.isPresent()) {
+            return local;
+        }
+        List<TypeElement> hierarchy = entity.hierarchy();
+        for (int i = hierarchy.size() - 1; i >= 0; i--) {
+            local = named(hierarchy.get(i), name);
+            if (local.isPresent()) {
+                return local;
+            }
+        }
+        for (int i = hierarchy.size() - 1; i >= 0; i--) {
+            local = named(packageOf(hierarchy.get(i)), name);
+            if (local.isPresent()) {
+                return local;
+            }
+        }
+        return Optional.ofNullable(globalGeneric.get(name));
+    }
+
+    private Optional<GenericGeneratorAnnotation> named(Element holder, String name) {
+        return GenericGeneratorAnnotation.on(holder, jpa).stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
     /** The {@code @TableGenerator} a {@code @GeneratedValue(strategy = TABLE, generator)} names, found as {@link #find} finds a sequence's. */

@@ -412,6 +412,53 @@ class JpaErrorsTest {
     }
 
     @Test
+    void genericGeneratorsDriftlessDoesNotKnowAreRefused() {
+        String imports = "import org.hibernate.annotations.GenericGenerator; import org.hibernate.annotations.Parameter;";
+        JavaFileObject custom = jakarta("Custom", imports, "@SuppressWarnings(\"removal\") @Entity public class Custom { @Id @GeneratedValue(generator = \"c\")",
+                "  @GenericGenerator(name = \"c\", strategy = \"com.acme.SnowflakeIds\")", "  Long id; }");
+        JavaFileObject optimizer = jakarta("Tuned", imports, "@SuppressWarnings(\"removal\") @Entity public class Tuned { @Id @GeneratedValue(generator = \"o\")",
+                "  @GenericGenerator(name = \"o\", strategy = \"sequence\", parameters = {",
+                "      @Parameter(name = \"optimizer\", value = \"none\"), @Parameter(name = \"increment_size\", value = \"10\")})",
+                "  Long id; }");
+        JavaFileObject nativeParameters = jakarta("Native", imports, "@SuppressWarnings(\"removal\") @Entity public class Native {",
+                "  @Id @GeneratedValue(generator = \"n\")",
+                "  @GenericGenerator(name = \"n\", strategy = \"native\", parameters = @Parameter(name = \"initial_value\", value = \"5\"))",
+                "  Long id; }");
+        JavaFileObject strategy = jakarta("Strategy", imports, "@SuppressWarnings(\"removal\") @Entity public class Strategy {",
+                "  @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"s\")",
+                "  @GenericGenerator(name = \"s\", strategy = \"sequence\") Long id; }");
+        JavaFileObject twins = jakarta("Twins", imports, "@SuppressWarnings(\"removal\") @Entity @SequenceGenerator(name = \"twin\", sequenceName = \"twin_seq\")",
+                "public class Twins { @Id @GeneratedValue(generator = \"twin\")",
+                "  @GenericGenerator(name = \"twin\", strategy = \"sequence\") Long id; }");
+        JavaFileObject badNumber = jakarta("Odd", imports, "@SuppressWarnings(\"removal\") @Entity public class Odd { @Id @GeneratedValue(generator = \"x\")",
+                "  @GenericGenerator(name = \"x\", strategy = \"sequence\", parameters = @Parameter(name = \"increment_size\", value = \"ten\"))",
+                "  Long id; }");
+        Compilation c = compileAll(custom, optimizer, nativeParameters, strategy, twins, badNumber);
+        assertThat(c).hadErrorContaining("[DL112] @GenericGenerator(name = \"c\", type/strategy = \"com.acme.SnowflakeIds\") on "
+                + "Custom.id is not mapped by this version of Driftless yet: Driftless maps the generators sequence").inFile(custom)
+                .onLineContaining("@GenericGenerator");
+        assertThat(c).hadErrorContaining("with the parameters [optimizer] on Tuned.id").inFile(optimizer)
+                .onLineContaining("@GenericGenerator");
+        assertThat(c).hadErrorContaining("give native no parameters").inFile(nativeParameters).onLineContaining("@GenericGenerator");
+        assertThat(c).hadErrorContaining("[DL112] @GeneratedValue(strategy = SEQUENCE) naming @GenericGenerator(name = \"s\", "
+                + "strategy = \"sequence\") on Strategy.id").inFile(strategy).onLineContaining("@GeneratedValue");
+        assertThat(c).hadErrorContaining("a @SequenceGenerator of the same name is declared too").inFile(twins)
+                .onLineContaining("@GenericGenerator");
+        assertThat(c).hadErrorContaining("give initial_value and increment_size as whole numbers").inFile(badNumber)
+                .onLineContaining("@GenericGenerator");
+        assertEquals(6, c.errors().size(), () -> c.errors().toString());
+    }
+
+    @Test
+    void theTableStrategyNameIsRefusedOnHibernate66() {
+        JavaFileObject f = jakarta("Drawn", "import org.hibernate.annotations.GenericGenerator;",
+                "@SuppressWarnings(\"removal\") @Entity public class Drawn { @Id @GeneratedValue(generator = \"t\")",
+                "  @GenericGenerator(name = \"t\", strategy = \"table\") Long id; }");
+        Compilation c = compile(ModelCapture.on(HibernateLine.H6_6), f);
+        assertError(c, f, "DL112", "@GenericGenerator", "enhanced-table, uuid2");
+    }
+
+    @Test
     void idTablesAndFormulasThatCannotBeMapped() {
         JavaFileObject clash = jakarta("Ticket", "@Entity public class Ticket {",
                 "  @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"t\")",

@@ -197,6 +197,70 @@ class JpaMappingTest {
     }
 
     @Test
+    void hibernateGenericGeneratorsAreMappedAsHibernateMapsThem() {
+        String imports = "import org.hibernate.annotations.GenericGenerator; import org.hibernate.annotations.Parameter;";
+        SchemaModel model = read(
+                jakarta("Meter", imports, "@SuppressWarnings(\"removal\") @Entity public class Meter {",
+                        "  @Id @GeneratedValue(generator = \"seq\")",
+                        "  @GenericGenerator(name = \"seq\", strategy = \"org.hibernate.id.enhanced.SequenceStyleGenerator\",",
+                        "      parameters = {@Parameter(name = \"sequence_name\", value = \"meter_seq\"),",
+                        "          @Parameter(name = \"increment_size\", value = \"1\")}) Long id; }"),
+                jakarta("Dial", imports, "@SuppressWarnings(\"removal\") @Entity @GenericGenerator(name = \"dial_ids\", strategy = \"sequence\",",
+                        "    parameters = {@Parameter(name = \"initial_value\", value = \"7\"), @Parameter(name = \"schema\", value = \"Other\")})",
+                        "public class Dial { @Id @GeneratedValue(generator = \"dial_ids\") Integer id; }"),
+                jakarta("Knob", imports, "@SuppressWarnings(\"removal\") @Entity public class Knob { @Id @GeneratedValue(generator = \"knob_ids\")",
+                        "  @GenericGenerator(name = \"knob_ids\", type = org.hibernate.id.enhanced.SequenceStyleGenerator.class) Long id; }"),
+                jakarta("Lever", imports, "@SuppressWarnings(\"removal\") @Entity public class Lever { @Id @GeneratedValue(generator = \"lever_ids\") Long id; }"),
+                jakarta("Holder", imports, "@SuppressWarnings(\"removal\") @Entity @GenericGenerator(name = \"lever_ids\", strategy = \"native\")",
+                        "public class Holder { @Id Long id; }"),
+                jakarta("Ident", imports, "@SuppressWarnings(\"removal\") @Entity public class Ident { @Id @GeneratedValue(generator = \"ident\")",
+                        "  @GenericGenerator(name = \"ident\", strategy = \"identity\") Long id; }"),
+                jakarta("Counted", imports, "@SuppressWarnings(\"removal\") @Entity public class Counted { @Id @GeneratedValue(generator = \"inc\")",
+                        "  @GenericGenerator(name = \"inc\", strategy = \"increment\") Long id; }"),
+                jakarta("Assigned", imports, "@SuppressWarnings(\"removal\") @Entity public class Assigned { @Id @GeneratedValue(generator = \"a\")",
+                        "  @GenericGenerator(name = \"a\", strategy = \"assigned\") Long id; }"),
+                jakarta("Hex", imports, "@SuppressWarnings(\"removal\") @Entity public class Hex { @Id @GeneratedValue(generator = \"hex\")",
+                        "  @GenericGenerator(name = \"hex\", strategy = \"uuid\") String id; }"),
+                jakarta("Uuid", imports, "@SuppressWarnings(\"removal\") @Entity public class Uuid { @Id @GeneratedValue(generator = \"u\")",
+                        "  @GenericGenerator(name = \"u\", strategy = \"uuid2\") java.util.UUID id; }"),
+                jakarta("Shared", imports, "@SuppressWarnings(\"removal\") @Entity public class Shared { @Id @GeneratedValue(generator = \"f\")",
+                        "  @GenericGenerator(name = \"f\", strategy = \"foreign\",",
+                        "      parameters = @Parameter(name = \"property\", value = \"meter\")) Long id;",
+                        "  @OneToOne Meter meter; }"),
+                jakarta("Drawn", imports, "@SuppressWarnings(\"removal\") @Entity public class Drawn { @Id @GeneratedValue(generator = \"t\")",
+                        "  @GenericGenerator(name = \"t\", strategy = \"table\", parameters = {",
+                        "      @Parameter(name = \"table_name\", value = \"id_blocks\"),",
+                        "      @Parameter(name = \"segment_column_name\", value = \"block\"),",
+                        "      @Parameter(name = \"value_column_name\", value = \"next\")}) Long id; }"));
+        assertEquals(List.of(
+                new Sequence(QualifiedName.of("knob_ids"), 1, 50),
+                new Sequence(QualifiedName.of("lever_ids"), 1, 50),
+                new Sequence(QualifiedName.of("meter_seq"), 1, 1),
+                new Sequence(new QualifiedName("other", "dial_ids"), 7, 50)), model.sequences());
+        assertEquals(Identity.BY_DEFAULT, table(model, "ident").columns().get(0).identity());
+        for (String none : List.of("meter", "counted", "assigned", "hex", "uuid", "shared", "drawn")) {
+            assertEquals(Identity.NONE, table(model, none).columns().get(0).identity(), none);
+        }
+        Table blocks = table(model, "id_blocks");
+        assertEquals(List.of(column("next", "bigint", true), column("block", "character varying(255)", false)), blocks.columns());
+        assertEquals(List.of("block"), blocks.primaryKey().columns());
+    }
+
+    /** Hibernate 6.6 keeps @GeneratedValue's AUTO over an identity @GenericGenerator: a sequence named like the generator. */
+    @Test
+    void anIdentityGenericGeneratorIsASequenceOnHibernate66() {
+        JavaFileObject crane = jakarta("Crane", "import org.hibernate.annotations.GenericGenerator;",
+                "@SuppressWarnings(\"removal\") @Entity public class Crane { @Id @GeneratedValue(generator = \"crane_gen\")",
+                "  @GenericGenerator(name = \"crane_gen\", strategy = \"identity\") Long id; }");
+        var capture = ModelCapture.on(dev.driftless.processor.jpa.HibernateLine.H6_6);
+        assertThat(compile(capture, crane)).succeededWithoutWarnings();
+        SchemaModel model = capture.read().schema();
+        assertEquals(List.of(new Sequence(QualifiedName.of("crane_gen"), 1, 50)), model.sequences());
+        assertEquals(Identity.NONE, table(model, "crane").columns().get(0).identity());
+        assertEquals(Identity.BY_DEFAULT, table(read(crane), "crane").columns().get(0).identity());
+    }
+
+    @Test
     void manyToOneBecomesATypedColumnAndAForeignKey() {
         SchemaModel model = read(
                 jakarta("Datasource", "@Entity @Table(schema = \"Ref\") public class Datasource {",
