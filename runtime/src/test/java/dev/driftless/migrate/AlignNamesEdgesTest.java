@@ -15,6 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.diff.Operation;
+import dev.driftless.history.Snapshot;
+import dev.driftless.introspect.PostgresIntrospector;
+import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.QualifiedName;
+import dev.driftless.model.SchemaModel;
+import dev.driftless.model.Table;
 import dev.driftless.testing.PostgresFixture;
 import dev.driftless.testing.TestDatabase;
 import java.sql.Connection;
@@ -22,6 +28,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +159,78 @@ class AlignNamesEdgesTest {
             assertEquals(List.of("reading_taken_at_idx", "site_code_key"), db.strings("select relname from"
                     + " pg_catalog.pg_class where relname in ('site_code_key', 'reading_taken_at_idx') order by 1"));
             assertEquals(ROWS, rows(db));
+        }
+    }
+
+    @Test
+    void aCheckItsChildTablesInheritStaysAcceptedAfterTheRename() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute(SCHEMA);
+            db.execute("alter table reading add constraint ck_live check (kwh >= 0)");
+            Snapshot snapshot;
+            try (Connection c = db.connect()) {
+                Table live = PostgresIntrospector.read(c, Set.of(), Set.of()).table(QualifiedName.of("reading"))
+                        .orElseThrow();
+                var tables = new ArrayList<Table>();
+                for (Table t : snapshot().model().tables()) {
+                    tables.add(!t.name().equals(live.name()) ? t : new Table(t.name(), t.columns(), t.primaryKey(),
+                            t.uniqueConstraints(), t.indexes(), t.foreignKeys(),
+                            List.of(new CheckConstraint("reading_kwh_check", live.checks().get(0).expression())),
+                            t.comment()));
+                }
+                snapshot = new Snapshot(1, snapshot().model().withTables(tables), snapshot().mappedBy());
+            }
+            // A table the snapshot does not have inherits the check, as a partition does.
+            db.execute("create table reading_archive (note text) inherits (reading)");
+            Migrator migrator = migrator(db);
+
+            BaselineResult result = migrator.baseline(snapshot, true, true);
+
+            assertTrue(result.aligned().stream().map(Operation::describe).toList()
+                    .contains("rename constraint ck_live on reading to reading_kwh_check"), result.aligned().toString());
+            assertEquals(List.of("create table reading_archive"), result.report().differences().stream()
+                    .map(Operation::describe).toList());
+            DriftReport check = migrator.checkDrift(snapshot);
+            assertFalse(check.drifted(), check.describe());
+            assertEquals(List.of("create table reading_archive"), check.accepted());
+        }
+    }
+
+    @Test
+    void aRenameThatWouldLeaveTheDatabaseDifferentIsRolledBack() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute(SCHEMA);
+            db.execute("alter table reading add constraint ck_live check (kwh >= 0)",
+                    "create table reading_archive (note text) inherits (reading)");
+            Snapshot snapshot;
+            try (Connection c = db.connect()) {
+                SchemaModel live = PostgresIntrospector.read(c, Set.of(), Set.of());
+                Table reading = live.table(QualifiedName.of("reading")).orElseThrow();
+                var tables = new ArrayList<Table>();
+                for (Table t : snapshot().model().tables()) {
+                    tables.add(!t.name().equals(reading.name()) ? t : new Table(t.name(), t.columns(), t.primaryKey(),
+                            t.uniqueConstraints(), t.indexes(), t.foreignKeys(),
+                            List.of(new CheckConstraint("reading_kwh_check", reading.checks().get(0).expression())),
+                            t.comment()));
+                }
+                // The snapshot has the child as the database has it, with its check named ck_live.
+                tables.add(live.table(QualifiedName.of("reading_archive")).orElseThrow());
+                snapshot = new Snapshot(1, snapshot().model().withTables(tables), snapshot().mappedBy());
+            }
+
+            MigrationException failed = assertThrows(MigrationException.class,
+                    () -> migrator(db).baseline(snapshot, false, true));
+
+            assertTrue(failed.getMessage().startsWith("baseline failed and was rolled back, nothing was renamed or"
+                    + " recorded: recording the baseline failed: once the names were aligned the database still"
+                    + " differs from the snapshot"), failed.getMessage());
+            assertTrue(failed.getMessage().contains("reading_archive"), failed.getMessage());
+            var built = new ArrayList<>(BUILT_NAMES);
+            built.add("reading ck_live c");
+            assertEquals(sorted(built), names(db));
+            assertEquals(List.of("ck_live", "ck_live"), db.strings("select conname from pg_catalog.pg_constraint"
+                    + " where contype = 'c' and conrelid in ('reading'::regclass, 'reading_archive'::regclass) order by 1"));
+            assertEquals(List.of(), db.strings("select version from driftless_history"));
         }
     }
 }
