@@ -18,6 +18,7 @@ import dev.driftless.diff.Operation;
 import dev.driftless.history.Snapshot;
 import dev.driftless.introspect.PostgresIntrospector;
 import dev.driftless.model.CheckConstraint;
+import dev.driftless.model.ForeignKey;
 import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.model.Table;
@@ -230,6 +231,31 @@ class AlignNamesEdgesTest {
             assertEquals(sorted(built), names(db));
             assertEquals(List.of("ck_live", "ck_live"), db.strings("select conname from pg_catalog.pg_constraint"
                     + " where contype = 'c' and conrelid in ('reading'::regclass, 'reading_archive'::regclass) order by 1"));
+            assertEquals(List.of(), db.strings("select version from driftless_history"));
+        }
+    }
+
+    @Test
+    void aSnapshotNameLongerThanTheServerKeepsIsNotRecordedAsAligned() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            db.execute(SCHEMA);
+            String longName = "meter_site_id_fkey_" + "x".repeat(60);
+            var tables = new ArrayList<Table>();
+            for (Table t : snapshot().model().tables()) {
+                tables.add(!t.name().equals(QualifiedName.of("meter")) ? t : new Table(t.name(), t.columns(),
+                        t.primaryKey(), t.uniqueConstraints(), t.indexes(), t.foreignKeys().stream()
+                                .map(f -> new ForeignKey(longName, f.columns(), f.target(), f.targetColumns(),
+                                        f.onDelete())).toList(), t.checks(), t.comment()));
+            }
+            Snapshot snapshot = new Snapshot(1, snapshot().model().withTables(tables), snapshot().mappedBy());
+
+            // PostgreSQL cuts the new name to 63 bytes, which is still not the snapshot's.
+            MigrationException failed = assertThrows(MigrationException.class,
+                    () -> migrator(db).baseline(snapshot, false, true));
+
+            assertTrue(failed.getMessage().contains("once the names were aligned the database still differs"),
+                    failed.getMessage());
+            assertEquals(sorted(BUILT_NAMES), names(db));
             assertEquals(List.of(), db.strings("select version from driftless_history"));
         }
     }
