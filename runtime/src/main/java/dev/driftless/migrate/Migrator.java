@@ -285,7 +285,13 @@ public final class Migrator {
                         // Read again in the transaction: a rename can change more than its own name (the
                         // tables that inherit a check have it renamed too), and what is accepted must be
                         // what the drift check will find.
-                        DriftReport after = compare(connection, expected, version);
+                        DriftReport after;
+                        try {
+                            after = compare(connection, expected, version);
+                        } catch (MigrationException e) {
+                            // As a failed statement: rolled back, and tried again if a lock timed out.
+                            throw e.getCause() instanceof SQLException cause ? cause : new SQLException(e.getMessage(), e);
+                        }
                         after = after.withAdvice(BaselineAdvice.of(after.differences(), expected));
                         if (after.differs() && !force) {
                             throw new SQLException("once the names were aligned the database still differs from"
