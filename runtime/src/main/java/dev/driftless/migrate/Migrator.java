@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
@@ -228,7 +229,10 @@ public final class Migrator {
      * (ACCESS EXCLUSIVE on the table of a renamed constraint, SHARE UPDATE EXCLUSIVE on a renamed
      * index, for a catalog update) are taken up front under the DDL lock timeout and retried as a
      * version's are. Any other difference still refuses the baseline unless {@code force}, and then
-     * is accepted; a rename whose name another object holds refuses it before anything changes.
+     * is accepted, as the live schema is compared with {@code expected} again after the renames, in
+     * their transaction (a check's rename renames it in the tables that inherit it too); a difference
+     * left then without {@code force} rolls the renames back. A rename whose name another object
+     * holds refuses the baseline before anything changes.
      */
     public BaselineResult baseline(Snapshot expected, boolean force, boolean alignNames) {
         int version = expected.version();
@@ -258,8 +262,9 @@ public final class Migrator {
             // Aligning names, what refuses is the rest; otherwise all that was found.
             throw new MigrationException((alignNames ? report : found).describe() + "\n" + refusal(found, renames.size()));
         }
-        List<AcceptedDifference> accepted = report.toAccept();
         List<Operation> aligned = new ArrayList<>();
+        // What was accepted: the differences left once the names are aligned, as read after the renames.
+        var recorded = new AtomicReference<>(report);
         locked((connection, table) -> {
             // Before anything is created: a rename that cannot be made leaves the database as it was.
             aligned.addAll(NameAlignment.ordered(connection, renames));
@@ -269,14 +274,32 @@ public final class Migrator {
             }
             if (aligned.isEmpty()) {
                 connection.setAutoCommit(false);
-                recordBaseline(connection, table, version, accepted);
+                recordBaseline(connection, table, version, recorded.get().toAccept());
                 connection.commit();
                 connection.setAutoCommit(true);
             } else {
                 try {
                     transactions().run(connection, NameAlignment.statements(aligned), name -> {
                         throw new IllegalStateException("no Java step runs in a baseline: " + name);
-                    }, "recording the baseline", took -> recordBaseline(connection, table, version, accepted));
+                    }, "recording the baseline", took -> {
+                        // Read again in the transaction: a rename can change more than its own name (the
+                        // tables that inherit a check have it renamed too), and what is accepted must be
+                        // what the drift check will find.
+                        DriftReport after;
+                        try {
+                            after = compare(connection, expected, version);
+                        } catch (MigrationException e) {
+                            // As a failed statement: rolled back, and tried again if a lock timed out.
+                            throw e.getCause() instanceof SQLException cause ? cause : new SQLException(e.getMessage(), e);
+                        }
+                        after = after.withAdvice(BaselineAdvice.of(after.differences(), expected));
+                        if (after.differs() && !force) {
+                            throw new SQLException("once the names were aligned the database still differs from"
+                                    + " the snapshot: " + after.describe());
+                        }
+                        recorded.set(after);
+                        recordBaseline(connection, table, version, after.toAccept());
+                    });
                 } catch (VersionTransaction.StepFailure e) {
                     throw new MigrationException("baseline failed and was rolled back, nothing was renamed or recorded: "
                             + e.getMessage(), e.getCause());
@@ -284,6 +307,7 @@ public final class Migrator {
             }
             Session.durable(connection, table, null);
             aligned.forEach(r -> Log.get().log(Level.INFO, () -> "baseline: " + r.describe()));
+            List<AcceptedDifference> accepted = recorded.get().toAccept();
             Log.get().log(Level.INFO, () -> "recorded the database as being at version " + version + " (baseline"
                     + (!aligned.isEmpty() ? ", " + aligned.size() + " names aligned with the snapshot" : "")
                     + (!accepted.isEmpty() ? ", " + accepted.size()
@@ -291,7 +315,7 @@ public final class Migrator {
                     + ")");
             return null;
         });
-        return new BaselineResult(report, aligned);
+        return new BaselineResult(recorded.get(), aligned);
     }
 
     private void recordBaseline(Connection connection, String table, int version, List<AcceptedDifference> accepted)

@@ -3,6 +3,7 @@ package dev.driftless.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.history.Snapshot;
@@ -63,6 +64,22 @@ class SnapshotOnClassPathTest {
     void noSnapshotBesideTheIndexIsNone() throws Exception {
         try (URLClassLoader loader = classPath("none", -1)) {
             assertTrue(in(loader, Migrator::snapshotOnClassPath).isEmpty());
+        }
+    }
+
+    @Test
+    void aSnapshotThatFailsToParseFailsEveryTimeAndIsReadAgainOnceFixed() throws Exception {
+        try (URLClassLoader loader = classPath("broken", 3)) {
+            Path file = directory.resolve("broken").resolve(Index.class.getName().replace('.', '/') + ".class")
+                    .resolveSibling(SnapshotFormat.FILE_NAME);
+            Files.writeString(file, "driftless-snapshot 1\nversion x\n");
+            Exception first = assertThrows(Exception.class, () -> in(loader, Migrator::snapshotOnClassPath));
+            Exception second = assertThrows(Exception.class, () -> in(loader, Migrator::snapshotOnClassPath),
+                    "a failed parse was kept as no snapshot");
+            assertEquals(first.getMessage(), second.getMessage());
+
+            Files.writeString(file, SnapshotFormat.write(new Snapshot(5, SchemaModel.EMPTY)));
+            assertEquals(5, in(loader, Migrator::snapshotOnClassPath).orElseThrow().version());
         }
     }
 
