@@ -92,7 +92,7 @@ final class Session {
         } catch (SQLException e) {
             if (READ_ONLY_TRANSACTION.equals(e.getSQLState())) {
                 throw new MigrationException("migration failed: the connection may not write (" + oneLine(e.getMessage())
-                        + "): migrate through a connection to the primary server, not a hot standby, with"
+                        + "): connect to the primary server, not a hot standby, with"
                         + " default_transaction_read_only off for its role and database", e);
             }
             throw new MigrationException("migration failed: " + oneLine(e.getMessage()), e);
