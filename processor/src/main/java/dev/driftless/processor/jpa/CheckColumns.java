@@ -1,5 +1,6 @@
 package dev.driftless.processor.jpa;
 
+import dev.driftless.sql.Identifiers;
 import dev.driftless.sql.SqlLexer;
 import dev.driftless.sql.SqlLexer.Kind;
 import dev.driftless.sql.SqlLexer.Token;
@@ -459,11 +460,8 @@ final class CheckColumns {
                 return word(i);
             }
             String text = text(i);
-            boolean unicode = !text.startsWith("\"");
-            String body = text.substring(text.indexOf('"') + 1, text.endsWith("\"") && text.length() > 1 ? text.length() - 1 : text.length())
-                    .replace("\"\"", "\"");
-            if (!unicode) {
-                return PostgresNames.truncated(body);
+            if (text.startsWith("\"")) {
+                return PostgresNames.truncated(Identifiers.unquote(text));
             }
             char escape = '\\';
             if (is(i + 1, "uescape") && isString(i + 2)) {
@@ -472,48 +470,7 @@ final class CheckColumns {
                     escape = s.charAt(1);
                 }
             }
-            return PostgresNames.truncated(unicodeEscapes(body, escape));
+            return PostgresNames.truncated(Identifiers.unquoteUnicode(text, escape));
         }
-    }
-
-    /**
-     * The text of a {@code U&"..."} identifier with its escapes decoded: the escape character
-     * written twice, or followed by four hexadecimal digits, or by {@code +} and six.
-     */
-    private static String unicodeEscapes(String body, char escape) {
-        var out = new StringBuilder(body.length());
-        int i = 0;
-        while (i < body.length()) {
-            char c = body.charAt(i);
-            if (c != escape || i + 1 >= body.length()) {
-                out.append(c);
-                i++;
-            } else if (body.charAt(i + 1) == escape) {
-                out.append(escape);
-                i += 2;
-            } else if (body.charAt(i + 1) == '+' && hex(body, i + 2, 6)) {
-                out.appendCodePoint(Integer.parseInt(body.substring(i + 2, i + 8), 16));
-                i += 8;
-            } else if (hex(body, i + 1, 4)) {
-                out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
-                i += 5;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean hex(String s, int from, int count) {
-        if (from + count > s.length()) {
-            return false;
-        }
-        for (int k = from; k < from + count; k++) {
-            if (Character.digit(s.charAt(k), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
