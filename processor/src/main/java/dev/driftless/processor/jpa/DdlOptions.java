@@ -28,14 +28,14 @@ import javax.lang.model.element.TypeElement;
  */
 final class DdlOptions {
 
-    private static final List<String> PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
-
     private final HibernateLine hibernate;
+    private final JpaAnnotationNames names;
     /** The annotations looked at: the element and the annotation's type. */
     private final Set<List<Object>> seen = new HashSet<>();
 
-    DdlOptions(HibernateLine hibernate) {
+    DdlOptions(HibernateLine hibernate, JpaAnnotationNames names) {
         this.hibernate = hibernate;
+        this.names = names;
     }
 
     /**
@@ -54,14 +54,14 @@ final class DdlOptions {
      * id, say), unless it was looked at already.
      */
     void check(Element element, AnnotationMirror mirror, String where, Diagnostics diagnostics) {
-        if (hibernate.readsJpa32Members() && isJpa(mirror)
-                && seen.add(List.of(element, mirror.getAnnotationType().toString()))) {
+        if (hibernate.readsJpa32Members() && !names.simpleName(mirror).isEmpty()
+                && seen.add(List.of(element, mirror.getAnnotationType().asElement()))) {
             check(mirror, element, where, diagnostics);
         }
     }
 
     private void check(AnnotationMirror mirror, Element element, String where, Diagnostics diagnostics) {
-        String simpleName = mirror.getAnnotationType().asElement().getSimpleName().toString();
+        String simpleName = names.simpleName(mirror);
         for (var entry : mirror.getElementValues().entrySet()) {
             Object value = entry.getValue().getValue();
             if (entry.getKey().getSimpleName().contentEquals("options") && value instanceof String options
@@ -78,7 +78,7 @@ final class DdlOptions {
     }
 
     private void nested(Object value, Element element, String where, Diagnostics diagnostics) {
-        if (value instanceof AnnotationMirror nested && isJpa(nested)) {
+        if (value instanceof AnnotationMirror nested && !names.simpleName(nested).isEmpty()) {
             check(nested, element, where, diagnostics);
         } else if (value instanceof List<?> list) {
             for (Object item : list) {
@@ -87,10 +87,5 @@ final class DdlOptions {
                 }
             }
         }
-    }
-
-    private static boolean isJpa(AnnotationMirror mirror) {
-        String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-        return PACKAGES.stream().anyMatch(name::startsWith);
     }
 }

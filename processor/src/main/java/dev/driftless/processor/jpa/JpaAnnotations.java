@@ -16,19 +16,18 @@ import javax.lang.model.util.Elements;
  */
 final class JpaAnnotations {
 
-    private static final List<String> PACKAGES = List.of("jakarta.persistence.", "javax.persistence.");
-
     private final Elements elements;
     private final PhysicalNames naming;
     private final HibernateLine hibernate;
     private final Map<AnnotationMirror, AnnotationValues> decoded = new IdentityHashMap<>();
+    private final JpaAnnotationNames names = new JpaAnnotationNames();
     private final DdlOptions ddlOptions;
 
     JpaAnnotations(Elements elements, Naming naming, HibernateLine hibernate) {
         this.elements = elements;
         this.naming = new PhysicalNames(naming.on(hibernate));
         this.hibernate = hibernate;
-        this.ddlOptions = new DdlOptions(hibernate);
+        this.ddlOptions = new DdlOptions(hibernate, names);
     }
 
     /** The check of JPA 3.2's {@code options}, shared by every entity read so that each element is reported once. */
@@ -49,7 +48,7 @@ final class JpaAnnotations {
     /** The JPA annotation with this simple name (e.g. {@code "Column"}) on the element, from either package. */
     Optional<AnnotationValues> find(Element element, String simpleName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (isJpa(mirror, simpleName)) {
+            if (names.simpleName(mirror).equals(simpleName)) {
                 return Optional.of(values(mirror));
             }
         }
@@ -69,7 +68,7 @@ final class JpaAnnotations {
 
     boolean has(Element element, String simpleName) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (isJpa(mirror, simpleName)) {
+            if (names.simpleName(mirror).equals(simpleName)) {
                 return true;
             }
         }
@@ -91,15 +90,5 @@ final class JpaAnnotations {
     AnnotationValues values(AnnotationMirror mirror) {
         return decoded.computeIfAbsent(mirror,
                 m -> new AnnotationValues(m, elements.getElementValuesWithDefaults(m), this));
-    }
-
-    private static boolean isJpa(AnnotationMirror mirror, String simpleName) {
-        String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-        for (String pkg : PACKAGES) {
-            if (name.length() == pkg.length() + simpleName.length() && name.startsWith(pkg) && name.endsWith(simpleName)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
