@@ -220,6 +220,12 @@ final class SchemaHistory {
      * table fails the probe (as a missing table does) and the locked path upgrades it. Changes
      * nothing: no setting, no lock, no row.
      *
+     * <p>The rows are read as of the statement's start and the locks as they are when the server
+     * reaches them, a moment later. A migration that commits and unlocks in between is seen neither
+     * as holding the lock nor as its version: the probe answers as it would have a moment earlier,
+     * before that migration ran, which is what a start just before it gets anyway (an instance of
+     * older code then runs against the newer version, whichever way it started).
+     *
      * @param schema the schema option, null for the connection's current schema
      */
     static HistoryProbe probe(Connection connection, String schema, String historyTable) throws SQLException {
