@@ -130,10 +130,12 @@ public enum HibernateLine {
     }
 
     /**
-     * Whether an id whose {@code @GeneratedValue} names no generator (strategy {@code SEQUENCE} or
-     * {@code AUTO}) and finds none on its field or class draws from the {@code @SequenceGenerator}
-     * of its package's {@code package-info}, whatever that generator's name (since 7.0, JPA 3.2's
-     * package-level generators; 6.6 gives it its own {@code <table>_SEQ}).
+     * Whether an id whose {@code @GeneratedValue} names no generator and finds none on its field or
+     * class draws from the generator of its package's {@code package-info}, whatever that generator's
+     * name (since 7.0, JPA 3.2's package-level generators): a {@code SEQUENCE} id from its
+     * {@code @SequenceGenerator}, a {@code TABLE} id from its {@code @TableGenerator}, an {@code AUTO}
+     * id from the former, else the latter. 6.6 gives the id its own {@code <table>_SEQ}, or
+     * {@code hibernate_sequences}.
      */
     boolean defaultsToPackageGenerator() {
         return atLeast(H7_1);

@@ -83,7 +83,11 @@ final class SequenceGenerators {
         return GenericGeneratorAnnotation.on(holder, jpa).stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
-    /** The {@code @TableGenerator} a {@code @GeneratedValue(strategy = TABLE, generator)} names, found as {@link #find} finds a sequence's. */
+    /**
+     * The {@code @TableGenerator} a {@code @GeneratedValue(generator)} names, found as {@link #find} finds a
+     * sequence's: an empty name finds an unnamed one on the field or the entity, and on Hibernate 7 the one of
+     * the entity's package, whatever its name ({@link HibernateLine#defaultsToPackageGenerator}).
+     */
     Optional<TableGeneratorAnnotation> findTable(String name, PersistentAttribute id, EntityClass entity) {
         Optional<TableGeneratorAnnotation> local = TableGeneratorAnnotation.on(id.element(), jpa)
                 .filter(g -> g.name().equals(name));
@@ -97,16 +101,17 @@ final class SequenceGenerators {
                 return local;
             }
         }
-        if (name.isEmpty()) {
+        if (name.isEmpty() && !jpa.hibernate().defaultsToPackageGenerator()) {
             return Optional.empty();
         }
         for (int i = hierarchy.size() - 1; i >= 0; i--) {
-            local = TableGeneratorAnnotation.on(packageOf(hierarchy.get(i)), jpa).filter(g -> g.name().equals(name));
+            local = TableGeneratorAnnotation.on(packageOf(hierarchy.get(i)), jpa)
+                    .filter(g -> name.isEmpty() || g.name().equals(name));
             if (local.isPresent()) {
                 return local;
             }
         }
-        return Optional.ofNullable(globalTables.get(name));
+        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(globalTables.get(name));
     }
 
     /**

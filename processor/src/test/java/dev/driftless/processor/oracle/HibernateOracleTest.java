@@ -260,6 +260,15 @@ class HibernateOracleTest {
                     "table coil_ids column coil_next bigint", "table coil_ids primary key coil_ids_pkey [coil_key]")) {
                 assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
             }
+            // A package's @TableGenerator, named and (Hibernate 7) by default; no generator's unique constraint or index.
+            for (String witness : List.of("table ticket_blocks primary key ticket_blocks_pkey [ticket_key]",
+                    "table ticket_blocks column ticket_next bigint", "table badge_blocks primary key badge_blocks_pkey [sequence_name]")) {
+                assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
+            }
+            for (String table : List.of("ticket_blocks", "badge_blocks")) {
+                assertFalse(expected.contains("table " + table + " unique") || expected.contains("table " + table + " index"), expected);
+            }
+            assertEquals(LINE.equals("6.6"), expected.contains("sequence token_seq"), expected);
             // No column for the relation through a formula, nor for the one through the key.
             assertFalse(expected.contains("table coupon column voucher"), expected);
             assertFalse(expected.contains("table vouchernote column voucher") || expected.contains("table voucher_note column voucher"),
