@@ -281,6 +281,28 @@ class JpaMappingTest {
         }
     }
 
+    /**
+     * A {@code @GeneratedValue} that names no generator: Hibernate 7 takes the generator on the id whatever its
+     * name, 6.6 only an unnamed one (else the default sequence or id table).
+     */
+    @Test
+    void anUnnamedGeneratedValueTakesTheIdsNamedGeneratorOnHibernate7() {
+        JavaFileObject rivet = jakarta("Rivet", "@Entity public class Rivet { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE)",
+                "  @SequenceGenerator(name = \"rivet_gen\", sequenceName = \"rivet_numbers\", allocationSize = 3) Long id; }");
+        JavaFileObject seal = jakarta("Seal", "@Entity public class Seal { @Id @GeneratedValue(strategy = GenerationType.TABLE)",
+                "  @TableGenerator(name = \"seal_gen\", table = \"seal_blocks\") Long id; }");
+        var h66 = ModelCapture.on(HibernateLine.H6_6);
+        assertThat(compile(h66, rivet, seal)).succeededWithoutWarnings();
+        assertEquals(List.of(new Sequence(QualifiedName.of("rivet_seq"), 1, 50)), h66.read().schema().sequences());
+        assertEquals(List.of("hibernate_sequences", "rivet", "seal"),
+                h66.read().schema().tables().stream().map(t -> t.name().name()).sorted().toList());
+        var h71 = ModelCapture.on(HibernateLine.H7_1);
+        assertThat(compile(h71, rivet, seal)).succeededWithoutWarnings();
+        assertEquals(List.of(new Sequence(QualifiedName.of("rivet_numbers"), 1, 3)), h71.read().schema().sequences());
+        assertEquals(List.of("rivet", "seal", "seal_blocks"),
+                h71.read().schema().tables().stream().map(t -> t.name().name()).sorted().toList());
+    }
+
     /** Hibernate 6.6 keeps @GeneratedValue's AUTO over an identity @GenericGenerator: a sequence named like the generator. */
     @Test
     void anIdentityGenericGeneratorIsASequenceOnHibernate66() {
