@@ -130,10 +130,12 @@ public enum HibernateLine {
     }
 
     /**
-     * Whether an id whose {@code @GeneratedValue} names no generator (strategy {@code SEQUENCE} or
-     * {@code AUTO}) and finds none on its field or class draws from the {@code @SequenceGenerator}
-     * of its package's {@code package-info}, whatever that generator's name (since 7.0, JPA 3.2's
-     * package-level generators; 6.6 gives it its own {@code <table>_SEQ}).
+     * Whether an id whose {@code @GeneratedValue} names no generator draws from the generator on its
+     * field, else on its class, else of its package's {@code package-info}, whatever that generator's
+     * name: a {@code SEQUENCE} id from such a {@code @SequenceGenerator}, a {@code TABLE} id from such
+     * a {@code @TableGenerator}, an {@code AUTO} id from the former, else the latter (since 7.0, JPA
+     * 3.2's generator defaulting). 6.6 takes only an unnamed generator of the field or class, else
+     * gives the id its own {@code <table>_SEQ}, or {@code hibernate_sequences}.
      */
     boolean defaultsToPackageGenerator() {
         return atLeast(H7_1);

@@ -287,8 +287,9 @@ final class HierarchyTables {
 
     /**
      * The single-table subclasses in the order Hibernate binds them, which is the order it adds
-     * their checks to the table in: as the entities are listed (by class name, as the processor lists
-     * them and a class-path scan finds them), each after the subclasses it extends.
+     * their checks to the table in. Hibernate binds the classes in the order they are given to it
+     * (its {@code MetadataSources}), unsorted, each after the classes it extends; Driftless takes
+     * them by class name, as the processor lists them, each after the subclasses it extends.
      */
     static List<EntityClass> bindingOrder(List<EntityClass> subclasses) {
         var ordered = new LinkedHashMap<TypeElement, EntityClass>();

@@ -85,12 +85,31 @@ final class IdGeneration {
             case "SEQUENCE":
             case "AUTO":
                 if (sequenceNumber) {
+                    Optional<TableGeneratorAnnotation> table = autoTable(attribute, g);
+                    if (table.isPresent()) {
+                        return idTable(attribute, g, table.get()) ? Optional.of(Identity.NONE) : Optional.empty();
+                    }
                     return sequence(attribute, g) ? Optional.of(Identity.NONE) : Optional.empty();
                 }
                 return Optional.of(Identity.NONE);
             default:
                 return Optional.of(Identity.NONE);
         }
+    }
+
+    /**
+     * The {@code @TableGenerator} an AUTO id draws from: the one its {@code @GeneratedValue} names when no
+     * {@code @SequenceGenerator} has that name; with no name, on Hibernate 7, the one found where no
+     * {@code @SequenceGenerator} is (its package's, say: Hibernate looks for a sequence generator first,
+     * then for a table generator). Empty for a sequence.
+     */
+    private Optional<TableGeneratorAnnotation> autoTable(PersistentAttribute attribute, GeneratedValueAnnotation generated) {
+        if (!generated.strategy().equals("AUTO")
+                || generated.generator().isEmpty() && !jpa.hibernate().defaultsToPackageGenerator()
+                || generators.find(generated.generator(), attribute, entity).isPresent()) {
+            return Optional.empty();
+        }
+        return generators.findTable(generated.generator(), attribute, entity);
     }
 
     /** The id tables recorded, in the order the ids asked for them. */

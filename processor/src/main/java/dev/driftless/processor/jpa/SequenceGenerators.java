@@ -83,46 +83,52 @@ final class SequenceGenerators {
         return GenericGeneratorAnnotation.on(holder, jpa).stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
-    /** The {@code @TableGenerator} a {@code @GeneratedValue(strategy = TABLE, generator)} names, found as {@link #find} finds a sequence's. */
+    /**
+     * The {@code @TableGenerator} a {@code @GeneratedValue(generator)} names, found as {@link #find} finds a
+     * sequence's: an empty name finds an unnamed one on the field or the entity, and on Hibernate 7 the one of
+     * the field, the entity or its package, whatever its name ({@link HibernateLine#defaultsToPackageGenerator}).
+     */
     Optional<TableGeneratorAnnotation> findTable(String name, PersistentAttribute id, EntityClass entity) {
         Optional<TableGeneratorAnnotation> local = TableGeneratorAnnotation.on(id.element(), jpa)
-                .filter(g -> g.name().equals(name));
+                .filter(g -> names(g.name(), name));
         if (local.isPresent()) {
             return local;
         }
         List<TypeElement> hierarchy = entity.hierarchy();
         for (int i = hierarchy.size() - 1; i >= 0; i--) {
-            local = TableGeneratorAnnotation.on(hierarchy.get(i), jpa).filter(g -> g.name().equals(name));
+            local = TableGeneratorAnnotation.on(hierarchy.get(i), jpa).filter(g -> names(g.name(), name));
             if (local.isPresent()) {
                 return local;
             }
         }
-        if (name.isEmpty()) {
+        if (name.isEmpty() && !jpa.hibernate().defaultsToPackageGenerator()) {
             return Optional.empty();
         }
         for (int i = hierarchy.size() - 1; i >= 0; i--) {
-            local = TableGeneratorAnnotation.on(packageOf(hierarchy.get(i)), jpa).filter(g -> g.name().equals(name));
+            local = TableGeneratorAnnotation.on(packageOf(hierarchy.get(i)), jpa)
+                    .filter(g -> name.isEmpty() || g.name().equals(name));
             if (local.isPresent()) {
                 return local;
             }
         }
-        return Optional.ofNullable(globalTables.get(name));
+        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(globalTables.get(name));
     }
 
     /**
      * The generator a {@code @GeneratedValue(generator)} names. An empty name finds an unnamed
      * {@code @SequenceGenerator} on the field or the entity (JPA 3.2's defaulting), and on Hibernate
-     * 7 the one of the entity's package, whatever its name ({@link HibernateLine#defaultsToPackageGenerator}).
+     * 7 the one of the field, the entity or its package, whatever its name
+     * ({@link HibernateLine#defaultsToPackageGenerator}).
      */
     Optional<SequenceGeneratorAnnotation> find(String name, PersistentAttribute id, EntityClass entity) {
         Optional<SequenceGeneratorAnnotation> local = SequenceGeneratorAnnotation.on(id.element(), jpa)
-                .filter(g -> g.name().equals(name));
+                .filter(g -> names(g.name(), name));
         if (local.isPresent()) {
             return local;
         }
         List<TypeElement> hierarchy = entity.hierarchy();
         for (int i = hierarchy.size() - 1; i >= 0; i--) {
-            local = SequenceGeneratorAnnotation.on(hierarchy.get(i), jpa).filter(g -> g.name().equals(name));
+            local = SequenceGeneratorAnnotation.on(hierarchy.get(i), jpa).filter(g -> names(g.name(), name));
             if (local.isPresent()) {
                 return local;
             }
@@ -138,6 +144,15 @@ final class SequenceGenerators {
             }
         }
         return name.isEmpty() ? Optional.empty() : Optional.ofNullable(global.get(name));
+    }
+
+    /**
+     * Whether a generator of the id or its class called {@code declared} is the one a
+     * {@code @GeneratedValue(generator = wanted)} asks for: the one of that name; with no name, an
+     * unnamed one, and on Hibernate 7 any ({@link HibernateLine#defaultsToPackageGenerator}).
+     */
+    private boolean names(String declared, String wanted) {
+        return declared.equals(wanted) || wanted.isEmpty() && jpa.hibernate().defaultsToPackageGenerator();
     }
 
     /** The package a class is declared in, whose {@code package-info} may declare generators. */

@@ -8,7 +8,8 @@ import javax.lang.model.element.Element;
 /**
  * A typed view of {@code @TableGenerator}, with the element it is declared on; absent attributes
  * hold Hibernate's defaults (the table {@code hibernate_sequences} with the columns
- * {@code sequence_name} and {@code next_val}).
+ * {@code sequence_name} and {@code next_val}). Its {@code uniqueConstraints} and {@code indexes} are
+ * passed over, as Hibernate passes over them: the id table has neither.
  *
  * @param holder the field or class that declares the generator
  * @param unsupported the attributes given that this version does not map
@@ -31,7 +32,7 @@ record TableGeneratorAnnotation(
         return jpa.find(element, "TableGenerator").map(v -> new TableGeneratorAnnotation(v.mirror(), element,
                 v.string("name"), or(v.string("table"), DEFAULT_TABLE), v.string("schema"),
                 or(v.string("pkColumnName"), DEFAULT_SEGMENT_COLUMN), or(v.string("valueColumnName"), DEFAULT_VALUE_COLUMN),
-                v.given("catalog", "uniqueConstraints", "indexes")));
+                v.given("catalog")));
     }
 
     /** The table Hibernate uses for {@code @GeneratedValue(strategy = TABLE)} without a generator. */

@@ -466,14 +466,14 @@ class JpaErrorsTest {
         JavaFileObject site = jakarta("Site", "@Entity public class Site { @Id Long id; }");
         JavaFileObject indexed = jakarta("Badge", "@Entity public class Badge {",
                 "  @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"b\")",
-                "  @TableGenerator(name = \"b\", indexes = @Index(columnList = \"next_val\")) Long id; }");
+                "  @TableGenerator(name = \"b\", catalog = \"other\") Long id; }");
         JavaFileObject both = jakarta("Reading", "@Entity public class Reading { @Id Long id;",
                 "  @ManyToOne @JoinColumn(name = \"site_id\")",
                 "  @org.hibernate.annotations.JoinFormula(\"site_ref\") Site site; }");
         Compilation c = compileAll(clash, site, indexed, both);
         assertThat(c).hadErrorContaining("[DL154] The id table site that test.Ticket draws ids from is the table of entity"
                 + " test.Site").inFile(clash).onLineContaining("@TableGenerator");
-        assertThat(c).hadErrorContaining("[DL112] @TableGenerator(indexes) on Badge.id").inFile(indexed)
+        assertThat(c).hadErrorContaining("[DL112] @TableGenerator(catalog) on Badge.id").inFile(indexed)
                 .onLineContaining("@TableGenerator");
         assertThat(c).hadErrorContaining("[DL112] @JoinFormula on Reading.site is not mapped by this version of Driftless"
                 + " yet: use the formula or the join column, not both").inFile(both).onLineContaining("JoinFormula");

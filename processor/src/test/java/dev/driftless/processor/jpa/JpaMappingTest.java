@@ -246,6 +246,63 @@ class JpaMappingTest {
         assertEquals(List.of("block"), blocks.primaryKey().columns());
     }
 
+    /**
+     * A package's {@code @TableGenerator}: named by a TABLE or AUTO id, it is that id's; on Hibernate 7 it is also
+     * the generator of the package's ids whose {@code @GeneratedValue} names none (6.6: {@code hibernate_sequences},
+     * and an AUTO id's own sequence). Its unique constraints and indexes are not created, as Hibernate creates none.
+     */
+    @Test
+    void aPackagesTableGeneratorIsFoundByNameAndOnHibernate7IsTheDefault() {
+        JavaFileObject pkg = com.google.testing.compile.JavaFileObjects.forSourceLines("test.package-info",
+                "@TableGenerator(name = \"ids\", table = \"blocks\",",
+                "    uniqueConstraints = @UniqueConstraint(columnNames = \"next_val\"), indexes = @Index(columnList = \"next_val\"))",
+                "package test;", "import jakarta.persistence.*;");
+        JavaFileObject named = jakarta("Named", "@Entity public class Named {",
+                "  @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"ids\") Long id; }");
+        JavaFileObject autoNamed = jakarta("Pass", "@Entity public class Pass { @Id @GeneratedValue(generator = \"ids\") Long id; }");
+        JavaFileObject plain = jakarta("Plain", "@Entity public class Plain { @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id; }");
+        JavaFileObject auto = jakarta("Token", "@Entity public class Token { @Id @GeneratedValue Long id; }");
+        var h66 = ModelCapture.on(HibernateLine.H6_6);
+        assertThat(compile(h66, pkg, named, autoNamed, plain, auto)).succeededWithoutWarnings();
+        SchemaModel model = h66.read().schema();
+        assertEquals(List.of(new Sequence(QualifiedName.of("token_seq"), 1, 50)), model.sequences());
+        assertEquals(List.of("blocks", "hibernate_sequences", "named", "pass", "plain", "token"),
+                model.tables().stream().map(t -> t.name().name()).sorted().toList());
+        Table blocks = table(model, "blocks");
+        assertEquals(List.of(), blocks.uniqueConstraints());
+        assertEquals(List.of(), blocks.indexes());
+        for (HibernateLine line : List.of(HibernateLine.H7_1, HibernateLine.H7_4)) {
+            var h7 = ModelCapture.on(line);
+            assertThat(compile(h7, pkg, named, autoNamed, plain, auto)).succeededWithoutWarnings();
+            model = h7.read().schema();
+            assertEquals(List.of(), model.sequences(), line::toString);
+            assertEquals(List.of("blocks", "named", "pass", "plain", "token"),
+                    model.tables().stream().map(t -> t.name().name()).sorted().toList(), line::toString);
+        }
+    }
+
+    /**
+     * A {@code @GeneratedValue} that names no generator: Hibernate 7 takes the generator on the id whatever its
+     * name, 6.6 only an unnamed one (else the default sequence or id table).
+     */
+    @Test
+    void anUnnamedGeneratedValueTakesTheIdsNamedGeneratorOnHibernate7() {
+        JavaFileObject rivet = jakarta("Rivet", "@Entity public class Rivet { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE)",
+                "  @SequenceGenerator(name = \"rivet_gen\", sequenceName = \"rivet_numbers\", allocationSize = 3) Long id; }");
+        JavaFileObject seal = jakarta("Seal", "@Entity public class Seal { @Id @GeneratedValue(strategy = GenerationType.TABLE)",
+                "  @TableGenerator(name = \"seal_gen\", table = \"seal_blocks\") Long id; }");
+        var h66 = ModelCapture.on(HibernateLine.H6_6);
+        assertThat(compile(h66, rivet, seal)).succeededWithoutWarnings();
+        assertEquals(List.of(new Sequence(QualifiedName.of("rivet_seq"), 1, 50)), h66.read().schema().sequences());
+        assertEquals(List.of("hibernate_sequences", "rivet", "seal"),
+                h66.read().schema().tables().stream().map(t -> t.name().name()).sorted().toList());
+        var h71 = ModelCapture.on(HibernateLine.H7_1);
+        assertThat(compile(h71, rivet, seal)).succeededWithoutWarnings();
+        assertEquals(List.of(new Sequence(QualifiedName.of("rivet_numbers"), 1, 3)), h71.read().schema().sequences());
+        assertEquals(List.of("rivet", "seal", "seal_blocks"),
+                h71.read().schema().tables().stream().map(t -> t.name().name()).sorted().toList());
+    }
+
     /** Hibernate 6.6 keeps @GeneratedValue's AUTO over an identity @GenericGenerator: a sequence named like the generator. */
     @Test
     void anIdentityGenericGeneratorIsASequenceOnHibernate66() {

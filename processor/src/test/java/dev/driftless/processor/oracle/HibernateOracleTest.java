@@ -260,6 +260,17 @@ class HibernateOracleTest {
                     "table coil_ids column coil_next bigint", "table coil_ids primary key coil_ids_pkey [coil_key]")) {
                 assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
             }
+            // A package's @TableGenerator, named and (Hibernate 7) by default; no generator's unique constraint or index.
+            for (String witness : List.of("table ticket_blocks primary key ticket_blocks_pkey [ticket_key]",
+                    "table ticket_blocks column ticket_next bigint", "table badge_blocks primary key badge_blocks_pkey [sequence_name]")) {
+                assertTrue(expected.contains(witness), () -> "no '" + witness + "' in\n" + expected);
+            }
+            for (String table : List.of("ticket_blocks", "badge_blocks")) {
+                assertFalse(expected.contains("table " + table + " unique") || expected.contains("table " + table + " index"), expected);
+            }
+            assertEquals(LINE.equals("6.6"), expected.contains("sequence token_seq"), expected);
+            // Hibernate 7 takes the id's @TableGenerator, whatever its name, for a TABLE id that names none.
+            assertEquals(!LINE.equals("6.6"), expected.contains("table seal_blocks "), expected);
             // No column for the relation through a formula, nor for the one through the key.
             assertFalse(expected.contains("table coupon column voucher"), expected);
             assertFalse(expected.contains("table vouchernote column voucher") || expected.contains("table voucher_note column voucher"),
@@ -275,6 +286,8 @@ class HibernateOracleTest {
     private static List<String> lineWitnesses() {
         return switch (LINE) {
             case "6.6" -> List.of("table kinds column clock time(6) without time zone",
+                    // A @GeneratedValue that names no generator passes over the id's named @SequenceGenerator.
+                    "sequence rivet_seq start 1 increment 50",
                     // An identity @GenericGenerator under @GeneratedValue(AUTO): 6.6 keeps the sequence.
                     "sequence crane_gen start 1 increment 50",
                     "table permit column code character varying(255)\n", "table permit_detail column detail",
@@ -289,24 +302,32 @@ class HibernateOracleTest {
                     "table animal check animal_check (((name)::text <> ''::text) OR (id > 0))",
                     "table animal check animal_check1 (((breed)", "table animal check animal_wings_check (wings >= 0)");
             case "7.1" -> List.of("table kinds column clock time(0) without time zone", "table animal check",
-                    // The subclasses' checks in the order Hibernate binds them (by class name, not by
-                    // discriminator value), then the classes' @Check; one on one column is named after it.
+                    // A @GeneratedValue that names no generator takes the id's @SequenceGenerator, whatever its name.
+                    "sequence rivet_numbers start 1 increment 3",
+                    // The subclasses' checks in the order Hibernate binds them (as the classes are given, here
+                    // by class name, each after the class it extends; not by discriminator value), then the
+                    // classes' @Check; one on one column is named after it.
                     "table animal check animal_check (((dtype)::text <> 'parrot'::text) OR (wings IS NOT NULL))",
-                    "table animal check animal_check3 (((dtype)::text <> 'Kitten'::text) OR ((colour IS NOT NULL) AND",
-                    "table animal check animal_check4 (((dtype)::text <> 'Snake'::text) OR ((scales IS NOT NULL) AND",
-                    "table animal check animal_check5 (((name)::text <> ''::text) OR (id > 0))",
-                    "table animal check animal_check6 (((breed)", "table animal check animal_wings_check (wings >= 0)",
+                    "table animal check animal_check1 (((dtype)::text <> 'Cat'::text) OR ((colour IS NOT NULL) AND",
+                    "table animal check animal_check2 (((dtype)::text <> 'Bobcat'::text) OR ((colour IS NOT NULL) AND",
+                    "table animal check animal_check4 (((dtype)::text <> 'Kitten'::text) OR ((colour IS NOT NULL) AND",
+                    "table animal check animal_check5 (((dtype)::text <> 'Snake'::text) OR ((scales IS NOT NULL) AND",
+                    "table animal check animal_check6 (((name)::text <> ''::text) OR (id > 0))",
+                    "table animal check animal_check7 (((breed)", "table animal check animal_wings_check (wings >= 0)",
                     "table gauge check gauge_range", "table gauge check gauge_low_positive",
                     "ARRAY[1, 2, 78701]",
                     "table meter comment 'Energy meters'", "table animal column favourite_id bigint\n",
                     "table customer_phone column position integer not null\n", "table tag column version integer\n",
                     "table revision column updated_at timestamp(6) with time zone\n");
             default -> List.of("table kinds column clock time(0) without time zone", "table animal check",
+                    "sequence rivet_numbers start 1 increment 3",
                     "table animal check animal_check (((dtype)::text <> 'parrot'::text) OR (wings IS NOT NULL))",
-                    "table animal check animal_check3 (((dtype)::text <> 'Kitten'::text) OR ((colour IS NOT NULL) AND",
-                    "table animal check animal_check4 (((dtype)::text <> 'Snake'::text) OR ((scales IS NOT NULL) AND",
-                    "table animal check animal_check5 (((name)::text <> ''::text) OR (id > 0))",
-                    "table animal check animal_check6 (((breed)", "table animal check animal_wings_check (wings >= 0)",
+                    "table animal check animal_check1 (((dtype)::text <> 'Cat'::text) OR ((colour IS NOT NULL) AND",
+                    "table animal check animal_check2 (((dtype)::text <> 'Bobcat'::text) OR ((colour IS NOT NULL) AND",
+                    "table animal check animal_check4 (((dtype)::text <> 'Kitten'::text) OR ((colour IS NOT NULL) AND",
+                    "table animal check animal_check5 (((dtype)::text <> 'Snake'::text) OR ((scales IS NOT NULL) AND",
+                    "table animal check animal_check6 (((name)::text <> ''::text) OR (id > 0))",
+                    "table animal check animal_check7 (((breed)", "table animal check animal_wings_check (wings >= 0)",
                     "table gauge check gauge_range", "table gauge check gauge_low_positive",
                     "ARRAY[1, 2, 78701]",
                     "table customer_phone check customer_phone_position_check (\"position\" >= 0)", "table tag column version integer not null",
