@@ -33,4 +33,6 @@ public class Berth {
     OrderLine line;
 
     @ManyToOne @JoinTable Shelf shelf;
+
+    @jakarta.validation.constraints.NotNull @ManyToOne @JoinTable(name = "berth_keeper") Site keeper;
 }

@@ -156,8 +156,8 @@ final class JoinTables {
      * owner's key columns ({@code joinColumns}, else named as the owner's key columns), referencing
      * the owner's table, and the columns referencing the target's key ({@code inverseJoinColumns},
      * else {@code <attribute>_<target key column>}, their foreign key taking Hibernate's
-     * {@code @OnDelete}), nullable while the relation is optional (NOT NULL on 7.4 whatever it
-     * says), unique for a one-to-one. Hibernate creates both foreign keys
+     * {@code @OnDelete}), nullable while the relation is optional and not {@code @NotNull} (NOT
+     * NULL on 7.4 whatever it says), unique for a one-to-one. Hibernate creates both foreign keys
      * whatever {@code @ForeignKey} says, with names of its own, and none of the table's
      * {@code indexes}; they are ignored, with a warning. Refused: such a relation that is (part of)
      * the id, that is in an embeddable, or that has join columns of its own.
@@ -196,7 +196,8 @@ final class JoinTables {
         if (ownerColumns.isEmpty()) {
             return Optional.empty();
         }
-        boolean nullable = !jpa.hibernate().requiresToOneJoinTableTarget()
+        // As a join column: Bean Validation's @NotNull makes them NOT NULL, a single-table subclass (7.x) nullable.
+        boolean nullable = !jpa.hibernate().requiresToOneJoinTableTarget() && !BeanValidation.notNull(field)
                 && (relation.optional() || scope.forcedNullable() && jpa.hibernate().checksSingleTableRows());
         Optional<List<String>> targetColumns = columns(attribute, table, annotation.annotations("inverseJoinColumns"),
                 key -> attribute.name() + "_" + key, nullable, target.get(), targetTable, Optional.empty(),
