@@ -7,7 +7,7 @@ import jakarta.persistence.*;
  * keyed by the owner's key (its columns named as the owner's key columns unless joinColumns names
  * them), with the target's key beside it, nullable for an optional relation (NOT NULL on 7.4 however
  * optional), unique for a one-to-one; {@code @OnDelete} is on the target's foreign key. The default
- * name is {@code <table>_<target table>}. Hibernate creates both foreign keys whatever
+ * name is {@code <table>_<target table>}; a schema it names is kept. Hibernate creates both foreign keys whatever
  * {@code @ForeignKey} says and none of the indexes (Driftless warns, DL158); it keeps the unique
  * constraints.
  */
@@ -25,7 +25,7 @@ public class Berth {
             uniqueConstraints = @UniqueConstraint(name = "berth_dock_pair_key", columnNames = {"berth_ref", "dock_ref"}))
     Site dock;
 
-    @OneToOne @JoinTable(name = "berth_tag") Tag tag;
+    @OneToOne @JoinTable(name = "berth_tag", schema = "grid") Tag tag;
 
     @OneToOne(optional = false) @JoinTable(name = "berth_twin") Berth twin;
 

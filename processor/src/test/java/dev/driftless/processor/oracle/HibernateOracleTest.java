@@ -236,7 +236,7 @@ class HibernateOracleTest {
                         "table berth_dock primary key berth_dock_pkey [berth_ref]", "table berth_dock column dock_ref bigint not null",
                         "table berth_dock foreign key * [dock_ref->id] references grid.site",
                         "table berth_dock unique berth_dock_pair_key [berth_ref, dock_ref]",
-                        "table berth_tag unique berth_tag_tag_id_key [tag_id]", "table berth_twin column twin_id bigint not null",
+                        "table grid.berth_tag unique berth_tag_tag_id_key [tag_id]", "table berth_twin column twin_id bigint not null",
                         "table berth_shelf primary key berth_shelf_pkey [id]", "table berth_keeper column keeper_id bigint not null",
                         "table tortoise_site foreign key * [id->id] references animal");
     }
