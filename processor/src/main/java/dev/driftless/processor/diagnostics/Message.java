@@ -171,6 +171,12 @@ public enum Message {
     CHECK_OPTIONS_IGNORED("DL157", Diagnostic.Kind.WARNING,
             "@CheckConstraint(options = \"%s\") on %s is ignored: %s writes no options of a check on PostgreSQL, so the "
                     + "check is created without them; remove options"),
+    TO_ONE_JOIN_TABLE_IGNORED("DL158", Diagnostic.Kind.WARNING,
+            "%s on %s is ignored: Hibernate %s; remove it"),
+    TO_ONE_JOIN_TABLE_SHARED("DL159", Diagnostic.Kind.ERROR,
+            "@JoinTable on %2$s names the table %1$s, the join table of %3$s too; Hibernate joins a table to %4$s once "
+                    + "and refuses a second relation through it (\"already associated with entity\"): give each relation its "
+                    + "own @JoinTable(name)"),
     ONE_TO_MANY_JOIN_COLUMN_TABLE("DL162", Diagnostic.Kind.ERROR,
             "@JoinColumn(table = \"%s\") on %s: a @OneToMany's join column is in the table of its target %s, and Hibernate "
                     + "refuses any table here (\"has foreign key in secondary table\"), that table and its secondary tables "

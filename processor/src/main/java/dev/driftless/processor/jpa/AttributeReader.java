@@ -182,7 +182,9 @@ final class AttributeReader {
                     }
                 }
                 default -> {
-                    if (r.ownsJoinColumn()) {
+                    if (r.ownsJoinColumn() && jpa.has(field, "JoinTable")) {
+                        collections.toOne(attribute, r, id, scope);
+                    } else if (r.ownsJoinColumn()) {
                         boolean asId = id;
                         joinScope(attribute, scope).ifPresent(s -> joinColumns.read(attribute, r, asId, s));
                     }

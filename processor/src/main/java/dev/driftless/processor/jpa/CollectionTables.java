@@ -14,7 +14,9 @@ import dev.driftless.processor.jpa.EntityKeys.KeyColumn;
 import dev.driftless.processor.jpa.EntityTable.ForeignColumn;
 import dev.driftless.sql.Identifiers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -29,17 +31,19 @@ import javax.lang.model.type.TypeMirror;
  * (a join table {@code <table>_<target table>}), or a {@code @OneToMany} with a {@code @JoinColumn}
  * (a column in the target's table). A Set gives its table a primary key of all its columns, a List
  * with an {@code @OrderColumn} the owner and the order, a Map the owner and the key; a bag has none.
+ * The join table of a to-one with {@code @JoinTable} is read here too; {@link JoinTables} makes the
+ * join tables' names and the columns that reference an entity's key.
  */
 final class CollectionTables {
 
     private final ReadingContext context;
     private final AttributeReader attributes;
-    private final TableConstraints constraints;
     private final JpaAnnotations jpa;
     private final Diagnostics diagnostics;
     private final EntityKeys keys;
     private final EntityClass entity;
     private final TableParts owner;
+    private final JoinTables joinTables;
     private final List<TableParts> tables = new ArrayList<>();
     private final List<ForeignColumn> foreignColumns = new ArrayList<>();
 
@@ -50,12 +54,12 @@ final class CollectionTables {
     CollectionTables(ReadingContext context, AttributeReader attributes, TableConstraints constraints) {
         this.context = context;
         this.attributes = attributes;
-        this.constraints = constraints;
         this.jpa = context.jpa();
         this.diagnostics = context.diagnostics();
         this.keys = context.keys();
         this.entity = context.entity();
         this.owner = context.main();
+        this.joinTables = new JoinTables(context, constraints);
     }
 
     /** The collection and join tables read, in reading order. */
@@ -116,7 +120,7 @@ final class CollectionTables {
         var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), jpa.naming().table(written)), field,
                 annotation.map(AnnotationValues::mirror).orElse(null), jpa.naming());
         List<AnnotationValues> joins = annotation.map(a -> a.annotations("joinColumns")).orElse(List.of());
-        Optional<List<String>> ownerColumns = ownerColumns(attribute, table, joins,
+        Optional<List<String>> ownerColumns = joinTables.ownerColumns(attribute, table, joins,
                 annotation.flatMap(a -> a.annotation("foreignKey")), entity.entityName(), JoinColumns.onDelete(field, jpa));
         if (ownerColumns.isEmpty()) {
             return;
@@ -161,7 +165,7 @@ final class CollectionTables {
         if (keyed) {
             table.primaryKey.addAll(key);
         }
-        annotation.ifPresent(a -> declaredConstraints(a, field, table));
+        annotation.ifPresent(a -> joinTables.declaredConstraints(a, field, table));
         tables.add(table);
     }
 
@@ -245,82 +249,34 @@ final class CollectionTables {
         List<String> definition = JoinColumnAnnotation.foreignKeyDefinition(foreignKey);
         if (!definition.isEmpty()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, field, at, String.join(", ", definition), attribute.display(),
-                    FOREIGN_KEY_DEFINITION_FIX);
+                    JoinTables.FOREIGN_KEY_DEFINITION_FIX);
             return Optional.empty();
         }
-        if (keys.isReferenceable(target) && !noConstraint(foreignKey)) {
-            table.addForeignKey(new ForeignKey(foreignKeyName(foreignKey, table, List.of(name)), List.of(name),
+        if (keys.isReferenceable(target) && !JoinTables.noConstraint(foreignKey)) {
+            table.addForeignKey(new ForeignKey(JoinTables.foreignKeyName(foreignKey, table, List.of(name)), List.of(name),
                     keys.tableName(target), List.of(key.get(0).name()), ReferentialAction.NO_ACTION), field, at, diagnostics);
         }
         return Optional.of(name);
     }
 
-    /** What to do about a {@code @ForeignKey(foreignKeyDefinition)}, which this version does not read. */
-    static final String FOREIGN_KEY_DEFINITION_FIX = "leave foreignKeyDefinition out, and the foreign key is made from the "
-            + "mapping (named by @ForeignKey(name) if given)";
-
-    /** The name {@code @ForeignKey(name)} gives, else PostgreSQL's default for these columns. */
-    private static String foreignKeyName(Optional<AnnotationValues> foreignKey, TableParts table, List<String> columns) {
-        String given = foreignKey.map(f -> f.string("name")).orElse("");
-        return given.isEmpty() ? table.derived(columns, "fkey") : PostgresNames.fold(given);
+    /** A {@code @ManyToOne} or owning {@code @OneToOne} with {@code @JoinTable}: its join table ({@link JoinTables#toOne}). */
+    void toOne(PersistentAttribute attribute, RelationAnnotation relation, boolean id, AttributeScope scope) {
+        Optional<TableParts> table = joinTables.toOne(attribute, relation, id, scope);
+        if (table.isEmpty()) {
+            return;
+        }
+        // Hibernate joins such a table to the entity once: a second relation through it is refused at boot.
+        String other = toOneTables.putIfAbsent(table.get().name, attribute.display());
+        if (other != null) {
+            diagnostics.report(Message.TO_ONE_JOIN_TABLE_SHARED, attribute.element(), table.get().mirror,
+                    table.get().name, attribute.display(), other, entity.element().getQualifiedName());
+            return;
+        }
+        tables.add(table.get());
     }
 
-    /** Whether {@code @ForeignKey(NO_CONSTRAINT)} asks for no constraint. */
-    private static boolean noConstraint(Optional<AnnotationValues> foreignKey) {
-        return foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT");
-    }
-
-    /**
-     * The columns that reference the owner's key from a collection or join table, NOT NULL, with
-     * their foreign key: named by the given join columns, else {@code <prefix>_<key column>}.
-     */
-    private Optional<List<String>> ownerColumns(PersistentAttribute attribute, TableParts table,
-            List<AnnotationValues> joins, Optional<AnnotationValues> foreignKey, String prefix, ReferentialAction onDelete) {
-        return referencing(attribute, table, joins, foreignKey, prefix, entity.element(), owner.name, onDelete);
-    }
-
-    /**
-     * @param foreignKey the {@code @ForeignKey} of the collection or join table for these columns
-     *     ({@code foreignKey} or {@code inverseForeignKey}); when it is absent, the first join
-     *     column's own {@code foreignKey}
-     */
-    private Optional<List<String>> referencing(PersistentAttribute attribute, TableParts table,
-            List<AnnotationValues> joins, Optional<AnnotationValues> foreignKey, String prefix, TypeElement target,
-            QualifiedName targetTable, ReferentialAction onDelete) {
-        var definitions = new ArrayList<>(JoinColumnAnnotation.foreignKeyDefinition(foreignKey));
-        joins.forEach(j -> definitions.addAll(JoinColumnAnnotation.foreignKeyDefinition(j.annotation("foreignKey"))));
-        if (!definitions.isEmpty()) {
-            diagnostics.report(Message.NOT_SUPPORTED_YET, attribute.element(),
-                    foreignKey.map(AnnotationValues::mirror).orElse(table.mirror),
-                    String.join(", ", definitions), attribute.display(), FOREIGN_KEY_DEFINITION_FIX);
-            return Optional.empty();
-        }
-        List<KeyColumn> key = keys.primaryKey(target);
-        if (key.isEmpty()) {
-            return Optional.empty(); // the target reports its missing id
-        }
-        var names = new ArrayList<String>();
-        for (int i = 0; i < key.size(); i++) {
-            KeyColumn k = key.get(i);
-            String written = i < joins.size() && !joins.get(i).string("name").isEmpty()
-                    ? joins.get(i).string("name") : prefix + "_" + k.name();
-            String name = jpa.naming().physical(written);
-            AnnotationMirror at = i < joins.size() ? joins.get(i).mirror() : null;
-            if (!table.addColumn(new Column(name, k.type(), false, null, Identity.NONE, null), attribute.display(),
-                    attribute.element(), at, diagnostics)) {
-                return Optional.empty();
-            }
-            names.add(name);
-        }
-        Optional<AnnotationValues> constraint = foreignKey
-                .or(() -> joins.stream().map(j -> j.annotation("foreignKey")).flatMap(Optional::stream).findFirst());
-        if (keys.isReferenceable(target) && !noConstraint(constraint)) {
-            table.addForeignKey(new ForeignKey(foreignKeyName(constraint, table, names), names, targetTable,
-                    key.stream().map(KeyColumn::name).toList(), onDelete), attribute.element(),
-                    constraint.map(AnnotationValues::mirror).orElse(null), diagnostics);
-        }
-        return Optional.of(names);
-    }
+    /** The join tables of the entity's to-ones read so far, with the relation each is the table of. */
+    private final Map<QualifiedName, String> toOneTables = new HashMap<>();
 
     void manyToMany(PersistentAttribute attribute, RelationAnnotation relation) {
         joinTable(attribute, relation, false);
@@ -418,22 +374,15 @@ final class CollectionTables {
         }
         QualifiedName targetTable = keys.tableName(target.get());
         Optional<AnnotationValues> annotation = jpa.find(field, "JoinTable");
-        Optional<String> given = annotation.map(a -> a.string("name")).filter(s -> !s.isEmpty());
-        String written = given.orElse(owner.name.name() + "_" + targetTable.name());
-        String schema = annotation.map(a -> a.string("schema")).orElse("");
-        // Hibernate spells the implied name with the tables' names as it spelt them.
-        String physical = given.isPresent() ? jpa.naming().table(written) : jpa.naming().implicitTable(written,
-                jpa.naming().spelling(owner.name.name()) + "_" + jpa.naming().spelling(targetTable.name()));
-        var table = new TableParts(new QualifiedName(jpa.naming().physical(schema), physical), field,
-                annotation.map(AnnotationValues::mirror).orElse(null), jpa.naming());
+        TableParts table = joinTables.table(field, annotation, targetTable);
         String ownerPrefix = oneToMany ? entity.entityName() : inverseAttribute(attribute, target.get()).orElse(entity.entityName());
-        Optional<List<String>> ownerColumns = ownerColumns(attribute, table,
+        Optional<List<String>> ownerColumns = joinTables.ownerColumns(attribute, table,
                 annotation.map(a -> a.annotations("joinColumns")).orElse(List.of()),
                 annotation.flatMap(a -> a.annotation("foreignKey")), ownerPrefix, JoinColumns.onDelete(field, jpa));
         if (ownerColumns.isEmpty()) {
             return;
         }
-        Optional<List<String>> targetColumns = referencing(attribute, table,
+        Optional<List<String>> targetColumns = joinTables.referencing(attribute, table,
                 annotation.map(a -> a.annotations("inverseJoinColumns")).orElse(List.of()),
                 annotation.flatMap(a -> a.annotation("inverseForeignKey")), attribute.name(),
                 target.get(), targetTable, ReferentialAction.NO_ACTION);
@@ -464,19 +413,8 @@ final class CollectionTables {
         if (shape != Shape.BAG) {
             table.primaryKey.addAll(key);
         }
-        annotation.ifPresent(a -> declaredConstraints(a, field, table));
+        annotation.ifPresent(a -> joinTables.declaredConstraints(a, field, table));
         tables.add(table);
-    }
-
-    /**
-     * The {@code uniqueConstraints} and {@code indexes} of a {@code @CollectionTable} or
-     * {@code @JoinTable}, on its table as on an entity's for {@code @Table}: Hibernate creates them.
-     */
-    private void declaredConstraints(AnnotationValues annotation, Element field, TableParts table) {
-        constraints.uniqueConstraints(annotation.annotations("uniqueConstraints").stream()
-                .map(u -> UniqueConstraintAnnotation.of(u, jpa.naming())).toList(), field, table);
-        constraints.indexes(annotation.annotations("indexes").stream()
-                .map(i -> IndexAnnotation.of(i, jpa.naming())).toList(), field, table);
     }
 
     /** The attribute of the target that maps this many-to-many back ({@code mappedBy} naming this one). */

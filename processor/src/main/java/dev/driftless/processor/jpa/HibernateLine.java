@@ -181,6 +181,14 @@ public enum HibernateLine {
     }
 
     /**
+     * Whether the columns of a to-one's join table that reference the target are NOT NULL however
+     * optional the relation is (since 7.4; before, only for {@code optional = false}).
+     */
+    boolean requiresToOneJoinTableTarget() {
+        return atLeast(H7_4);
+    }
+
+    /**
      * Whether an element-collection Set that cannot be keyed (a column allows null) gets a unique
      * constraint on all its columns instead (since 7.4; before, nothing).
      */

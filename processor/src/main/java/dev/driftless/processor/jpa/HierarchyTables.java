@@ -222,7 +222,7 @@ final class HierarchyTables {
         if (!definitions.isEmpty()) {
             diagnostics.report(Message.NOT_SUPPORTED_YET, element, foreignKey.map(AnnotationValues::mirror).orElse(null),
                     String.join(", ", definitions), element.getQualifiedName(),
-                    CollectionTables.FOREIGN_KEY_DEFINITION_FIX);
+                    JoinTables.FOREIGN_KEY_DEFINITION_FIX);
             return;
         }
         if (foreignKey.map(f -> f.constant("value", "PROVIDER_DEFAULT")).orElse("").equals("NO_CONSTRAINT")) {

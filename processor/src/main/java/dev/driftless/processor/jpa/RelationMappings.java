@@ -31,15 +31,6 @@ final class RelationMappings {
                     relation.kind());
             return false;
         }
-        Optional<AnnotationValues> joinTable = jpa.find(attribute.element(), "JoinTable");
-        if (toOne && relation.mappedBy().isEmpty() && joinTable.isPresent()) {
-            // Hibernate maps the relation through the join table (the owner's key, the target's key);
-            // read as a join column it would silently be another schema.
-            diagnostics.report(Message.NOT_SUPPORTED_YET, attribute.element(), joinTable.get().mirror(), "@JoinTable",
-                    attribute.display(), "a @" + relation.kind() + " through a join table, which Hibernate keys by the owner's key and"
-                            + " which references the target; map the relation with a @JoinColumn instead");
-            return false;
-        }
         // A path into an embeddable ("address.owner") is left to Hibernate.
         if (relation.mappedBy().isEmpty() || relation.mappedBy().contains(".")) {
             return true;

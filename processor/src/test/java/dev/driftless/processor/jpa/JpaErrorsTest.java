@@ -659,15 +659,50 @@ class JpaErrorsTest {
                         + " foreignKeyDefinition out");
     }
 
-    /** Hibernate maps a to-one with @JoinTable through that table; before, Driftless made a join column. */
+    /**
+     * A to-one with {@code @JoinTable} is mapped through that table, but not as (part of) the id, in
+     * an embeddable or beside join columns of its own: refused there, never read as a join column.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"ManyToOne", "OneToOne"})
-    void aToOneThroughAJoinTableIsRefused(String kind) {
+    @CsvSource(delimiter = '|', value = {
+            "@Entity public class Box { @Id Long id; | @ManyToOne @JoinTable(name = \"box_item\") @JoinColumn(name = \"item_ref\") Item item; } | @JoinTable(name = \"box_item\") | a to-one with both @JoinColumn and @JoinTable",
+            "@Entity public class Box { @Id Long id; | @OneToOne @JoinTable(name = \"box_item\") @JoinColumns(@JoinColumn(name = \"item_ref\")) Item item; } | @JoinTable(name = \"box_item\") | a to-one with both @JoinColumn and @JoinTable",
+            "@Entity public class Box { @Id Long id; @MapsId | @OneToOne @JoinTable(name = \"box_item\") Item item; } | @JoinTable(name = \"box_item\") | a to-one through a join table that is (part of) the id",
+            "@Entity @IdClass(Box.Key.class) public class Box { @Id Long id; public static class Key implements java.io.Serializable { Long id; Long item; } @Id | @ManyToOne @JoinTable(name = \"box_item\") Item item; } | @JoinTable(name = \"box_item\") | a to-one through a join table that is (part of) the id",
+            "@Entity public class Box { @Id Long id; @Embedded Place place; @Embeddable public static class Place { String shelf; | @ManyToOne @JoinTable(name = \"box_item\") Item item; } } | @JoinTable(name = \"box_item\") | a to-one through a join table in an embeddable"})
+    void aToOneThroughAJoinTableIsRefusedWhereDriftlessDoesNotMapIt(String head, String attribute, String line, String hint) {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", head, "  " + attribute);
+        Compilation c = compileAll(item, f);
+        assertError(c, f, "DL112", line, "is not mapped by this version of Driftless yet");
+        assertThat(c).hadErrorContaining(hint);
+    }
+
+    /** Hibernate creates no index of a to-one's join table, and both its foreign keys whatever @ForeignKey says. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "indexes = @Index(columnList = \"item_id\") | @JoinTable(indexes) on Box.item is ignored: Hibernate creates no index of a @ManyToOne's join table; remove it",
+            "inverseForeignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT) | @JoinTable(inverseForeignKey) on Box.item is ignored: Hibernate creates both foreign keys of a @ManyToOne's join table whatever @ForeignKey says",
+            "foreignKey = @ForeignKey(name = \"box_fk\") | @JoinTable(foreignKey) on Box.item is ignored",
+            "joinColumns = @JoinColumn(name = \"box_ref\", foreignKey = @ForeignKey(name = \"box_fk\")) | @JoinColumn(foreignKey) of @JoinTable(joinColumns) on Box.item is ignored"})
+    void whatHibernatePassesOverOnAToOneJoinTableIsIgnoredWithAWarning(String member, String hint) {
         JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
         JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
-                "  @" + kind + " @JoinTable(name = \"box_item\") Item item; }");
-        assertError(compileAll(item, f), f, "DL112", "@JoinTable(name",
-                "@JoinTable on Box.item is not mapped by this version of Driftless yet: a @" + kind + " through a join table");
+                "  @ManyToOne @JoinTable(name = \"box_item\", " + member + ") Item item; }");
+        Compilation c = compileAll(item, f);
+        assertThat(c).succeeded();
+        assertWarning(c, f, "DL158", "@ManyToOne @JoinTable", hint);
+    }
+
+    /** Two to-ones naming one join table: Hibernate refuses it (a duplicate secondary table); before, DL103 said two entities mapped it. */
+    @Test
+    void twoToOnesThroughOneJoinTableAreRefused() {
+        JavaFileObject item = jakarta("Item", "@Entity public class Item { @Id Long id; }");
+        JavaFileObject f = jakarta("Box", "@Entity public class Box { @Id Long id;",
+                "  @ManyToOne @JoinTable(name = \"box_item\") Item first;",
+                "  @ManyToOne @JoinTable(name = \"box_item\") Item second; }");
+        assertError(compileAll(item, f), f, "DL159", "Item second", "@JoinTable on Box.second names the table box_item, the"
+                + " join table of Box.first too; Hibernate joins a table to test.Box once");
     }
 
     @Test

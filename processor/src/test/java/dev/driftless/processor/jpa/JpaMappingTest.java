@@ -492,6 +492,34 @@ class JpaMappingTest {
                 labels.uniqueConstraints());
     }
 
+    /**
+     * A to-one with {@code @JoinTable} is mapped through that table, as Hibernate maps it: keyed by
+     * the owner's key (named as the owner's key columns), the target's key beside it, unique for a
+     * one-to-one; before, it was refused (DL112).
+     */
+    @Test
+    void aToOneThroughAJoinTableIsKeyedByTheOwnersKey() {
+        SchemaModel model = read(jakarta("Item", "@Entity public class Item { @Id Long id; }"),
+                jakarta("Tag", "@Entity public class Tag { @Id String code; }"),
+                jakarta("Box", "@Entity public class Box { @Id Long id;",
+                        "  @ManyToOne @JoinTable(name = \"box_item\") Item item;",
+                        "  @OneToOne(optional = false) @JoinTable(joinColumns = @JoinColumn(name = \"box_ref\")) Tag tag; }"));
+        assertEquals(1, table(model, "box").columns().size());
+        Table item = table(model, "box_item");
+        assertEquals(List.of(Column.of("id", "bigint", false), Column.of("item_id", "bigint", true)), item.columns());
+        assertEquals(new PrimaryKey("box_item_pkey", List.of("id")), item.primaryKey());
+        assertEquals(List.of(
+                new ForeignKey("box_item_id_fkey", List.of("id"), QualifiedName.of("box"), List.of("id"), ReferentialAction.NO_ACTION),
+                new ForeignKey("box_item_item_id_fkey", List.of("item_id"), QualifiedName.of("item"), List.of("id"),
+                        ReferentialAction.NO_ACTION)), item.foreignKeys());
+        // The implied name, <table>_<target table>; a one-to-one's target column unique.
+        Table tag = table(model, "box_tag");
+        assertEquals(List.of(Column.of("box_ref", "bigint", false), Column.of("tag_code", "character varying(255)", false)),
+                tag.columns());
+        assertEquals(new PrimaryKey("box_tag_pkey", List.of("box_ref")), tag.primaryKey());
+        assertEquals(List.of(new UniqueConstraint("box_tag_tag_code_key", List.of("tag_code"))), tag.uniqueConstraints());
+    }
+
     @Test
     void aOneToManyJoinColumnTakesItsColumnDefinitionAndUniqueAsHibernateDoes() {
         SchemaModel model = read(jakarta("Item", "@Entity public class Item { @Id Long id; }"),

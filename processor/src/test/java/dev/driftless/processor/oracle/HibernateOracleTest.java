@@ -229,7 +229,16 @@ class HibernateOracleTest {
                         "table heater_detail column maxwatts integer", "table gadget column power integer",
                         // A @SecondaryTable's foreign key named by its foreignKey (not by its pkJoinColumns').
                         "table kennel_detail foreign key kennel_detail_kennel_fk [id->id] references kennel",
-                        "table kennel_run foreign key * [kennel_id->id] references kennel", "table kennel_log column entry");
+                        "table kennel_run foreign key * [kennel_id->id] references kennel", "table kennel_log column entry",
+                        // A to-one's @JoinTable: keyed by the owner's key, referencing the owner and the target.
+                        "table berth_site primary key berth_site_pkey [id]", "table berth_site foreign key * [id->id] references berth",
+                        "table berth_site foreign key * [site_id->id] references grid.site",
+                        "table berth_dock primary key berth_dock_pkey [berth_ref]", "table berth_dock column dock_ref bigint not null",
+                        "table berth_dock foreign key * [dock_ref->id] references grid.site",
+                        "table berth_dock unique berth_dock_pair_key [berth_ref, dock_ref]",
+                        "table grid.berth_tag unique berth_tag_tag_id_key [tag_id]", "table berth_twin column twin_id bigint not null",
+                        "table berth_shelf primary key berth_shelf_pkey [id]", "table berth_keeper column keeper_id bigint not null",
+                        "table tortoise_site foreign key * [id->id] references animal");
     }
 
     /** Ids from Hibernate's default id table and a named one, a relation through a formula and one through the key. */
@@ -300,7 +309,8 @@ class HibernateOracleTest {
                     "table tag column version integer\n", "table revision column updated_at timestamp(6) with time zone\n",
                     // Unnamed checks as the server names them: the root's @Check, then the subclass's.
                     "table animal check animal_check (((name)::text <> ''::text) OR (id > 0))",
-                    "table animal check animal_check1 (((breed)", "table animal check animal_wings_check (wings >= 0)");
+                    "table animal check animal_check1 (((breed)", "table animal check animal_wings_check (wings >= 0)",
+                    "table berth_site column site_id bigint\n", "table tortoise_site column site_id bigint not null");
             case "7.1" -> List.of("table kinds column clock time(0) without time zone", "table animal check",
                     // A @GeneratedValue that names no generator takes the id's @SequenceGenerator, whatever its name.
                     "sequence rivet_numbers start 1 increment 3",
@@ -318,7 +328,8 @@ class HibernateOracleTest {
                     "ARRAY[1, 2, 78701]",
                     "table meter comment 'Energy meters'", "table animal column favourite_id bigint\n",
                     "table customer_phone column position integer not null\n", "table tag column version integer\n",
-                    "table revision column updated_at timestamp(6) with time zone\n");
+                    "table revision column updated_at timestamp(6) with time zone\n",
+                    "table berth_site column site_id bigint\n", "table tortoise_site column site_id bigint\n");
             default -> List.of("table kinds column clock time(0) without time zone", "table animal check",
                     "sequence rivet_numbers start 1 increment 3",
                     "table animal check animal_check (((dtype)::text <> 'parrot'::text) OR (wings IS NOT NULL))",
@@ -333,7 +344,8 @@ class HibernateOracleTest {
                     "table customer_phone check customer_phone_position_check (\"position\" >= 0)", "table tag column version integer not null",
                     "table revision column updated_at timestamp(6) with time zone not null",
                     "table revision column created_on timestamp(6) without time zone not null",
-                    "table customer_site primary key customer_site_pkey [sites_id]\n");
+                    "table customer_site primary key customer_site_pkey [sites_id]\n",
+                    "table berth_site column site_id bigint not null", "table tortoise_site column site_id bigint not null");
         };
     }
 
