@@ -103,6 +103,40 @@ class TenantMigrationTest {
         }
     }
 
+    /**
+     * What is held per tenant while the others run is its outcome, not its migrator: each tenant's
+     * migrator is built when a worker takes it, so by the time the last one is built every tenant
+     * but the few still running on the other workers is done (its schema made).
+     */
+    @Test
+    void eachTenantsMigratorIsBuiltWhenItsTurnComes() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            List<String> tenants = new ArrayList<>();
+            for (int i = 1; i <= 16; i++) {
+                tenants.add(String.format("turn_%02d", i));
+            }
+            var building = new ArrayList<String>();
+            TenantMigration.Summary summary = TenantMigration.schemas(db.dataSource(), tenants, 3, b -> {
+                try {
+                    String made = db.strings("select count(*) from pg_catalog.pg_namespace where nspname like 'turn\\_%'")
+                            .get(0);
+                    synchronized (building) {
+                        building.add(made);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return b.migrations(SampleVersions.all());
+            });
+
+            assertEquals(List.of(), summary.failures(), summary.describe());
+            assertEquals(16, building.size(), "one migrator a tenant");
+            // When the last is built, the 15 before it were taken; at most 2 of them still run on the other workers.
+            assertTrue(building.stream().mapToInt(Integer::parseInt).max().orElse(0) >= 13,
+                    "schemas made as the migrators were built: " + building);
+        }
+    }
+
     private static int versions(TestDatabase db, String schema) throws SQLException {
         return count(db, "select count(*) from \"" + schema + "\".driftless_history where success");
     }
