@@ -14,6 +14,7 @@ import dev.driftless.migrate.TenantMigration;
 import dev.driftless.model.SchemaModel;
 import dev.driftless.plan.PostgresPlanner;
 import dev.driftless.plan.VersionPlan;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,6 +77,7 @@ public final class Tool {
             case "catalog-floor" -> catalogFloor(args[1]);
             case "history-floor" -> historyFloor(args[1]);
             case "tenants" -> tenants(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "tenants-floor" -> tenantsFloor(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "diff-plan" -> diffPlan(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown tool command " + command);
         }
@@ -282,28 +284,20 @@ public final class Tool {
      * (no table of the version in its schema, no applied row) while every other tenant is at version 1.
      */
     private static void tenants(String url, int count, int parallelism) throws SQLException {
-        SchemaModel model = SchemaFactory.model(ModelGenerator.model(5, 8));
-        FrozenVersion version = VersionPlan.plan(History.EMPTY, model, "tenant_schema", Renames.NONE).orElseThrow().version();
-        List<Migration> migrations = List.of(new FrozenMigration(version));
-        var schemas = new ArrayList<String>();
-        for (int i = 1; i <= count; i++) {
-            schemas.add(String.format("tenant_%05d", i));
-        }
-        String broken = count > 1 ? schemas.get(count / 2) : null;
-        String firstTable = model.tables().get(0).name().name();
-        PGSimpleDataSource ds = dataSource(url);
-        if (broken != null) {
-            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-                st.execute("create schema " + broken);
-                st.execute("create table " + broken + "." + firstTable + " (other text)");
-            }
-        }
+        TenantSetup setup = TenantSetup.of(url, count);
+        List<Migration> migrations = List.of(new FrozenMigration(setup.version()));
+        List<String> schemas = setup.schemas();
+        String broken = setup.broken();
+        PGSimpleDataSource ds = setup.dataSource();
         // One schema first, not measured: the classes are loaded and the JIT has started, so that the
         // one-schema figure (the floor's unit) and the fan-out compare the same warm work.
         TenantMigration.schemas(ds, List.of("tenant_warmup"), 1, b -> b.migrations(migrations));
+        long before = heapAfterGc();
         long start = System.nanoTime();
         TenantMigration.Summary summary = TenantMigration.schemas(ds, schemas, parallelism, b -> b.migrations(migrations));
         report("call", System.nanoTime() - start);
+        // What the call left reachable (the summary is used below), after a full collection, not timed.
+        System.out.println("bench:retained=" + Math.max(0, heapAfterGc() - before));
         var failed = summary.failures().stream().map(TenantMigration.Outcome::tenant).toList();
         System.out.println("failed: " + failed);
         if (broken == null) {
@@ -326,6 +320,100 @@ public final class Tool {
         alone &= summary.outcomes().stream().filter(o -> !o.tenant().equals(broken))
                 .allMatch(o -> o.succeeded() && o.result().currentVersion() == 1);
         System.out.println("failing tenant alone: " + (alone ? "yes" : "no"));
+    }
+
+    /** The tenants of P8: the version, the schemas, the one that fails (null with one tenant), set up in the database. */
+    private record TenantSetup(FrozenVersion version, List<String> schemas, String broken, PGSimpleDataSource dataSource) {
+
+        static TenantSetup of(String url, int count) throws SQLException {
+            SchemaModel model = SchemaFactory.model(ModelGenerator.model(5, 8));
+            FrozenVersion version = VersionPlan.plan(History.EMPTY, model, "tenant_schema", Renames.NONE).orElseThrow()
+                    .version();
+            var schemas = new ArrayList<String>();
+            for (int i = 1; i <= count; i++) {
+                schemas.add(String.format("tenant_%05d", i));
+            }
+            String broken = count > 1 ? schemas.get(count / 2) : null;
+            String firstTable = model.tables().get(0).name().name();
+            PGSimpleDataSource ds = Tool.dataSource(url);
+            if (broken != null) {
+                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("create schema " + broken);
+                    st.execute("create table " + broken + "." + firstTable + " (other text)");
+                }
+            }
+            return new TenantSetup(version, List.copyOf(schemas), broken, ds);
+        }
+    }
+
+    /** The heap in use after a full collection, in bytes. */
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * The floor of P8: the same version's statements applied to every tenant schema by
+     * {@code parallelism} plain JDBC sessions, each taking the next schema: the schema created, the
+     * search_path set, the statements sent in one batch in one transaction, committed (synchronously,
+     * the server's default). No history, lock, probe or settings given back. The failing tenant fails
+     * here too, and is rolled back. One schema first, unmeasured, as for Driftless.
+     */
+    private static void tenantsFloor(String url, int count, int parallelism) throws Exception {
+        TenantSetup setup = TenantSetup.of(url, count);
+        List<String> up = setup.version().up();
+        applyFloor(setup.dataSource(), List.of("tenant_warmup"), up, 1);
+        long start = System.nanoTime();
+        int failed = applyFloor(setup.dataSource(), setup.schemas(), up, parallelism);
+        report("call", System.nanoTime() - start);
+        System.out.println("failed: " + failed);
+    }
+
+    /** Applies the statements to every schema on {@code parallelism} sessions; returns how many schemas failed. */
+    private static int applyFloor(PGSimpleDataSource ds, List<String> schemas, List<String> up, int parallelism)
+            throws Exception {
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        var failed = new java.util.concurrent.atomic.AtomicInteger();
+        var threads = new ArrayList<Thread>();
+        var error = new java.util.concurrent.atomic.AtomicReference<Exception>();
+        for (int w = 0; w < Math.min(parallelism, schemas.size()); w++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                    for (int i = next.getAndIncrement(); i < schemas.size(); i = next.getAndIncrement()) {
+                        String schema = schemas.get(i);
+                        st.execute("create schema if not exists " + schema);
+                        st.execute("set search_path to " + schema);
+                        c.setAutoCommit(false);
+                        try {
+                            for (String sql : up) {
+                                st.addBatch(sql);
+                            }
+                            st.executeBatch();
+                            c.commit();
+                        } catch (SQLException e) {
+                            st.clearBatch();
+                            c.rollback();
+                            failed.incrementAndGet();
+                        } finally {
+                            c.setAutoCommit(true);
+                        }
+                    }
+                } catch (Exception e) {
+                    error.compareAndSet(null, e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return failed.get();
     }
 
     private static long drain(ResultSet rs) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
 /**
@@ -181,7 +182,36 @@ final class PhaseLocks {
      * catalog query is made either.
      */
     static List<String> statements(Connection connection, List<String> phase) throws SQLException {
-        Needs needs = needs(phase);
+        return statements(connection, phase, needs(phase));
+    }
+
+    /**
+     * {@link #statements(Connection, List)} for the statements {@code [from, to)} of a version's
+     * {@code all}. What they lock is read from their text once for every tenant of a fan-out, which
+     * applies the same version: it is kept, for the last phases read, by the identity of {@code all}
+     * when that is an unmodifiable list (a version's statements, which cannot change).
+     */
+    static List<String> statements(Connection connection, List<String> all, int from, int to) throws SQLException {
+        List<String> phase = all.subList(from, to);
+        if (List.copyOf(all) != all) {
+            return statements(connection, phase, needs(phase));
+        }
+        int slot = Math.floorMod(System.identityHashCode(all) * 31 + from, READ.length());
+        Read read = READ.get(slot);
+        if (read == null || read.all() != all || read.from() != from || read.to() != to) {
+            read = new Read(all, from, to, needs(phase));
+            READ.set(slot, read);
+        }
+        return statements(connection, phase, read.needs());
+    }
+
+    /** What the statements {@code [from, to)} of an unmodifiable {@code all} lock. */
+    private record Read(List<String> all, int from, int to, Needs needs) {}
+
+    /** The last phases read, a few, by slot. */
+    private static final AtomicReferenceArray<Read> READ = new AtomicReferenceArray<>(16);
+
+    private static List<String> statements(Connection connection, List<String> phase, Needs needs) throws SQLException {
         if (!mayNeedLocksUpFront(phase, needs)) {
             return List.of();
         }

@@ -161,9 +161,13 @@ final class Session {
             }
             return current;
         }
+        // One round trip: whether it exists, and the search_path set to it (to a schema that does not
+        // exist yet, it names nothing until it is created; refused, the setting is given back).
         try (PreparedStatement exists = connection.prepareStatement(
-                "select exists (select 1 from pg_catalog.pg_namespace where nspname = ?)")) {
+                "select exists (select 1 from pg_catalog.pg_namespace where nspname = ?),"
+                        + " pg_catalog.set_config('search_path', ?, false)")) {
             exists.setString(1, schema);
+            exists.setString(2, quote(schema));
             try (ResultSet result = exists.executeQuery()) {
                 result.next();
                 if (!result.getBoolean(1) && createSchema) {
@@ -180,9 +184,6 @@ final class Session {
                             + " does not exist: create it before migrating, or leave the schema option unset");
                 }
             }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set search_path to " + quote(schema));
         }
         return schema;
     }
@@ -221,11 +222,12 @@ final class Session {
     static String asynchronousCommits(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             String previous;
-            try (ResultSet rs = st.executeQuery("select current_setting('synchronous_commit')")) {
+            // One round trip: the subquery (kept apart by its OFFSET 0) reads the setting before it is set.
+            try (ResultSet rs = st.executeQuery("select s.previous, pg_catalog.set_config('synchronous_commit', 'off', false)"
+                    + " from (select pg_catalog.current_setting('synchronous_commit') as previous offset 0) s")) {
                 rs.next();
                 previous = rs.getString(1);
             }
-            st.execute("select set_config('synchronous_commit', 'off', false)");
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
@@ -310,13 +312,14 @@ final class Session {
             }
             ConnectionState state;
             try (Statement statement = connection.createStatement()) {
-                try (ResultSet result = statement.executeQuery(
-                        "select current_setting('search_path'), current_setting('standard_conforming_strings'),"
-                                + " current_setting('synchronous_commit')")) {
+                // One round trip: the subquery (kept apart by its OFFSET 0) reads the settings before one is set.
+                try (ResultSet result = statement.executeQuery("select s.*,"
+                        + " pg_catalog.set_config('standard_conforming_strings', 'on', false) from (select"
+                        + " pg_catalog.current_setting('search_path'), pg_catalog.current_setting('standard_conforming_strings'),"
+                        + " pg_catalog.current_setting('synchronous_commit') offset 0) s")) {
                     result.next();
                     state = new ConnectionState(autoCommit, result.getString(1), result.getString(2), result.getString(3));
                 }
-                statement.execute("select set_config('standard_conforming_strings', 'on', false)");
             }
             return state;
         }

@@ -2,7 +2,8 @@ package dev.driftless.migrate;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
 /**
@@ -72,52 +76,82 @@ public final class TenantMigration {
 
     /**
      * Migrates every schema of one database; a schema that does not exist yet is created first.
+     * Each of the {@code parallelism} workers keeps its connection from one tenant to the next (a
+     * worker whose tenant failed opens a new one), so at most that many are open at a time and
+     * about that many are opened in all; each tenant's migrator is built when its turn comes.
      *
      * @param configure sets the options every tenant's migrator shares (migrations, lock timeout...)
      */
     public static Summary schemas(DataSource dataSource, List<String> schemas, int parallelism,
             Function<Migrator.Builder, Migrator.Builder> configure) {
-        Map<String, Migrator> tenants = new LinkedHashMap<>();
-        for (String schema : schemas) {
-            tenants.put(schema, configure.apply(Migrator.builder(dataSource).schema(schema).createSchema(true)).build());
+        requireParallelism(parallelism);
+        // A schema named twice is migrated once.
+        List<String> names = List.copyOf(new LinkedHashSet<>(schemas));
+        WorkerConnections connections = new WorkerConnections(dataSource);
+        Function<String, Migrator> build = schema -> configure.apply(
+                Migrator.builder(connections).schema(schema).createSchema(true)).build();
+        // The first one now: options that cannot build a migrator are refused before any tenant runs.
+        Migrator first = names.isEmpty() ? null : build.apply(names.get(0));
+        try {
+            return run(names, i -> i == 0 ? first : build.apply(names.get(i)), parallelism,
+                    connections);
+        } finally {
+            connections.closeAll();
         }
-        return migrate(tenants, parallelism);
     }
 
     /** Migrates each tenant with its own migrator, at most {@code parallelism} at a time. */
     public static Summary migrate(Map<String, Migrator> tenants, int parallelism) {
+        requireParallelism(parallelism);
+        List<String> names = List.copyOf(tenants.keySet());
+        List<Migrator> migrators = List.copyOf(tenants.values());
+        return run(names, migrators::get, parallelism, null);
+    }
+
+    private static void requireParallelism(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, tenants.size())), r -> {
+    }
+
+    /**
+     * Runs the tenants on {@code parallelism} workers, each taking the next tenant not yet taken:
+     * while they run, what is held per tenant is its outcome, once it is done.
+     *
+     * @param connections the workers' kept connections, to discard after a failed tenant; null: none kept
+     */
+    private static Summary run(List<String> names, IntFunction<Migrator> migrators, int parallelism,
+            WorkerConnections connections) {
+        int workers = Math.min(parallelism, Math.max(1, names.size()));
+        Outcome[] outcomes = new Outcome[names.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> broken = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < names.size() && broken.get() == null; i = next.getAndIncrement()) {
+                try {
+                    outcomes[i] = migrateOne(names.get(i), migrators.apply(i));
+                } catch (Throwable e) {
+                    broken.compareAndSet(null, e);
+                    return;
+                }
+                if (connections != null && !outcomes[i].succeeded()) {
+                    connections.discard();
+                }
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "driftless-tenant");
             t.setDaemon(true);
             return t;
         });
         try {
-            var futures = new ArrayList<Future<Outcome>>();
-            tenants.forEach((name, migrator) -> futures.add(pool.submit(() -> {
-                long start = System.nanoTime();
-                Thread thread = Thread.currentThread();
-                String threadName = thread.getName();
-                CURRENT.set(name);
-                thread.setName("driftless-tenant " + name);
+            var futures = new ArrayList<Future<?>>();
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<?> f : futures) {
                 try {
-                    return new Outcome(name, migrator.migrate(), null, Duration.ofNanos(System.nanoTime() - start));
-                } catch (MigrationException e) {
-                    return new Outcome(name, null, e, Duration.ofNanos(System.nanoTime() - start));
-                } catch (RuntimeException e) {
-                    return new Outcome(name, null, new MigrationException("unexpected failure: " + e, e),
-                            Duration.ofNanos(System.nanoTime() - start));
-                } finally {
-                    CURRENT.remove();
-                    thread.setName(threadName);
-                }
-            })));
-            var outcomes = new ArrayList<Outcome>();
-            for (Future<Outcome> f : futures) {
-                try {
-                    outcomes.add(f.get());
+                    f.get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("a tenant task failed outside its own handling", e.getCause());
                 } catch (InterruptedException e) {
@@ -125,9 +159,32 @@ public final class TenantMigration {
                     throw new MigrationException("interrupted while migrating tenants", e);
                 }
             }
-            return new Summary(outcomes);
+            if (broken.get() != null) {
+                throw new IllegalStateException("a tenant task failed outside its own handling", broken.get());
+            }
+            return new Summary(Arrays.asList(outcomes));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** One tenant on the calling worker, named on its thread and in {@link #currentTenant()} meanwhile. */
+    private static Outcome migrateOne(String name, Migrator migrator) {
+        long start = System.nanoTime();
+        Thread thread = Thread.currentThread();
+        String threadName = thread.getName();
+        CURRENT.set(name);
+        thread.setName("driftless-tenant " + name);
+        try {
+            return new Outcome(name, migrator.migrate(), null, Duration.ofNanos(System.nanoTime() - start));
+        } catch (MigrationException e) {
+            return new Outcome(name, null, e, Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            return new Outcome(name, null, new MigrationException("unexpected failure: " + e, e),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            CURRENT.remove();
+            thread.setName(threadName);
         }
     }
 }

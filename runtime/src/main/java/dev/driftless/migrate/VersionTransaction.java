@@ -378,7 +378,7 @@ final class VersionTransaction {
             // LOCAL: the setting ends with the transaction, the connection keeps its own.
             String setTimeout = lockTimeout.isZero() ? null : "set local lock_timeout = '" + lockTimeout.toMillis() + "ms'";
             step = "reading which tables statements " + (from + 1) + " to " + to + " lock";
-            List<String> upFront = PhaseLocks.statements(connection, statements.subList(from, to));
+            List<String> upFront = PhaseLocks.statements(connection, statements, from, to);
             if (!upFront.isEmpty()) {
                 step = "taking the locks of statements " + (from + 1) + " to " + to + " up front";
                 lockUpFront(connection, setTimeout, upFront, from, to);

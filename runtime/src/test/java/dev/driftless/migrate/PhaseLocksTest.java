@@ -11,6 +11,7 @@ import dev.driftless.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,28 @@ class PhaseLocksTest {
             assertEquals(List.of("LOCK TABLE ONLY \"public\".\"child\" IN ACCESS EXCLUSIVE MODE"),
                     PhaseLocks.statements(c, List.of("UPDATE child SET v = 'x'", "ALTER TABLE child ADD COLUMN w int")),
                     "one table, but its lock would be upgraded");
+        }
+    }
+
+    /**
+     * A phase read once is kept by its version's statement list and bounds: another phase of the same
+     * list reads its own statements, and a list that can change is read each time.
+     */
+    @Test
+    void aPhaseIsReadAgainWhenItsBoundsOrItsStatementsDiffer() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect()) {
+            db.execute("CREATE TABLE child (id bigint PRIMARY KEY, v text)");
+            String lock = "LOCK TABLE ONLY \"public\".\"child\" IN ACCESS EXCLUSIVE MODE";
+            List<String> version = List.of("UPDATE child SET v = 'x'", "ALTER TABLE child ADD COLUMN w int",
+                    "ALTER TABLE child ADD COLUMN y int", "COMMENT ON COLUMN child.y IS 'y'");
+            assertEquals(List.of(lock), PhaseLocks.statements(c, version, 0, 2));
+            assertEquals(List.of(lock), PhaseLocks.statements(c, version, 0, 2), "the same phase again");
+            assertEquals(List.of(), PhaseLocks.statements(c, version, 2, 4), "its strongest lock first");
+            var changing = new ArrayList<>(version.subList(2, 4));
+            assertEquals(List.of(), PhaseLocks.statements(c, changing, 0, 2));
+            changing.set(0, "UPDATE child SET v = 'y'");
+            assertEquals(List.of("LOCK TABLE ONLY \"public\".\"child\" IN SHARE UPDATE EXCLUSIVE MODE"),
+                    PhaseLocks.statements(c, changing, 0, 2), "the list changed: read again");
         }
     }
 
