@@ -181,7 +181,11 @@ final class PhaseLocks {
      * catalog query is made either.
      */
     static List<String> statements(Connection connection, List<String> phase) throws SQLException {
-        Needs needs = needs(phase);
+        return statements(connection, phase, needs(phase));
+    }
+
+    /** {@link #statements(Connection, List)} of the phase's {@link #needs}, read already. */
+    static List<String> statements(Connection connection, List<String> phase, Needs needs) throws SQLException {
         if (!mayNeedLocksUpFront(phase, needs)) {
             return List.of();
         }

@@ -33,7 +33,8 @@ final class VersionRunner {
         }
         try {
             Duration took = transactions.run(connection, migration.up(), migration::javaStep, "recording it in the history",
-                    elapsed -> SchemaHistory.insertHistory(connection, table, migration, elapsed, null));
+                    VersionTransaction.Bookkeeping.statement(connection,
+                            millis -> SchemaHistory.insertHistorySql(table, migration, millis)));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
             MigrationException failure = new MigrationException(describe(migration)
@@ -72,8 +73,9 @@ final class VersionRunner {
             try {
                 if (phase.transactional()) {
                     transactions.run(connection, up, from, phase.to(), migration::javaStep,
-                            "recording its progress", took -> SchemaHistory.updateProgress(connection, table,
-                                    migration.version(), phase.to(), false, null, took));
+                            "recording its progress", VersionTransaction.Bookkeeping.statement(connection,
+                                    millis -> SchemaHistory.updateProgressSql(table, migration.version(), phase.to(),
+                                            millis)));
                 } else {
                     Duration took = transactions.runAlone(connection, up.get(from), "statement " + (from + 1) + " of "
                             + up.size(), migration::javaStep);
@@ -119,7 +121,8 @@ final class VersionRunner {
         }
         try {
             Duration took = transactions.run(connection, migration.down(), migration::javaStep,
-                    "removing it from the history", elapsed -> SchemaHistory.delete(connection, table, migration.version()));
+                    "removing it from the history", VersionTransaction.Bookkeeping.statement(connection,
+                            millis -> SchemaHistory.deleteSql(table, migration.version())));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
             throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"
