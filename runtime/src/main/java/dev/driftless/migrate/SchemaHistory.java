@@ -77,14 +77,16 @@ final class SchemaHistory {
     }
 
     /**
-     * {@link #updateProgress} of a phase done ({@code completed} statements, not yet a success), as
-     * one statement, sent with the phase's last statements and its commit.
+     * {@link #updateProgress} of a phase done, as one statement, sent with the phase's last
+     * statements and its commit: {@code completed} statements done, or null when the phase was the
+     * version's last, which makes the version a success.
      *
      * @param millis an SQL expression of the milliseconds the phase took
      */
-    static String updateProgressSql(String table, int version, int completed, String millis) {
-        return "update " + table + " set completed_steps = " + completed + ", success = false, error = null,"
-                + " execution_ms = execution_ms + " + millis + ", applied_at = now() where version = " + version;
+    static String updateProgressSql(String table, int version, Integer completed, String millis) {
+        return "update " + table + " set completed_steps = " + completed + ", success = " + (completed == null)
+                + ", error = null, execution_ms = execution_ms + " + millis + ", applied_at = now() where version = "
+                + version;
     }
 
     /** {@link #delete} as one statement, sent with the down's last statements and its commit. */

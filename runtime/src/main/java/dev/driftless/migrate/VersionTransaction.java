@@ -182,12 +182,18 @@ final class VersionTransaction {
         try {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("set lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                String timeout = lockTimeout.toMillis() + "ms";
+                boolean fill = HandWrittenSteps.isJavaFill(sql);
+                Matcher index = CONCURRENT_INDEX.matcher(sql);
+                boolean concurrent = !fill && index.matches();
+                if (!concurrent) {
+                    statement.execute("set lock_timeout = '" + timeout + "'");
+                }
                 try {
-                    if (HandWrittenSteps.isJavaFill(sql)) {
+                    if (fill) {
                         runFill(connection, javaSteps.apply(HandWrittenSteps.javaStepClass(sql)),
                                 HandWrittenSteps.javaStepClass(sql));
-                    } else if (!alreadyBuilt(connection, sql)) {
+                    } else if (!concurrent || !alreadyBuilt(connection, index, timeout)) {
                         statement.execute(sql);
                     }
                 } finally {
@@ -226,23 +232,21 @@ final class VersionTransaction {
     }
 
     /**
-     * For a concurrent index build: whether the index already exists and is valid. An invalid one,
-     * left by a build that was interrupted, is dropped here so that the build can run again.
+     * For a concurrent index build ({@code m} matched {@link #CONCURRENT_INDEX}): whether the index
+     * already exists and is valid. An invalid one, left by a build that was interrupted, is dropped
+     * here so that the build can run again. The same round trip sets the session's lock timeout
+     * (reset by the caller).
      */
-    private static boolean alreadyBuilt(Connection connection, String sql) throws SQLException {
-        Matcher m = CONCURRENT_INDEX.matcher(sql);
-        if (!m.matches()) {
-            return false;
-        }
+    private static boolean alreadyBuilt(Connection connection, Matcher m, String timeout) throws SQLException {
         String index = m.group(2) == null ? m.group(1) : m.group(2) + "." + m.group(1);
         Boolean valid = null;
-        try (PreparedStatement find = connection.prepareStatement(
-                "select i.indisvalid from pg_catalog.pg_index i where i.indexrelid = to_regclass(?)")) {
-            find.setString(1, index);
+        try (PreparedStatement find = connection.prepareStatement("select pg_catalog.set_config('lock_timeout', ?,"
+                + " false), (select i.indisvalid from pg_catalog.pg_index i where i.indexrelid = to_regclass(?))")) {
+            find.setString(1, timeout);
+            find.setString(2, index);
             try (ResultSet rs = find.executeQuery()) {
-                if (rs.next()) {
-                    valid = rs.getBoolean(1);
-                }
+                rs.next();
+                valid = rs.getObject(2, Boolean.class);
             }
         }
         if (valid == null) {

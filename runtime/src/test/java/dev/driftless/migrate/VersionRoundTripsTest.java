@@ -50,6 +50,32 @@ class VersionRoundTripsTest {
     }
 
     @Test
+    void aVersionInPhasesRecordsItsLastPhaseAsItsSuccess() throws Exception {
+        var phased = TestMigration.of(2, "phased", "CREATE TABLE other (id bigint)",
+                "CREATE INDEX CONCURRENTLY other_id_idx ON other (id)", "ALTER TABLE parent ADD COLUMN a int",
+                "CREATE INDEX CONCURRENTLY child_id_idx ON child (id)");
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            Migrator.builder(db.dataSource()).migrations(List.of(TABLES)).build().migrate();
+            var counting = new CountingDataSource(db.dataSource());
+            Migrator.builder(counting).migrations(List.of(TABLES, phased)).build().migrate();
+
+            List<String> calls = counting.calls();
+            List<String> version = calls.subList(indexOf(calls, "set_config('synchronous_commit', 'off'") + 1,
+                    indexOf(calls, "durability marker"));
+            // Its row; per transactional phase one batch; per index built concurrently the lock timeout
+            // set with the look for an index left by an interrupted build, the build, the reset, and
+            // its progress, the last one recording the success.
+            assertEquals(1 + 2 * 1 + 2 * 4, version.size(), "the version's round trips: " + version);
+            assertEquals(List.of("2 true null 0"), db.strings("select version || ' ' || success || ' '"
+                    + " || coalesce(completed_steps::text, 'null') || ' ' || count(*) over () - 1 from driftless_history"
+                    + " where version = 2"));
+            assertEquals(List.of("child_id_idx true", "other_id_idx true"), db.strings("select indexrelid::regclass"
+                    + " || ' ' || indisvalid from pg_index where indexrelid::regclass::text like '%\\_id\\_idx'"
+                    + " order by 1"));
+        }
+    }
+
+    @Test
     void aCommitThatFailsInTheBatchIsNamedAndRolledBack() throws Exception {
         var deferred = TestMigration.of(2, "deferred",
                 "ALTER TABLE child ADD CONSTRAINT child_parent_later FOREIGN KEY (parent_id) REFERENCES parent (id)"
