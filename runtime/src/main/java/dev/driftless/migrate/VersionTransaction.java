@@ -285,7 +285,9 @@ final class VersionTransaction {
     private static final class Pending {
         private final List<String> all;
         private final List<String> sql = new ArrayList<>();
+        /** Per entry, what its failure is called; null for a version's statement, named by its number when it fails. */
         private final List<String> names = new ArrayList<>();
+        private final List<Integer> indices = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
         private int firstStatement = -1;
         private int lastStatement = -1;
@@ -297,7 +299,10 @@ final class VersionTransaction {
 
         /** The version's statement {@code index}. */
         void statement(int index) {
-            add(all.get(index), name(index), null);
+            sql.add(all.get(index));
+            names.add(null);
+            indices.add(index);
+            groups.add(null);
             firstStatement = firstStatement < 0 ? index : firstStatement;
             lastStatement = index;
         }
@@ -310,7 +315,13 @@ final class VersionTransaction {
         void add(String statement, String name, String group) {
             sql.add(statement);
             names.add(name);
+            indices.add(-1);
             groups.add(group);
+        }
+
+        /** What a failure of entry {@code entry} is called. */
+        private String nameOf(int entry) {
+            return names.get(entry) != null ? names.get(entry) : name(indices.get(entry));
         }
 
         boolean isEmpty() {
@@ -331,7 +342,7 @@ final class VersionTransaction {
                         + " (sent together in one batch, from " + excerpt(all.get(firstStatement))
                         + "; the error does not say which)";
             }
-            return groups.stream().filter(g -> g != null).findFirst().orElse(names.get(0));
+            return groups.stream().filter(g -> g != null).findFirst().orElse(nameOf(0));
         }
 
         /**
@@ -347,7 +358,7 @@ final class VersionTransaction {
                     try {
                         statement.execute(sql.get(0));
                     } catch (SQLException e) {
-                        throw new BatchEntryFailed(names.get(0), e);
+                        throw new BatchEntryFailed(nameOf(0), e);
                     }
                     return;
                 }
@@ -358,7 +369,7 @@ final class VersionTransaction {
             } catch (BatchUpdateException e) {
                 int entry = failedEntry(e, sql.size());
                 SQLException error = e.getNextException() != null ? e.getNextException() : e;
-                throw new BatchEntryFailed(entry < 0 ? unknown() : names.get(entry), error);
+                throw new BatchEntryFailed(entry < 0 ? unknown() : nameOf(entry), error);
             } catch (BatchEntryFailed e) {
                 throw e;
             } catch (SQLException e) {
@@ -367,6 +378,7 @@ final class VersionTransaction {
             } finally {
                 sql.clear();
                 names.clear();
+                indices.clear();
                 groups.clear();
                 firstStatement = -1;
                 lastStatement = -1;
@@ -390,10 +402,11 @@ final class VersionTransaction {
 
     /** DDL that returns no rows, after any leading comments: what can go in a batch. */
     private static final Pattern BATCHABLE = Pattern.compile(
-            "(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*(create|alter|drop|comment)\\b.*");
+            "(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*(create|alter|drop|comment)\\b");
 
     private static boolean batchable(String sql) {
-        return HandWrittenSteps.javaStepClass(sql) == null && BATCHABLE.matcher(sql).matches();
+        // The start decides: lookingAt does not read the rest of a long statement.
+        return HandWrittenSteps.javaStepClass(sql) == null && BATCHABLE.matcher(sql).lookingAt();
     }
 
     /** pgjdbc names the batch entry that failed (in English, whatever the locale). */
