@@ -443,8 +443,9 @@ final class VersionTransaction {
      * few round trips as the statements allow: the lock timeout setting, the phase's {@code LOCK
      * TABLE} statements ({@link PhaseLocks}) and the statements up to the first that is not DDL
      * (a Java step, a statement that may return rows) go in one batch; when the bookkeeping is a
-     * statement ({@link Bookkeeping#statement}) and the last batch reaches the end, the bookkeeping
-     * and the {@code COMMIT} go in it too. A failure names the entry that failed.
+     * statement ({@link Bookkeeping#statement}), it and the {@code COMMIT} go in the last batch
+     * (after a statement that ran alone, a batch of their own). A failure names the entry that
+     * failed.
      */
     private Duration attempt(Connection connection, List<String> statements, int from, int to,
             Function<String, JavaStep> javaSteps, String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
