@@ -187,14 +187,22 @@ final class PhaseLocks {
 
     /**
      * {@link #statements(Connection, List)} for the statements {@code [from, to)} of a version's
-     * {@code all}. What they lock is read from their text once for every tenant of a fan-out, which
-     * applies the same version: it is kept, for the last phases read, by the identity of {@code all}
-     * when that is an unmodifiable list (a version's statements, which cannot change).
+     * {@code all}, with what they lock read through {@link #needs(List, int, int)}.
      */
     static List<String> statements(Connection connection, List<String> all, int from, int to) throws SQLException {
+        return statements(connection, all.subList(from, to), needs(all, from, to));
+    }
+
+    /**
+     * {@link #needs(List)} of the statements {@code [from, to)} of a version's {@code all}. What they
+     * lock is read from their text once for every tenant of a fan-out, which applies the same
+     * version: it is kept, for the last phases read, by the identity of {@code all} when that is an
+     * unmodifiable list (a version's statements, which cannot change).
+     */
+    static Needs needs(List<String> all, int from, int to) {
         List<String> phase = all.subList(from, to);
         if (List.copyOf(all) != all) {
-            return statements(connection, phase, needs(phase));
+            return needs(phase);
         }
         int slot = Math.floorMod(System.identityHashCode(all) * 31 + from, READ.length());
         Read read = READ.get(slot);
@@ -202,7 +210,7 @@ final class PhaseLocks {
             read = new Read(all, from, to, needs(phase));
             READ.set(slot, read);
         }
-        return statements(connection, phase, read.needs());
+        return read.needs();
     }
 
     /** What the statements {@code [from, to)} of an unmodifiable {@code all} lock. */
@@ -211,7 +219,8 @@ final class PhaseLocks {
     /** The last phases read, a few, by slot. */
     private static final AtomicReferenceArray<Read> READ = new AtomicReferenceArray<>(16);
 
-    private static List<String> statements(Connection connection, List<String> phase, Needs needs) throws SQLException {
+    /** {@link #statements(Connection, List)} of the phase's {@link #needs}, read already. */
+    static List<String> statements(Connection connection, List<String> phase, Needs needs) throws SQLException {
         if (!mayNeedLocksUpFront(phase, needs)) {
             return List.of();
         }

@@ -64,6 +64,36 @@ final class SchemaHistory {
         }
     }
 
+    /**
+     * The row of a version applied, as one statement: {@link #insertHistory} of a success, sent with
+     * the version's last statements and its commit.
+     *
+     * @param millis an SQL expression of the milliseconds the version took
+     */
+    static String insertHistorySql(String table, Migration migration, String millis) {
+        return "insert into " + table + " (version, description, checksum, applied_at, execution_ms, success, error)"
+                + " values (" + migration.version() + ", " + literal(migration.description()) + ", "
+                + literal(migration.checksum()) + ", now(), " + millis + ", true, null)";
+    }
+
+    /**
+     * {@link #updateProgress} of a phase done, as one statement, sent with the phase's last
+     * statements and its commit: {@code completed} statements done, or null when the phase was the
+     * version's last, which makes the version a success.
+     *
+     * @param millis an SQL expression of the milliseconds the phase took
+     */
+    static String updateProgressSql(String table, int version, Integer completed, String millis) {
+        return "update " + table + " set completed_steps = " + completed + ", success = " + (completed == null)
+                + ", error = null, execution_ms = execution_ms + " + millis + ", applied_at = now() where version = "
+                + version;
+    }
+
+    /** {@link #delete} as one statement, sent with the down's last statements and its commit. */
+    static String deleteSql(String table, int version) {
+        return "delete from " + table + " where version = " + version;
+    }
+
     /** Columns added since the first history table, each with its type; tables made before get them. */
     private static final List<String[]> ADDED_COLUMNS = List.of(
             new String[] {"completed_steps", "integer"},

@@ -33,7 +33,8 @@ final class VersionRunner {
         }
         try {
             Duration took = transactions.run(connection, migration.up(), migration::javaStep, "recording it in the history",
-                    elapsed -> SchemaHistory.insertHistory(connection, table, migration, elapsed, null));
+                    VersionTransaction.Bookkeeping.statement(connection,
+                            millis -> SchemaHistory.insertHistorySql(table, migration, millis)));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
             MigrationException failure = new MigrationException(describe(migration)
@@ -64,21 +65,26 @@ final class VersionRunner {
             LOG.log(Level.INFO, () -> "resuming " + describe(migration) + " after its statement " + from);
         }
         List<String> up = migration.up();
+        boolean recordedDone = false;
         for (Phases.Phase phase : phases.phases()) {
             if (phase.to() <= done) {
                 continue;
             }
             int from = Math.max(done, phase.from());
+            // The last phase records the version as applied, with its own progress.
+            boolean last = phase.to() == up.size();
+            Integer completed = last ? null : phase.to();
             try {
                 if (phase.transactional()) {
                     transactions.run(connection, up, from, phase.to(), migration::javaStep,
-                            "recording its progress", took -> SchemaHistory.updateProgress(connection, table,
-                                    migration.version(), phase.to(), false, null, took));
+                            "recording its progress", VersionTransaction.Bookkeeping.statement(connection,
+                                    millis -> SchemaHistory.updateProgressSql(table, migration.version(), completed,
+                                            millis)));
                 } else {
                     Duration took = transactions.runAlone(connection, up.get(from), "statement " + (from + 1) + " of "
                             + up.size(), migration::javaStep);
                     try {
-                        SchemaHistory.updateProgress(connection, table, migration.version(), phase.to(), false, null, took);
+                        SchemaHistory.updateProgress(connection, table, migration.version(), completed, last, null, took);
                     } catch (SQLException e) {
                         throw new MigrationException(describe(migration) + ": statement " + (from + 1) + " is done, but"
                                 + " recording that failed: " + oneLine(e.getMessage()) + ". Migrate again to go on"
@@ -86,6 +92,7 @@ final class VersionRunner {
                     }
                 }
                 done = phase.to();
+                recordedDone = last;
             } catch (VersionTransaction.StepFailure e) {
                 int stopped = done;
                 MigrationException failure = new MigrationException(describe(migration) + " stopped after " + stopped
@@ -103,7 +110,10 @@ final class VersionRunner {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        SchemaHistory.updateProgress(connection, table, migration.version(), null, true, null, Duration.ZERO);
+        if (!recordedDone) {
+            // Resumed after its last statement: every phase was done and recorded, the success not yet.
+            SchemaHistory.updateProgress(connection, table, migration.version(), null, true, null, Duration.ZERO);
+        }
         return new AppliedVersion(migration.version(), migration.description(), took);
     }
 
@@ -119,7 +129,8 @@ final class VersionRunner {
         }
         try {
             Duration took = transactions.run(connection, migration.down(), migration::javaStep,
-                    "removing it from the history", elapsed -> SchemaHistory.delete(connection, table, migration.version()));
+                    "removing it from the history", VersionTransaction.Bookkeeping.statement(connection,
+                            millis -> SchemaHistory.deleteSql(table, migration.version())));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
             throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"

@@ -39,6 +39,34 @@ final class VersionTransaction {
     /** The history bookkeeping that commits together with a version's statements. */
     interface Bookkeeping {
         void record(Duration took) throws SQLException;
+
+        /**
+         * The bookkeeping as one statement that returns no rows, sent in one round trip with the
+         * last statements and the commit; null when it is other work, which then runs after the
+         * statements, before the commit.
+         *
+         * @param millis an SQL expression of the milliseconds the statements took
+         */
+        default String statement(String millis) {
+            return null;
+        }
+
+        /** Bookkeeping that is one statement; {@code sql} makes it from an SQL expression of the milliseconds. */
+        static Bookkeeping statement(Connection connection, Function<String, String> sql) {
+            return new Bookkeeping() {
+                @Override
+                public void record(Duration took) throws SQLException {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(sql.apply(Long.toString(took.toMillis())));
+                    }
+                }
+
+                @Override
+                public String statement(String millis) {
+                    return sql.apply(millis);
+                }
+            };
+        }
     }
 
     /** A statement of a version failed; the message says which, the transaction is rolled back. */
@@ -154,12 +182,18 @@ final class VersionTransaction {
         try {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("set lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+                String timeout = lockTimeout.toMillis() + "ms";
+                boolean fill = HandWrittenSteps.isJavaFill(sql);
+                Matcher index = CONCURRENT_INDEX.matcher(sql);
+                boolean concurrent = !fill && index.matches();
+                if (!concurrent) {
+                    statement.execute("set lock_timeout = '" + timeout + "'");
+                }
                 try {
-                    if (HandWrittenSteps.isJavaFill(sql)) {
+                    if (fill) {
                         runFill(connection, javaSteps.apply(HandWrittenSteps.javaStepClass(sql)),
                                 HandWrittenSteps.javaStepClass(sql));
-                    } else if (!alreadyBuilt(connection, sql)) {
+                    } else if (!concurrent || !alreadyBuilt(connection, index, timeout)) {
                         statement.execute(sql);
                     }
                 } finally {
@@ -198,23 +232,21 @@ final class VersionTransaction {
     }
 
     /**
-     * For a concurrent index build: whether the index already exists and is valid. An invalid one,
-     * left by a build that was interrupted, is dropped here so that the build can run again.
+     * For a concurrent index build ({@code m} matched {@link #CONCURRENT_INDEX}): whether the index
+     * already exists and is valid. An invalid one, left by a build that was interrupted, is dropped
+     * here so that the build can run again. The same round trip sets the session's lock timeout
+     * (reset by the caller).
      */
-    private static boolean alreadyBuilt(Connection connection, String sql) throws SQLException {
-        Matcher m = CONCURRENT_INDEX.matcher(sql);
-        if (!m.matches()) {
-            return false;
-        }
+    private static boolean alreadyBuilt(Connection connection, Matcher m, String timeout) throws SQLException {
         String index = m.group(2) == null ? m.group(1) : m.group(2) + "." + m.group(1);
         Boolean valid = null;
-        try (PreparedStatement find = connection.prepareStatement(
-                "select i.indisvalid from pg_catalog.pg_index i where i.indexrelid = to_regclass(?)")) {
-            find.setString(1, index);
+        try (PreparedStatement find = connection.prepareStatement("select pg_catalog.set_config('lock_timeout', ?,"
+                + " false), (select i.indisvalid from pg_catalog.pg_index i where i.indexrelid = to_regclass(?))")) {
+            find.setString(1, timeout);
+            find.setString(2, index);
             try (ResultSet rs = find.executeQuery()) {
-                if (rs.next()) {
-                    valid = rs.getBoolean(1);
-                }
+                rs.next();
+                valid = rs.getObject(2, Boolean.class);
             }
         }
         if (valid == null) {
@@ -247,48 +279,111 @@ final class VersionTransaction {
     }
 
     /**
-     * Runs statements in one round trip (a JDBC batch, which the driver sends together). When one
-     * fails, the error names it as the version's statement it is.
-     *
-     * @param first the index in {@code all} of {@code run}'s first statement (-1 when that is the
-     *     lock timeout setting, which is not one of the version's)
+     * Statements to send together, each with what a failure of it is called: a JDBC batch, which
+     * the driver sends in one round trip. When one fails, the error names it.
      */
-    private static void execute(Connection connection, List<String> run, List<String> all, int first)
-            throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (run.size() == 1) {
-                statement.execute(run.get(0));
+    private static final class Pending {
+        private final List<String> all;
+        private final List<String> sql = new ArrayList<>();
+        /** Per entry, what its failure is called; null for a version's statement, named by its number when it fails. */
+        private final List<String> names = new ArrayList<>();
+        private final List<Integer> indices = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+        private int firstStatement = -1;
+        private int lastStatement = -1;
+
+        /** @param all the version's statements, which the failures name by their numbers */
+        Pending(List<String> all) {
+            this.all = all;
+        }
+
+        /** The version's statement {@code index}. */
+        void statement(int index) {
+            sql.add(all.get(index));
+            names.add(null);
+            indices.add(index);
+            groups.add(null);
+            firstStatement = firstStatement < 0 ? index : firstStatement;
+            lastStatement = index;
+        }
+
+        /**
+         * A statement that is not one of the version's.
+         *
+         * @param group what a failure in the batch is called when the error does not say which entry it was
+         */
+        void add(String statement, String name, String group) {
+            sql.add(statement);
+            names.add(name);
+            indices.add(-1);
+            groups.add(group);
+        }
+
+        /** What a failure of entry {@code entry} is called. */
+        private String nameOf(int entry) {
+            return names.get(entry) != null ? names.get(entry) : name(indices.get(entry));
+        }
+
+        boolean isEmpty() {
+            return sql.isEmpty();
+        }
+
+        private String name(int index) {
+            return "statement " + (index + 1) + " of " + all.size() + " (" + excerpt(all.get(index)) + ")";
+        }
+
+        /** What the batch's failure is called when the error names no entry. */
+        private String unknown() {
+            if (firstStatement == lastStatement && firstStatement >= 0) {
+                return name(firstStatement);
+            }
+            if (firstStatement >= 0) {
+                return "one of statements " + (firstStatement + 1) + " to " + (lastStatement + 1) + " of " + all.size()
+                        + " (sent together in one batch, from " + excerpt(all.get(firstStatement))
+                        + "; the error does not say which)";
+            }
+            return groups.stream().filter(g -> g != null).findFirst().orElse(nameOf(0));
+        }
+
+        /**
+         * Sends what is pending in one round trip (a single statement alone, so that it may return
+         * rows) and empties it.
+         */
+        void send(Connection connection) throws SQLException {
+            if (sql.isEmpty()) {
                 return;
             }
-            for (String sql : run) {
-                statement.addBatch(sql);
-            }
-            statement.executeBatch();
-        } catch (BatchUpdateException e) {
-            int entry = failedEntry(e, run.size());
-            SQLException error = e.getNextException() != null ? e.getNextException() : e;
-            if (entry < 0) {
-                throw new BatchEntryFailed(batch(all, first, run.size()), error);
-            }
-            int index = first + entry;
-            String which = index < 0 ? "setting the lock timeout"
-                    : "statement " + (index + 1) + " of " + all.size() + " (" + excerpt(all.get(index)) + ")";
-            throw new BatchEntryFailed(which, error);
-        } catch (SQLException e) {
-            if (run.size() == 1) {
+            try (Statement statement = connection.createStatement()) {
+                if (sql.size() == 1) {
+                    try {
+                        statement.execute(sql.get(0));
+                    } catch (SQLException e) {
+                        throw new BatchEntryFailed(nameOf(0), e);
+                    }
+                    return;
+                }
+                for (String each : sql) {
+                    statement.addBatch(each);
+                }
+                statement.executeBatch();
+            } catch (BatchUpdateException e) {
+                int entry = failedEntry(e, sql.size());
+                SQLException error = e.getNextException() != null ? e.getNextException() : e;
+                throw new BatchEntryFailed(entry < 0 ? unknown() : nameOf(entry), error);
+            } catch (BatchEntryFailed e) {
                 throw e;
+            } catch (SQLException e) {
+                // The connection broke, say, while the batch ran: the error names no entry.
+                throw new BatchEntryFailed(unknown(), e);
+            } finally {
+                sql.clear();
+                names.clear();
+                indices.clear();
+                groups.clear();
+                firstStatement = -1;
+                lastStatement = -1;
             }
-            // The connection broke, say, while the batch ran: the error names no entry.
-            throw new BatchEntryFailed(batch(all, first, run.size()), e);
         }
-    }
-
-    /** A batch whose failing entry is not known, by the numbers of the version's statements in it. */
-    private static String batch(List<String> all, int first, int size) {
-        int from = Math.max(first, 0) + 1;
-        int to = first + size;
-        return "one of statements " + from + " to " + to + " of " + all.size() + " (sent together in one batch,"
-                + " from " + excerpt(all.get(from - 1)) + "; the error does not say which)";
     }
 
     /** A statement of a batch failed: which one, and the server's error. */
@@ -307,10 +402,11 @@ final class VersionTransaction {
 
     /** DDL that returns no rows, after any leading comments: what can go in a batch. */
     private static final Pattern BATCHABLE = Pattern.compile(
-            "(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*(create|alter|drop|comment)\\b.*");
+            "(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*(create|alter|drop|comment)\\b");
 
     private static boolean batchable(String sql) {
-        return HandWrittenSteps.javaStepClass(sql) == null && BATCHABLE.matcher(sql).matches();
+        // The start decides: lookingAt does not read the rest of a long statement.
+        return HandWrittenSteps.javaStepClass(sql) == null && BATCHABLE.matcher(sql).lookingAt();
     }
 
     /** pgjdbc names the batch entry that failed (in English, whatever the locale). */
@@ -343,77 +439,68 @@ final class VersionTransaction {
     }
 
     /**
-     * Runs the phase's {@code LOCK TABLE} statements ({@link PhaseLocks}) in one round trip, after
-     * the lock timeout setting when there is one; a failure names the table it could not lock.
+     * One try of the statements {@code [from, to)} with their bookkeeping, in one transaction, in as
+     * few round trips as the statements allow: the lock timeout setting, the phase's {@code LOCK
+     * TABLE} statements ({@link PhaseLocks}) and the statements up to the first that is not DDL
+     * (a Java step, a statement that may return rows) go in one batch; when the bookkeeping is a
+     * statement ({@link Bookkeeping#statement}), it and the {@code COMMIT} go in the last batch
+     * (after a statement that ran alone, a batch of their own). A failure names the entry that
+     * failed.
      */
-    private static void lockUpFront(Connection connection, String setTimeout, List<String> locks, int from, int to)
-            throws SQLException {
-        var run = new ArrayList<String>();
-        if (setTimeout != null) {
-            run.add(setTimeout);
-        }
-        run.addAll(locks);
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : run) {
-                statement.addBatch(sql);
-            }
-            statement.executeBatch();
-        } catch (BatchUpdateException e) {
-            int failed = failedEntry(e, run.size());
-            int lock = failed - (setTimeout == null ? 0 : 1);
-            SQLException error = e.getNextException() != null ? e.getNextException() : e;
-            String which = failed >= 0 && lock < 0 ? "setting the lock timeout"
-                    : "taking the locks of statements " + (from + 1) + " to " + to + " up front ("
-                            + (failed < 0 ? String.join("; ", locks) : locks.get(lock)) + ")";
-            throw new BatchEntryFailed(which, error);
-        }
-    }
-
     private Duration attempt(Connection connection, List<String> statements, int from, int to,
             Function<String, JavaStep> javaSteps, String bookkeepingStep, Bookkeeping bookkeeping) throws StepFailure {
         long start = System.nanoTime();
         String step = "starting its transaction";
+        var pending = new Pending(statements);
         try {
             connection.setAutoCommit(false);
             // LOCAL: the setting ends with the transaction, the connection keeps its own.
-            String setTimeout = lockTimeout.isZero() ? null : "set local lock_timeout = '" + lockTimeout.toMillis() + "ms'";
+            if (!lockTimeout.isZero()) {
+                pending.add("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'", "setting the lock timeout", null);
+            }
+            List<String> phase = statements.subList(from, to);
+            PhaseLocks.Needs needs = PhaseLocks.needs(statements, from, to);
+            // The client's work before the transaction's first statement; the server counts the rest.
+            long before = System.nanoTime() - start;
             step = "reading which tables statements " + (from + 1) + " to " + to + " lock";
-            List<String> upFront = PhaseLocks.statements(connection, statements, from, to);
-            if (!upFront.isEmpty()) {
-                step = "taking the locks of statements " + (from + 1) + " to " + to + " up front";
-                lockUpFront(connection, setTimeout, upFront, from, to);
-                setTimeout = null;
+            List<String> upFront = PhaseLocks.statements(connection, phase, needs);
+            String locking = "taking the locks of statements " + (from + 1) + " to " + to + " up front";
+            for (String lock : upFront) {
+                pending.add(lock, locking + " (" + lock + ")", locking + " (" + String.join("; ", upFront) + ")");
             }
             int i = from;
             while (i < to) {
-                String javaStep = HandWrittenSteps.javaStepClass(statements.get(i));
+                String sql = statements.get(i);
+                String javaStep = HandWrittenSteps.javaStepClass(sql);
                 if (javaStep != null) {
                     step = "statement " + (i + 1) + " of " + statements.size() + " (Java step " + javaStep + ")";
-                    if (setTimeout != null) {
-                        execute(connection, List.of(setTimeout), statements, -1);
-                        setTimeout = null;
-                    }
+                    pending.send(connection);
                     runJava(connection, javaSteps.apply(javaStep), javaStep);
                     i++;
-                    continue;
-                }
-                // DDL goes in batches; a statement that may return rows (a hand-written SELECT) alone.
-                int end = i + 1;
-                if (batchable(statements.get(i))) {
-                    while (end < to && batchable(statements.get(end))) {
-                        end++;
+                } else if (!batchable(sql)) {
+                    // A statement that may return rows (a hand-written SELECT) goes alone.
+                    pending.send(connection);
+                    pending.statement(i);
+                    pending.send(connection);
+                    i++;
+                } else {
+                    // DDL waits in the batch for what follows it.
+                    for (; i < to && batchable(statements.get(i)); i++) {
+                        pending.statement(i);
                     }
                 }
-                var run = new ArrayList<String>();
-                if (setTimeout != null) {
-                    run.add(setTimeout);
-                }
-                run.addAll(statements.subList(i, end));
-                step = "statement " + (i + 1) + " of " + statements.size() + " (" + excerpt(statements.get(i)) + ")";
-                execute(connection, run, statements, setTimeout == null ? i : i - 1);
-                setTimeout = null;
-                i = end;
             }
+            String recording = bookkeeping.statement("(" + before / 1_000_000
+                    + " + (extract(epoch from clock_timestamp() - now()) * 1000)::bigint)");
+            if (recording != null) {
+                // One round trip for the last statements, the bookkeeping and the commit.
+                pending.add(recording, bookkeepingStep, bookkeepingStep);
+                pending.add("COMMIT", "the commit", "the commit");
+                pending.send(connection);
+                connection.setAutoCommit(true);
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            pending.send(connection);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             step = bookkeepingStep;
             bookkeeping.record(took);
