@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -16,18 +18,46 @@ import javax.sql.DataSource;
  * tenant closed and hands it to its next tenant, so that a fan-out over many schemas opens one
  * connection per worker, not one per tenant (a new server process, its catalog caches cold, each
  * time). A tenant gives its connection back as {@link Session} leaves it: in autocommit, its
- * settings restored, the migration lock released. After a failed tenant the worker
- * {@link #discard()}s it, so that nothing a failure left behind (a lock whose release failed, an
- * aborted session) reaches the next tenant. A connection the data source hands out is closed by
- * {@link #closeAll()}, or when a tenant's close finds the worker already holding one.
+ * settings restored, the migration lock released. It is kept only when its session is as the data
+ * source handed it out ({@link #SESSION}): a version's hand-written SQL or Java step may set what it
+ * needs for the session (a role, {@code session_replication_role}, a timeout, a setting of its own),
+ * make a temporary table, take an advisory lock or prepare a statement, and leave them to the
+ * connection's end, as it could when every tenant had a connection of its own; such a connection is
+ * closed, and the next tenant gets a new one. After a failed tenant the worker {@link #discard()}s
+ * it, so that nothing a failure left behind (a lock whose release failed, an aborted session)
+ * reaches the next tenant. A connection the data source hands out is closed by {@link #closeAll()},
+ * or when a tenant's close finds the worker already holding one, or the fan-out over.
  */
 final class WorkerConnections implements DataSource {
 
+    /**
+     * What a session shows of what its earlier users left in it, as one text: the roles, the
+     * settings that are not what {@code RESET} gives (a setting given back to that value, or one a
+     * library loaded meanwhile brought, counts as unchanged), its temporary tables, advisory locks,
+     * prepared statements (of SQL's PREPARE; the driver's own are planned again for a new
+     * search_path), holdable cursors and LISTENs. Not the settings of a prefix no library defines
+     * ({@code SET myapp.tenant = ...}): PostgreSQL lists them nowhere.
+     */
+    static final String SESSION = "select pg_catalog.concat_ws(' ', current_user, session_user,"
+            + " (select pg_catalog.md5(pg_catalog.string_agg(name || '=' || coalesce(setting, ''), ',' order by name))"
+            + " from pg_catalog.pg_settings where setting is distinct from reset_val),"
+            + " (select count(*) from pg_catalog.pg_class where relnamespace = pg_catalog.pg_my_temp_schema()),"
+            + " (select count(*) from pg_catalog.pg_locks where pid = pg_catalog.pg_backend_pid()"
+            + " and locktype = 'advisory'),"
+            + " (select count(*) from pg_catalog.pg_prepared_statements where from_sql),"
+            + " (select count(*) from pg_catalog.pg_cursors where is_holdable),"
+            + " (select count(*) from pg_catalog.pg_listening_channels()))";
+
     private final DataSource source;
     /** The connection a worker's last tenant closed, kept for its next tenant. */
-    private final ThreadLocal<Connection> idle = new ThreadLocal<>();
+    private final ThreadLocal<Kept> idle = new ThreadLocal<>();
     /** Every connection kept idle, to close at the end. */
     private final List<Connection> kept = new ArrayList<>();
+    /** Set by {@link #closeAll()}: no connection is handed out or kept any more. */
+    private boolean closed;
+
+    /** A connection, and its session ({@link #SESSION}) as the data source handed it out. */
+    private record Kept(Connection real, String session) {}
 
     WorkerConnections(DataSource source) {
         this.source = source;
@@ -35,43 +65,58 @@ final class WorkerConnections implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection real = idle.get();
-        idle.remove();
-        if (real == null || real.isClosed()) {
-            real = source.getConnection();
-        } else {
-            synchronized (kept) {
-                kept.remove(real);
+        synchronized (kept) {
+            if (closed) {
+                throw new SQLException("the tenants' migration is over: no tenant starts after it returned", "08003");
             }
         }
-        return lease(real);
+        Kept idle = this.idle.get();
+        this.idle.remove();
+        if (idle != null && !idle.real().isClosed()) {
+            synchronized (kept) {
+                kept.remove(idle.real());
+            }
+            return lease(idle);
+        }
+        Connection real = source.getConnection();
+        String session;
+        try {
+            session = session(real);
+        } catch (SQLException e) {
+            // Not to be compared: handed to this tenant, and closed after it.
+            session = null;
+        }
+        return lease(new Kept(real, session));
     }
 
     /** Closes the connection the calling worker keeps, if any: its tenant failed. */
     void discard() {
-        Connection real = idle.get();
-        idle.remove();
-        if (real != null) {
+        Kept idle = this.idle.get();
+        this.idle.remove();
+        if (idle != null) {
             synchronized (kept) {
-                kept.remove(real);
+                kept.remove(idle.real());
             }
-            closeQuietly(real);
+            closeQuietly(idle.real());
         }
     }
 
-    /** Closes every connection kept; called once the workers are done. */
+    /** Closes every connection kept, and every one given back from now on; called once the workers are done. */
     void closeAll() {
         List<Connection> all;
         synchronized (kept) {
+            closed = true;
             all = List.copyOf(kept);
             kept.clear();
         }
         all.forEach(WorkerConnections::closeQuietly);
     }
 
-    private void giveBack(Connection real) {
+    private void giveBack(Kept lease) {
+        Connection real = lease.real();
         try {
-            if (real.isClosed() || !real.getAutoCommit() || idle.get() != null) {
+            if (lease.session() == null || real.isClosed() || !real.getAutoCommit() || idle.get() != null
+                    || !lease.session().equals(session(real))) {
                 closeQuietly(real);
                 return;
             }
@@ -79,14 +124,26 @@ final class WorkerConnections implements DataSource {
             closeQuietly(real);
             return;
         }
-        idle.set(real);
         synchronized (kept) {
+            if (closed) {
+                closeQuietly(real);
+                return;
+            }
             kept.add(real);
+        }
+        idle.set(lease);
+    }
+
+    private static String session(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(SESSION)) {
+            result.next();
+            return result.getString(1);
         }
     }
 
     /** The connection as the tenant sees it: its close gives it back to the worker. */
-    private Connection lease(Connection real) {
+    private Connection lease(Kept lease) {
+        Connection real = lease.real();
         boolean[] closed = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
@@ -94,7 +151,7 @@ final class WorkerConnections implements DataSource {
                         case "close" -> {
                             if (!closed[0]) {
                                 closed[0] = true;
-                                giveBack(real);
+                                giveBack(lease);
                             }
                             return null;
                         }

@@ -1,0 +1,178 @@
+package dev.driftless.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.testing.PostgresFixture;
+import dev.driftless.testing.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A worker's connection goes from one tenant to the next only as a fresh connection would reach
+ * it: what a tenant's versions left in their session (settings, temporary tables, locks) stays
+ * with that tenant, and nothing runs or stays open once {@link TenantMigration#schemas} returned.
+ */
+class TenantConnectionReuseTest {
+
+    /** A version with Java steps, as a generated version class has them. */
+    record StepVersion(int version, String description, List<String> up, Map<String, JavaStep> steps)
+            implements Migration {
+        @Override
+        public String checksum() {
+            return "test:" + version + ":" + String.join(";", up);
+        }
+
+        @Override
+        public List<String> down() {
+            return List.of();
+        }
+
+        @Override
+        public JavaStep javaStep(String className) {
+            return steps.get(className);
+        }
+    }
+
+    /** What a session shows of what an earlier user of it left: one line per tenant. */
+    private static final String SESSION = "select current_user || ' ' || current_setting('session_replication_role')"
+            + " || ' ' || current_setting('statement_timeout')"
+            + " || ' ' || (select count(*) from pg_catalog.pg_locks where pid = pg_catalog.pg_backend_pid()"
+            + " and locktype = 'advisory' and objid = 4242)"
+            + " || ' ' || (select count(*) from pg_catalog.pg_class where relnamespace = pg_catalog.pg_my_temp_schema())"
+            + " || ' ' || (select count(*) from pg_catalog.pg_prepared_statements where from_sql)"
+            + " || ' ' || (select count(*) from pg_catalog.pg_cursors where is_holdable)"
+            + " || ' ' || (select count(*) from pg_catalog.pg_listening_channels())";
+
+    /**
+     * A hand-written step that sets what it needs for the session and leaves it to the connection's
+     * end, as it could while every tenant had a connection of its own: the next tenant on the
+     * worker does not see it (and its own run of the step does not meet it).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"set session_replication_role = replica", "set statement_timeout = '1234s'",
+        "select pg_advisory_lock(4242)", "prepare reuse_plan as select 1", "create temp table staging (id bigint)",
+        "declare reuse_cursor cursor with hold for select 1", "listen reuse_channel"})
+    void aTenantsSessionStartsAsAFreshConnectionsDoes(String leftInTheSession) throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            var seen = new ArrayList<String>();
+            JavaStep observe = c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SESSION)) {
+                    rs.next();
+                    synchronized (seen) {
+                        seen.add(rs.getString(1));
+                    }
+                }
+            };
+            Migration version = new StepVersion(1, "session", List.of("-- driftless:java reuse.Observe",
+                    leftInTheSession, "create table meter (id bigint primary key)"), Map.of("reuse.Observe", observe));
+            List<String> tenants = List.of("reuse_a", "reuse_b", "reuse_c");
+
+            TenantMigration.Summary summary = TenantMigration.schemas(db.dataSource(), tenants, 1,
+                    b -> b.migrations(List.of(version)));
+
+            assertEquals(List.of("postgres origin 0 0 0 0 0 0", "postgres origin 0 0 0 0 0 0",
+                    "postgres origin 0 0 0 0 0 0"), seen, "each tenant's session as a fresh connection has it");
+            assertEquals(List.of(), summary.failures(), summary.describe());
+        }
+    }
+
+    /**
+     * Interrupted while a tenant runs, the fan-out stops: the running tenant finishes, no other one
+     * starts after the call returned, and every connection is closed once the workers are done.
+     */
+    @Test
+    void anInterruptedFanOutStartsNoTenantAfterItReturnedAndLeavesNoConnectionOpen() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            var started = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            var worker = new AtomicReference<Thread>();
+            JavaStep hold = c -> {
+                if (worker.compareAndSet(null, Thread.currentThread())) {
+                    started.countDown();
+                    // As a statement blocked on the server does, this one does not heed the interrupt.
+                    boolean interrupted = false;
+                    while (true) {
+                        try {
+                            release.await();
+                            break;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            Migration version = new StepVersion(1, "hold", List.of(
+                    "create table meter (id bigint primary key)", "-- driftless:java reuse.Hold"),
+                    Map.of("reuse.Hold", hold));
+            var opened = new ArrayList<Connection>();
+            DataSource counted = counting(db.dataSource(), opened);
+            var failure = new AtomicReference<Throwable>();
+            Thread caller = new Thread(() -> {
+                try {
+                    TenantMigration.schemas(counted, List.of("stop_1", "stop_2", "stop_3"), 1,
+                            b -> b.migrations(List.of(version)));
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            caller.start();
+            started.await();
+            caller.interrupt();
+            caller.join();
+            assertTrue(failure.get() instanceof MigrationException, String.valueOf(failure.get()));
+            release.countDown();
+            worker.get().join();
+
+            assertEquals(List.of("stop_1"), db.strings("select nspname::text from pg_catalog.pg_namespace"
+                    + " where nspname like 'stop\\_%' order by 1"), "no tenant started after the call returned");
+            synchronized (opened) {
+                for (Connection c : opened) {
+                    assertTrue(c.isClosed(), "a connection was left open");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFanOutThatWasStoppedHandsOutNoConnection() {
+        var connections = new WorkerConnections(new PooledConnectionDataSource(null));
+        connections.closeAll();
+        assertThrows(SQLException.class, connections::getConnection);
+    }
+
+    private static DataSource counting(DataSource source, List<Connection> opened) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(source, args);
+                        if (result instanceof Connection c) {
+                            synchronized (opened) {
+                                opened.add(c);
+                            }
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
