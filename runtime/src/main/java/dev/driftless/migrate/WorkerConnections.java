@@ -17,16 +17,17 @@ import javax.sql.DataSource;
  * The connections of {@link TenantMigration#schemas}: each worker thread keeps the connection its
  * tenant closed and hands it to its next tenant, so that a fan-out over many schemas opens one
  * connection per worker, not one per tenant (a new server process, its catalog caches cold, each
- * time). A tenant gives its connection back as {@link Session} leaves it: in autocommit, its
- * settings restored, the migration lock released. It is kept only when its session is as the data
- * source handed it out ({@link #SESSION}): a version's hand-written SQL or Java step may set what it
- * needs for the session (a role, {@code session_replication_role}, a timeout, a setting of its own),
- * make a temporary table, take an advisory lock or prepare a statement, and leave them to the
- * connection's end, as it could when every tenant had a connection of its own; such a connection is
- * closed, and the next tenant gets a new one. After a failed tenant the worker {@link #discard()}s
- * it, so that nothing a failure left behind (a lock whose release failed, an aborted session)
- * reaches the next tenant. A connection the data source hands out is closed by {@link #closeAll()},
- * or when a tenant's close finds the worker already holding one, or the fan-out over.
+ * time). Only the driver's own connections are kept, not a pool's ({@link #driversOwn}). A tenant
+ * gives its connection back as {@link Session} leaves it: in autocommit, its settings restored, the
+ * migration lock released. It is kept only when its session is as the data source handed it out
+ * ({@link #SESSION}): a version's hand-written SQL or Java step may set what it needs for the
+ * session (a role, {@code session_replication_role}, a timeout), make a temporary table, take an
+ * advisory lock or prepare a statement, and leave them to the connection's end, as it could when
+ * every tenant had a connection of its own; such a connection is closed, and the next tenant gets a
+ * new one. After a failed tenant the worker {@link #discard()}s it, so that nothing a failure left
+ * behind (a lock whose release failed, an aborted session) reaches the next tenant. A connection
+ * the data source hands out is closed by {@link #closeAll()}, or when a tenant's close finds the
+ * worker already holding one, or the fan-out over.
  */
 final class WorkerConnections implements DataSource {
 
@@ -79,14 +80,26 @@ final class WorkerConnections implements DataSource {
             return lease(idle);
         }
         Connection real = source.getConnection();
-        String session;
-        try {
-            session = session(real);
-        } catch (SQLException e) {
-            // Not to be compared: handed to this tenant, and closed after it.
-            session = null;
+        String session = null;
+        if (driversOwn(real)) {
+            try {
+                session = session(real);
+            } catch (SQLException e) {
+                // Not to be compared: handed to this tenant, and closed after it.
+            }
         }
+        // Null: closed when the tenant closes it.
         return lease(new Kept(real, session));
+    }
+
+    /**
+     * Whether the connection is the driver's own, a session of its own that its close ends: the
+     * one worth keeping. A pool's (a wrapper) goes back to the pool when the tenant closes it, as
+     * before: the pool keeps the session anyway, and may have fewer connections than there are
+     * workers, which then take turns with them.
+     */
+    private static boolean driversOwn(Connection connection) {
+        return connection.getClass().getName().startsWith("org.postgresql.");
     }
 
     /** Closes the connection the calling worker keeps, if any: its tenant failed. */

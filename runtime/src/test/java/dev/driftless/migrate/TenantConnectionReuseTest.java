@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,73 @@ class TenantConnectionReuseTest {
                 }
             }
         }
+    }
+
+    /**
+     * A pool with fewer connections than workers, which waits for one to come back (as pools do,
+     * most of them until a timeout): each tenant gives its connection back to the pool, so the
+     * workers take turns with them, as they did when every tenant had a connection of its own.
+     * Kept by a worker for its next tenant, a pooled connection would never come back while that
+     * worker had tenants left, and the worker waiting for it would fail (or, with no timeout, wait
+     * for ever).
+     */
+    @Test
+    void aPoolWithFewerConnectionsThanWorkersServesEveryTenant() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            List<String> tenants = List.of("pool_1", "pool_2", "pool_3", "pool_4", "pool_5", "pool_6");
+
+            TenantMigration.Summary summary = TenantMigration.schemas(pool(db.dataSource(), 1), tenants, 3,
+                    b -> b.migrations(SampleVersions.all()));
+
+            assertEquals(List.of(), summary.failures(), summary.describe());
+        }
+    }
+
+    /**
+     * A pool of {@code size} connections: a connection asked for while all are out is waited for,
+     * 30 seconds at most (so that a connection that never comes back fails the test, not hangs it).
+     */
+    private static DataSource pool(DataSource source, int size) {
+        var free = new Semaphore(size);
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        try {
+                            return method.invoke(source, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    try {
+                        if (!free.tryAcquire(30, TimeUnit.SECONDS)) {
+                            throw new SQLException("no connection came back to the pool");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException(e);
+                    }
+                    Connection real = source.getConnection();
+                    boolean[] back = {false};
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    if (!back[0]) {
+                                        back[0] = true;
+                                        real.close();
+                                        free.release();
+                                    }
+                                    return null;
+                                }
+                                if (m.getName().equals("isClosed") && back[0]) {
+                                    return true;
+                                }
+                                try {
+                                    return m.invoke(real, a);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
     }
 
     @Test
