@@ -94,6 +94,40 @@ class TenantConnectionReuseTest {
         }
     }
 
+    /** A step that works as another role and leaves the session in it: the next tenant works as the connection's user. */
+    @Test
+    void aRoleATenantSetStaysWithThatTenant() throws SQLException {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            String role = db.name() + "_role";
+            db.execute("create role " + role);
+            try {
+                var seen = new ArrayList<String>();
+                JavaStep observe = c -> {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select current_user")) {
+                        rs.next();
+                        synchronized (seen) {
+                            seen.add(rs.getString(1));
+                        }
+                    }
+                };
+                Migration version = new StepVersion(1, "role", List.of("-- driftless:java reuse.Observe",
+                        "create table meter (id bigint primary key)",
+                        "do $$ begin execute format('grant usage on schema %I to " + role + "', current_schema());"
+                                + " execute format('grant all on all tables in schema %I to " + role + "', current_schema());"
+                                + " end $$",
+                        "set role " + role), Map.of("reuse.Observe", observe));
+
+                TenantMigration.Summary summary = TenantMigration.schemas(db.dataSource(),
+                        List.of("role_a", "role_b", "role_c"), 1, b -> b.migrations(List.of(version)));
+
+                assertEquals(List.of("postgres", "postgres", "postgres"), seen, summary.describe());
+                assertEquals(List.of(), summary.failures(), summary.describe());
+            } finally {
+                db.execute("drop owned by " + role, "drop role " + role);
+            }
+        }
+    }
+
     /**
      * Interrupted while a tenant runs, the fan-out stops: the running tenant finishes, no other one
      * starts after the call returned, and every connection is closed once the workers are done.
