@@ -1,5 +1,7 @@
 package dev.driftless.migrate;
 
+import static dev.driftless.sql.Literals.dollarQuoted;
+
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -19,12 +21,14 @@ import javax.sql.DataSource;
  * connection per worker, not one per tenant (a new server process, its catalog caches cold, each
  * time). Only the driver's own connections are kept, not a pool's ({@link #driversOwn}). A tenant
  * gives its connection back as {@link Session} leaves it: in autocommit, its settings restored, the
- * migration lock released. It is kept only when its session is as the data source handed it out
- * ({@link #SESSION}): a version's hand-written SQL or Java step may set what it needs for the
- * session (a role, {@code session_replication_role}, a timeout), make a temporary table, take an
- * advisory lock or prepare a statement, and leave them to the connection's end, as it could when
- * every tenant had a connection of its own; such a connection is closed, and the next tenant gets a
- * new one. After a failed tenant the worker {@link #discard()}s it, so that nothing a failure left
+ * migration lock released. A version's hand-written SQL or Java step may set what it needs for the
+ * session (a timeout, {@code session_replication_role}, a setting of its own, a role), make a
+ * temporary table, take an advisory lock or prepare a statement, and leave them to the connection's
+ * end, as it could when every tenant had a connection of its own. So the settings are given back as
+ * the data source handed the connection out ({@code RESET ALL}, and those it had set in the session
+ * set again; a setting of a prefix no library defines that the data source itself set with SQL is
+ * not seen, and not set again), and the connection is kept only when its session is then as it was
+ * ({@link #SESSION}); else it is closed, and the next tenant gets a new one. After a failed tenant the worker {@link #discard()}s it, so that nothing a failure left
  * behind (a lock whose release failed, an aborted session) reaches the next tenant. A connection
  * the data source hands out is closed by {@link #closeAll()}, or when a tenant's close finds the
  * worker already holding one, or the fan-out over.
@@ -33,21 +37,25 @@ final class WorkerConnections implements DataSource {
 
     /**
      * What a session shows of what its earlier users left in it, as one text: the roles, the
-     * settings that are not what {@code RESET} gives (a setting given back to that value, or one a
-     * library loaded meanwhile brought, counts as unchanged), its temporary tables, advisory locks,
-     * prepared statements (of SQL's PREPARE; the driver's own are planned again for a new
-     * search_path), holdable cursors and LISTENs. Not the settings of a prefix no library defines
-     * ({@code SET myapp.tenant = ...}): PostgreSQL lists them nowhere.
+     * settings set in the session to another value than {@code RESET} gives (one given back to that
+     * value counts as unchanged), its temporary tables, advisory locks, prepared statements (of
+     * SQL's PREPARE; the driver's own are planned again for a new search_path), holdable cursors and
+     * LISTENs. The settings of a prefix no library defines ({@code SET myapp.tenant = ...}) are
+     * listed nowhere: {@link #giveBack} resets them.
      */
     static final String SESSION = "select pg_catalog.concat_ws(' ', current_user, session_user,"
             + " (select pg_catalog.md5(pg_catalog.string_agg(name || '=' || coalesce(setting, ''), ',' order by name))"
-            + " from pg_catalog.pg_settings where setting is distinct from reset_val),"
+            + " from pg_catalog.pg_settings where source = 'session' and setting is distinct from reset_val),"
             + " (select count(*) from pg_catalog.pg_class where relnamespace = pg_catalog.pg_my_temp_schema()),"
             + " (select count(*) from pg_catalog.pg_locks where pid = pg_catalog.pg_backend_pid()"
             + " and locktype = 'advisory'),"
             + " (select count(*) from pg_catalog.pg_prepared_statements where from_sql),"
             + " (select count(*) from pg_catalog.pg_cursors where is_holdable),"
             + " (select count(*) from pg_catalog.pg_listening_channels()))";
+
+    /** The settings set in a session (the driver's application_name, say), as {@code RESET ALL} would not give them back. */
+    private static final String SET_IN_SESSION = "select name, setting from pg_catalog.pg_settings"
+            + " where source = 'session' and setting is distinct from reset_val order by name";
 
     private final DataSource source;
     /** The connection a worker's last tenant closed, kept for its next tenant. */
@@ -57,8 +65,12 @@ final class WorkerConnections implements DataSource {
     /** Set by {@link #closeAll()}: no connection is handed out or kept any more. */
     private boolean closed;
 
-    /** A connection, and its session ({@link #SESSION}) as the data source handed it out. */
-    private record Kept(Connection real, String session) {}
+    /**
+     * A connection, its session ({@link #SESSION}) as the data source handed it out (null: not to
+     * be kept), and the statement that gives a session its settings back as they were then:
+     * {@code RESET ALL}, and those set in the session then ({@link #SET_IN_SESSION}) set again.
+     */
+    private record Kept(Connection real, String session, String settingsBack) {}
 
     WorkerConnections(DataSource source) {
         this.source = source;
@@ -80,16 +92,14 @@ final class WorkerConnections implements DataSource {
             return lease(idle);
         }
         Connection real = source.getConnection();
-        String session = null;
         if (driversOwn(real)) {
             try {
-                session = session(real);
+                return lease(new Kept(real, session(real, null), settingsBack(real)));
             } catch (SQLException e) {
                 // Not to be compared: handed to this tenant, and closed after it.
             }
         }
-        // Null: closed when the tenant closes it.
-        return lease(new Kept(real, session));
+        return lease(new Kept(real, null, null));
     }
 
     /**
@@ -129,7 +139,7 @@ final class WorkerConnections implements DataSource {
         Connection real = lease.real();
         try {
             if (lease.session() == null || real.isClosed() || !real.getAutoCommit() || idle.get() != null
-                    || !lease.session().equals(session(real))) {
+                    || !lease.session().equals(session(real, lease.settingsBack()))) {
                 closeQuietly(real);
                 return;
             }
@@ -147,11 +157,38 @@ final class WorkerConnections implements DataSource {
         idle.set(lease);
     }
 
-    private static String session(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(SESSION)) {
-            result.next();
-            return result.getString(1);
+    /** The session ({@link #SESSION}), after the statement {@code first} (null: none), in one round trip. */
+    private static String session(Connection connection, String first) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String session = null;
+            // The last result is the session's.
+            for (boolean rows = statement.execute(first == null ? SESSION : first + "; " + SESSION);
+                    rows || statement.getUpdateCount() != -1; rows = statement.getMoreResults()) {
+                if (rows) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        result.next();
+                        session = result.getString(1);
+                    }
+                }
+            }
+            return session;
         }
+    }
+
+    /**
+     * {@code RESET ALL}, then the settings set in the session now set again (dollar-quoted: the
+     * statements are parsed together, before the reset, whatever standard_conforming_strings is).
+     */
+    private static String settingsBack(Connection connection) throws SQLException {
+        var values = new ArrayList<String>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(SET_IN_SESSION)) {
+            while (result.next()) {
+                values.add("(" + dollarQuoted("n", result.getString(1)) + ", " + dollarQuoted("v", result.getString(2))
+                        + ")");
+            }
+        }
+        return "reset all" + (values.isEmpty() ? "" : "; select pg_catalog.set_config(n, v, false) from (values "
+                + String.join(", ", values) + ") s(n, v)");
     }
 
     /** The connection as the tenant sees it: its close gives it back to the worker. */
