@@ -17,8 +17,9 @@ import dev.driftless.model.QualifiedName;
 import dev.driftless.model.SchemaModel;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -368,13 +369,38 @@ public final class Migrator {
         }
     }
 
+    /** {@link #compareLive} in the schema option, when there is one, the search_path given back after. */
     private DriftReport compare(Connection connection, Snapshot expected, int databaseVersion) {
-        try {
-            if (schema != null) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set search_path to " + quote(schema));
-                }
+        if (schema == null) {
+            return compareLive(connection, expected, databaseVersion);
+        }
+        String searchPath;
+        try (PreparedStatement set = connection.prepareStatement("select s.previous,"
+                + " pg_catalog.set_config('search_path', ?, false)"
+                + " from (select pg_catalog.current_setting('search_path') as previous offset 0) s")) {
+            set.setString(1, quote(schema));
+            try (ResultSet result = set.executeQuery()) {
+                result.next();
+                searchPath = result.getString(1);
             }
+        } catch (SQLException e) {
+            throw new MigrationException("reading the live schema failed: " + oneLine(e.getMessage()), e);
+        }
+        try {
+            return compareLive(connection, expected, databaseVersion);
+        } finally {
+            // A pooled connection outlives the check.
+            try (PreparedStatement back = connection.prepareStatement("select pg_catalog.set_config('search_path', ?, false)")) {
+                back.setString(1, searchPath);
+                back.execute();
+            } catch (SQLException e) {
+                Log.get().log(Level.WARNING, "could not restore the connection's search_path: " + oneLine(e.getMessage()), e);
+            }
+        }
+    }
+
+    private DriftReport compareLive(Connection connection, Snapshot expected, int databaseVersion) {
+        try {
             LiveSchema live = PostgresIntrospector.inspect(connection, expected.model().schemas(), toolTables());
             SchemaModel wanted = Canonical.of(connection, expected.model(), live.model());
             VersionTriggers made = VersionTriggers.of(

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -126,8 +127,11 @@ public final class TenantMigration {
         Outcome[] outcomes = new Outcome[names.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> broken = new AtomicReference<>();
+        // Set when this returns, interrupted say: no worker takes a tenant after that.
+        AtomicBoolean stopped = new AtomicBoolean();
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < names.size() && broken.get() == null; i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); i < names.size() && broken.get() == null && !stopped.get();
+                    i = next.getAndIncrement()) {
                 try {
                     outcomes[i] = migrateOne(names.get(i), migrators.apply(i));
                 } catch (Throwable e) {
@@ -164,6 +168,7 @@ public final class TenantMigration {
             }
             return new Summary(Arrays.asList(outcomes));
         } finally {
+            stopped.set(true);
             pool.shutdownNow();
         }
     }

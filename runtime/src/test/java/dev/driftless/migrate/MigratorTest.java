@@ -376,6 +376,26 @@ class MigratorTest {
         }
     }
 
+    /** The drift check after a migrate, and a check of its own, give the search_path back too. */
+    @Test
+    void aDriftCheckGivesTheSearchPathBack() throws SQLException {
+        execute("create schema app");
+        try (Connection connection = database.connect()) {
+            String before = setting(connection, "search_path");
+            Migrator migrator = Migrator.builder(new PooledConnectionDataSource(connection))
+                    .schema("app")
+                    .migrations(List.of(CUSTOMER))
+                    .driftPolicy(DriftPolicy.WARN)
+                    .expectedSnapshot(new dev.driftless.history.Snapshot(1, dev.driftless.model.SchemaModel.EMPTY))
+                    .build();
+            migrator.migrate();
+            assertEquals(before, setting(connection, "search_path"), "after migrate");
+            assertTrue(migrator.checkDrift(new dev.driftless.history.Snapshot(1, dev.driftless.model.SchemaModel.EMPTY))
+                    .drifted());
+            assertEquals(before, setting(connection, "search_path"), "after checkDrift");
+        }
+    }
+
     @Test
     void aFailureToMakeTheRunDurableIsReportedAsSuch() throws SQLException {
         // The run ends with a write to the history table that waits for the disk; refuse that write.

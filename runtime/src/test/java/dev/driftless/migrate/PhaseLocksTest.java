@@ -123,6 +123,24 @@ class PhaseLocksTest {
         }
     }
 
+    /**
+     * What a phase of one version's statements locks is kept from one tenant to the next, but only
+     * as read from its text: each tenant's tables are found in its own schema.
+     */
+    @Test
+    void aPhaseKeptForOneTenantLocksTheNextTenantsOwnTables() throws Exception {
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            List<String> version = List.of("UPDATE child SET v = 'x'", "ALTER TABLE child ADD COLUMN w int");
+            for (String tenant : List.of("tenant_a", "tenant_b")) {
+                db.execute("CREATE SCHEMA " + tenant, "CREATE TABLE " + tenant + ".child (id bigint PRIMARY KEY, v text)");
+                st.execute("SET search_path TO " + tenant);
+                assertEquals(List.of("LOCK TABLE ONLY \"" + tenant + "\".\"child\" IN ACCESS EXCLUSIVE MODE"),
+                        PhaseLocks.statements(c, version, 0, 2), tenant);
+            }
+        }
+    }
+
     private static final List<String> FOREIGN_KEYS = List.of(
             "CREATE TABLE p (id int PRIMARY KEY, n int)",
             "CREATE TABLE c (id int PRIMARY KEY, p_id int CONSTRAINT c_p_fk REFERENCES p (id), note text,"
