@@ -464,6 +464,14 @@ final class VersionTransaction {
     private static final Pattern BATCHABLE = Pattern.compile(
             "(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*(create|alter|drop|comment)\\b");
 
+    /**
+     * A statement that ends the transaction it runs in ({@code COMMIT}, {@code END}, {@code ROLLBACK}
+     * but not {@code ROLLBACK TO} a savepoint, {@code ABORT}, {@code PREPARE TRANSACTION}), after any
+     * leading comments.
+     */
+    private static final Pattern ENDS_TRANSACTION = Pattern.compile("(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*"
+            + "(commit|end|abort|rollback(?!\\s+((work|transaction)\\s+)?to\\b)|prepare\\s+transaction)\\b");
+
     private static boolean batchable(String sql) {
         // The start decides: lookingAt does not read the rest of a long statement.
         return HandWrittenSteps.javaStepClass(sql) == null && BATCHABLE.matcher(sql).lookingAt();
@@ -527,6 +535,14 @@ final class VersionTransaction {
             String locking = "taking the locks of statements " + (from + 1) + " to " + to + " up front";
             for (String lock : upFront) {
                 pending.add(lock, locking + " (" + lock + ")", locking + " (" + String.join("; ", upFront) + ")");
+            }
+            for (int k = from; k < to; k++) {
+                if (ENDS_TRANSACTION.matcher(statements.get(k)).lookingAt()) {
+                    // Run, it would commit the statements before it without the bookkeeping.
+                    step = "statement " + (k + 1) + " of " + statements.size() + " (" + excerpt(statements.get(k)) + ")";
+                    throw new SQLException("it ends the transaction the statements run in, which would commit those"
+                            + " before it without the history row; remove it: the version commits by itself", "2D000");
+                }
             }
             int i = from;
             while (i < to) {

@@ -151,4 +151,25 @@ class BatchedCommitTest {
             logger.removeHandler(handler);
         }
     }
+
+    /**
+     * The history row is written with its description as a literal in the batch's text, not as a
+     * parameter: with backslashes, quotes, a JDBC escape and a semicolon in it, on a database whose
+     * string literals take backslashes as escapes, it is stored as it is and runs nothing else.
+     */
+    @Test
+    void theDescriptionInTheBatchedHistoryRowIsStoredAsItIsWhateverTheLiteralsSetting() throws Exception {
+        String description = "C:\\temp\\'; DROP TABLE victim; -- {fn now()} {d '2020-01-01'} ? $1 $$";
+        var two = new Version(2, description, List.of("CREATE TABLE two (id int)"), List.of());
+        for (String setting : List.of("off", "on")) {
+            try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+                db.execute("create table victim (id int)",
+                        "alter database " + db.name() + " set standard_conforming_strings = " + setting);
+                Migrator.builder(db.dataSource()).migrations(List.of(TABLE, two)).build().migrate();
+                assertEquals(List.of(description), db.strings("select description from driftless_history where version = 2"),
+                        setting);
+                assertEquals(List.of("victim"), db.strings("select relname::text from pg_class where relname = 'victim'"));
+            }
+        }
+    }
 }
