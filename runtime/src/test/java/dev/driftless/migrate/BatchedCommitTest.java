@@ -172,4 +172,29 @@ class BatchedCommitTest {
             }
         }
     }
+
+    /**
+     * Under the driver's simple query mode (a connection pooler's setting, say) each entry of the
+     * batch is a query of its own: a failing one still leaves nothing of the version, its {@code
+     * COMMIT} included, and the next versions go through.
+     */
+    @Test
+    void underTheSimpleQueryModeAFailingEntryStillLeavesNothing() throws Exception {
+        var mid = new Version(3, "mid", List.of(
+                "CREATE TABLE first_one (id int)",
+                "ALTER TABLE missing ADD COLUMN x int",
+                "CREATE TABLE last_one (id int)"), List.of());
+        var two = new Version(2, "two", List.of("CREATE TABLE two (id int)", "CREATE TABLE three (id int)"), List.of());
+        try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+            var simple = new org.postgresql.ds.PGSimpleDataSource();
+            simple.setURL(db.jdbcUrl() + "&preferQueryMode=simple");
+            Migrator m = Migrator.builder(simple).migrations(List.of(TABLE, two, mid)).build();
+            MigrationException e = assertThrows(MigrationException.class, m::migrate);
+            assertTrue(e.getMessage().contains("version 3 (mid) failed and was rolled back"), e.getMessage());
+            assertTrue(e.getMessage().contains("statement 2 of 3 (ALTER TABLE missing"), e.getMessage());
+            assertEquals("42P01", ((SQLException) e.getCause()).getSQLState());
+            assertEquals(List.of(), db.strings("select relname::text from pg_class where relname like '%_one'"));
+            assertEquals(2, m.status().currentVersion());
+        }
+    }
 }
