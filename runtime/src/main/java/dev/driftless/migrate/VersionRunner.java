@@ -104,8 +104,8 @@ final class VersionRunner {
             } catch (VersionTransaction.StepFailure e) {
                 int stopped = done;
                 if (e.mayHaveCommitted) {
-                    throw new MigrationException(describe(migration) + ": its statements " + (from + 1) + " to "
-                            + phase.to() + " may have been committed, with the progress they made, or rolled back: "
+                    throw new MigrationException(describe(migration) + ": " + (phase.to() - from == 1 ? "its statement "
+                            + phase.to() : "its statements " + (from + 1) + " to " + phase.to()) + " may have been committed, with the progress they made, or rolled back: "
                             + e.getMessage() + ". Done and kept before them: " + Text.donePhases(up, stopped) + ". "
                             + UNKNOWN_OUTCOME, e.getCause());
                 }

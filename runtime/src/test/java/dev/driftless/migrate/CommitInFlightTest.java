@@ -74,6 +74,38 @@ class CommitInFlightTest {
         }
     }
 
+    /**
+     * A version in phases whose last phase was at the server, with its success, when the connection
+     * broke: the phase and the success may have been committed, and a later run goes on from what
+     * the history table says.
+     */
+    @Test
+    void aConnectionLostWhileTheLastPhaseRunsIsNotCalledARollbackAndALaterRunGoesOn() throws Exception {
+        var phased = new Version(2, "phased", List.of(
+                "ALTER TABLE meter ADD COLUMN note text",
+                "CREATE INDEX CONCURRENTLY meter_note_idx ON meter (note)",
+                "CREATE TABLE slow AS SELECT 1 AS one FROM pg_sleep(2)"), List.of());
+        try (TestDatabase db = PostgresFixture.shared().createDatabase(); Proxy proxy = new Proxy(null)) {
+            Migrator m = Migrator.builder(proxy.dataSource(db)).migrations(List.of(TABLE, phased)).build();
+            var run = CompletableFuture.supplyAsync(() -> assertThrows(MigrationException.class, m::migrate));
+            boolean sleeping = false;
+            for (int i = 0; i < 500 && !sleeping; i++) {
+                Thread.sleep(20);
+                sleeping = !db.strings("select pid from pg_stat_activity where datname = current_database()"
+                        + " and wait_event = 'PgSleep'").isEmpty();
+            }
+            assertTrue(sleeping);
+            proxy.cut();
+            String message = run.get(60, TimeUnit.SECONDS).getMessage();
+            awaitNoOtherBackend(db);
+            assertFalse(message.contains("was rolled back or never took effect"), message);
+            assertTrue(message.contains("its statement 3 may have been committed"), message);
+            assertEquals(List.of("true"), db.strings("select success::text from driftless_history where version = 2"));
+            Migrator again = Migrator.builder(db.dataSource()).migrations(List.of(TABLE, phased)).build();
+            assertEquals(2, again.migrate().currentVersion());
+        }
+    }
+
     private static void awaitNoOtherBackend(TestDatabase db) throws Exception {
         for (int i = 0; i < 1000; i++) {
             if (db.strings("select pid from pg_stat_activity where datname = current_database()"
