@@ -197,4 +197,28 @@ class BatchedCommitTest {
             assertEquals(2, m.status().currentVersion());
         }
     }
+
+    /**
+     * A batch of many entries: the driver syncs with the server part way (so that neither side's
+     * buffer fills), which inside the version's transaction commits nothing. A statement failing
+     * before that point or after it is the one named, and nothing of the version is kept.
+     */
+    @Test
+    void aLongBatchThatTheDriverSyncsPartWayStaysOneTransaction() throws Exception {
+        for (int failing : List.of(10, 700)) {
+            var up = new java.util.ArrayList<String>();
+            for (int i = 1; i <= 800; i++) {
+                up.add(i == failing ? "ALTER TABLE missing ADD COLUMN x int" : "CREATE TABLE t" + i + " (id int)");
+            }
+            var big = new Version(2, "big", up, List.of());
+            try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+                Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(TABLE, big)).build();
+                MigrationException e = assertThrows(MigrationException.class, m::migrate);
+                assertTrue(e.getMessage().contains("statement " + failing + " of 800 (ALTER TABLE missing"), e.getMessage());
+                assertEquals("42P01", ((SQLException) e.getCause()).getSQLState());
+                assertEquals(List.of("0"), db.strings("select count(*) from pg_class where relname ~ '^t[0-9]+$'"));
+                assertEquals(1, m.status().currentVersion());
+            }
+        }
+    }
 }
