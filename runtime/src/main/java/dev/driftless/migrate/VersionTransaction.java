@@ -278,7 +278,7 @@ final class VersionTransaction {
 
     private static void runJava(Connection connection, JavaStep step, String name) throws SQLException {
         try {
-            step.run(connection);
+            step.run(guarded(connection, name));
         } catch (SQLException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -288,6 +288,30 @@ final class VersionTransaction {
             throw new SQLException("Java step " + name + " switched the connection to autocommit: a step must leave"
                     + " the version's transaction alone");
         }
+    }
+
+    /**
+     * The version's connection as a Java step gets it: ending the transaction through it ({@code
+     * commit()}, {@code rollback()}, {@code setAutoCommit(true)}) would commit or undo the statements
+     * before the step without the history row, and is refused.
+     */
+    private static Connection guarded(Connection connection, String name) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    String called = method.getName();
+                    boolean noArgs = args == null || args.length == 0;
+                    if ((called.equals("commit") || called.equals("rollback")) && noArgs
+                            || called.equals("setAutoCommit") && Boolean.TRUE.equals(args[0])) {
+                        throw new SQLException("Java step " + name + " called " + called + (noArgs ? "()" : "(true)")
+                                + ", which ends the version's transaction: a step must leave the version's transaction"
+                                + " alone (it commits with the history row)", "2D000");
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /**

@@ -57,4 +57,52 @@ class HandWrittenCommitTest {
             assertEquals(List.of("kept"), db.strings("select relname::text from pg_class where relname in ('kept', 'undone')"));
         }
     }
+
+    /** A version whose Java step runs {@code step}. */
+    private record WithJavaStep(JavaStep step) implements Migration {
+        @Override
+        public int version() {
+            return 2;
+        }
+
+        @Override
+        public String description() {
+            return "java";
+        }
+
+        @Override
+        public String checksum() {
+            return "test:java";
+        }
+
+        @Override
+        public List<String> up() {
+            return List.of("CREATE TABLE early (id int)", "-- driftless:java example.Step",
+                    "ALTER TABLE missing ADD COLUMN x int");
+        }
+
+        @Override
+        public List<String> down() {
+            return List.of();
+        }
+
+        @Override
+        public JavaStep javaStep(String className) {
+            return step;
+        }
+    }
+
+    @Test
+    void aJavaStepThatCommitsOrRollsBackTheVersionsTransactionIsRefusedAndLeavesNothing() throws Exception {
+        for (JavaStep step : List.<JavaStep>of(java.sql.Connection::commit, java.sql.Connection::rollback, c -> c.setAutoCommit(true))) {
+            try (TestDatabase db = PostgresFixture.shared().createDatabase()) {
+                Migrator m = Migrator.builder(db.dataSource()).migrations(List.of(TABLE, new WithJavaStep(step))).build();
+                MigrationException e = assertThrows(MigrationException.class, m::migrate);
+                assertTrue(e.getMessage().contains("statement 2 of 3 (Java step example.Step) failed"), e.getMessage());
+                assertTrue(e.getMessage().contains("leave the version's transaction alone"), e.getMessage());
+                assertEquals(List.of(), db.strings("select relname::text from pg_class where relname = 'early'"),
+                        e.getMessage());
+            }
+        }
+    }
 }
