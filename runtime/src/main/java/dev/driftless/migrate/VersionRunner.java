@@ -104,9 +104,10 @@ final class VersionRunner {
             } catch (VersionTransaction.StepFailure e) {
                 int stopped = done;
                 if (e.mayHaveCommitted) {
-                    throw new MigrationException(describe(migration) + ": " + (phase.to() - from == 1 ? "its statement "
-                            + phase.to() : "its statements " + (from + 1) + " to " + phase.to()) + " may have been committed, with the progress they made, or rolled back: "
-                            + e.getMessage() + ". Done and kept before them: " + Text.donePhases(up, stopped) + ". "
+                    String which = phase.to() - from == 1 ? "its statement " + phase.to()
+                            : "its statements " + (from + 1) + " to " + phase.to();
+                    throw new MigrationException(describe(migration) + ": " + which + " may have been committed, with"
+                            + " the progress they made, or rolled back: " + e.getMessage() + ". Done and kept before them: " + Text.donePhases(up, stopped) + ". "
                             + UNKNOWN_OUTCOME, e.getCause());
                 }
                 MigrationException failure = new MigrationException(describe(migration) + " stopped after " + stopped
