@@ -106,6 +106,41 @@ class CommitInFlightTest {
         }
     }
 
+    /**
+     * The server ended the session after the commit had completed (a {@code FATAL} error the
+     * driver reads after every entry's reply): the version was committed, not "the commit failed".
+     */
+    @Test
+    void aFatalErrorAfterTheCommitCompletedIsNotCalledAFailedCommit() throws Exception {
+        var two = new Version(2, "two", List.of("CREATE TABLE two (id int)", "CREATE TABLE three (id int)"), List.of());
+        try (TestDatabase db = PostgresFixture.shared().createDatabase();
+                Proxy proxy = new Proxy("CREATE TABLE three", fatal("57P01",
+                        "terminating connection due to administrator command"))) {
+            Migrator m = Migrator.builder(proxy.dataSource(db)).migrations(List.of(TABLE, two)).build();
+            String message = CompletableFuture.supplyAsync(() -> assertThrows(MigrationException.class, m::migrate))
+                    .get(60, TimeUnit.SECONDS).getMessage();
+            awaitNoOtherBackend(db);
+            assertEquals(List.of("true"), db.strings("select success::text from driftless_history where version = 2"));
+            assertFalse(message.contains("failed and was rolled back"), message);
+            assertFalse(message.contains("the commit failed"), message);
+            assertTrue(message.contains("may have been committed"), message);
+        }
+    }
+
+    /** A FATAL ErrorResponse message of the server's protocol. */
+    private static byte[] fatal(String sqlState, String text) {
+        var body = new java.io.ByteArrayOutputStream();
+        for (String field : List.of("SFATAL", "VFATAL", "C" + sqlState, "M" + text)) {
+            body.writeBytes(field.getBytes(StandardCharsets.UTF_8));
+            body.write(0);
+        }
+        body.write(0);
+        byte[] fields = body.toByteArray();
+        var message = java.nio.ByteBuffer.allocate(1 + 4 + fields.length);
+        message.put((byte) 'E').putInt(4 + fields.length).put(fields);
+        return message.array();
+    }
+
     private static void awaitNoOtherBackend(TestDatabase db) throws Exception {
         for (int i = 0; i < 1000; i++) {
             if (db.strings("select pid from pg_stat_activity where datname = current_database()"
@@ -129,9 +164,16 @@ class CommitInFlightTest {
         private final List<Socket> sockets = new CopyOnWriteArrayList<>();
         private final String marker;
         private final AtomicBoolean armed = new AtomicBoolean();
+        private final byte[] afterCommit;
 
         Proxy(String marker) throws IOException {
+            this(marker, new byte[0]);
+        }
+
+        /** @param afterCommit what the client gets after the {@code COMMIT}'s completion, before the cut */
+        Proxy(String marker, byte[] afterCommit) throws IOException {
             this.marker = marker;
+            this.afterCommit = afterCommit;
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread accept = new Thread(this::accept, "proxy-accept");
             accept.setDaemon(true);
@@ -172,6 +214,7 @@ class CommitInFlightTest {
                         int end = !fromClient && armed.get() ? indexAfter(buffer, n, COMMIT_COMPLETE) : -1;
                         if (end >= 0) {
                             out.write(buffer, 0, end);
+                            out.write(afterCommit);
                             out.flush();
                             cut();
                             return;
