@@ -20,6 +20,10 @@ final class VersionRunner {
 
     private final VersionTransaction transactions;
 
+    /** What to do when the connection broke while the server had a commit: the history table knows. */
+    private static final String UNKNOWN_OUTCOME = "The server runs what it received even once the connection is gone;"
+            + " the history table records which it was: run `driftless status`, and migrate again to go on from there";
+
     VersionRunner(VersionTransaction transactions) {
         this.transactions = transactions;
     }
@@ -37,6 +41,10 @@ final class VersionRunner {
                             millis -> SchemaHistory.insertHistorySql(table, migration, millis)));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
+            if (e.mayHaveCommitted) {
+                throw new MigrationException(describe(migration) + " may have been committed, history row included, or"
+                        + " rolled back: " + e.getMessage() + ". " + UNKNOWN_OUTCOME, e.getCause());
+            }
             MigrationException failure = new MigrationException(describe(migration)
                     + " failed and was rolled back (none of its statements took effect): " + e.getMessage(), e.getCause());
             try {
@@ -95,6 +103,13 @@ final class VersionRunner {
                 recordedDone = last;
             } catch (VersionTransaction.StepFailure e) {
                 int stopped = done;
+                if (e.mayHaveCommitted) {
+                    String which = phase.to() - from == 1 ? "its statement " + phase.to()
+                            : "its statements " + (from + 1) + " to " + phase.to();
+                    throw new MigrationException(describe(migration) + ": " + which + " may have been committed, with"
+                            + " the progress they made, or rolled back: " + e.getMessage() + ". Done and kept before them: " + Text.donePhases(up, stopped) + ". "
+                            + UNKNOWN_OUTCOME, e.getCause());
+                }
                 MigrationException failure = new MigrationException(describe(migration) + " stopped after " + stopped
                         + " of its " + up.size() + " statements: " + e.getMessage() + ". Done and kept: "
                         + Text.donePhases(up, stopped) + "; the failing phase was rolled back or never took effect."
@@ -133,6 +148,10 @@ final class VersionRunner {
                             millis -> SchemaHistory.deleteSql(table, migration.version())));
             return new AppliedVersion(migration.version(), migration.description(), took);
         } catch (VersionTransaction.StepFailure e) {
+            if (e.mayHaveCommitted) {
+                throw new MigrationException("reverting " + describe(migration) + " may have been committed, its history"
+                        + " row removed with it, or rolled back: " + e.getMessage() + ". " + UNKNOWN_OUTCOME, e.getCause());
+            }
             throw new MigrationException("reverting " + describe(migration) + " failed and was rolled back, so the"
                     + " database is still at version " + migration.version() + ": " + e.getMessage(), e.getCause());
         }

@@ -72,10 +72,22 @@ final class VersionTransaction {
     /** A statement of a version failed; the message says which, the transaction is rolled back. */
     static final class StepFailure extends Exception {
         final Duration took;
+        /**
+         * The connection broke while the server had the statements, the bookkeeping and the
+         * {@code COMMIT}, sent together: the server runs what it received whether or not the client
+         * is still there, so the step may have been committed, bookkeeping included. Only the
+         * history table tells.
+         */
+        final boolean mayHaveCommitted;
 
         StepFailure(String message, SQLException cause, Duration took) {
+            this(message, cause, took, false);
+        }
+
+        StepFailure(String message, SQLException cause, Duration took, boolean mayHaveCommitted) {
             super(message, cause);
             this.took = took;
+            this.mayHaveCommitted = mayHaveCommitted;
         }
 
         /**
@@ -136,7 +148,7 @@ final class VersionTransaction {
                     throw new StepFailure(failure.getMessage() + " (gave up after " + n + " attempts of "
                             + human(lockTimeout) + " each: a long-running transaction holds a lock the"
                             + " version needs; find it in pg_stat_activity)", (SQLException) failure.getCause(),
-                            failure.took);
+                            failure.took, failure.mayHaveCommitted);
                 }
                 Duration pause = Duration.ofMillis(Math.min(10_000L, 500L << (n - 1)));
                 int tried = n;
@@ -266,7 +278,7 @@ final class VersionTransaction {
 
     private static void runJava(Connection connection, JavaStep step, String name) throws SQLException {
         try {
-            step.run(connection);
+            step.run(guarded(connection, name));
         } catch (SQLException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -276,6 +288,30 @@ final class VersionTransaction {
             throw new SQLException("Java step " + name + " switched the connection to autocommit: a step must leave"
                     + " the version's transaction alone");
         }
+    }
+
+    /**
+     * The version's connection as a Java step gets it: ending the transaction through it ({@code
+     * commit()}, {@code rollback()}, {@code setAutoCommit(true)}) would commit or undo the statements
+     * before the step without the history row, and is refused.
+     */
+    private static Connection guarded(Connection connection, String name) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    String called = method.getName();
+                    boolean noArgs = args == null || args.length == 0;
+                    if ((called.equals("commit") || called.equals("rollback")) && noArgs
+                            || called.equals("setAutoCommit") && Boolean.TRUE.equals(args[0])) {
+                        throw new SQLException("Java step " + name + " called " + called + (noArgs ? "()" : "(true)")
+                                + ", which ends the version's transaction: a step must leave the version's transaction"
+                                + " alone (it commits with the history row)", "2D000");
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /**
@@ -291,6 +327,8 @@ final class VersionTransaction {
         private final List<String> groups = new ArrayList<>();
         private int firstStatement = -1;
         private int lastStatement = -1;
+        /** Whether the last entry is the {@code COMMIT}. */
+        private boolean commits;
 
         /** @param all the version's statements, which the failures name by their numbers */
         Pending(List<String> all) {
@@ -326,6 +364,24 @@ final class VersionTransaction {
 
         boolean isEmpty() {
             return sql.isEmpty();
+        }
+
+        /** The {@code COMMIT}, last. */
+        void commit() {
+            add("COMMIT", "the commit", "the commit");
+            commits = true;
+        }
+
+        /** What is in a batch that ends with the commit, for a failure that leaves its outcome unknown. */
+        private String everything() {
+            var parts = new ArrayList<String>();
+            if (firstStatement >= 0) {
+                parts.add(firstStatement == lastStatement ? name(firstStatement) : "statements " + (firstStatement + 1)
+                        + " to " + (lastStatement + 1) + " of " + all.size() + " (from " + excerpt(all.get(firstStatement))
+                        + ")");
+            }
+            parts.add(names.get(names.size() - 2));
+            return String.join(", ", parts) + " and the commit, sent together";
         }
 
         private String name(int index) {
@@ -367,15 +423,25 @@ final class VersionTransaction {
                 }
                 statement.executeBatch();
             } catch (BatchUpdateException e) {
-                int entry = failedEntry(e, sql.size());
                 SQLException error = e.getNextException() != null ? e.getNextException() : e;
+                // A broken connection names no entry: the driver counts the replies it read, and the
+                // server sends none before the batch's end.
+                boolean broke = broken(error);
+                if (commits && (broke || pastTheLast(e, sql.size()))) {
+                    throw new BatchEntryFailed(everything(), error, true);
+                }
+                int entry = broke ? -1 : failedEntry(e, sql.size());
                 throw new BatchEntryFailed(entry < 0 ? unknown() : nameOf(entry), error);
             } catch (BatchEntryFailed e) {
                 throw e;
             } catch (SQLException e) {
                 // The connection broke, say, while the batch ran: the error names no entry.
+                if (commits && broken(e)) {
+                    throw new BatchEntryFailed(everything(), e, true);
+                }
                 throw new BatchEntryFailed(unknown(), e);
             } finally {
+                commits = false;
                 sql.clear();
                 names.clear();
                 indices.clear();
@@ -386,13 +452,31 @@ final class VersionTransaction {
         }
     }
 
+    /** A connection failure (SQLSTATE class 08): the client lost the server, which may have gone on. */
+    private static boolean broken(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /** Whether the driver read the replies of every entry before the error: the error came after the last. */
+    private static boolean pastTheLast(BatchUpdateException e, int size) {
+        Matcher m = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+        return m.find() && Integer.parseInt(m.group(1)) >= size;
+    }
+
     /** A statement of a batch failed: which one, and the server's error. */
     private static final class BatchEntryFailed extends SQLException {
         final String which;
+        /** The batch held the commit and the connection broke: the server may have committed it. */
+        final boolean inFlight;
 
         BatchEntryFailed(String which, SQLException error) {
+            this(which, error, false);
+        }
+
+        BatchEntryFailed(String which, SQLException error, boolean inFlight) {
             super(error.getMessage(), error.getSQLState(), error);
             this.which = which;
+            this.inFlight = inFlight;
         }
 
         SQLException error() {
@@ -403,6 +487,14 @@ final class VersionTransaction {
     /** DDL that returns no rows, after any leading comments: what can go in a batch. */
     private static final Pattern BATCHABLE = Pattern.compile(
             "(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*(create|alter|drop|comment)\\b");
+
+    /**
+     * A statement that ends the transaction it runs in ({@code COMMIT}, {@code END}, {@code ROLLBACK}
+     * but not {@code ROLLBACK TO} a savepoint, {@code ABORT}, {@code PREPARE TRANSACTION}), after any
+     * leading comments.
+     */
+    private static final Pattern ENDS_TRANSACTION = Pattern.compile("(?is)(\\s*(--[^\\n]*(\\n|$)|/\\*.*?\\*/))*\\s*"
+            + "(commit|end|abort|rollback(?!\\s+((work|transaction)\\s+)?to\\b)|prepare\\s+transaction)\\b");
 
     private static boolean batchable(String sql) {
         // The start decides: lookingAt does not read the rest of a long statement.
@@ -468,6 +560,14 @@ final class VersionTransaction {
             for (String lock : upFront) {
                 pending.add(lock, locking + " (" + lock + ")", locking + " (" + String.join("; ", upFront) + ")");
             }
+            for (int k = from; k < to; k++) {
+                if (ENDS_TRANSACTION.matcher(statements.get(k)).lookingAt()) {
+                    // Run, it would commit the statements before it without the bookkeeping.
+                    step = "statement " + (k + 1) + " of " + statements.size() + " (" + excerpt(statements.get(k)) + ")";
+                    throw new SQLException("it ends the transaction the statements run in, which would commit those"
+                            + " before it without the history row; remove it: the version commits by itself", "2D000");
+                }
+            }
             int i = from;
             while (i < to) {
                 String sql = statements.get(i);
@@ -495,7 +595,7 @@ final class VersionTransaction {
             if (recording != null) {
                 // One round trip for the last statements, the bookkeeping and the commit.
                 pending.add(recording, bookkeepingStep, bookkeepingStep);
-                pending.add("COMMIT", "the commit", "the commit");
+                pending.commit();
                 pending.send(connection);
                 connection.setAutoCommit(true);
                 return Duration.ofNanos(System.nanoTime() - start);
@@ -512,8 +612,10 @@ final class VersionTransaction {
             // A failure in a batch names the statement that failed, not the batch's first.
             String which = e instanceof BatchEntryFailed f ? f.which : step;
             SQLException error = e instanceof BatchEntryFailed f ? f.error() : e;
-            StepFailure failure = new StepFailure(which + " failed: " + oneLine(error.getMessage()), error,
-                    Duration.ofNanos(System.nanoTime() - start));
+            boolean inFlight = e instanceof BatchEntryFailed f && f.inFlight;
+            StepFailure failure = new StepFailure(inFlight ? "the connection broke while the server had " + which
+                    + " (" + oneLine(error.getMessage()) + ")" : which + " failed: " + oneLine(error.getMessage()),
+                    error, Duration.ofNanos(System.nanoTime() - start), inFlight);
             try {
                 connection.rollback();
                 connection.setAutoCommit(true);
