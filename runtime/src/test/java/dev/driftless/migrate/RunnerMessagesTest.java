@@ -66,11 +66,11 @@ class RunnerMessagesTest {
     @Test
     void theFailingEntryOfABatchIsFoundFromItsUpdateCountsOrTheDriversMessage() {
         int failed = java.sql.Statement.EXECUTE_FAILED;
-        assertEquals(2, VersionTransaction.failedEntry(new java.sql.BatchUpdateException(new int[] {0, 0, failed, failed}), 4));
-        assertEquals(2, VersionTransaction.failedEntry(new java.sql.BatchUpdateException(new int[] {0, 0}), 4));
-        assertEquals(3, VersionTransaction.failedEntry(new java.sql.BatchUpdateException(
+        assertEquals(2, StatementBatch.failedEntry(new java.sql.BatchUpdateException(new int[] {0, 0, failed, failed}), 4));
+        assertEquals(2, StatementBatch.failedEntry(new java.sql.BatchUpdateException(new int[] {0, 0}), 4));
+        assertEquals(3, StatementBatch.failedEntry(new java.sql.BatchUpdateException(
                 "Batch entry 3 ALTER TABLE x was aborted", new int[] {failed, failed, failed, failed, failed}), 5));
-        assertEquals(-1, VersionTransaction.failedEntry(new java.sql.BatchUpdateException(
+        assertEquals(-1, StatementBatch.failedEntry(new java.sql.BatchUpdateException(
                 "An I/O error occurred", new int[] {failed, failed}), 2), "not known: no entry is blamed");
     }
 
