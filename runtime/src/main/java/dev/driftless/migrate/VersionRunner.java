@@ -107,7 +107,8 @@ final class VersionRunner {
                     String which = phase.to() - from == 1 ? "its statement " + phase.to()
                             : "its statements " + (from + 1) + " to " + phase.to();
                     throw new MigrationException(describe(migration) + ": " + which + " may have been committed, with"
-                            + " the progress they made, or rolled back: " + e.getMessage() + ". Done and kept before them: " + Text.donePhases(up, stopped) + ". "
+                            + " the progress they made, or rolled back: " + e.getMessage() + ". Done and kept before them: "
+                            + Text.donePhases(up, stopped) + ". "
                             + UNKNOWN_OUTCOME, e.getCause());
                 }
                 MigrationException failure = new MigrationException(describe(migration) + " stopped after " + stopped

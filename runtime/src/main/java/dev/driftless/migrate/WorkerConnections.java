@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * the data source handed the connection out ({@code RESET ALL}, and those it had set in the session
  * set again; a setting of a prefix no library defines that the data source itself set with SQL is
  * not seen, and not set again), and the connection is kept only when its session is then as it was
- * ({@link #SESSION}); else it is closed, and the next tenant gets a new one. After a failed tenant the worker {@link #discard()}s it, so that nothing a failure left
- * behind (a lock whose release failed, an aborted session) reaches the next tenant. A connection
+ * ({@link #SESSION}); else it is closed, and the next tenant gets a new one. After a failed tenant
+ * the worker {@link #discard()}s it, so that nothing a failure left behind (a lock whose release
+ * failed, an aborted session) reaches the next tenant. A connection
  * the data source hands out is closed by {@link #closeAll()}, or when a tenant's close finds the
  * worker already holding one, or the fan-out over.
  */
